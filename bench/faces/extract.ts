@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { decodeImage } from '../../src/platform/adapters/face-common/image';
+import { drawSyntheticMask } from '../../src/platform/adapters/face-common/mask';
+import type { DetectedFace, FaceEngine, RgbImage } from '../../src/platform/ports/face-engine';
+import type { Photo } from './dataset';
+import type { Described } from './metrics';
+
+/** What the engine made of one photo: its bare face and a synthetic masked copy, each re-detected from pixels. */
+export interface PhotoFeatures {
+  photo: Photo;
+  bare?: Described;
+  masked?: Described;
+}
+
+/** The face a photo is about: the largest, breaking near-ties by score (in-the-wild photos show bystanders). */
+export function mainFace(faces: DetectedFace[]): DetectedFace | undefined {
+  return [...faces].sort((a, b) => b.box.width * b.box.height * b.score - a.box.width * a.box.height * a.score)[0];
+}
+
+async function describeMain(engine: FaceEngine, image: RgbImage): Promise<Described | undefined> {
+  const face = mainFace(await engine.detect(image));
+  if (!face) return undefined;
+  const d = await engine.describe(image, face);
+  return { full: d.embedding, upper: d.upperEmbedding, maskedness: d.maskedness };
+}
+
+/** Runs `fn` over items with at most `concurrency` in flight, keeping order. */
+export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<R>, onProgress?: (done: number) => void): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i] as T, i);
+        done++;
+        onProgress?.(done);
+      }
+    }),
+  );
+  return out;
+}
+
+export async function extractPhoto(engine: FaceEngine, photo: Photo, index: number): Promise<PhotoFeatures> {
+  const image = await decodeImage(await readFile(photo.file));
+  const bareFace = mainFace(await engine.detect(image));
+  if (!bareFace) return { photo };
+  const d = await engine.describe(image, bareFace);
+  const bare = { full: d.embedding, upper: d.upperEmbedding, maskedness: d.maskedness };
+  // The mask is drawn from the bare face's landmarks, then the masked photo goes through detection again as a
+  // masked face at the gate would.
+  const masked = await describeMain(engine, drawSyntheticMask(image, bareFace.landmarks, index));
+  return masked ? { photo, bare, masked } : { photo, bare };
+}
+
+/** Best detector score per masked-real photo (0 when nothing is found at the floor score). */
+export async function maskedRealScores(engine: FaceEngine, file: string, floor: number): Promise<number> {
+  const image = await decodeImage(await readFile(file));
+  const faces = await engine.detect(image, { minScore: floor });
+  return faces.reduce((m, f) => Math.max(m, f.score), 0);
+}

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FaceEngineMeta } from '../../src/platform/ports/face-engine';
+import type { Evaluation, Identification } from './evaluate';
+import type { Latency } from './latency';
+
+export interface BenchResult {
+  meta: FaceEngineMeta;
+  dataDir: string;
+  limit: number | null;
+  evaluation: Evaluation;
+  detectionRates: Record<string, number>;
+  latency: Latency;
+  seconds: number;
+  /** 1-minute load average when latency was measured: other jobs on the 2 cores inflate every time. */
+  loadAverage?: number;
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}`;
+const idRow = (name: string, r: Identification) =>
+  `| ${name} | ${pct(r.rank1)} | ${pct(r.dirAtFpir1)} | ${pct(r.autoCorrect)} | ${pct(r.autoWrong)} | ${pct(r.strangersFalselyIdentified)} | ${r.probes} |`;
+
+/** The markdown section for one engine. */
+export function renderSection(r: BenchResult): string {
+  const e = r.evaluation;
+  const t = (ok: boolean) => (ok ? 'met' : '**not met**');
+  return [
+    `### Engine \`${r.meta.engine}\``,
+    '',
+    `Detector: ${r.meta.detector.name} (${r.meta.detector.licence}); recognizer: ${r.meta.recognizer.name} (${r.meta.recognizer.licence}), ${r.meta.embeddingSize}-d, input ${r.meta.alignment.size} px, zoom ${r.meta.alignment.zoom}.`,
+    `Data: \`${r.dataDir}\`${r.limit ? ` (first ${r.limit} identities)` : ''}: ${e.counts.identities} identities, ${e.counts.photos} photos (face found in ${e.counts.bareDetected}, in the synthetic masked copy in ${e.counts.maskedDetected}), ${e.counts.strangers} strangers with a face. Run took ${r.seconds.toFixed(0)} s. Date ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    '| verification | accuracy | TAR@FAR=1e-3 | pairs (+/−) |',
+    '|---|---|---|---|',
+    `| unmasked | ${pct(e.verification.accuracy)} | ${pct(e.verification.tarAtFar1e3)} | ${e.verification.positives} / ${e.verification.negatives} |`,
+    `| masked probe vs bare template (routed/fused) | ${pct(e.maskedVerification.accuracy)} | ${pct(e.maskedVerification.tarAtFar1e3)} | ${e.maskedVerification.positives} / ${e.maskedVerification.negatives} |`,
+    '',
+    `Maskedness signal (cosine of full vs lower-face-blanked embedding): AUC ${e.maskedness.auc.toFixed(3)}, threshold ${e.maskedness.threshold.toFixed(3)}, balanced accuracy ${pct(e.maskedness.balancedAccuracy)}. Operating point (calibrated on the even-indexed half of probes and strangers, reported on the odd half): review floor ${e.operatingPoint.review.toFixed(3)}, match ${e.operatingPoint.match.toFixed(3)}, auto-accept ${e.operatingPoint.autoAccept.toFixed(3)} (bare) / ${e.operatingPoint.autoAcceptMasked.toFixed(3)} (masked), maskedness ${e.operatingPoint.masked.toFixed(3)}.`,
+    '',
+    '| 1:N identification | rank-1 | DIR@FPIR=1% | auto-punched right (held-out) | auto-punched wrong (held-out) | strangers auto-punched (held-out) | probes |',
+    '|---|---|---|---|---|---|---|',
+    idRow('unmasked, 1 enrollment photo', e.oneShot),
+    idRow('unmasked, 2 photos', e.twoShot),
+    idRow('unmasked, 2 photos + synthetic masked copies', e.twoShotE),
+    idRow('masked probe, 1 photo', e.maskedOneShot),
+    idRow('masked probe, 2 photos + masked copies', e.maskedTwoShotE),
+    '',
+    `Detection on masked-real (${Object.keys(r.detectionRates).length ? 'share of photos with a face at score ≥ t' : ''}): ${Object.entries(r.detectionRates)
+      .map(([k, v]) => `t=${k}: ${pct(v)} %`)
+      .join(', ')}.`,
+    '',
+    `Latency per 1280×720 frame, one core (detect + full and upper-face embedding of the main face), ${r.latency.frames} frames: median ${r.latency.totalMedianMs.toFixed(1)} ms (detect ${r.latency.detectMedianMs.toFixed(1)}, describe ${r.latency.describeMedianMs.toFixed(1)}), p90 ${r.latency.totalP90Ms.toFixed(1)} ms; 1-minute load average of the machine then: ${r.loadAverage?.toFixed(1) ?? 'n/a'} (2 cores).`,
+    '',
+    `Targets: unmasked rank-1 (2-shot) ≥ 95 %: ${t(e.twoShot.rank1 >= 0.95)} (${pct(e.twoShot.rank1)}); masked rank-1 ≥ 80 %: ${t(e.maskedTwoShotE.rank1 >= 0.8)} (${pct(e.maskedTwoShotE.rank1)}, 2-shot+E); strangers falsely identified ≤ 1 %: ${t(Math.max(e.twoShotE.strangersFalselyIdentified, e.maskedTwoShotE.strangersFalselyIdentified) <= 0.01)} (${pct(e.twoShotE.strangersFalselyIdentified)} bare, ${pct(e.maskedTwoShotE.strangersFalselyIdentified)} masked); ≤ 25 ms per 720p frame per core: ${t(r.latency.totalMedianMs <= 25)} (${r.latency.totalMedianMs.toFixed(1)} ms).`,
+  ].join('\n');
+}
+
+/** Replaces (or appends) this engine's section of bench/RESULTS.md between markers, leaving other sections alone. */
+export function writeResults(r: BenchResult): string {
+  const file = path.resolve('bench/RESULTS.md');
+  const begin = `<!-- faces:${r.meta.engine} -->`;
+  const end = `<!-- /faces:${r.meta.engine} -->`;
+  const block = `${begin}\n${renderSection(r)}\n${end}`;
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i >= 0 && j > i) text = text.slice(0, i) + block + text.slice(j + end.length);
+  else {
+    if (!text.includes('## Face recognition')) text += `\n## Face recognition (bench/faces, \`npm run bench:faces\`)\n`;
+    text += `\n${block}\n`;
+  }
+  writeFileSync(file, text);
+  return file;
+}

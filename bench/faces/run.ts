@@ -1,0 +1,121 @@
+/**
+ * Face benchmark: `npm run bench:faces -- [dataDir] [options]` (dataDir defaults to ../shared/faces).
+ *   --engine faceapi|yunet-dlib|yunet-onnx   default: the best engine whose models are in --models
+ *   --models DIR                              installed models (default ../shared/models)
+ *   --recognizer FILE --recognizer-spec sface|faceplugin   ONNX recognizer for yunet-onnx
+ *   --limit N        first N identities only (quick run)     --threads N   worker threads (default: cores)
+ *   --write          replace this engine's section in bench/RESULTS.md
+ *   --reuse          evaluate features cached by an earlier run of the same engine and data (skips extraction)
+ * Protocol: ../shared/faces/README.md. Thresholds are calibrated on half of the strangers and checked on the other half.
+ */
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { FaceEnginePool } from '../../src/platform/adapters/face-common/engine-pool';
+import { bestAvailableSpec, createFaceEngine, type FaceEngineSpec, MODEL_FILES } from '../../src/platform/adapters/face-common/engine-spec';
+import { type OnnxRecognizerSpec, SFACE_SPEC } from '../../src/platform/adapters/face-onnx/onnx-recognizer';
+import { loadDataset } from './dataset';
+import { evaluate } from './evaluate';
+import { extractPhoto, mapConcurrent, maskedRealScores } from './extract';
+import { measureLatency } from './latency';
+import { loadFeatures, saveFeatures } from './cache';
+import { writeResults } from './report';
+
+/**
+ * The 512-d recognizer inside the npm package faceplugin-face-recognition-js (MIT on npm, but metadata inside the
+ * file points to a third party's MobileFaceNet export with undocumented training data). Benchmarked for comparison
+ * only; the product never ships or downloads it.
+ */
+const FACEPLUGIN_SPEC: OnnxRecognizerSpec = {
+  model: { name: 'faceplugin fr_feature.onnx (512-d MobileFaceNet, provenance unclear)', version: '0.0.1', licence: 'unclear' },
+  channelOrder: 'rgb',
+  mean: 127,
+  std: 128,
+  embeddingSize: 512,
+  thresholds: { review: 0.3, match: 0.37, autoAccept: 0.6, autoAcceptMasked: 0.7, masked: 0.62 },
+};
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    engine: { type: 'string' },
+    models: { type: 'string', default: '../shared/models' },
+    recognizer: { type: 'string' },
+    'recognizer-spec': { type: 'string', default: 'sface' },
+    limit: { type: 'string' },
+    threads: { type: 'string' },
+    'dlib-zoom': { type: 'string' },
+    write: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = path.resolve(positionals[0] ?? '../shared/faces');
+const modelsDir = path.resolve(values.models as string);
+const yunetPath = path.join(modelsDir, MODEL_FILES.yunet);
+
+function specFromArgs(): FaceEngineSpec {
+  const dlibZoom = values['dlib-zoom'] ? Number(values['dlib-zoom']) : undefined;
+  switch (values.engine) {
+    case undefined:
+      return bestAvailableSpec(modelsDir);
+    case 'faceapi':
+      return { kind: 'faceapi' };
+    case 'yunet-dlib':
+      return dlibZoom ? { kind: 'yunet-dlib', yunetPath, dlibZoom } : { kind: 'yunet-dlib', yunetPath };
+    case 'yunet-onnx': {
+      const recognizerPath = values.recognizer ?? path.join(modelsDir, MODEL_FILES.sface);
+      const recognizer = values['recognizer-spec'] === 'faceplugin' ? FACEPLUGIN_SPEC : SFACE_SPEC;
+      return { kind: 'yunet-onnx', yunetPath, recognizerPath, recognizer };
+    }
+    default:
+      throw new Error(`unknown engine ${values.engine}`);
+  }
+}
+
+const spec = specFromArgs();
+const limit = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
+const threads = values.threads ? Number(values.threads) : availableParallelism();
+const data = loadDataset(dataDir, limit);
+const started = Date.now();
+const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
+
+const probeEngine = await createFaceEngine(spec);
+const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}-${Number.isFinite(limit) ? limit : 'all'}.json`.replace(/[^\w.+-]/g, '_'));
+await probeEngine.close();
+const { photos, strangers, maskedReal, meta } = values.reuse && existsSync(cacheFile) ? loadFeatures(cacheFile) : await extractAll();
+if (!values.reuse) saveFeatures(cacheFile, { photos, strangers, maskedReal, meta });
+
+async function extractAll() {
+  const pool = await FaceEnginePool.start(spec, threads);
+  log(`engine ${pool.meta.engine} on ${threads} worker threads; ${data.enrolled.length} photos, ${data.strangers.length} strangers, ${data.maskedReal.length} masked-real`);
+  const progress = (what: string, total: number) => (done: number) => {
+    if (done % 200 === 0 || done === total) log(`${what} ${done}/${total}`);
+  };
+  const photos = await mapConcurrent(data.enrolled, threads * 2, (p, i) => extractPhoto(pool, p, i), progress('celeba', data.enrolled.length));
+  const strangers = await mapConcurrent(data.strangers, threads * 2, (p, i) => extractPhoto(pool, p, i + 7), progress('strangers', data.strangers.length));
+  const maskedReal = await mapConcurrent(data.maskedReal, threads * 2, (f) => maskedRealScores(pool, f, 0.3), progress('masked-real', data.maskedReal.length));
+  const meta = pool.meta;
+  await pool.close();
+  return { photos, strangers, maskedReal, meta };
+}
+
+log('evaluating');
+const evaluation = evaluate(photos, strangers);
+const detectionRates = Object.fromEntries(
+  [0.5, 0.6, 0.7, 0.9].map((t) => [t, maskedReal.filter((s) => s >= t).length / Math.max(1, maskedReal.length)]),
+);
+
+log('latency on one core (main thread, one intra-op thread)');
+const single = await createFaceEngine(spec);
+const loadBefore = loadavg()[0] ?? 0;
+const latency = await measureLatency(single, data.enrolled.filter((_, i) => i % 40 === 0).slice(0, 30).map((p) => p.file));
+await single.close();
+
+const result = { meta, dataDir, loadAverage: loadBefore, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
+console.log(JSON.stringify(result, null, 2));
+if (values.write) {
+  const file = writeResults(result);
+  log(`wrote ${file}`);
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/config';
+import { DiskBlobStore } from '../platform/adapters/blobs-disk';
+import { S3BlobStore } from '../platform/adapters/blobs-s3';
+import { MemoryBus } from '../platform/adapters/bus-memory';
+import { NatsBus } from '../platform/adapters/bus-nats';
+import { openPglite } from '../platform/adapters/db-pglite';
+import { openPostgres } from '../platform/adapters/db-postgres';
+import { createLogger, type Logger } from '../platform/observability/logger';
+import type { BlobStore } from '../platform/ports/blobs';
+import type { Bus } from '../platform/ports/bus';
+import type { Db } from '../platform/ports/db';
+import type { AppContext } from './context';
+
+/**
+ * The composition root: the only place that knows which adapter sits behind each port. Each choice is one
+ * configuration key (DATABASE_URL, KC_BUS, KC_BLOBS), read once here.
+ */
+export async function openDb(config: Config): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(path.join(config.dataDir, 'pg'));
+}
+
+async function openBus(config: Config): Promise<Bus> {
+  switch (config.bus) {
+    case 'memory':
+      return new MemoryBus();
+    case 'nats':
+      return NatsBus.connect(config.natsUrl);
+  }
+}
+
+async function openBlobs(config: Config): Promise<BlobStore> {
+  switch (config.blobs) {
+    case 'disk':
+      return new DiskBlobStore(path.join(config.dataDir, 'blobs'));
+    case 's3': {
+      const store = new S3BlobStore({ ...config.s3, bucket: config.s3.bucket });
+      await store.ensureBucket();
+      return store;
+    }
+  }
+}
+
+export async function buildContext(config: Config, log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = await openDb(config);
+  const bus = await openBus(config);
+  const blobs = await openBlobs(config);
+  log.info({ db: db.description, bus: bus.description, blobs: blobs.description }, 'adapters ready');
+  return { config, db, bus, blobs, log, now: () => new Date() };
+}

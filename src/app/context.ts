@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config';
+import type { BlobStore } from '../platform/ports/blobs';
+import type { Bus } from '../platform/ports/bus';
+import type { Db } from '../platform/ports/db';
+import type { Logger } from '../platform/observability/logger';
+
+/** What every module receives from the composition root. Domain code never learns which adapter is behind a port. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  bus: Bus;
+  blobs: BlobStore;
+  log: Logger;
+  /** Injectable clock so tests can pin "now". */
+  now: () => Date;
+}
+
+/**
+ * A domain module as the server sees it. `routes` mounts its HTTP API under /api; `start` launches background work
+ * (consumers, schedulers, camera workers) after all routes are registered; `stop` ends it in reverse order.
+ */
+export interface KcModule {
+  name: string;
+  /** Adds this module's part of the demo agency (called once, on an empty database, after org/people/users). */
+  seedDemo?: (ctx: AppContext, demo: DemoAgency) => Promise<void>;
+  routes?: (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+  start?: (ctx: AppContext) => Promise<void> | void;
+  stop?: () => Promise<void> | void;
+}
+
+/** What the demo seed created, for modules that add their own demo data. */
+export interface DemoAgency {
+  /** org unit id by unit code (e.g. 'TT-UBND', 'TT-VP', 'TT-MOTCUA'). */
+  units: Record<string, string>;
+  /** person id by employee code. */
+  persons: Record<string, string>;
+  /** user id by username. */
+  users: Record<string, string>;
+}

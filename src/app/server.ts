@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { installAuth } from '../modules/auth/auth.http';
+import { createHttpServer } from '../platform/http/server';
+import { installMetrics } from '../platform/observability/metrics';
+import { OutboxRelay } from '../platform/outbox/outbox';
+import type { AppContext, KcModule } from './context';
+import { MODULES } from './modules';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built web app; KC_WEB_DIST lets a test or a deployment serve another build. */
+export const WEB_DIST = path.resolve(process.env.KC_WEB_DIST ?? path.resolve(here, '../../web/dist'));
+export const VERSION = JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')).version as string;
+
+/** Builds the HTTP server with every module's routes; does not listen and does not start background work. */
+export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES): Promise<FastifyInstance> {
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  const app = await createHttpServer({
+    log: ctx.log,
+    bodyLimit: ctx.config.bodyLimit,
+    // Client-side routes get index.html; a missing hashed asset is a real 404 (serving HTML in its place would give
+    // the browser a MIME error and a blank page after a rebuild).
+    spaFallback: hasWeb
+      ? (req, reply) => {
+          if (req.url.startsWith('/assets/') || /\.[a-z0-9]{1,5}(\?|$)/i.test(req.url)) return false;
+          void reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+          return true;
+        }
+      : undefined,
+  });
+  installAuth(app, ctx);
+  installMetrics(app);
+
+  app.get('/api/health', { schema: { tags: ['system'] } }, async () => {
+    await ctx.db.query('SELECT 1');
+    return { status: 'ok', version: VERSION, db: ctx.db.description, bus: ctx.bus.description, blobs: ctx.blobs.description };
+  });
+
+  for (const m of modules) if (m.routes) await m.routes(app, ctx);
+
+  if (hasWeb) {
+    // wildcard: files are looked up per request, so a rebuilt web/dist is served without restarting the server.
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html')
+        .send('<!doctype html><meta charset="utf-8"><p>Giao diện chưa được build: chạy <code>npm run build:web</code>. / The web UI is not built yet: run <code>npm run build:web</code>.</p>'),
+    );
+  }
+  return app;
+}
+
+export interface StartedModules {
+  stop(): Promise<void>;
+  /** Publishes every pending outbox event (tests and graceful shutdown). */
+  flushEvents(): Promise<void>;
+}
+
+/** Starts the outbox relay, then every module's background work in flow order; stops in reverse. */
+export async function startModules(ctx: AppContext, modules: KcModule[] = MODULES): Promise<StartedModules> {
+  const relay = new OutboxRelay(ctx.db, ctx.bus, (err) => ctx.log.warn({ err }, 'outbox relay failed; will retry'));
+  relay.start();
+  const started: KcModule[] = [];
+  for (const m of modules) {
+    if (m.start) await m.start(ctx);
+    started.push(m);
+  }
+  return {
+    flushEvents: () => relay.flush(),
+    async stop() {
+      for (const m of started.reverse()) {
+        try {
+          await m.stop?.();
+        } catch (err) {
+          ctx.log.warn({ err, module: m.name }, 'module stop failed');
+        }
+      }
+      await relay.flush().catch(() => undefined);
+      await relay.stop();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildContext } from '../app/container';
+import { runApp } from '../app/run';
+import { isEmpty, seedDemo } from '../app/seed/seed';
+import { loadConfig } from '../config/config';
+import { checkAnchor } from '../modules/audit/audit.anchor';
+import { verifyAuditChain } from '../modules/audit/audit.service';
+import { importStaff } from '../modules/people';
+import { migrate } from '../platform/db/migrate';
+import { todayInVietnam } from '../platform/http/schemas';
+
+/** Exit codes: 0 done, 1 failed at run time, 2 wrong usage, 3 audit chain broken. */
+const USAGE = `kycuong <command>
+
+  start              migrate, seed the demo agency on an empty database, serve http://KC_HOST:KC_PORT
+                     (--no-demo: do not seed)
+  migrate            apply database migrations and exit
+  seed               seed the demo agency into an empty database
+  audit-verify       verify the audit hash chain; exit 3 and name the first broken row when tampered
+  import-staff FILE  import staff from an .xlsx file as the system (all units); prints the report location
+
+Configuration comes from the environment (see README): KC_DATA_DIR, DATABASE_URL, KC_BUS, KC_BLOBS, ...`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === 'help') {
+    console.log(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (cmd) {
+    case 'start': {
+      const running = await runApp(config, { seedDemo: !rest.includes('--no-demo') });
+      console.log(`Kỷ Cương đang chạy tại ${running.url} (Ctrl+C để dừng) / running at ${running.url}`);
+      const shutdown = async (sig: string) => {
+        running.ctx.log.info({ sig }, 'stopping');
+        await running.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const ctx = await buildContext(config);
+      const applied = await migrate(ctx.db);
+      console.log(`Đã áp dụng ${applied.length} migration / applied ${applied.length} migrations`);
+      await ctx.db.close();
+      return 0;
+    }
+    case 'seed': {
+      const ctx = await buildContext(config);
+      await migrate(ctx.db);
+      if (!(await isEmpty(ctx))) {
+        console.error('Cơ sở dữ liệu đã có dữ liệu, không tạo dữ liệu mẫu. / The database is not empty; demo not seeded.');
+        await ctx.db.close();
+        return 1;
+      }
+      await seedDemo(ctx);
+      console.log('Đã tạo đơn vị mẫu / demo agency seeded');
+      await ctx.db.close();
+      return 0;
+    }
+    case 'audit-verify': {
+      const ctx = await buildContext(config);
+      const v = await checkAnchor(ctx.db, ctx.blobs, await verifyAuditChain(ctx.db));
+      await ctx.db.close();
+      if (v.ok) {
+        console.log(`Chuỗi nhật ký toàn vẹn: ${v.checked} bản ghi / audit chain intact: ${v.checked} entries, head ${v.lastHash}`);
+        return 0;
+      }
+      const b = v.brokenAt;
+      console.error(
+        `Chuỗi nhật ký bị phá vỡ tại bản ghi #${b?.seq} (${b?.problem}) / audit chain broken at entry #${b?.seq} (${b?.problem})\n  expected ${b?.expected}\n  found    ${b?.found}`,
+      );
+      return 3;
+    }
+    case 'import-staff': {
+      const file = rest[0];
+      if (!file || !fs.existsSync(file)) {
+        console.error(`Không tìm thấy tệp / file not found: ${file ?? '(none)'}`);
+        return 2;
+      }
+      const ctx = await buildContext(config);
+      await migrate(ctx.db);
+      const units = await ctx.db.query<{ id: string }>('SELECT id FROM org_units');
+      try {
+        const r = await importStaff(ctx.db, ctx.blobs, fs.readFileSync(file), {
+          fileName: path.basename(file),
+          actor: { name: 'system:cli' },
+          scopeUnitIds: units.map((u) => u.id),
+          today: todayInVietnam(),
+        });
+        console.log(`Thêm ${r.insertedRows}, cập nhật ${r.updatedRows}, từ chối ${r.rejected.length} / inserted ${r.insertedRows}, updated ${r.updatedRows}, rejected ${r.rejected.length}`);
+        if (r.rejected.length) console.log(`Báo cáo lỗi / error report: ${path.join(config.dataDir, 'blobs', 'imports', r.id, 'errors.xlsx')}`);
+        return r.rejected.length ? 1 : 0;
+      } catch (err) {
+        const e = err as { messageVi?: string; message: string };
+        console.error(e.messageVi ? `${e.messageVi} / ${e.message}` : e.message);
+        return 1;
+      } finally {
+        await ctx.db.close();
+      }
+    }
+    default:
+      console.error(`Lệnh không hợp lệ / unknown command: ${cmd}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

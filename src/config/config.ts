@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once at start-up from the environment.
+ * Each infrastructure port has exactly one key that picks its adapter; everything else has an embedded default
+ * so that `kycuong start` works on a bare machine.
+ */
+const ZEnv = z.object({
+  KC_HOST: z.string().default('127.0.0.1'),
+  KC_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  KC_DATA_DIR: z.string().default('./data'),
+  /** Absent → embedded PGlite under KC_DATA_DIR/pg. */
+  DATABASE_URL: z.string().optional(),
+  /** memory | nats */
+  KC_BUS: z.enum(['memory', 'nats']).default('memory'),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** disk | s3 */
+  KC_BLOBS: z.enum(['disk', 's3']).default('disk'),
+  S3_ENDPOINT: z.string().optional(),
+  S3_BUCKET: z.string().default('kycuong'),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Secret used to encrypt camera credentials and other secrets at rest; generated into the data dir when absent. */
+  KC_SECRET_KEY: z.string().optional(),
+  KC_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KC_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  KC_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  KC_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  KC_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Login attempts per minute per client address, before 429. */
+  KC_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
+  KC_SESSION_HOURS: z.coerce.number().int().positive().default(12),
+  KC_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.KC_DATA_DIR);
+  return {
+    host: e.KC_HOST,
+    port: e.KC_PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    bus: e.KC_BUS,
+    natsUrl: e.NATS_URL,
+    blobs: e.KC_BLOBS,
+    s3: {
+      endpoint: e.S3_ENDPOINT,
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    },
+    secretKey: e.KC_SECRET_KEY,
+    logLevel: e.KC_LOG_LEVEL,
+    secureCookies: e.KC_SECURE_COOKIES,
+    bodyLimit: e.KC_BODY_LIMIT,
+    login: { maxFailures: e.KC_LOGIN_MAX_FAILURES, lockMinutes: e.KC_LOGIN_LOCK_MINUTES, ratePerMinute: e.KC_LOGIN_RATE_PER_MIN },
+    sessionHours: e.KC_SESSION_HOURS,
+    timezone: e.KC_TIMEZONE,
+  };
+}

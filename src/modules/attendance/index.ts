@@ -1,0 +1,45 @@
+/**
+ * attendance — from raw punches and approved justifications to an explainable attendance day per person and
+ * session. Owns punches (immutable, idempotent on source + event id), punch sources and their health, clock
+ * corrections, justifications (leave, trips, training, WFH) with approval and annual-leave balances, and the
+ * computed attendance_days. Publishes `attendance.day_updated.v1` (see attendance.events.ts).
+ */
+import type { KcModule } from '../../app/context';
+import { attendanceRoutes } from './attendance.routes';
+import { startTicker } from './jobs';
+import { requestRoutes } from './requests.routes';
+import { seedAttendanceDemo } from './seed-demo';
+
+export * from './attendance.events';
+export { ingestPunch, ingestPunches, recordHeartbeat, reportOutage, createManualPunch, annulPunch, type PunchInput, type IngestOutcome } from './punches.service';
+export { recomputeRange, recomputeTargets, processDirty, enqueueDirty, type AttendanceDeps } from './recompute.service';
+export { requestJustification, decideJustification, cancelJustification, leaveBalance } from './justifications.service';
+export { attendanceTick } from './jobs';
+export { computeDay } from './domain/compute-day';
+export { STATUS_LABELS, explain } from './domain/explain';
+export { seedAttendanceDemo };
+
+// One ticker per started server (tests may run several in one process); `stop` ends them all.
+const tickers = new Set<() => void>();
+
+export const attendanceModule: KcModule = {
+  name: 'attendance',
+  routes: async (app, ctx) => {
+    await attendanceRoutes(app, ctx);
+    await requestRoutes(app, ctx);
+  },
+  start: (ctx) => {
+    const seconds = Number(process.env.KC_ATTENDANCE_TICK_SECONDS ?? 60);
+    if (seconds > 0) tickers.add(startTicker({ db: ctx.db, bus: ctx.bus, now: ctx.now }, seconds, (e) => ctx.log.error({ err: e }, 'attendance tick failed')));
+  },
+  stop: () => {
+    for (const stop of tickers) stop();
+    tickers.clear();
+  },
+  seedDemo: async (ctx, demo) => {
+    const province = demo.units['NA-UBND'];
+    const root = demo.units['TT-UBND'];
+    if (!province || !root) return;
+    await seedAttendanceDemo(ctx.db, { provinceUnitId: province, rootUnitId: root, oneStopUnitId: demo.units['TT-MOTCUA'] ?? null, persons: demo.persons, now: ctx.now() });
+  },
+};

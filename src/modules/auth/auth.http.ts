@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context';
+import { errors } from '../../platform/errors';
+import { loadOrgTree } from '../org/org-tree';
+import { Access } from './access';
+import { loadSession, type SessionUser, sameSecret } from './sessions';
+
+export const SESSION_COOKIE = 'kc_session';
+export const CSRF_COOKIE = 'kc_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    kcAccess: Access | null;
+    kcSession: SessionUser | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that are reachable without a session (and so without a CSRF token). */
+const PUBLIC_WRITES = new Set(['/api/auth/login']);
+
+/**
+ * Resolves the session cookie on every /api request into an Access object and enforces CSRF (double submit:
+ * the token given at login must come back in the X-CSRF-Token header) on every state-changing request.
+ */
+export function installAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('kcAccess', null);
+  app.decorateRequest('kcSession', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await loadSession(ctx.db, token, ctx.now());
+      if (session) {
+        const tree = await loadOrgTree(ctx.db);
+        req.kcSession = session;
+        req.kcAccess = new Access(
+          {
+            userId: session.userId,
+            username: session.username,
+            displayName: session.displayName,
+            personId: session.personId,
+            roles: session.roles,
+            ip: req.ip,
+          },
+          tree,
+        );
+      }
+    }
+    const path = req.url.split('?')[0] ?? '';
+    if (UNSAFE.has(req.method) && !PUBLIC_WRITES.has(path) && req.kcSession) {
+      const given = req.headers[CSRF_HEADER];
+      if (typeof given !== 'string' || !sameSecret(given, req.kcSession.csrf)) throw errors.csrf();
+    }
+  });
+}
+
+/** The signed-in user's access, or 401. Every protected route starts with this. */
+export function getAccess(req: FastifyRequest): Access {
+  if (!req.kcAccess) throw errors.unauthenticated();
+  return req.kcAccess;
+}

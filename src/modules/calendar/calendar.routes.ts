@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
+import { getAccess } from '../auth/auth.http';
+import { loadOrgTree } from '../org/org-tree';
+import { enqueueScopeDates } from '../attendance/recompute.service';
+import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';
+import { loadCalendarDays, loadRosters, loadSchedules } from './calendar.repo';
+import { proposeHolidays } from './domain/holidays';
+import { localDateOf } from './domain/local-time';
+import { solarToLunar } from './domain/lunar';
+
+const ZHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const ZRange = z.strictObject({ start: ZHhmm, end: ZHhmm }).nullable();
+const KIND = z.enum(['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'MAKEUP_WORKDAY']);
+
+/** Calendar administration: schedules with seasonal periods, holidays / nghỉ bù / làm bù, rosters, personal hours. */
+export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const scopeOf = async (unitId: string | null) => (unitId ? [...(await loadOrgTree(ctx.db)).scopeOf(unitId)] : null);
+  const today = () => localDateOf(ctx.now());
+
+  app.get('/api/calendar/schedules', { schema: { tags: ['calendar'] } }, async (req) => {
+    getAccess(req).require('org.read');
+    return { items: await loadSchedules(ctx.db) };
+  });
+
+  app.post(
+    '/api/calendar/schedules',
+    {
+      schema: {
+        tags: ['calendar'],
+        body: z.strictObject({
+          unitId: z.uuid().nullable(),
+          name: ZText(200).pipe(z.string().min(3)),
+          validFrom: ZDate,
+          validTo: ZDate.nullish(),
+          weekdays: z.array(z.number().int().min(1).max(7)).max(7),
+          periods: z.array(z.strictObject({ startsOn: z.string().regex(/^\d{2}-\d{2}$/), morning: ZRange, afternoon: ZRange })).min(1).max(12),
+          docNumber: ZText(100).pipe(z.string().min(1)),
+          docDate: ZDate,
+          docIssuer: ZText(200).nullish(),
+          note: ZText(1000).nullish(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const access = getAccess(req);
+      if (req.body.unitId) access.requireInUnit('calendar.manage', req.body.unitId);
+      else access.require('calendar.manage');
+      const id = await createSchedule(ctx.db, access.actor(), req.body);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post('/api/calendar/schedules/:id/end', { schema: { tags: ['calendar'], params: ZIdParams, body: z.strictObject({ validTo: ZDate }) } }, async (req) => {
+    const access = getAccess(req);
+    access.require('calendar.manage');
+    await endSchedule(ctx.db, access.actor(), req.params.id, req.body.validTo);
+    return { ok: true };
+  });
+
+  app.get('/api/calendar/days', { schema: { tags: ['calendar'], querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (req) => {
+    getAccess(req).require('org.read');
+    return { items: await loadCalendarDays(ctx.db, `${req.query.year}-01-01`, `${req.query.year}-12-31`) };
+  });
+
+  app.post(
+    '/api/calendar/days',
+    {
+      schema: {
+        tags: ['calendar'],
+        body: z.strictObject({ date: ZDate, kind: KIND, name: ZText(200).pipe(z.string().min(2)), unitId: z.uuid().nullable().default(null), legalBasis: ZText(300).pipe(z.string().min(3)) }),
+      },
+    },
+    async (req, reply) => {
+      const access = getAccess(req);
+      if (req.body.unitId) access.requireInUnit('calendar.manage', req.body.unitId);
+      else access.require('calendar.manage');
+      const id = await addCalendarDay(ctx.db, access.actor(), req.body);
+      const queued = await enqueueScopeDates(ctx.db, await scopeOf(req.body.unitId), [req.body.date], today());
+      return reply.status(201).send({ id, queuedForRecompute: queued });
+    },
+  );
+
+  app.delete('/api/calendar/days/:id', { schema: { tags: ['calendar'], params: ZIdParams, body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }) } }, async (req) => {
+    const access = getAccess(req);
+    access.require('calendar.manage');
+    const day = await deleteCalendarDay(ctx.db, access.actor(), req.params.id, req.body.reason);
+    const queued = await enqueueScopeDates(ctx.db, await scopeOf(day.unitId), [day.date], today());
+    return { ok: true, queuedForRecompute: queued };
+  });
+
+  app.get('/api/calendar/proposals', { schema: { tags: ['calendar'], querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (req) => {
+    getAccess(req).require('org.read');
+    return { year: req.query.year, items: proposeHolidays(req.query.year) };
+  });
+
+  app.get('/api/calendar/lunar', { schema: { tags: ['calendar'], querystring: z.strictObject({ date: ZDate }) } }, async (req) => {
+    getAccess(req);
+    return { date: req.query.date, lunar: solarToLunar(req.query.date) };
+  });
+
+  app.get('/api/calendar/rosters', { schema: { tags: ['calendar'], querystring: z.strictObject({ from: ZDate, to: ZDate }) } }, async (req) => {
+    getAccess(req).require('org.read');
+    return { items: await loadRosters(ctx.db, req.query.from, req.query.to) };
+  });
+
+  app.post(
+    '/api/calendar/rosters',
+    {
+      schema: {
+        tags: ['calendar'],
+        body: z.strictObject({
+          unitId: z.uuid(),
+          personId: z.uuid().nullable().default(null),
+          date: ZDate.nullable().default(null),
+          weekday: z.number().int().min(1).max(7).nullable().default(null),
+          validFrom: ZDate,
+          validTo: ZDate.nullable().default(null),
+          session: z.enum(['MORNING', 'AFTERNOON', 'FULL']),
+          kind: z.enum(['EXTRA_DUTY', 'OFF_DUTY']),
+          note: ZText(500).nullable().default(null),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const access = getAccess(req);
+      access.requireInUnit('calendar.manage', req.body.unitId);
+      const id = await createRoster(ctx.db, access.actor(), req.body);
+      if (req.body.date) await enqueueScopeDates(ctx.db, [req.body.unitId], [req.body.date], today());
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/calendar/overrides',
+    {
+      schema: {
+        tags: ['calendar'],
+        body: z.strictObject({
+          personId: z.uuid(),
+          unitId: z.uuid(),
+          validFrom: ZDate,
+          validTo: ZDate.nullable().default(null),
+          morning: ZRange.default(null),
+          afternoon: ZRange.default(null),
+          works: z.enum(['BOTH', 'MORNING', 'AFTERNOON']).default('BOTH'),
+          reason: ZText(500).pipe(z.string().min(3)),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const access = getAccess(req);
+      access.requireInUnit('calendar.manage', req.body.unitId);
+      const id = await createOverride(ctx.db, access.actor(), req.body);
+      return reply.status(201).send({ id });
+    },
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * calendar — work calendars as data: schedules per unit with seasonal periods and the document that set them,
+ * holidays / nghỉ bù / hoán đổi / làm bù (the official 2026 calendar seeded), rosters and per-person hours, and the
+ * Vietnamese lunar calendar (UTC+7) used to propose Tết and Giỗ Tổ Hùng Vương for future years.
+ */
+import type { KcModule } from '../../app/context';
+import { calendarRoutes } from './calendar.routes';
+
+export { resolveDayPlan, type DayPlan, type CalendarData, type WorkSchedule, type CalendarDay } from './domain/schedule';
+export { OFFICIAL_2026, proposeHolidays } from './domain/holidays';
+export { solarToLunar, lunarToSolar, tetDate, hungKingsDate } from './domain/lunar';
+export * from './domain/local-time';
+export { createSchedule, addCalendarDay, seedOfficial2026, createRoster, createOverride } from './calendar.service';
+export { loadCalendarData } from './calendar.repo';
+
+export const calendarModule: KcModule = { name: 'calendar', routes: calendarRoutes };

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { errors } from '../../platform/errors';
+import { ZIdParams, ZText } from '../../platform/http/schemas';
+import { recordAudit } from '../audit/audit.service';
+import { getAccess } from '../auth/auth.http';
+import { rightsFor, visibleCameraFilter } from './camera-access';
+import { cameraGrants, getCameraRow, listCameraRows } from './cameras.repo';
+import { cameraDto, createCamera, editCamera, testConnection } from './cameras.service';
+import { LOCATION_TYPES } from './domain/camera-rules';
+import { frameHub } from './frame-hub';
+import { openCredentials } from './secret-box';
+import { cameraServices } from './services';
+
+const ZPoint = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
+const ZCameraBody = z.strictObject({
+  name: ZText(120).pipe(z.string().min(2)),
+  locationType: z.enum(LOCATION_TYPES),
+  unitId: z.uuid(),
+  mainUrl: z.string().trim().min(1).max(500),
+  subUrl: z.string().trim().max(500).nullish(),
+  username: z.string().max(120).nullish(),
+  password: z.string().max(200).nullish(),
+  direction: z.enum(['IN', 'OUT']).nullish(),
+  recognitionAllowed: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  segmentSeconds: z.number().int().min(2).max(60).optional(),
+  retentionDays: z.number().int().min(1).max(3650).optional(),
+  quotaBytes: z.number().int().positive().nullish(),
+  privacyMasks: z.array(z.array(ZPoint).min(3).max(64)).max(32).optional(),
+});
+const ZTestBody = z.strictObject({
+  mainUrl: z.string().trim().min(1).max(500),
+  username: z.string().max(120).nullish(),
+  password: z.string().max(200).nullish(),
+});
+const ZGrantBody = z.strictObject({
+  userId: z.uuid(),
+  canLive: z.boolean().default(true),
+  canPlayback: z.boolean().default(false),
+  validUntil: z.iso.datetime({ offset: true }).nullish(),
+});
+
+export async function cameraRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { box, engine, runtime } = cameraServices(ctx);
+
+  async function loadCamera(id: string) {
+    const cam = await getCameraRow(ctx.db, id);
+    if (!cam) throw errors.notFound('Camera', 'camera');
+    return cam;
+  }
+
+  function withLiveHealth(dto: ReturnType<typeof cameraDto>) {
+    const state = runtime.state(dto.id);
+    if (!state) return dto;
+    return {
+      ...dto,
+      health: { state: state.kind.toUpperCase(), since: state.since.toISOString(), detail: 'lastError' in state ? state.lastError : null },
+    };
+  }
+
+  app.get('/api/cameras', { schema: { tags: ['cameras'] } }, async (req) => {
+    const access = getAccess(req);
+    const { unitIds, cameraIds } = await visibleCameraFilter(ctx.db, access, ctx.now());
+    if (unitIds.length === 0 && cameraIds.length === 0) access.require('camera.live');
+    const rows = (await listCameraRows(ctx.db)).filter((c) => unitIds.includes(c.unit_id) || cameraIds.includes(c.id));
+    const items = [];
+    for (const c of rows) items.push({ ...withLiveHealth(cameraDto(c)), rights: await rightsFor(ctx.db, access, c, ctx.now()) });
+    return { items };
+  });
+
+  app.get('/api/cameras/:id', { schema: { tags: ['cameras'], params: ZIdParams } }, async (req) => {
+    const access = getAccess(req);
+    const cam = await loadCamera(req.params.id);
+    const rights = await rightsFor(ctx.db, access, cam, ctx.now());
+    if (!rights.live && !rights.playback && !rights.manage) throw errors.forbidden({ permission: 'camera.live' });
+    return { ...withLiveHealth(cameraDto(cam)), rights, frames: frameHub.stats(cam.id) };
+  });
+
+  app.post('/api/cameras', { schema: { tags: ['cameras'], body: ZCameraBody } }, async (req, reply) => {
+    const access = getAccess(req);
+    access.requireInUnit('camera.manage', req.body.unitId);
+    const row = await createCamera(ctx.db, box, access.actor(), req.body);
+    runtime.startCamera(row);
+    return reply.status(201).send(cameraDto(row));
+  });
+
+  // Full replacement of the editable fields (the form always sends them all); PATCH so the web client can send it.
+  app.patch(
+    '/api/cameras/:id',
+    { schema: { tags: ['cameras'], params: ZIdParams, body: ZCameraBody.extend({ version: z.number().int().positive() }) } },
+    async (req) => {
+      const access = getAccess(req);
+      access.require('camera.manage');
+      const { version, ...input } = req.body;
+      const row = await editCamera(ctx.db, box, access.actor(), req.params.id, version, input, (u) =>
+        access.canInUnit('camera.manage', u),
+      );
+      await runtime.reload(row.id);
+      return cameraDto(row);
+    },
+  );
+
+  // Connection test before saving: nothing is stored, the password is used once and forgotten.
+  app.post('/api/cameras/test', { schema: { tags: ['cameras'], body: ZTestBody } }, async (req) => {
+    getAccess(req).require('camera.manage');
+    return testConnection(engine, { url: req.body.mainUrl, username: req.body.username ?? null, password: req.body.password ?? null });
+  });
+
+  app.post('/api/cameras/:id/test', { schema: { tags: ['cameras'], params: ZIdParams } }, async (req) => {
+    const access = getAccess(req);
+    const cam = await loadCamera(req.params.id);
+    access.requireInUnit('camera.manage', cam.unit_id);
+    const creds = openCredentials(box, cam.credentials_enc);
+    return testConnection(engine, { url: cam.main_url, username: creds?.username ?? null, password: creds?.password ?? null });
+  });
+
+  app.get('/api/cameras/:id/grants', { schema: { tags: ['cameras'], params: ZIdParams } }, async (req) => {
+    const access = getAccess(req);
+    const cam = await loadCamera(req.params.id);
+    access.requireInUnit('camera.live', cam.unit_id);
+    const rows = await cameraGrants(ctx.db, cam.id, ctx.now());
+    return {
+      items: rows.map((g) => ({
+        id: g.id,
+        userId: g.user_id,
+        username: g.username,
+        displayName: g.display_name,
+        canLive: g.can_live,
+        canPlayback: g.can_playback,
+        validUntil: g.valid_until?.toISOString() ?? null,
+        createdAt: g.created_at.toISOString(),
+      })),
+    };
+  });
+
+  // Leaders of the camera's unit (camera.live there) may let someone else watch; the grant never includes raw footage.
+  app.post('/api/cameras/:id/grants', { schema: { tags: ['cameras'], params: ZIdParams, body: ZGrantBody } }, async (req, reply) => {
+    const access = getAccess(req);
+    const cam = await loadCamera(req.params.id);
+    access.requireInUnit('camera.live', cam.unit_id);
+    if (req.body.canPlayback) access.requireInUnit('camera.playback', cam.unit_id);
+    const users = await ctx.db.query<{ id: string }>('SELECT id FROM users WHERE id = $1', [req.body.userId]);
+    if (users.length === 0) throw errors.notFound('User', 'người dùng');
+    const id = randomUUID();
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO camera_grants (id, camera_id, user_id, can_live, can_playback, valid_until, granted_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [id, cam.id, req.body.userId, req.body.canLive, req.body.canPlayback, req.body.validUntil ?? null, access.principal.userId],
+      );
+      await recordAudit(tx, {
+        actor: access.actor(),
+        action: 'cameras.grant',
+        entityType: 'camera',
+        entityId: cam.id,
+        unitId: cam.unit_id,
+        details: { userId: req.body.userId, canLive: req.body.canLive, canPlayback: req.body.canPlayback, validUntil: req.body.validUntil ?? null },
+      });
+    });
+    return reply.status(201).send({ id });
+  });
+
+  app.delete(
+    '/api/cameras/:id/grants/:grantId',
+    { schema: { tags: ['cameras'], params: z.strictObject({ id: z.uuid(), grantId: z.uuid() }) } },
+    async (req, reply) => {
+      const access = getAccess(req);
+      const cam = await loadCamera(req.params.id);
+      access.requireInUnit('camera.live', cam.unit_id);
+      await ctx.db.transaction(async (tx) => {
+        const r = await tx.query(
+          'UPDATE camera_grants SET revoked_at = now() WHERE id = $1 AND camera_id = $2 AND revoked_at IS NULL RETURNING id',
+          [req.params.grantId, cam.id],
+        );
+        if (r.length === 0) throw errors.notFound('Grant', 'quyền được cấp');
+        await recordAudit(tx, {
+          actor: access.actor(),
+          action: 'cameras.revoke_grant',
+          entityType: 'camera',
+          entityId: cam.id,
+          unitId: cam.unit_id,
+          details: { grantId: req.params.grantId },
+        });
+      });
+      return reply.status(204).send();
+    },
+  );
+}

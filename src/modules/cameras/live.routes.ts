@@ -1,0 +1,134 @@
+import websocket from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { AppError, errors } from '../../platform/errors';
+import { recordAudit } from '../audit/audit.service';
+import { getAccess } from '../auth/auth.http';
+import { type CameraRights, rightsFor } from './camera-access';
+import { type CameraRow, getCameraRow } from './cameras.repo';
+import type { LiveHub, LiveViewer } from './live-hub';
+import { cameraServices } from './services';
+
+const ZLiveQuery = z.strictObject({ stream: z.enum(['main', 'sub']).default('main') });
+
+interface LiveGrant {
+  camera: CameraRow;
+  rights: CameraRights;
+  stream: 'main' | 'sub';
+  hub: LiveHub;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    kcLive?: LiveGrant;
+  }
+}
+
+/**
+ * Live view: fragmented MP4 over a WebSocket (binary messages: init segment, then moof+mdat fragments; text
+ * messages: JSON control). The same URL without an upgrade streams the fMP4 over plain HTTP. Access is decided
+ * before the upgrade, so a refused viewer gets a real HTTP 403 and never a byte of video. Viewers without
+ * footage.raw get the privacy-masked relay.
+ */
+export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
+  if (!app.hasDecorator('websocketServer')) await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const { runtime } = cameraServices(ctx);
+
+  async function authorise(req: FastifyRequest): Promise<void> {
+    const access = getAccess(req);
+    const params = z.strictObject({ id: z.uuid() }).safeParse(req.params);
+    if (!params.success) throw errors.notFound('Camera', 'camera');
+    const query = ZLiveQuery.safeParse(req.query ?? {});
+    if (!query.success)
+      throw errors.badRequest('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', 'The request data is invalid.', query.error.issues);
+    const camera = await getCameraRow(ctx.db, params.data.id);
+    if (!camera) throw errors.notFound('Camera', 'camera');
+    const rights = await rightsFor(ctx.db, access, camera, ctx.now());
+    if (!rights.live) throw errors.forbidden({ permission: 'camera.live' });
+    const hub = runtime.liveHub(camera, { stream: query.data.stream, masked: !rights.raw });
+    if (!hub)
+      throw new AppError(
+        409,
+        'CAMERA_NOT_RUNNING',
+        'Camera đang tắt hoặc chưa được khởi động.',
+        'The camera is disabled or not running.',
+        { health: camera.health },
+      );
+    await recordAudit(ctx.db, {
+      actor: access.actor(),
+      action: 'footage.live_view',
+      entityType: 'camera',
+      entityId: camera.id,
+      unitId: camera.unit_id,
+      details: { stream: query.data.stream, masked: !rights.raw && camera.privacy_masks.length > 0 },
+    });
+    req.kcLive = { camera, rights, stream: query.data.stream, hub };
+  }
+
+  app.route({
+    method: 'GET',
+    url: '/api/cameras/:id/live',
+    schema: { tags: ['cameras'], hide: true },
+    preValidation: authorise,
+    // Plain HTTP: a never-ending fMP4 response (for players that cannot use MSE over WebSocket).
+    handler: async (req, reply) => {
+      const live = req.kcLive as LiveGrant;
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'video/mp4', 'cache-control': 'no-store', 'x-kc-masked': String(isMasked(live)) });
+      let started = false;
+      const viewer: LiveViewer = {
+        init: (init) => {
+          // A second init means the camera reconnected: a progressive MP4 cannot restart, so end the response.
+          if (started) return void res.end();
+          started = true;
+          res.write(init);
+        },
+        fragment: (f) => {
+          if (started) res.write(f);
+        },
+        backlog: () => res.writableLength,
+      };
+      const remove = live.hub.add(viewer);
+      res.on('close', remove);
+    },
+    wsHandler: (socket, req) => {
+      const live = req.kcLive as LiveGrant;
+      const send = (data: Buffer | string) => {
+        if (socket.readyState === socket.OPEN) socket.send(data);
+      };
+      send(
+        JSON.stringify({
+          type: 'hello',
+          cameraId: live.camera.id,
+          name: live.camera.name,
+          stream: live.stream,
+          masked: isMasked(live),
+          mime: live.hub.mime ?? null,
+        }),
+      );
+      const viewer: LiveViewer = {
+        init: (init, mime) => {
+          send(JSON.stringify({ type: 'init', mime }));
+          send(init);
+        },
+        fragment: (f) => send(f),
+        backlog: () => socket.bufferedAmount,
+      };
+      const remove = live.hub.add(viewer);
+      const health = setInterval(() => {
+        const state = runtime.state(live.camera.id);
+        if (state) send(JSON.stringify({ type: 'health', state: state.kind.toUpperCase(), since: state.since.toISOString() }));
+      }, 5000);
+      socket.on('close', () => {
+        clearInterval(health);
+        remove();
+      });
+    },
+  });
+}
+
+function isMasked(live: LiveGrant): boolean {
+  return !live.rights.raw && live.camera.privacy_masks.length > 0;
+}

@@ -1,0 +1,228 @@
+import path from 'node:path';
+import type { Logger } from '../../platform/observability/logger';
+import type { Db } from '../../platform/ports/db';
+import type { ClosedSegment, IngestState, IngestWorker, LiveRelay, StreamSource, VideoEngine } from '../../platform/ports/video';
+import { type CameraRow, getCameraRow, listCameraRows, saveHealth } from './cameras.repo';
+import { frameHub } from './frame-hub';
+import { LiveHub } from './live-hub';
+import { openCredentials, type SecretBox } from './secret-box';
+
+/** Where closed segments go: the recording module indexes them and records gaps. */
+export interface SegmentSink {
+  segmentClosed(cameraId: string, segment: ClosedSegment): Promise<void>;
+  cameraDown(cameraId: string, at: Date, reason: string): Promise<void>;
+}
+
+export type LiveVariant = { stream: 'main' | 'sub'; masked: boolean };
+
+interface Running {
+  camera: CameraRow;
+  worker: IngestWorker;
+  hub: LiveHub;
+  wasOnline: boolean;
+  /** Health writes for one camera happen in order. */
+  chain: Promise<void>;
+}
+
+interface RelayEntry {
+  hub: LiveHub;
+  relay: LiveRelay;
+  idleTimer?: NodeJS.Timeout;
+}
+
+export interface RuntimeOptions {
+  recordingsRoot: string;
+  /** Sampled-frame geometry for cameras where recognition is allowed. */
+  frames?: { fps: number; width: number; height: number };
+  /** Seconds a relay keeps running after its last viewer leaves. */
+  relayIdleSeconds?: number;
+}
+
+/** Health names shown in the UI and stored on the camera row. */
+export function healthName(state: IngestState): string {
+  return state.kind.toUpperCase();
+}
+
+/**
+ * The running side of the camera registry: one ingest worker per enabled camera (recording + live + frames from a
+ * single RTSP connection) and on-demand relays for sub streams and masked views.
+ */
+export class CameraRuntime {
+  private readonly running = new Map<string, Running>();
+  private readonly relays = new Map<string, RelayEntry>();
+  private sink: SegmentSink | undefined;
+  private pending: Array<{ cameraId: string; job: (sink: SegmentSink) => Promise<void> }> = [];
+  private stopped = false;
+  /** True between startAll() and stopAll(): cameras added meanwhile (API, demo seed) start at once. */
+  active = false;
+
+  constructor(
+    private readonly deps: { db: Db; log: Logger; engine: VideoEngine; box: SecretBox },
+    readonly options: RuntimeOptions,
+  ) {}
+
+  /** Segments that close before the recording module attaches are held and delivered once it does. */
+  setSink(sink: SegmentSink): void {
+    this.sink = sink;
+    const queued = this.pending;
+    this.pending = [];
+    // Held jobs go first, each on its camera's chain, in the order they happened.
+    for (const { cameraId, job } of queued) this.toSink(cameraId, job);
+  }
+
+  private readonly inflight = new Set<Promise<void>>();
+  /** Sink jobs of one camera run one after another: a gap must open after the last segment before it is indexed. */
+  private readonly sinkChains = new Map<string, Promise<void>>();
+
+  private toSink(cameraId: string, job: (sink: SegmentSink) => Promise<void>): void {
+    if (!this.sink) {
+      this.pending.push({ cameraId, job });
+      return;
+    }
+    const sink = this.sink;
+    const p = (this.sinkChains.get(cameraId) ?? Promise.resolve())
+      .then(() => job(sink))
+      .catch((err) => this.deps.log.error({ err, cameraId }, 'segment sink failed'))
+      .finally(() => {
+        this.inflight.delete(p);
+        if (this.sinkChains.get(cameraId) === p) this.sinkChains.delete(cameraId);
+      });
+    this.sinkChains.set(cameraId, p);
+    this.inflight.add(p);
+  }
+
+  /** Waits until every closed segment reported so far is indexed (stop and tests rely on it). */
+  async flush(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+  }
+
+  source(camera: Pick<CameraRow, 'main_url' | 'sub_url' | 'credentials_enc'>, stream: 'main' | 'sub' = 'main'): StreamSource {
+    const creds = openCredentials(this.deps.box, camera.credentials_enc);
+    const url = stream === 'sub' && camera.sub_url ? camera.sub_url : camera.main_url;
+    return { url, username: creds?.username ?? null, password: creds?.password ?? null };
+  }
+
+  segmentDir(cameraId: string): string {
+    return path.join(this.options.recordingsRoot, cameraId, 'incoming');
+  }
+
+  async startAll(): Promise<void> {
+    this.active = true;
+    for (const camera of await listCameraRows(this.deps.db, { enabledOnly: true })) this.startCamera(camera);
+  }
+
+  state(cameraId: string): IngestState | undefined {
+    return this.running.get(cameraId)?.worker.state;
+  }
+
+  isRunning(cameraId: string): boolean {
+    return this.running.has(cameraId);
+  }
+
+  startCamera(camera: CameraRow): void {
+    if (!this.active || this.stopped || this.running.has(camera.id) || !camera.enabled) return;
+    const hub = new LiveHub();
+    const entry = { camera, hub, wasOnline: false, chain: Promise.resolve() } as Running;
+    entry.worker = this.deps.engine.startIngest(
+      {
+        cameraId: camera.id,
+        source: this.source(camera),
+        segmentDir: this.segmentDir(camera.id),
+        segmentSeconds: camera.segment_seconds,
+        frames: camera.recognition_allowed ? (this.options.frames ?? { fps: 5, width: 640, height: 360 }) : undefined,
+      },
+      {
+        onState: (state) => this.onState(entry, state),
+        onSegment: (segment) => this.toSink(camera.id, (sink) => sink.segmentClosed(camera.id, segment)),
+        onLiveInit: (init, mime) => hub.setInit(init, mime),
+        onLiveFragment: (fragment, keyframe) => hub.pushFragment(fragment, keyframe),
+        onFrame: (f) => frameHub.publish({ cameraId: camera.id, at: f.at, width: f.width, height: f.height, rgb: f.rgb }),
+      },
+    );
+    this.running.set(camera.id, entry);
+  }
+
+  private onState(entry: Running, state: IngestState): void {
+    const id = entry.camera.id;
+    const down = state.kind === 'reconnecting' || state.kind === 'offline' || state.kind === 'error';
+    // The first failure after being online (or after start) opens a gap; later retries of the same outage do not.
+    if (down && (entry.wasOnline || !('attempt' in state) || state.attempt === 1)) {
+      const reason = state.lastError;
+      this.toSink(id, (sink) => sink.cameraDown(id, state.since, reason));
+    }
+    if (state.kind === 'online') entry.wasOnline = true;
+    else if (down) entry.wasOnline = false;
+    const detail = 'lastError' in state ? state.lastError : null;
+    const info = state.kind === 'online' ? state.info : undefined;
+    entry.chain = entry.chain
+      .then(() => saveHealth(this.deps.db, id, { health: healthName(state), since: state.since, detail, info }))
+      .catch((err) => this.deps.log.warn({ err: String(err), cameraId: id }, 'could not save camera health'));
+    this.deps.log.info({ cameraId: id, health: healthName(state), detail }, 'camera health');
+  }
+
+  async stopCamera(cameraId: string): Promise<void> {
+    const entry = this.running.get(cameraId);
+    for (const [key, relay] of this.relays) {
+      if (!key.startsWith(`${cameraId}:`)) continue;
+      this.relays.delete(key);
+      clearTimeout(relay.idleTimer);
+      await relay.relay.stop();
+    }
+    if (!entry) return;
+    this.running.delete(cameraId);
+    await entry.worker.stop();
+    await entry.chain;
+    await this.flush();
+  }
+
+  /** After an edit: the worker restarts with the new URL, credentials or settings (or stops if disabled). */
+  async reload(cameraId: string): Promise<void> {
+    await this.stopCamera(cameraId);
+    const camera = await getCameraRow(this.deps.db, cameraId);
+    if (camera?.enabled) this.startCamera(camera);
+    else if (camera) await saveHealth(this.deps.db, cameraId, { health: 'DISABLED', since: new Date(), detail: null });
+  }
+
+  /**
+   * The hub a viewer attaches to. The main stream without masks is the recording connection itself; sub streams
+   * and masked views are relays started on demand and stopped when nobody watches.
+   */
+  liveHub(camera: CameraRow, variant: LiveVariant): LiveHub | undefined {
+    const masked = variant.masked && camera.privacy_masks.length > 0;
+    const stream = variant.stream === 'sub' && camera.sub_url ? 'sub' : 'main';
+    if (stream === 'main' && !masked) return this.running.get(camera.id)?.hub;
+    if (!this.running.has(camera.id)) return undefined;
+    const key = `${camera.id}:${stream}:${masked ? 'masked' : 'raw'}`;
+    const existing = this.relays.get(key);
+    if (existing) {
+      clearTimeout(existing.idleTimer);
+      return existing.hub;
+    }
+    const hub = new LiveHub();
+    const relay = this.deps.engine.startLiveRelay(
+      { source: this.source(camera, stream), masks: masked ? camera.privacy_masks : undefined, maxHeight: 480 },
+      {
+        onState: () => undefined,
+        onLiveInit: (init, mime) => hub.setInit(init, mime),
+        onLiveFragment: (f, k) => hub.pushFragment(f, k),
+      },
+    );
+    const entry: RelayEntry = { hub, relay };
+    hub.onIdle = () => {
+      clearTimeout(entry.idleTimer);
+      entry.idleTimer = setTimeout(() => {
+        if (hub.viewerCount > 0 || this.relays.get(key) !== entry) return;
+        this.relays.delete(key);
+        void relay.stop();
+      }, (this.options.relayIdleSeconds ?? 10) * 1000);
+    };
+    this.relays.set(key, entry);
+    return hub;
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopped = true;
+    this.active = false;
+    await Promise.all([...this.running.keys()].map((id) => this.stopCamera(id)));
+  }
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { AppContext } from '../../app/context';
+import { FfmpegVideoEngine } from '../../platform/adapters/video-ffmpeg';
+import type { VideoEngine } from '../../platform/ports/video';
+import { CameraRuntime } from './runtime';
+import { SecretBox } from './secret-box';
+
+export interface CameraServices {
+  engine: VideoEngine;
+  box: SecretBox;
+  runtime: CameraRuntime;
+  recordingsRoot: string;
+}
+
+const byCtx = new WeakMap<AppContext, CameraServices>();
+
+/**
+ * The camera module's long-lived objects for one application context: the video engine (ffmpeg), the credential
+ * box and the runtime with the camera workers. Created on first use; routes and `start` share them.
+ */
+export function cameraServices(ctx: AppContext): CameraServices {
+  let s = byCtx.get(ctx);
+  if (!s) {
+    const engine = new FfmpegVideoEngine({ log: (level, msg, extra) => ctx.log[level](extra ?? {}, msg) });
+    const box = SecretBox.fromConfig(ctx.config);
+    const recordingsRoot = path.join(ctx.config.dataDir, 'recordings');
+    const runtime = new CameraRuntime({ db: ctx.db, log: ctx.log, engine, box }, { recordingsRoot });
+    s = { engine, box, runtime, recordingsRoot };
+    byCtx.set(ctx, s);
+  }
+  return s;
+}

@@ -1,0 +1,86 @@
+import type { Db } from '../../platform/ports/db';
+import { type Rendered, toHtml, toText } from './domain/templates';
+import { loadMailConfig } from './notifications.config';
+import { enqueueEmail, insertNotification } from './notifications.repo';
+import type { Recipient } from './recipients';
+
+export interface Notice {
+  /** Machine name of the template, kept on every row for filtering and the delivery log. */
+  template: string;
+  rendered: Rendered;
+  recipients: Recipient[];
+  entityType?: string;
+  entityId?: string;
+  /** Makes the e-mails idempotent: the recipient's address is appended per message. */
+  dedupKey?: string;
+  inApp?: boolean;
+  email?: boolean;
+}
+
+let cachedConfig: ReturnType<typeof loadMailConfig> | undefined;
+export function mailConfig() {
+  cachedConfig ??= loadMailConfig();
+  return cachedConfig;
+}
+
+/** Absolute link for e-mails; in-app links stay relative to the web app. */
+export function publicLink(path: string): string {
+  return `${mailConfig().publicUrl}${path}`;
+}
+
+/**
+ * Writes the in-app notifications and queues the e-mails for one notice, in the caller's transaction, so a notice
+ * exists if and only if the change it reports was committed. Delivery happens later in the outbox worker.
+ */
+export async function notify(db: Db, notice: Notice, at: Date): Promise<{ inApp: number; emails: number }> {
+  const cfg = mailConfig();
+  let inApp = 0;
+  let emails = 0;
+  const text = toText({ ...notice.rendered, link: notice.rendered.link ? publicLink(notice.rendered.link) : undefined });
+  const html = toHtml({ ...notice.rendered, link: notice.rendered.link ? publicLink(notice.rendered.link) : undefined });
+  const seen = new Set<string>();
+  const recipients = notice.recipients.filter((r) => {
+    const key = r.userId ?? r.email?.toLowerCase() ?? r.name;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  for (const r of recipients) {
+    if (notice.inApp !== false && r.userId) {
+      await insertNotification(
+        db,
+        {
+          userId: r.userId,
+          kind: notice.template,
+          title: notice.rendered.title,
+          body: notice.rendered.paragraphs.filter((p) => !p.startsWith('Kính gửi')).join(' '),
+          link: notice.rendered.link ?? null,
+          entityType: notice.entityType,
+          entityId: notice.entityId,
+        },
+        at,
+      );
+      inApp++;
+    }
+    if (notice.email !== false && r.email) {
+      const queued = await enqueueEmail(
+        db,
+        {
+          dedupKey: notice.dedupKey ? `${notice.dedupKey}:${r.email.toLowerCase()}` : null,
+          to: r.email,
+          toName: r.name,
+          subject: notice.rendered.subject,
+          text,
+          html,
+          template: notice.template,
+          entityType: notice.entityType,
+          entityId: notice.entityId,
+          maxAttempts: cfg.maxAttempts,
+        },
+        at,
+      );
+      if (queued) emails++;
+    }
+  }
+  return { inApp, emails };
+}

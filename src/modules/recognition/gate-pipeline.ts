@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
+import type { BlobStore } from '../../platform/ports/blobs';
+import type { Db } from '../../platform/ports/db';
+import type { FaceBox, FaceEngine, RgbImage } from '../../platform/ports/face-engine';
+import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassVerdict } from './domain/decide-pass';
+import { type Described, rankPersons, type Template } from './domain/match';
+import { FaceTracker, type Track } from './domain/tracker';
+import { assignUnknownCluster } from './unknowns.repo';
+import { loadGallery } from './templates.repo';
+
+/** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */
+export type PunchSink = (
+  db: Db,
+  punch: {
+    source: string;
+    sourceEventId: string;
+    personId: string;
+    at: Date;
+    direction?: 'IN' | 'OUT' | null;
+    confidence?: number | null;
+    sourceKind?: 'CAMERA';
+    evidence?: { snapshotKey?: string; sightingId?: string };
+  },
+) => Promise<{ status: string; punchId: string }>;
+
+export interface GateCamera {
+  id: string;
+  unitId: string;
+  direction: 'IN' | 'OUT' | null;
+}
+
+export interface GateOptions {
+  minFaceWidth: number;
+  galleryRefreshMs: number;
+  /** Frames older than this many ms behind the newest are skipped (drop under load rather than fall behind). */
+  maxLagMs: number;
+}
+
+export const DEFAULT_GATE_OPTIONS: GateOptions = { minFaceWidth: 40, galleryRefreshMs: 30_000, maxLagMs: 2_000 };
+
+interface FramePayload {
+  candidates: FrameCandidates;
+  described: Described;
+  frame: RgbImage;
+  box: FaceBox;
+  atMs: number;
+}
+
+export interface GateStats {
+  frames: number;
+  dropped: number;
+  faces: number;
+  sightings: { AUTO: number; REVIEW: number; UNKNOWN: number };
+}
+
+export interface SightingRecord {
+  id: string;
+  verdict: PassVerdict;
+  seenAt: Date;
+  punchId?: string;
+}
+
+/**
+ * Gate recognition for one camera: detect → track → describe → match 1:N against the unit's gallery → one decision
+ * per pass → sighting with snapshot and engine metadata → punch (auto), review queue (ambiguous) or unknown group.
+ * Frames are handled one at a time; the caller's bounded queue (cameras.onFrames) drops frames when this is slow.
+ */
+export class GatePipeline {
+  private readonly tracker = new FaceTracker<FramePayload>({ minIou: 0.2, maxGapMs: 1500 });
+  private gallery: Template[] = [];
+  private galleryLoadedAt = Number.NEGATIVE_INFINITY;
+  readonly stats: GateStats = { frames: 0, dropped: 0, faces: 0, sightings: { AUTO: 0, REVIEW: 0, UNKNOWN: 0 } };
+  readonly recent: SightingRecord[] = [];
+
+  constructor(
+    private readonly deps: { db: Db; blobs: BlobStore; engine: FaceEngine; punch: PunchSink; now: () => Date },
+    private readonly camera: GateCamera,
+    private readonly options: GateOptions = DEFAULT_GATE_OPTIONS,
+  ) {}
+
+  async handleFrame(frame: { at: Date; width: number; height: number; rgb: Uint8Array }): Promise<void> {
+    const atMs = frame.at.getTime();
+    if (this.deps.now().getTime() - atMs > this.options.maxLagMs) {
+      this.stats.dropped++;
+      return;
+    }
+    this.stats.frames++;
+    await this.refreshGallery();
+    const image: RgbImage = { width: frame.width, height: frame.height, data: frame.rgb };
+    const { engine } = this.deps;
+    const faces = await engine.detect(image, { minFaceWidth: this.options.minFaceWidth });
+    const detections: { box: FaceBox; payload: FramePayload }[] = [];
+    for (const face of faces) {
+      const d = await engine.describe(image, face);
+      const described = { full: d.embedding, upper: d.upperEmbedding, maskedness: d.maskedness };
+      const scores = rankPersons(described, this.gallery, engine.meta.thresholds.masked);
+      detections.push({
+        box: face.box,
+        payload: { candidates: { faceWidth: face.box.width, maskedness: d.maskedness, scores }, described, frame: image, box: face.box, atMs },
+      });
+    }
+    this.stats.faces += faces.length;
+    for (const track of this.tracker.push(atMs, detections)) await this.finish(track);
+  }
+
+  /** Ends passes that have gone quiet by `now` (call periodically and at shutdown). */
+  async flush(now = Number.POSITIVE_INFINITY): Promise<void> {
+    for (const track of this.tracker.expire(now)) await this.finish(track);
+  }
+
+  private async refreshGallery(): Promise<void> {
+    const now = this.deps.now().getTime();
+    if (now - this.galleryLoadedAt < this.options.galleryRefreshMs) return;
+    this.gallery = await loadGallery(this.deps.db, this.camera.unitId, this.deps.engine.meta.engine);
+    this.galleryLoadedAt = now;
+  }
+
+  /** Forces the next frame to reload the gallery (after enrollment or consent changes). */
+  invalidateGallery(): void {
+    this.galleryLoadedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  private async finish(track: Track<FramePayload>): Promise<void> {
+    const { db, blobs, engine } = this.deps;
+    const frames = track.observations.map((o) => o.payload);
+    const verdict = decidePass(frames.map((f) => f.candidates), { ...DEFAULT_PASS_POLICY, thresholds: engine.meta.thresholds });
+    // The snapshot is the frame with the largest face: the best evidence a reviewer can look at.
+    const best = frames.reduce((a, b) => (b.box.width > a.box.width ? b : a));
+    const seenAt = new Date(best.atMs);
+    const id = randomUUID();
+    const snapshotKey = `faces/sightings/${seenAt.toISOString().slice(0, 10)}/${id}.jpg`;
+    const pad = best.box.width;
+    await blobs.put(
+      snapshotKey,
+      await encodeJpeg(cropRgb(best.frame, best.box.x - pad, best.box.y - pad, best.box.width + 2 * pad, best.box.height + 2 * pad)),
+      'image/jpeg',
+    );
+    const topPerson = verdict.kind === 'auto' ? verdict.personId : null;
+    const unknownCluster =
+      verdict.kind === 'unknown' ? await assignUnknownCluster(db, this.camera.unitId, engine.meta.engine, best.described.full, seenAt, engine.meta.thresholds.match) : null;
+    await db.query(
+      `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
+         liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,NULL,$11,$12,$13,$14,$15,$16)`,
+      [
+        id,
+        this.camera.id,
+        this.camera.unitId,
+        seenAt,
+        frames.length,
+        verdict.kind.toUpperCase(),
+        verdict.kind === 'review' ? verdict.reason : null,
+        topPerson,
+        verdict.candidates[0]?.score ?? null,
+        verdict.masked,
+        JSON.stringify(verdict.candidates),
+        JSON.stringify(engine.meta),
+        snapshotKey,
+        unknownCluster,
+        verdict.kind === 'review' ? 'PENDING' : null,
+        this.deps.now(),
+      ],
+    );
+    const record: SightingRecord = { id, verdict, seenAt };
+    if (verdict.kind === 'auto') {
+      const punch = await this.deps.punch(db, {
+        source: `camera:${this.camera.id}`,
+        sourceEventId: id,
+        personId: verdict.personId,
+        at: seenAt,
+        direction: this.camera.direction,
+        confidence: Math.max(0, Math.min(1, verdict.score)),
+        sourceKind: 'CAMERA',
+        evidence: { snapshotKey, sightingId: id },
+      });
+      record.punchId = punch.punchId;
+      await db.query('UPDATE face_sightings SET punch_id = $2, decision_latency_ms = $3 WHERE id = $1', [
+        id,
+        punch.punchId,
+        Math.round(this.deps.now().getTime() - seenAt.getTime()),
+      ]);
+    }
+    this.stats.sightings[verdict.kind === 'auto' ? 'AUTO' : verdict.kind === 'review' ? 'REVIEW' : 'UNKNOWN']++;
+    this.recent.push(record);
+    if (this.recent.length > 100) this.recent.shift();
+  }
+}

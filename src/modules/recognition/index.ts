@@ -1,0 +1,32 @@
+/**
+ * recognition — face recognition at the gate (issue 5): biometric consent records, enrollment with quality checks,
+ * face templates (embeddings only), the gate pipeline (detect → track → describe → match → one decision per pass),
+ * sightings with snapshot and engine metadata, the review queue and unknown-face groups. Punches go to the
+ * attendance module through its `ingestPunch`; frames come from the cameras module's `onFrames`.
+ * Owns tables biometric_consents, face_templates, face_sightings, face_unknown_clusters.
+ */
+import type { AppContext, KcModule } from '../../app/context';
+import { recognitionRoutes } from './recognition.routes';
+import { recognitionRuntime } from './runtime';
+
+export { currentConsent, recordConsent, purgeTemplatesOfLeavers } from './consent.service';
+export { enrollPhotos, type FileReport } from './enrollment.service';
+export { GatePipeline, type PunchSink } from './gate-pipeline';
+export { confirmReview, rejectReview, listPendingReviews } from './review.service';
+export { recognitionRuntime };
+
+let started: AppContext | undefined;
+
+export const recognitionModule: KcModule = {
+  name: 'recognition',
+  routes: (app, ctx) => recognitionRoutes(app, ctx),
+  start: async (ctx) => {
+    started = ctx;
+    if (process.env.KC_FACE_RECOGNITION === 'off') return;
+    await recognitionRuntime(ctx).start();
+  },
+  stop: async () => {
+    if (started) await recognitionRuntime(started).stop();
+    started = undefined;
+  },
+};

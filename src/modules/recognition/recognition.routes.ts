@@ -1,0 +1,128 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { IMAGE_LIMITS } from '../../platform/adapters/face-common/image';
+import { errors } from '../../platform/errors';
+import { ZIdParams, ZText } from '../../platform/http/schemas';
+import { recordAudit } from '../audit/audit.service';
+import { getAccess } from '../auth/auth.http';
+import { consentInputSchema, currentConsent, recordConsent } from './consent.service';
+import { type EnrollFile, enrollPhotos, MAX_FILES_PER_REQUEST } from './enrollment.service';
+import { recognitionRuntime } from './runtime';
+import { confirmReview, listPendingReviews, rejectReview } from './review.service';
+import { countTemplates } from './templates.repo';
+
+async function personUnit(ctx: AppContext, personId: string): Promise<string> {
+  const row = (await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM persons WHERE id = $1', [personId]))[0];
+  if (!row) throw errors.notFound('Person', 'cán bộ');
+  return row.unit_id;
+}
+
+export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) {
+  await root.register(async (scoped) => {
+    await scoped.register(multipart, {
+      limits: { fileSize: IMAGE_LIMITS.maxBytes, files: MAX_FILES_PER_REQUEST, fields: 2, fieldSize: 1024 },
+    });
+    const app = scoped.withTypeProvider<ZodTypeProvider>();
+
+    /** Consent decision (given / refused / withdrawn) with the notice version shown to the person. */
+    app.post('/api/recognition/consents', { schema: { tags: ['recognition'], body: consentInputSchema } }, async (req, reply) => {
+      const access = getAccess(req);
+      access.requireInUnit('faces.enroll', await personUnit(ctx, req.body.personId));
+      const out = await recordConsent(ctx.db, access.actor(), req.body, ctx.now());
+      recognitionRuntime(ctx).invalidateGalleries();
+      return reply.status(201).send(out);
+    });
+
+    /** Consent state and template counts of one person (viewing face data is audited). */
+    app.get('/api/recognition/persons/:id', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req) => {
+      const access = getAccess(req);
+      const unitId = await personUnit(ctx, req.params.id);
+      access.requireInUnit('faces.enroll', unitId);
+      await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.view', entityType: 'person', entityId: req.params.id, unitId });
+      return { consent: await currentConsent(ctx.db, req.params.id), templates: await countTemplates(ctx.db, req.params.id) };
+    });
+
+    /** Enrollment photos (upload or webcam capture): multipart `files`, optional `source` = UPLOAD | WEBCAM. */
+    app.post(
+      '/api/recognition/persons/:id/photos',
+      { schema: { tags: ['recognition'], params: ZIdParams }, bodyLimit: MAX_FILES_PER_REQUEST * IMAGE_LIMITS.maxBytes },
+      async (req, reply) => {
+        const access = getAccess(req);
+        access.requireInUnit('faces.enroll', await personUnit(ctx, req.params.id));
+        if (!req.isMultipart()) {
+          throw errors.badRequest('MULTIPART_REQUIRED', 'Cần gửi ảnh dạng multipart/form-data.', 'Send the photos as multipart/form-data.');
+        }
+        const files: EnrollFile[] = [];
+        let source: 'UPLOAD' | 'WEBCAM' = 'UPLOAD';
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'source' && (part.value === 'UPLOAD' || part.value === 'WEBCAM')) source = part.value;
+            else throw errors.badRequest('UNKNOWN_FIELD', `Trường không hợp lệ: ${part.fieldname}.`, `Unknown field: ${part.fieldname}.`);
+            continue;
+          }
+          const bytes = await part.toBuffer();
+          files.push({ name: part.filename.slice(0, 200), bytes, truncated: part.file.truncated });
+        }
+        const engine = await recognitionRuntime(ctx).engine();
+        const report = await enrollPhotos({ db: ctx.db, engine }, access.actor(), req.params.id, files, source, ctx.now());
+        recognitionRuntime(ctx).invalidateGalleries();
+        return reply.status(200).send({ files: report, accepted: report.filter((r) => r.ok).length, rejected: report.filter((r) => !r.ok).length });
+      },
+    );
+
+    /** The review queue of the units the reviewer covers. */
+    app.get('/api/recognition/reviews', { schema: { tags: ['recognition'] } }, async (req) => {
+      const access = getAccess(req);
+      const units = access.unitsFor('faces.review');
+      if (units.length === 0) throw errors.forbidden();
+      return { items: await listPendingReviews(ctx.db, units) };
+    });
+
+    app.post(
+      '/api/recognition/reviews/:id/confirm',
+      { schema: { tags: ['recognition'], params: ZIdParams, body: z.strictObject({ personId: z.uuid() }) } },
+      async (req) => {
+        const access = getAccess(req);
+        const row = (await ctx.db.query<{ unit_id: string; direction: 'IN' | 'OUT' | null }>(
+          `SELECT s.unit_id, c.direction FROM face_sightings s LEFT JOIN cameras c ON c.id = s.camera_id WHERE s.id = $1`,
+          [req.params.id],
+        ))[0];
+        if (!row) throw errors.notFound('Sighting', 'lượt nhận diện');
+        access.requireInUnit('faces.review', row.unit_id);
+        return confirmReview({ db: ctx.db, punch: recognitionRuntime(ctx).punch }, access.actor(), req.params.id, req.body.personId, row.direction, ctx.now());
+      },
+    );
+
+    app.post(
+      '/api/recognition/reviews/:id/reject',
+      { schema: { tags: ['recognition'], params: ZIdParams, body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }) } },
+      async (req, reply) => {
+        const access = getAccess(req);
+        const row = (await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM face_sightings WHERE id = $1', [req.params.id]))[0];
+        if (!row) throw errors.notFound('Sighting', 'lượt nhận diện');
+        access.requireInUnit('faces.review', row.unit_id);
+        await rejectReview(ctx.db, access.actor(), req.params.id, req.body.reason, ctx.now());
+        return reply.status(204).send();
+      },
+    );
+
+    /** The snapshot of a pass: a sensitive read, audited. */
+    app.get('/api/recognition/sightings/:id/snapshot', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req, reply) => {
+      const access = getAccess(req);
+      const row = (await ctx.db.query<{ unit_id: string; person_id: string | null; snapshot_key: string | null }>(
+        'SELECT unit_id, person_id, snapshot_key FROM face_sightings WHERE id = $1',
+        [req.params.id],
+      ))[0];
+      if (!row?.snapshot_key) throw errors.notFound('Snapshot', 'ảnh chụp');
+      if (!(row.person_id && access.isSelf(row.person_id))) {
+        const allowed = access.unitsFor('faces.review').includes(row.unit_id) || access.unitsFor('attendance.read').includes(row.unit_id);
+        if (!allowed) throw errors.forbidden();
+      }
+      await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.snapshot_view', entityType: 'face_sighting', entityId: req.params.id, unitId: row.unit_id });
+      return reply.type('image/jpeg').send(await ctx.blobs.getBuffer(row.snapshot_key));
+    });
+  });
+}

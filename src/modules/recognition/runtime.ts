@@ -1,0 +1,110 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { AppContext } from '../../app/context';
+import { FaceEnginePool } from '../../platform/adapters/face-common/engine-pool';
+import { bestAvailableSpec } from '../../platform/adapters/face-common/engine-spec';
+import { ingestPunch } from '../attendance';
+import { listCameras, onFrames } from '../cameras';
+import { GatePipeline, type PunchSink } from './gate-pipeline';
+
+/**
+ * The running part of recognition for one app context: one face-engine pool (worker threads, so inference never
+ * blocks recording or HTTP) and one gate pipeline per camera where recognition is allowed.
+ * Models come from KC_FACE_MODELS_DIR (default <data dir>/models, filled by `kycuong models install`); without them
+ * the npm-shipped engine runs.
+ */
+export class RecognitionRuntime {
+  private pool: Promise<FaceEnginePool> | undefined;
+  /** Per camera; the gate (and the engine behind it) is created on the first frame, so idle cameras cost nothing. */
+  private readonly pipelines = new Map<string, { gate?: GatePipeline; unsubscribe: () => void }>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  readonly punch: PunchSink;
+
+  constructor(private readonly ctx: AppContext) {
+    this.punch = (db, p) => ingestPunch(db, p, { now: ctx.now() });
+  }
+
+  engine(): Promise<FaceEnginePool> {
+    const modelsDir = process.env.KC_FACE_MODELS_DIR ?? path.join(this.ctx.config.dataDir, 'models');
+    const threads = Number(process.env.KC_FACE_THREADS ?? Math.max(1, availableParallelism() - 1));
+    this.pool ??= FaceEnginePool.start(bestAvailableSpec(modelsDir), threads);
+    return this.pool;
+  }
+
+  async start(): Promise<void> {
+    await this.refreshCameras();
+    // Cameras added, re-enabled or switched to recognition later are picked up without a restart.
+    this.refreshTimer = setInterval(() => {
+      this.refreshCameras().catch((err) => this.ctx.log.error({ err }, 'recognition camera refresh failed'));
+    }, 15_000);
+    this.flushTimer = setInterval(() => {
+      for (const { gate } of this.pipelines.values()) {
+        gate?.flush(this.ctx.now().getTime()).catch((err) => this.ctx.log.error({ err }, 'gate flush failed'));
+      }
+    }, 1000);
+  }
+
+  /** Starts a gate pipeline for every enabled camera where recognition is allowed, stops those no longer allowed. */
+  async refreshCameras(): Promise<void> {
+    const cameras = (await listCameras(this.ctx.db, { enabledOnly: true })).filter((c) => c.recognition_allowed);
+    const wanted = new Set(cameras.map((c) => c.id));
+    for (const [id, p] of this.pipelines) {
+      if (wanted.has(id)) continue;
+      p.unsubscribe();
+      await p.gate?.flush();
+      this.pipelines.delete(id);
+    }
+    for (const cam of cameras.filter((c) => !this.pipelines.has(c.id))) {
+      const entry: { gate?: GatePipeline; unsubscribe: () => void } = { unsubscribe: () => {} };
+      entry.unsubscribe = onFrames(
+        cam.id,
+        async (frame) => {
+          if (!entry.gate) {
+            const engine = await this.engine();
+            entry.gate = new GatePipeline(
+              { db: this.ctx.db, blobs: this.ctx.blobs, engine, punch: this.punch, now: this.ctx.now },
+              { id: cam.id, unitId: cam.unit_id, direction: cam.direction },
+            );
+            this.ctx.log.info({ camera: cam.id, engine: engine.meta.engine, threads: engine.threads }, 'face recognition on camera');
+          }
+          await entry.gate.handleFrame(frame);
+        },
+        { queueSize: 2 },
+      );
+      this.pipelines.set(cam.id, entry);
+    }
+  }
+
+  invalidateGalleries(): void {
+    for (const { gate } of this.pipelines.values()) gate?.invalidateGallery();
+  }
+
+  stats() {
+    return [...this.pipelines].flatMap(([cameraId, { gate }]) => (gate ? [{ cameraId, ...gate.stats, recent: gate.recent }] : []));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.flushTimer);
+    clearInterval(this.refreshTimer);
+    for (const { gate, unsubscribe } of this.pipelines.values()) {
+      unsubscribe();
+      await gate?.flush();
+    }
+    this.pipelines.clear();
+    if (this.pool) await (await this.pool).close();
+    this.pool = undefined;
+  }
+}
+
+const runtimes = new WeakMap<AppContext, RecognitionRuntime>();
+
+export function recognitionRuntime(ctx: AppContext): RecognitionRuntime {
+  let r = runtimes.get(ctx);
+  if (!r) {
+    r = new RecognitionRuntime(ctx);
+    runtimes.set(ctx, r);
+  }
+  return r;
+}

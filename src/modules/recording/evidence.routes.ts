@@ -1,0 +1,236 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { errors } from '../../platform/errors';
+import { ZIdParams, ZPage, ZText } from '../../platform/http/schemas';
+import { recordAudit } from '../audit/audit.service';
+import { getAccess } from '../auth/auth.http';
+import { cameraRights, cameraServices, getCamera } from '../cameras';
+import {
+  type EvidenceDeps,
+  type EvidenceRow,
+  evidenceDto,
+  exportClip,
+  exportSnapshot,
+  getEvidenceRow,
+  linkEvidence,
+  verifyEvidence,
+} from './evidence.service';
+
+const ZInstant = z.iso.datetime({ offset: true });
+const ZReason = ZText(500).pipe(z.string().min(5, 'give a reason of at least 5 characters'));
+
+export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { engine, recordingsRoot } = cameraServices(ctx);
+  const deps: EvidenceDeps = { db: ctx.db, blobs: ctx.blobs, engine, recordingsRoot, now: ctx.now };
+
+  async function exportRights(req: FastifyRequest, cameraId: string) {
+    const access = getAccess(req);
+    access.require('evidence.export');
+    const camera = await getCamera(ctx.db, cameraId);
+    if (!camera) throw errors.notFound('Camera', 'camera');
+    const rights = await cameraRights(ctx.db, access, camera, ctx.now());
+    if (!rights.export) throw errors.outOfScope();
+    return { access, rights };
+  }
+
+  /** Who may open an export: playback over its unit, and raw rights when the export itself is unmasked. */
+  async function readable(req: FastifyRequest, id: string): Promise<{ row: EvidenceRow; access: ReturnType<typeof getAccess> }> {
+    const access = getAccess(req);
+    const row = await getEvidenceRow(ctx.db, id);
+    const camera = await getCamera(ctx.db, row.camera_id);
+    const rights = camera ? await cameraRights(ctx.db, access, camera, ctx.now()) : undefined;
+    if (!rights?.playback) throw errors.forbidden({ permission: 'camera.playback' });
+    if (!row.masked && (camera?.privacy_masks.length ?? 0) > 0 && !rights.raw) throw errors.forbidden({ permission: 'footage.raw' });
+    return { row, access };
+  }
+
+  app.post(
+    '/api/evidence/clips',
+    { schema: { tags: ['evidence'], body: z.strictObject({ cameraId: z.uuid(), from: ZInstant, to: ZInstant, reason: ZReason }) } },
+    async (req, reply) => {
+      const { access, rights } = await exportRights(req, req.body.cameraId);
+      const row = await exportClip(deps, {
+        cameraId: req.body.cameraId,
+        from: new Date(req.body.from),
+        to: new Date(req.body.to),
+        reason: req.body.reason,
+        actor: access.actor(),
+        masked: !rights.raw,
+      });
+      return reply.status(201).send(evidenceDto(row));
+    },
+  );
+
+  app.post(
+    '/api/evidence/snapshots',
+    {
+      schema: {
+        tags: ['evidence'],
+        body: z.strictObject({ cameraId: z.uuid(), at: ZInstant, reason: ZReason, format: z.enum(['jpeg', 'png']).default('jpeg') }),
+      },
+    },
+    async (req, reply) => {
+      const { access, rights } = await exportRights(req, req.body.cameraId);
+      const row = await exportSnapshot(deps, {
+        cameraId: req.body.cameraId,
+        at: new Date(req.body.at),
+        reason: req.body.reason,
+        actor: access.actor(),
+        masked: !rights.raw,
+        format: req.body.format,
+      });
+      return reply.status(201).send(evidenceDto(row));
+    },
+  );
+
+  app.get(
+    '/api/evidence',
+    {
+      schema: {
+        tags: ['evidence'],
+        querystring: z.strictObject({ cameraId: z.uuid().optional(), kind: z.enum(['CLIP', 'SNAPSHOT']).optional(), ...ZPage }),
+      },
+    },
+    async (req) => {
+      const access = getAccess(req);
+      const units = access.unitsFor('camera.playback');
+      if (units.length === 0) access.require('camera.playback');
+      const params: unknown[] = [units];
+      const where = ['unit_id = ANY($1::uuid[])'];
+      if (req.query.cameraId) where.push(`camera_id = $${params.push(req.query.cameraId)}`);
+      if (req.query.kind) where.push(`kind = $${params.push(req.query.kind)}`);
+      const total = (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM evidence_exports WHERE ${where.join(' AND ')}`, params))[0]?.n ?? 0;
+      const { page, pageSize } = req.query;
+      const rows = await ctx.db.query<EvidenceRow>(
+        `SELECT * FROM evidence_exports WHERE ${where.join(' AND ')} ORDER BY created_at DESC
+          LIMIT $${params.push(pageSize)} OFFSET $${params.push((page - 1) * pageSize)}`,
+        params,
+      );
+      return { items: rows.map(evidenceDto), total, page, pageSize };
+    },
+  );
+
+  app.get('/api/evidence/:id', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req) => {
+    const { row, access } = await readable(req, req.params.id);
+    const links = await ctx.db.query<{ target_type: string; target_id: string; created_at: Date }>(
+      'SELECT target_type, target_id, created_at FROM evidence_links WHERE export_id = $1 ORDER BY created_at',
+      [row.id],
+    );
+    await recordAudit(ctx.db, { actor: access.actor(), action: 'evidence.view', entityType: 'evidence', entityId: row.id, unitId: row.unit_id });
+    return {
+      ...evidenceDto(row),
+      manifest: row.manifest,
+      links: links.map((l) => ({ targetType: l.target_type, targetId: l.target_id, linkedAt: l.created_at.toISOString() })),
+    };
+  });
+
+  // `inline=1` plays it in the page (audited as a view); otherwise it is a download (audited as one).
+  app.get(
+    '/api/evidence/:id/file',
+    { schema: { tags: ['evidence'], params: ZIdParams, querystring: z.strictObject({ inline: z.enum(['0', '1']).optional() }) } },
+    async (req, reply) => {
+      const { row, access } = await readable(req, req.params.id);
+      const inline = req.query.inline === '1';
+      await recordAudit(ctx.db, {
+        actor: access.actor(),
+        action: inline ? 'evidence.view_file' : 'evidence.download',
+        entityType: 'evidence',
+        entityId: row.id,
+        unitId: row.unit_id,
+        details: { sha256: row.sha256 },
+      });
+      const name = row.blob_key.split('/').pop() ?? `${row.id}`;
+      return reply
+        .header('content-type', row.content_type)
+        .header('content-length', String(row.bytes))
+        .header('x-kc-sha256', row.sha256)
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
+        .send(await ctx.blobs.get(row.blob_key));
+    },
+  );
+
+  app.get('/api/evidence/:id/manifest', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req, reply) => {
+    const { row } = await readable(req, req.params.id);
+    return reply
+      .header('content-type', 'application/json')
+      .header('content-disposition', `attachment; filename="${row.id}.manifest.json"`)
+      .send(await ctx.blobs.getBuffer(row.manifest_key));
+  });
+
+  app.post('/api/evidence/:id/verify', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req) => {
+    const { row, access } = await readable(req, req.params.id);
+    const result = await verifyEvidence(ctx, row.id);
+    await recordAudit(ctx.db, {
+      actor: access.actor(),
+      action: 'evidence.verify',
+      entityType: 'evidence',
+      entityId: row.id,
+      unitId: row.unit_id,
+      details: { ok: result.ok },
+    });
+    return result;
+  });
+
+  app.post(
+    '/api/evidence/:id/links',
+    {
+      schema: {
+        tags: ['evidence'],
+        params: ZIdParams,
+        body: z.strictObject({ targetType: z.enum(['VIOLATION', 'INCIDENT']), targetId: z.uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const { row, access } = await readable(req, req.params.id);
+      access.requireInUnit('evidence.export', row.unit_id);
+      if (req.body.targetType === 'INCIDENT') {
+        const inc = await ctx.db.query('SELECT id FROM incidents WHERE id = $1', [req.body.targetId]);
+        if (inc.length === 0) throw errors.notFound('Incident', 'vụ việc');
+      }
+      await linkEvidence(ctx.db, { exportId: row.id, targetType: req.body.targetType, targetId: req.body.targetId, actor: access.actor() });
+      return reply.status(201).send({ ok: true });
+    },
+  );
+
+  app.post(
+    '/api/evidence/:id/hold',
+    { schema: { tags: ['evidence'], params: ZIdParams, body: z.strictObject({ hold: z.boolean(), reason: ZReason }) } },
+    async (req) => {
+      const { row, access } = await readable(req, req.params.id);
+      access.requireInUnit('evidence.export', row.unit_id);
+      await ctx.db.transaction(async (tx) => {
+        await tx.query('UPDATE evidence_exports SET legal_hold = $2 WHERE id = $1', [row.id, req.body.hold]);
+        await recordAudit(tx, {
+          actor: access.actor(),
+          action: req.body.hold ? 'evidence.hold' : 'evidence.release_hold',
+          entityType: 'evidence',
+          entityId: row.id,
+          unitId: row.unit_id,
+          reason: req.body.reason,
+        });
+      });
+      return { ...evidenceDto({ ...row, legal_hold: req.body.hold }) };
+    },
+  );
+
+  // Deleting an export: only when it is neither on hold nor attached to a case.
+  app.delete('/api/evidence/:id', { schema: { tags: ['evidence'], params: ZIdParams, body: z.strictObject({ reason: ZReason }) } }, async (req, reply) => {
+    const { row, access } = await readable(req, req.params.id);
+    access.requireInUnit('camera.manage', row.unit_id);
+    if (row.legal_hold)
+      throw errors.conflict('EVIDENCE_ON_HOLD', 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xoá.', 'The export is under legal hold and cannot be deleted.');
+    const links = await ctx.db.query('SELECT 1 FROM evidence_links WHERE export_id = $1', [row.id]);
+    if (links.length > 0)
+      throw errors.conflict('EVIDENCE_LINKED', 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá.', 'The export is attached to a case and cannot be deleted.');
+    await ctx.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM evidence_exports WHERE id = $1', [row.id]);
+      await recordAudit(tx, { actor: access.actor(), action: 'evidence.delete', entityType: 'evidence', entityId: row.id, unitId: row.unit_id, reason: req.body.reason, details: { sha256: row.sha256 } });
+    });
+    await ctx.blobs.delete(row.blob_key);
+    await ctx.blobs.delete(row.manifest_key);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Attendance facts a unit's regulation can count as violations (domain.md §1.3, §4.4). */
+export const VIOLATION_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
+export type ViolationKind = (typeof VIOLATION_KINDS)[number];
+export const AUTO_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'] as const;
+
+/**
+ * What an escalation step proposes. These are management measures and procedure steps, never a disciplinary form
+ * (domain.md §4.2: nhắc nhở / kiểm điểm are not kỷ luật; §4.4: no automatic mapping from counts to forms).
+ */
+export const ESCALATION_ACTIONS = ['REMINDER', 'WRITTEN_REMINDER', 'PROPOSE_REVIEW'] as const;
+export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+
+export const ACTION_LABELS: Record<EscalationAction, { vi: string; en: string }> = {
+  REMINDER: { vi: 'Nhắc nhở', en: 'Reminder' },
+  WRITTEN_REMINDER: { vi: 'Nhắc nhở bằng văn bản, báo cáo Thủ trưởng đơn vị', en: 'Written reminder, reported to the unit head' },
+  PROPOSE_REVIEW: {
+    vi: 'Đề nghị họp kiểm điểm / xem xét xử lý kỷ luật',
+    en: 'Propose a review meeting / the discipline process',
+  },
+};
+
+const ZWindow = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('CALENDAR_MONTH') }),
+  z.strictObject({ kind: z.literal('CALENDAR_QUARTER') }),
+  z.strictObject({ kind: z.literal('ROLLING_DAYS'), days: z.number().int().min(1).max(366) }),
+]);
+export type RepeatWindow = z.infer<typeof ZWindow>;
+
+const ZStep = z.strictObject({
+  /** The step applies from this repeat count on (1 = first violation in the window). */
+  fromCount: z.number().int().min(1).max(1000),
+  action: z.enum(ESCALATION_ACTIONS),
+  notifyUnitHead: z.boolean().default(false),
+  requestExplanation: z.boolean().default(true),
+});
+export type EscalationStep = z.infer<typeof ZStep>;
+
+export const ZRuleConfig = z
+  .strictObject({
+    counts: z.array(z.enum(AUTO_KINDS)).max(AUTO_KINDS.length),
+    graceMinutes: z.strictObject({
+      late: z.number().int().min(0).max(240),
+      earlyLeave: z.number().int().min(0).max(240),
+    }),
+    repeatWindow: ZWindow,
+    /** Kinds whose occurrences are counted together for repeats (e.g. late and early leave are both "giờ giấc"). */
+    repeatGroups: z.array(z.array(z.enum(VIOLATION_KINDS)).min(1)).default([]),
+    steps: z.array(ZStep).min(1).max(10),
+    /** Explanation deadline in working days (Monday–Friday) after the request. */
+    explanationDays: z.number().int().min(1).max(30),
+  })
+  .superRefine((cfg, ctx) => {
+    const froms = cfg.steps.map((s) => s.fromCount);
+    if (froms[0] !== 1) ctx.addIssue({ code: 'custom', path: ['steps', 0, 'fromCount'], message: 'first step must start at 1' });
+    for (let i = 1; i < froms.length; i++)
+      if ((froms[i] as number) <= (froms[i - 1] as number))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'fromCount'], message: 'steps must be in increasing order' });
+  });
+export type RuleConfig = z.infer<typeof ZRuleConfig>;
+
+/**
+ * Used when a unit (and none of its parents) has adopted rules yet: the Quế Phong pattern from the seed
+ * (first → nhắc nhở; 3rd in a month → written reminder and report to the unit head; more → propose kiểm điểm).
+ */
+export const DEFAULT_RULES: RuleConfig = {
+  counts: ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'],
+  graceMinutes: { late: 0, earlyLeave: 0 },
+  repeatWindow: { kind: 'CALENDAR_MONTH' },
+  repeatGroups: [],
+  steps: [
+    { fromCount: 1, action: 'REMINDER', notifyUnitHead: false, requestExplanation: true },
+    { fromCount: 3, action: 'WRITTEN_REMINDER', notifyUnitHead: true, requestExplanation: true },
+    { fromCount: 4, action: 'PROPOSE_REVIEW', notifyUnitHead: true, requestExplanation: true },
+  ],
+  explanationDays: 3,
+};

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../../../test/helpers/app';
+import { dbKinds } from '../../../test/helpers/db';
+import { decideJustification, recomputeRange, requestJustification } from '../attendance';
+
+/**
+ * Acceptance 1 through the real attendance module rather than hand-made events: computing a day without punches
+ * publishes attendance.day_updated.v1 and opens an absence violation; a leave requested and approved afterwards
+ * recomputes the day (ON_LEAVE, next revision) and the violation is retracted with the justification and revision.
+ */
+for (const kind of dbKinds()) {
+  describe(`violations follow the attendance module [${kind}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => t.close());
+
+    it('opens the absence, then retracts it when a leave for that day is approved afterwards', async () => {
+      const db = t.ctx.db;
+      // A Tuesday five weeks back: before the demo's three weeks of punches, so the day has never been computed.
+      const d = new Date(t.ctx.now().getTime() - 35 * 86_400_000);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 5) % 7));
+      const date = d.toISOString().slice(0, 10);
+      const personId = t.demo.persons.TT005 as string;
+      const [staffUser] = await db.query<{ id: string; username: string }>(`SELECT id, username FROM users WHERE username = 'canbo'`);
+      assert.ok(staffUser);
+      const deps = { db, bus: t.ctx.bus, now: t.ctx.now };
+      await recomputeRange(deps, { from: date, to: date, personIds: [personId] });
+      await t.settle();
+      const opened = await db.query<{ id: string; kind: string; attendance_revision: number }>(
+        `SELECT id, kind, attendance_revision FROM violations WHERE person_id = $1 AND occurred_on = $2 AND retracted_at IS NULL`,
+        [personId, date],
+      );
+      // The attendance module calls a day away without any request LEAVE_NOT_REPORTED (or ABSENT_NO_REASON): one whole-day violation.
+      assert.equal(opened.length, 1, `one whole-day absence on ${date}`);
+      assert.ok(['ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'].includes(opened[0]?.kind ?? ''), opened[0]?.kind);
+
+      // She files a personal-leave request for that day afterwards (sick child, say) and it is approved.
+      const pending = await requestJustification(
+        db,
+        { id: staffUser.id, name: staffUser.username },
+        { personId, type: 'PERSONAL_PAID', startDate: date, startHalf: 'MORNING', endDate: date, endHalf: 'AFTERNOON', reason: 'Con ốm, đã báo miệng Trưởng phòng' },
+        t.ctx.now(),
+      );
+      // A leader of the person's unit approves the leave (not the person themself).
+      const [approver] = await db.query<{ id: string; username: string; person_id: string }>(
+        `SELECT u.id, u.username, u.person_id FROM users u WHERE u.username = 'chutich'`,
+      );
+      assert.ok(approver);
+      await decideJustification(deps, { id: approver.id, name: approver.username, personId: approver.person_id }, pending.id, 'APPROVED', 'Đồng ý');
+      await t.settle();
+
+      const after = await db.query<{ id: string; retraction_reason: string; retraction_details: { justificationId: string; revision: number }; attendance_revision: number }>(
+        `SELECT id, retraction_reason, retraction_details, attendance_revision FROM violations WHERE id = ANY($1::uuid[])`,
+        [opened.map((v) => v.id)],
+      );
+      for (const v of after) {
+        assert.equal(v.retraction_reason, 'JUSTIFIED');
+        assert.equal(v.retraction_details.justificationId, pending.id);
+        assert.ok(v.attendance_revision > (opened.find((o) => o.id === v.id)?.attendance_revision ?? 0));
+      }
+      const states = await db.query<{ state: string }>('SELECT state FROM violation_cases WHERE violation_id = ANY($1::uuid[])', [opened.map((v) => v.id)]);
+      assert.ok(states.every((s) => s.state === 'RETRACTED'));
+      const trail = await db.query(`SELECT 1 FROM violation_case_transitions WHERE violation_id = ANY($1::uuid[]) AND to_state = 'RETRACTED'`, [opened.map((v) => v.id)]);
+      assert.equal(trail.length, opened.length);
+    });
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * The handling of a violation: opened → notified → explanation requested → explained / no answer → decided
+ * (dismissed, reminded, escalated) → discipline proposal → closed. RETRACTED ends a case whose facts disappeared
+ * (an approved leave arrived later); nothing is deleted.
+ */
+export const CASE_STATES = [
+  'OPENED',
+  'NOTIFIED',
+  'EXPLANATION_REQUESTED',
+  'EXPLAINED',
+  'NO_ANSWER',
+  'DECIDED',
+  'DISCIPLINE_PROPOSED',
+  'CLOSED',
+  'RETRACTED',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const DECISIONS = ['DISMISSED', 'REMINDED', 'ESCALATED'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export type CaseAction =
+  | 'notify'
+  | 'request_explanation'
+  | 'explain'
+  | 'mark_no_answer'
+  | 'decide'
+  | 'propose_discipline'
+  | 'close'
+  | 'retract';
+
+/** Allowed transitions: action → (from states → to state). */
+const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: CaseState }> = {
+  notify: { from: ['OPENED'], to: 'NOTIFIED' },
+  request_explanation: { from: ['OPENED', 'NOTIFIED', 'NO_ANSWER'], to: 'EXPLANATION_REQUESTED' },
+  explain: { from: ['EXPLANATION_REQUESTED'], to: 'EXPLAINED' },
+  mark_no_answer: { from: ['EXPLANATION_REQUESTED'], to: 'NO_ANSWER' },
+  // A leader decides after notification, after the explanation, or once the deadline passed without one — not
+  // while the person still has time to explain.
+  decide: { from: ['NOTIFIED', 'EXPLAINED', 'NO_ANSWER'], to: 'DECIDED' },
+  propose_discipline: { from: ['DECIDED'], to: 'DISCIPLINE_PROPOSED' },
+  close: { from: ['DECIDED', 'DISCIPLINE_PROPOSED'], to: 'CLOSED' },
+  retract: {
+    from: ['OPENED', 'NOTIFIED', 'EXPLANATION_REQUESTED', 'EXPLAINED', 'NO_ANSWER', 'DECIDED', 'DISCIPLINE_PROPOSED', 'CLOSED'],
+    to: 'RETRACTED',
+  },
+};
+
+export function nextState(state: CaseState, action: CaseAction): CaseState | undefined {
+  const t = TRANSITIONS[action];
+  return t.from.includes(state) ? t.to : undefined;
+}
+
+export function allowedActions(state: CaseState): CaseAction[] {
+  return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => TRANSITIONS[a].from.includes(state));
+}
+
+export const STATE_LABELS: Record<CaseState, { vi: string; en: string }> = {
+  OPENED: { vi: 'Mới ghi nhận', en: 'Opened' },
+  NOTIFIED: { vi: 'Đã thông báo', en: 'Notified' },
+  EXPLANATION_REQUESTED: { vi: 'Đang chờ giải trình', en: 'Explanation requested' },
+  EXPLAINED: { vi: 'Đã giải trình', en: 'Explained' },
+  NO_ANSWER: { vi: 'Quá hạn, không giải trình', en: 'No answer' },
+  DECIDED: { vi: 'Đã có ý kiến xử lý', en: 'Decided' },
+  DISCIPLINE_PROPOSED: { vi: 'Đã đề nghị xem xét kỷ luật', en: 'Discipline proposed' },
+  CLOSED: { vi: 'Đã kết thúc', en: 'Closed' },
+  RETRACTED: { vi: 'Đã hủy (có lý do chính đáng)', en: 'Retracted' },
+};
+
+export const DECISION_LABELS: Record<Decision, { vi: string; en: string }> = {
+  DISMISSED: { vi: 'Không xử lý (miễn)', en: 'Dismissed' },
+  REMINDED: { vi: 'Nhắc nhở', en: 'Reminded' },
+  ESCALATED: { vi: 'Chuyển xem xét kỷ luật', en: 'Escalated to the discipline process' },
+};

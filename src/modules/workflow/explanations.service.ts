@@ -1,0 +1,121 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { errors } from '../../platform/errors';
+import type { BlobStore } from '../../platform/ports/blobs';
+import type { Db } from '../../platform/ports/db';
+import type { AuditActor } from '../audit/audit.service';
+import { formatDateVi, localDate } from '../notifications/domain/format';
+import { templates } from '../notifications/domain/templates';
+import { notify } from '../notifications/notify';
+import { deciders, unitHeads } from '../notifications/recipients';
+import { KIND_LABELS } from '../violations/domain/labels';
+import { violationLink } from '../violations/notices';
+import { getViolation, personInfo } from '../violations/violations.repo';
+import { applyTransition } from './workflow.service';
+import { getCase, insertExplanation, insertExplanationFile } from './workflow.repo';
+
+export interface UploadedFile {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Evidence a person may attach to an explanation: documents and photos (leave papers, medical certificates…). */
+export const ALLOWED_TYPES = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+]);
+export const MAX_FILES = 5;
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+function checkFiles(files: UploadedFile[]): void {
+  if (files.length > MAX_FILES)
+    throw errors.badRequest('TOO_MANY_FILES', `Chỉ được đính kèm tối đa ${MAX_FILES} tệp.`, `At most ${MAX_FILES} files may be attached.`);
+  for (const f of files) {
+    if (!ALLOWED_TYPES.has(f.contentType))
+      throw errors.badRequest('FILE_TYPE_NOT_ALLOWED', `Loại tệp không được chấp nhận: ${f.fileName}.`, `File type not accepted: ${f.fileName}.`, {
+        contentType: f.contentType,
+      });
+    if (f.data.length === 0 || f.data.length > MAX_FILE_BYTES)
+      throw errors.badRequest('FILE_SIZE', `Tệp ${f.fileName} rỗng hoặc lớn hơn 5 MB.`, `File ${f.fileName} is empty or larger than 5 MB.`);
+  }
+}
+
+/**
+ * Giải trình: the person explains, within the deadline, with attachments. Files are stored before the transaction
+ * (blob stores are not transactional); a failed transaction leaves unreferenced blobs, never a reference to a
+ * missing one.
+ */
+export async function submitExplanation(
+  db: Db,
+  blobs: BlobStore,
+  input: { violationId: string; personId: string; body: string; files: UploadedFile[] },
+  actor: AuditActor,
+  now: Date,
+): Promise<{ explanationId: string }> {
+  checkFiles(input.files);
+  const pre = await getViolation(db, input.violationId);
+  if (!pre) throw errors.notFound('Violation', 'vi phạm');
+  if (pre.person_id !== input.personId) throw errors.forbidden();
+  const explanationId = randomUUID();
+  const stored: Array<{ id: string; key: string; sha256: string; f: UploadedFile }> = [];
+  for (const f of input.files) {
+    const id = randomUUID();
+    const key = `explanations/${input.violationId}/${id}`;
+    await blobs.put(key, f.data, f.contentType);
+    stored.push({ id, key, sha256: createHash('sha256').update(f.data).digest('hex'), f });
+  }
+  await db.transaction(async (tx) => {
+    const v = await getViolation(tx, input.violationId, true);
+    if (!v) throw errors.notFound('Violation', 'vi phạm');
+    const c = await getCase(tx, v.id, true);
+    if (c?.state !== 'EXPLANATION_REQUESTED')
+      throw errors.conflict('EXPLANATION_NOT_REQUESTED', 'Vi phạm này hiện không chờ giải trình.', 'No explanation is requested for this violation.', {
+        state: c?.state,
+      });
+    if (c.explanation_due_at && c.explanation_due_at < now)
+      throw errors.conflict('EXPLANATION_DEADLINE_PASSED', 'Đã quá hạn giải trình.', 'The explanation deadline has passed.', {
+        dueAt: c.explanation_due_at,
+      });
+    await insertExplanation(tx, { id: explanationId, violation_id: v.id, person_id: v.person_id, body: input.body, submitted_by: actor.id ?? null, submitted_at: now });
+    for (const s of stored)
+      await insertExplanationFile(tx, {
+        id: s.id,
+        explanation_id: explanationId,
+        file_name: s.f.fileName,
+        content_type: s.f.contentType,
+        size_bytes: s.f.data.length,
+        sha256: s.sha256,
+        blob_key: s.key,
+      });
+    await applyTransition(tx, v, 'explain', actor, now, {
+      details: { explanationId, files: stored.map((s) => ({ name: s.f.fileName, sha256: s.sha256 })) },
+    });
+    const p = await personInfo(tx, v.person_id);
+    const today = localDate(now);
+    const leaders = [...(await deciders(tx, v.unit_id, today)), ...(v.notify_unit_head ? await unitHeads(tx, v.unit_id, today) : [])];
+    await notify(
+      tx,
+      {
+        template: 'explanation_submitted',
+        rendered: templates.explanation_submitted({
+          personName: p?.full_name ?? '',
+          kindLabel: KIND_LABELS[v.kind].vi,
+          dateLabel: formatDateVi(v.occurred_on),
+          excerpt: input.body.length > 300 ? `${input.body.slice(0, 300)}…` : input.body,
+          link: violationLink(v.id),
+        }),
+        recipients: leaders,
+        entityType: 'violation',
+        entityId: v.id,
+        dedupKey: `explained:${explanationId}`,
+      },
+      now,
+    );
+  });
+  return { explanationId };
+}

@@ -1,0 +1,135 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { errors } from '../../platform/errors';
+import { ZDate, ZIdParams, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { recordAudit } from '../audit/audit.service';
+import { getAccess } from '../auth/auth.http';
+import { loadVisible } from '../violations/violations.routes';
+import { DECISIONS } from './domain/states';
+import { MAX_FILE_BYTES, MAX_FILES, submitExplanation, type UploadedFile } from './explanations.service';
+import { closeCase, decide, disciplineContext, proposeDiscipline, requestExplanation } from './workflow.service';
+import { explanationFile } from './workflow.repo';
+
+const ZReason = ZText(2000).pipe(z.string().min(3, 'a reason is required'));
+const ZExplanationBody = ZText(8000).pipe(z.string().min(10, 'at least 10 characters'));
+
+export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
+  await root.register(async (scoped) => {
+    await scoped.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 3, fieldSize: 64 * 1024 } });
+    const app = scoped.withTypeProvider<ZodTypeProvider>();
+
+    /** Giải trình: multipart form with a `body` field and up to 5 `files`. Only the person concerned may submit. */
+    app.post(
+      '/api/violations/:id/explanations',
+      { schema: { tags: ['workflow'], params: ZIdParams }, bodyLimit: MAX_FILES * MAX_FILE_BYTES + 256 * 1024 },
+      async (req, reply) => {
+        const access = getAccess(req);
+        const v = await loadVisible(ctx, access, req.params.id);
+        if (!access.isSelf(v.person_id)) throw errors.forbidden({ reason: 'only the person concerned can explain' });
+        if (!req.isMultipart())
+          throw errors.badRequest('MULTIPART_REQUIRED', 'Cần gửi biểu mẫu có tệp đính kèm (multipart/form-data).', 'Send a multipart/form-data form.');
+        let body: string | undefined;
+        const files: UploadedFile[] = [];
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'body') body = String(part.value);
+            else throw errors.badRequest('UNKNOWN_FIELD', `Trường không hợp lệ: ${part.fieldname}.`, `Unknown field: ${part.fieldname}.`);
+            continue;
+          }
+          const data = await part.toBuffer();
+          if (part.file.truncated)
+            throw errors.badRequest('FILE_SIZE', `Tệp ${part.filename} lớn hơn 5 MB.`, `File ${part.filename} is larger than 5 MB.`);
+          files.push({ fileName: part.filename.slice(0, 200), contentType: part.mimetype, data });
+        }
+        const parsed = ZExplanationBody.safeParse(body ?? '');
+        if (!parsed.success)
+          throw errors.badRequest('EXPLANATION_TOO_SHORT', 'Nội dung giải trình cần ít nhất 10 ký tự.', 'The explanation needs at least 10 characters.');
+        const out = await submitExplanation(ctx.db, ctx.blobs, { violationId: v.id, personId: v.person_id, body: parsed.data, files }, access.actor(), ctx.now());
+        return reply.status(201).send(out);
+      },
+    );
+
+    app.get(
+      '/api/violations/:id/explanation-files/:fileId',
+      { schema: { tags: ['workflow'], params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) } },
+      async (req, reply) => {
+        const access = getAccess(req);
+        const v = await loadVisible(ctx, access, req.params.id);
+        const f = await explanationFile(ctx.db, v.id, req.params.fileId);
+        if (!f) throw errors.notFound('File', 'tệp');
+        await recordAudit(ctx.db, {
+          actor: access.actor(),
+          action: 'violations.attachment_view',
+          entityType: 'violation_explanation_file',
+          entityId: f.id,
+          unitId: v.unit_id,
+          details: { violationId: v.id, sha256: f.sha256 },
+        });
+        const safeName = encodeURIComponent(f.file_name);
+        return reply
+          .header('content-type', f.content_type)
+          .header('content-disposition', `attachment; filename*=UTF-8''${safeName}`)
+          .header('cache-control', 'private, no-store')
+          .send(await ctx.blobs.get(f.blob_key));
+      },
+    );
+  });
+
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const leaderFor = async (req: Parameters<typeof getAccess>[0], id: string) => {
+    const access = getAccess(req);
+    const v = await loadVisible(ctx, access, id);
+    access.requireInUnit('violations.decide', v.unit_id);
+    return { access, v };
+  };
+  const caseDto = (c: Awaited<ReturnType<typeof decide>>) => ({ state: c.state, decision: c.decision, explanationDueAt: c.explanation_due_at, proposal: c.proposal });
+
+  app.post(
+    '/api/violations/:id/request-explanation',
+    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ workingDays: z.number().int().min(1).max(30).default(3) }) } },
+    async (req) => {
+      const { access, v } = await leaderFor(req, req.params.id);
+      return caseDto(await requestExplanation(ctx.db, v.id, req.body.workingDays, access.actor(), ctx.now()));
+    },
+  );
+
+  app.post(
+    '/api/violations/:id/decision',
+    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ decision: z.enum(DECISIONS), reason: ZReason }) } },
+    async (req) => {
+      const { access, v } = await leaderFor(req, req.params.id);
+      return caseDto(await decide(ctx.db, v.id, req.body.decision, req.body.reason, access.actor(), ctx.now()));
+    },
+  );
+
+  app.post(
+    '/api/violations/:id/discipline-proposal',
+    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ note: ZReason }) } },
+    async (req) => {
+      const { access, v } = await leaderFor(req, req.params.id);
+      return caseDto(await proposeDiscipline(ctx.db, v.id, req.body.note, access.actor(), ctx.now()));
+    },
+  );
+
+  app.post(
+    '/api/violations/:id/close',
+    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ reason: ZReason }) } },
+    async (req) => {
+      const { access, v } = await leaderFor(req, req.params.id);
+      return caseDto(await closeCase(ctx.db, v.id, req.body.reason, access.actor(), ctx.now()));
+    },
+  );
+
+  /** Regime, forms and time limits for the person and date (the system lists; the competent authority chooses). */
+  app.get(
+    '/api/violations/:id/discipline-context',
+    { schema: { tags: ['workflow'], params: ZIdParams, querystring: z.strictObject({ asOf: ZDate.optional() }) } },
+    async (req) => {
+      const { v } = await leaderFor(req, req.params.id);
+      return disciplineContext(ctx.db, v.id, req.query.asOf ?? todayInVietnam(ctx.now()));
+    },
+  );
+}

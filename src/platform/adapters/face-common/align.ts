@@ -1,0 +1,98 @@
+import type { FiveLandmarks, Point, RgbImage } from '../../ports/face-engine';
+import { sampleBilinear } from './image';
+
+/** The ArcFace 112×112 reference positions of the five landmarks (insightface / OpenCV SFace use the same). */
+export const ARCFACE_TEMPLATE_112: readonly Point[] = [
+  { x: 38.2946, y: 51.6963 },
+  { x: 73.5318, y: 51.5014 },
+  { x: 56.0252, y: 71.7366 },
+  { x: 41.5493, y: 92.3655 },
+  { x: 70.7299, y: 92.2041 },
+];
+
+export interface AlignSpec {
+  /** Output side in pixels (112 for ArcFace-style recognizers, 150 for dlib). */
+  size: number;
+  /**
+   * Face scale relative to the ArcFace template scaled to `size`: 1 = ArcFace framing, < 1 = more context around
+   * the face (dlib was trained on looser chips).
+   */
+  zoom: number;
+  /** Template row (in 112-template units) that lands on the output's centre row; 56 = ArcFace framing. */
+  centerY?: number;
+}
+
+export const ARCFACE_ALIGN: AlignSpec = { size: 112, zoom: 1 };
+
+/** Template landmark positions for an output of the given spec. */
+export function templateFor(spec: AlignSpec): Point[] {
+  const k = (spec.size / 112) * spec.zoom;
+  const cy = spec.centerY ?? 56;
+  return ARCFACE_TEMPLATE_112.map((p) => ({ x: (p.x - 56) * k + spec.size / 2, y: (p.y - cy) * k + spec.size / 2 }));
+}
+
+/** Similarity transform dst = [a -b; b a]·src + t, as plain numbers. */
+export interface Similarity {
+  a: number;
+  b: number;
+  tx: number;
+  ty: number;
+}
+
+/** Least-squares similarity (rotation, uniform scale, translation) mapping `src` points onto `dst` points. */
+export function estimateSimilarity(src: readonly Point[], dst: readonly Point[]): Similarity {
+  const n = src.length;
+  let msx = 0;
+  let msy = 0;
+  let mdx = 0;
+  let mdy = 0;
+  for (let i = 0; i < n; i++) {
+    msx += (src[i] as Point).x / n;
+    msy += (src[i] as Point).y / n;
+    mdx += (dst[i] as Point).x / n;
+    mdy += (dst[i] as Point).y / n;
+  }
+  let norm = 0;
+  let dot = 0;
+  let cross = 0;
+  for (let i = 0; i < n; i++) {
+    const sx = (src[i] as Point).x - msx;
+    const sy = (src[i] as Point).y - msy;
+    const dx = (dst[i] as Point).x - mdx;
+    const dy = (dst[i] as Point).y - mdy;
+    norm += sx * sx + sy * sy;
+    dot += sx * dx + sy * dy;
+    cross += sx * dy - sy * dx;
+  }
+  const a = norm > 0 ? dot / norm : 1;
+  const b = norm > 0 ? cross / norm : 0;
+  return { a, b, tx: mdx - (a * msx - b * msy), ty: mdy - (b * msx + a * msy) };
+}
+
+export function applySimilarity(m: Similarity, p: Point): Point {
+  return { x: m.a * p.x - m.b * p.y + m.tx, y: m.b * p.x + m.a * p.y + m.ty };
+}
+
+/** Warps the face so its landmarks land on the template: the standard 5-point alignment before embedding. */
+export function alignFace(image: RgbImage, landmarks: FiveLandmarks, spec: AlignSpec = ARCFACE_ALIGN): RgbImage {
+  const m = estimateSimilarity(landmarks, templateFor(spec));
+  const det = m.a * m.a + m.b * m.b;
+  // Inverse of [a -b; b a] is [a b; -b a] / det: map each output pixel back into the source image.
+  const ia = m.a / det;
+  const ib = m.b / det;
+  const size = spec.size;
+  const out = new Uint8Array(size * size * 3);
+  for (let v = 0; v < size; v++) {
+    for (let u = 0; u < size; u++) {
+      const dx = u - m.tx;
+      const dy = v - m.ty;
+      const sx = ia * dx + ib * dy;
+      const sy = -ib * dx + ia * dy;
+      const o = (v * size + u) * 3;
+      out[o] = sampleBilinear(image, sx, sy, 0);
+      out[o + 1] = sampleBilinear(image, sx, sy, 1);
+      out[o + 2] = sampleBilinear(image, sx, sy, 2);
+    }
+  }
+  return { width: size, height: size, data: out };
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FaceEngine, FaceThresholds } from '../../ports/face-engine';
+import { DlibRecognizer } from '../face-faceapi/dlib-recognizer';
+import { TinyFaceDetector } from '../face-faceapi/tiny-detector';
+import { OnnxRecognizer, type OnnxRecognizerSpec, SFACE_SPEC } from '../face-onnx/onnx-recognizer';
+import { YunetDetector } from '../face-yunet/yunet-detector';
+import { ComposedFaceEngine } from './engine';
+
+/** Serializable description of an engine, so a worker thread can build the same engine as its parent. */
+export type FaceEngineSpec =
+  | { kind: 'faceapi'; thresholds?: Partial<FaceThresholds> }
+  | { kind: 'yunet-dlib'; yunetPath: string; thresholds?: Partial<FaceThresholds>; dlibZoom?: number }
+  | {
+      kind: 'yunet-onnx';
+      yunetPath: string;
+      recognizerPath: string;
+      recognizer: OnnxRecognizerSpec;
+      thresholds?: Partial<FaceThresholds>;
+    };
+
+/**
+ * Operating points per engine, from bench/faces on celeba-dev + strangers-lfw (bench/RESULTS.md):
+ * `match` is the cosine at FAR ≈ 1e-3 on different-person pairs; `autoAccept` keeps strangers' false identification
+ * under 1 %; `masked` is the maskedness above which a probe is scored with fused full/upper-face similarity.
+ */
+export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib', FaceThresholds> = {
+  faceapi: { detection: 0.5, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
+  'yunet-dlib': { detection: 0.6, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
+};
+
+export function engineId(spec: FaceEngineSpec): string {
+  if (spec.kind === 'faceapi') return 'faceapi-tiny+dlib';
+  if (spec.kind === 'yunet-dlib') return 'yunet+dlib';
+  return `yunet+${spec.recognizer.model.name.split(' ')[0]?.toLowerCase()}`;
+}
+
+export async function createFaceEngine(spec: FaceEngineSpec): Promise<FaceEngine> {
+  const base = spec.kind === 'yunet-onnx' ? { detection: 0.6, ...spec.recognizer.thresholds } : DEFAULT_THRESHOLDS[spec.kind];
+  const thresholds = { ...base, ...spec.thresholds };
+  if (spec.kind === 'faceapi') {
+    return new ComposedFaceEngine(engineId(spec), await TinyFaceDetector.load(), await DlibRecognizer.load(), thresholds);
+  }
+  const detector = await YunetDetector.load(spec.yunetPath);
+  if (spec.kind === 'yunet-dlib') {
+    return new ComposedFaceEngine(engineId(spec), detector, await DlibRecognizer.load(spec.dlibZoom), thresholds);
+  }
+  return new ComposedFaceEngine(
+    engineId(spec),
+    detector,
+    await OnnxRecognizer.load(spec.recognizerPath, spec.recognizer),
+    thresholds,
+  );
+}
+
+/** File names an operator gets from `kycuong models install`. */
+export const MODEL_FILES = {
+  yunet: 'face_detection_yunet_2023mar.onnx',
+  sface: 'face_recognition_sface_2021dec.onnx',
+} as const;
+
+/** The strongest engine whose models are present in `modelsDir`; the npm-shipped engine when none are. */
+export function bestAvailableSpec(modelsDir: string): FaceEngineSpec {
+  const yunetPath = path.join(modelsDir, MODEL_FILES.yunet);
+  const sfacePath = path.join(modelsDir, MODEL_FILES.sface);
+  if (!existsSync(yunetPath)) return { kind: 'faceapi' };
+  if (existsSync(sfacePath)) return { kind: 'yunet-onnx', yunetPath, recognizerPath: sfacePath, recognizer: SFACE_SPEC };
+  return { kind: 'yunet-dlib', yunetPath };
+}

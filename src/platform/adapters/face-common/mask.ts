@@ -1,0 +1,91 @@
+import type { FiveLandmarks, Point, RgbImage } from '../../ports/face-engine';
+import { type AlignSpec, templateFor } from './align';
+
+/** Colours of common medical and cloth masks, picked per image so a benchmark does not learn one colour. */
+export const MASK_COLOURS: readonly [number, number, number][] = [
+  [170, 205, 230], // light-blue surgical
+  [235, 235, 235], // white
+  [35, 35, 40], // black cloth
+  [120, 140, 170], // grey-blue
+];
+
+/** Even-odd scanline fill of a polygon, in place. */
+export function fillPolygon(image: RgbImage, polygon: readonly Point[], colour: readonly [number, number, number]): void {
+  const ys = polygon.map((p) => p.y);
+  const yMin = Math.max(0, Math.floor(Math.min(...ys)));
+  const yMax = Math.min(image.height - 1, Math.ceil(Math.max(...ys)));
+  for (let y = yMin; y <= yMax; y++) {
+    const scan = y + 0.5;
+    const xs: number[] = [];
+    for (let i = 0; i < polygon.length; i++) {
+      const p = polygon[i] as Point;
+      const q = polygon[(i + 1) % polygon.length] as Point;
+      if ((p.y <= scan && q.y > scan) || (q.y <= scan && p.y > scan)) {
+        xs.push(p.x + ((scan - p.y) / (q.y - p.y)) * (q.x - p.x));
+      }
+    }
+    xs.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const x0 = Math.max(0, Math.ceil((xs[k] as number) - 0.5));
+      const x1 = Math.min(image.width - 1, Math.floor((xs[k + 1] as number) - 0.5));
+      for (let x = x0; x <= x1; x++) {
+        const o = (y * image.width + x) * 3;
+        image.data[o] = colour[0];
+        image.data[o + 1] = colour[1];
+        image.data[o + 2] = colour[2];
+      }
+    }
+  }
+}
+
+/**
+ * The outline of a face mask worn over nose, mouth and chin, built from the five landmarks in the face's own frame
+ * ("down" = from the eyes' midpoint towards the mouth's midpoint), so it follows head roll and scale.
+ */
+export function maskPolygon(landmarks: FiveLandmarks): Point[] {
+  const [re, le, , rm, lm] = landmarks;
+  const eyes = { x: (re.x + le.x) / 2, y: (re.y + le.y) / 2 };
+  const mouth = { x: (rm.x + lm.x) / 2, y: (rm.y + lm.y) / 2 };
+  const down = { x: mouth.x - eyes.x, y: mouth.y - eyes.y };
+  const across = { x: le.x - re.x, y: le.y - re.y };
+  // Face-frame coordinates: u along the eye line (in eye distances), v along eyes→mouth (in eye–mouth distances).
+  const at = (u: number, v: number): Point => ({
+    x: eyes.x + across.x * u + down.x * v,
+    y: eyes.y + across.y * u + down.y * v,
+  });
+  return [
+    at(-0.78, 0.42),
+    at(-0.2, 0.3),
+    at(0.2, 0.3),
+    at(0.78, 0.42),
+    at(0.95, 0.95),
+    at(0.7, 1.5),
+    at(0.3, 1.8),
+    at(0, 1.86),
+    at(-0.3, 1.8),
+    at(-0.7, 1.5),
+    at(-0.95, 0.95),
+  ];
+}
+
+/** A copy of the image with a synthetic mask drawn over the lower face. */
+export function drawSyntheticMask(image: RgbImage, landmarks: FiveLandmarks, colourIndex = 0): RgbImage {
+  const copy: RgbImage = { width: image.width, height: image.height, data: new Uint8Array(image.data) };
+  fillPolygon(copy, maskPolygon(landmarks), MASK_COLOURS[colourIndex % MASK_COLOURS.length] as [number, number, number]);
+  return copy;
+}
+
+/**
+ * A copy of an aligned crop with everything below the nose bridge set to mid-grey. Embedding it gives the
+ * "upper face" vector used to match masked faces, and comparing it with the full embedding gives the maskedness
+ * signal (a masked face barely changes when its lower half is blanked).
+ */
+export function blankLowerFace(aligned: RgbImage, spec: AlignSpec): RgbImage {
+  const t = templateFor(spec);
+  const eyeY = ((t[0] as Point).y + (t[1] as Point).y) / 2;
+  const noseY = (t[2] as Point).y;
+  const cut = Math.round(eyeY + 0.45 * (noseY - eyeY));
+  const copy: RgbImage = { width: aligned.width, height: aligned.height, data: new Uint8Array(aligned.data) };
+  copy.data.fill(128, Math.max(0, cut) * aligned.width * 3);
+  return copy;
+}

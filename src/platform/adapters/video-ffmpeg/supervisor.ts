@@ -1,0 +1,233 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { IngestHandlers, IngestState, IngestWorker, StreamInfo, StreamSource } from '../../ports/video';
+import { Mp4FragmentSplitter } from './mp4-fragments';
+import { redact } from './redact';
+import { FFMPEG, parseStartSeconds, parseVideoStreamLine } from './run';
+
+export interface SupervisorOptions {
+  source: StreamSource;
+  /** Arguments for one run; `runId` is unique per spawn (segment file prefix). */
+  buildArgs: (runId: string) => string[];
+  /** Where segment names in the fd-4 list live; absent when the process writes no segments. */
+  segmentDir?: string;
+  frames?: { fps: number; width: number; height: number };
+  /** Only these codecs are accepted; anything else is an error state, not a reconnect loop. */
+  codecs: string[];
+  stallSeconds: number;
+  backoff: { firstMs: number; maxMs: number; offlineAfterMs: number; offlineRetryMs: number };
+  /** Delay before trying again after a hard error such as an unsupported codec. */
+  errorRetryMs: number;
+  log?: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+type Handlers = Pick<IngestHandlers, 'onState' | 'onLiveInit' | 'onLiveFragment'> & Partial<IngestHandlers>;
+
+/**
+ * Keeps one ffmpeg process alive for one source: spawns it, reads its outputs, restarts it with capped backoff
+ * when it exits or stalls, and reports health. One supervisor failing never touches another: each owns its child,
+ * timers and buffers, and every callback into the caller is guarded.
+ */
+export class FfmpegSupervisor implements IngestWorker {
+  state: IngestState = { kind: 'starting', since: new Date() };
+  private child: ChildProcess | undefined;
+  private stopping = false;
+  private attempt = 0;
+  private downSince: Date | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly opts: SupervisorOptions,
+    private readonly handlers: Handlers,
+  ) {
+    this.setState(this.state);
+    this.spawnOnce();
+  }
+
+  private setState(state: IngestState): void {
+    this.state = state;
+    this.safe(() => this.handlers.onState(state));
+  }
+
+  private safe(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.opts.log?.('warn', 'video handler threw', { err: String(err) });
+    }
+  }
+
+  private spawnOnce(): void {
+    if (this.stopping) return;
+    const runId = `${Date.now()}`;
+    const child = spawn(FFMPEG, this.opts.buildArgs(runId), { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    this.child = child;
+    let banner = '';
+    let tail = '';
+    let anchor: number | undefined;
+    let info: StreamInfo | undefined;
+    let hardError: { problem: 'UNSUPPORTED_CODEC'; message: string } | undefined;
+    let lastDataAt = Date.now();
+    let frameIndex = 0;
+    const splitter = new Mp4FragmentSplitter({
+      init: (init, mime) => this.safe(() => this.handlers.onLiveInit(init, mime)),
+      fragment: (fragment, keyframe) => {
+        if (this.state.kind !== 'online') {
+          this.attempt = 0;
+          this.downSince = undefined;
+          this.setState({
+            kind: 'online',
+            since: new Date(),
+            info: info ?? { codec: 'h264', width: 0, height: 0, fps: 0 },
+          });
+        }
+        this.safe(() => this.handlers.onLiveFragment(fragment, keyframe));
+      },
+    });
+
+    child.stderr?.on('data', (d: Buffer) => {
+      const text = d.toString('utf8');
+      tail = (tail + text).slice(-4000);
+      if (anchor !== undefined && info) return;
+      banner += text;
+      anchor ??= parseStartSeconds(banner);
+      if (!info) {
+        info = parseVideoStreamLine(banner);
+        if (info && !this.opts.codecs.includes(info.codec)) {
+          hardError = {
+            problem: 'UNSUPPORTED_CODEC',
+            message: `codec ${info.codec} is not supported (needs ${this.opts.codecs.join(', ')})`,
+          };
+          child.kill('SIGKILL');
+        }
+      }
+    });
+    child.stdout?.on('data', (d: Buffer) => {
+      lastDataAt = Date.now();
+      try {
+        splitter.push(d);
+      } catch (err) {
+        this.opts.log?.('warn', 'bad fMP4 from ffmpeg; restarting', { err: String(err) });
+        child.kill('SIGKILL');
+      }
+    });
+
+    const frames = this.opts.frames;
+    const fd3 = child.stdio[3] as Readable | null;
+    if (frames && fd3) {
+      const frameBytes = frames.width * frames.height * 3;
+      let parts: Buffer[] = [];
+      let have = 0;
+      fd3.on('data', (d: Buffer) => {
+        parts.push(d);
+        have += d.length;
+        while (have >= frameBytes) {
+          const all = Buffer.concat(parts);
+          const rgb = all.subarray(0, frameBytes);
+          const rest = all.subarray(frameBytes);
+          parts = rest.length ? [rest] : [];
+          have = rest.length;
+          const at = new Date(((anchor ?? Date.now() / 1000) + frameIndex / frames.fps) * 1000);
+          frameIndex++;
+          this.safe(() => this.handlers.onFrame?.({ at, width: frames.width, height: frames.height, rgb }));
+        }
+      });
+    } else fd3?.resume();
+
+    const fd4 = child.stdio[4] as Readable | null;
+    let listBuf = '';
+    const pendingSegments: Promise<void>[] = [];
+    fd4?.on('data', (d: Buffer) => {
+      listBuf += d.toString('utf8');
+      let nl = listBuf.indexOf('\n');
+      while (nl >= 0) {
+        const line = listBuf.slice(0, nl).trim();
+        listBuf = listBuf.slice(nl + 1);
+        if (line) pendingSegments.push(this.segmentLine(line, anchor));
+        nl = listBuf.indexOf('\n');
+      }
+    });
+
+    this.watchdog = setInterval(() => {
+      if (Date.now() - lastDataAt > this.opts.stallSeconds * 1000) {
+        this.opts.log?.('warn', 'ffmpeg stalled; restarting', { stallSeconds: this.opts.stallSeconds });
+        child.kill('SIGKILL');
+      }
+    }, 1000);
+
+    this.exited = new Promise<void>((resolve) => {
+      child.on('error', (err) => {
+        tail += `\nspawn error: ${err.message}`;
+      });
+      child.on('close', async (code, signal) => {
+        clearInterval(this.watchdog);
+        await Promise.all(pendingSegments);
+        if (this.child === child) this.child = undefined;
+        if (this.stopping) {
+          this.setState({ kind: 'stopped', since: new Date() });
+          resolve();
+          return;
+        }
+        const lastError = redact(lastLines(tail), this.opts.source) || `ffmpeg exited (code ${code}, signal ${signal})`;
+        if (hardError) {
+          this.setState({ kind: 'error', since: new Date(), problem: hardError.problem, lastError: hardError.message });
+          this.retryTimer = setTimeout(() => this.spawnOnce(), this.opts.errorRetryMs);
+        } else this.scheduleReconnect(lastError);
+        resolve();
+      });
+    });
+  }
+
+  private async segmentLine(line: string, anchor: number | undefined): Promise<void> {
+    const [name, start, end] = line.split(',');
+    if (!name || !this.opts.segmentDir || start === undefined || end === undefined) return;
+    const file = path.join(this.opts.segmentDir, path.basename(name));
+    const base = anchor ?? Date.now() / 1000;
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (!stat || stat.size === 0) return;
+    const startedAt = new Date(Math.round((base + Number(start)) * 1000));
+    const endedAt = new Date(Math.round((base + Number(end)) * 1000));
+    if (!(endedAt > startedAt)) return;
+    this.safe(() => this.handlers.onSegment?.({ file, startedAt, endedAt, bytes: stat.size }));
+  }
+
+  private scheduleReconnect(lastError: string): void {
+    this.attempt++;
+    this.downSince ??= new Date();
+    const downMs = Date.now() - this.downSince.getTime();
+    const { firstMs, maxMs, offlineAfterMs, offlineRetryMs } = this.opts.backoff;
+    const offline = downMs >= offlineAfterMs;
+    const delay = offline ? offlineRetryMs : Math.min(maxMs, firstMs * 2 ** (this.attempt - 1));
+    this.setState({ kind: offline ? 'offline' : 'reconnecting', since: this.downSince, attempt: this.attempt, lastError });
+    this.retryTimer = setTimeout(() => this.spawnOnce(), delay);
+  }
+
+  /** SIGINT lets ffmpeg finish the current segment's moov; SIGKILL after 5 s if it hangs. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.retryTimer);
+    const child = this.child;
+    if (!child) {
+      this.setState({ kind: 'stopped', since: new Date() });
+      return;
+    }
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.kill('SIGINT');
+    await this.exited;
+    clearTimeout(killer);
+  }
+}
+
+function lastLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(frame=|Press \[q\]|video:|\[segment @)/.test(l))
+    .slice(-3)
+    .join(' | ')
+    .slice(0, 500);
+}

@@ -1,0 +1,232 @@
+import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, upload } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { PersonSelect } from '../../components/PersonSelect';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import type { PageProps } from '../../routes';
+import { useSession } from '../../session';
+import { type FKey, useFT } from './texts';
+
+interface PersonFaces {
+  consent: { decision: 'NONE' | 'GIVEN' | 'REFUSED' | 'WITHDRAWN'; noticeVersion: string | null; recordedAt: string | null; recordedBy: string | null };
+  templates: { photos: number; synthetic: number };
+}
+interface FileReport {
+  file: string;
+  ok: boolean;
+  code?: string;
+  message_vi?: string;
+  message_en?: string;
+}
+interface ReviewItem {
+  id: string;
+  seenAt: string;
+  reason: string | null;
+  masked: boolean;
+  candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null }[];
+}
+
+/** Consent, enrollment and the review queue of gate face recognition (issue 5). */
+export default function FacesPage(_: PageProps) {
+  const ft = useFT();
+  const { can } = useSession();
+  const items = [
+    ...(can('faces.enroll') ? [{ key: 'enroll', label: ft('faces.tab.enroll'), children: <EnrollTab /> }] : []),
+    ...(can('faces.review') ? [{ key: 'review', label: ft('faces.tab.review'), children: <ReviewTab /> }] : []),
+  ];
+  return (
+    <>
+      <PageHeader title={ft('faces.title')} subtitle={ft('faces.subtitle')} />
+      <Tabs items={items} data-testid="faces-tabs" />
+    </>
+  );
+}
+
+function EnrollTab() {
+  const ft = useFT();
+  const [personId, setPersonId] = useState<string | null>(null);
+  const person = useApi<PersonFaces>(personId ? `/api/recognition/persons/${personId}` : null);
+  return (
+    <Flex vertical gap={16}>
+      <Form layout="vertical" style={{ maxWidth: 560 }}>
+        <Form.Item label={ft('faces.person')}>
+          <PersonSelect value={personId} onChange={setPersonId} placeholder={ft('faces.pickPerson')} testId="faces-person" />
+        </Form.Item>
+      </Form>
+      {personId && person.data ? <PersonPanel personId={personId} data={person.data} reload={person.reload} /> : null}
+    </Flex>
+  );
+}
+
+function PersonPanel({ personId, data, reload }: { personId: string; data: PersonFaces; reload: () => void }) {
+  const ft = useFT();
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const [notice, setNotice] = useState('TB-2026-01');
+  const [method, setMethod] = useState('SIGNED_FORM');
+  const [explicit, setExplicit] = useState(false); // never pre-ticked: silence is not consent
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<{ files: FileReport[]; accepted: number; rejected: number } | null>(null);
+  const { consent, templates } = data;
+
+  async function decide(decision: 'GIVEN' | 'REFUSED' | 'WITHDRAWN') {
+    await api.post('/api/recognition/consents', { personId, decision, noticeVersion: notice, method });
+    setExplicit(false);
+    reload();
+  }
+
+  async function send(files: FileList | null) {
+    if (!files?.length) return;
+    const form = new FormData();
+    for (const f of Array.from(files)) form.append('files', f, f.name);
+    setProgress(0);
+    try {
+      const out = await upload<{ files: FileReport[]; accepted: number; rejected: number }>(`/api/recognition/persons/${personId}/photos`, form, setProgress);
+      setReport(out);
+      message.success(ft('faces.report.summary', { accepted: out.accepted, rejected: out.rejected }));
+      reload();
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <Card>
+      <Flex vertical gap={12}>
+        <Typography.Text data-testid="faces-consent" data-decision={consent.decision}>
+          {ft('faces.consent')}:{' '}
+          {consent.decision === 'NONE'
+            ? ft('faces.consent.NONE')
+            : ft('faces.consentSince', {
+                decision: ft(`faces.consent.${consent.decision}` as FKey),
+                version: consent.noticeVersion ?? '',
+                time: formatDateTime(consent.recordedAt),
+                by: consent.recordedBy ?? '',
+              })}
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid="faces-templates">
+          {ft('faces.templates', templates)}
+        </Typography.Text>
+        {consent.decision !== 'GIVEN' ? (
+          <Flex vertical gap={8} style={{ maxWidth: 640 }}>
+            <Space wrap>
+              <Input value={notice} onChange={(e) => setNotice(e.target.value)} addonBefore={ft('faces.notice')} data-testid="faces-notice" />
+              <Select
+                value={method}
+                onChange={setMethod}
+                style={{ minWidth: 240 }}
+                options={(['SIGNED_FORM', 'DIGITAL_CONFIRMATION', 'RECORDED_STATEMENT'] as const).map((m) => ({ value: m, label: ft(`faces.method.${m}`) }))}
+              />
+            </Space>
+            <Checkbox checked={explicit} onChange={(e) => setExplicit(e.target.checked)} data-testid="faces-explicit">
+              {ft('faces.explicit')}
+            </Checkbox>
+            <Space>
+              <Button type="primary" disabled={!explicit || !notice.trim()} onClick={() => decide('GIVEN')} data-testid="faces-give">
+                {ft('faces.give')}
+              </Button>
+              <Button onClick={() => decide('REFUSED')} disabled={!notice.trim()}>
+                {ft('faces.refuse')}
+              </Button>
+            </Space>
+            <Typography.Text type="secondary">{ft('faces.refusedHelp')}</Typography.Text>
+          </Flex>
+        ) : (
+          <Flex vertical gap={8}>
+            <div>
+              <Typography.Text strong>{ft('faces.upload')}</Typography.Text>
+              <br />
+              <input type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => void send(e.target.files)} data-testid="faces-upload" />
+              <br />
+              <Typography.Text type="secondary">{ft('faces.uploadHelp')}</Typography.Text>
+            </div>
+            {progress !== null ? <Progress percent={Math.round(progress * 100)} /> : null}
+            {report ? (
+              <Table<FileReport>
+                data-testid="faces-report"
+                rowKey="file"
+                size="small"
+                pagination={false}
+                dataSource={report.files}
+                columns={[
+                  { title: ft('faces.report.file'), dataIndex: 'file' },
+                  {
+                    title: ft('faces.report.result'),
+                    render: (_, r) =>
+                      r.ok ? <Tag color="green">{ft('faces.report.ok')}</Tag> : <Tag color="red" data-code={r.code}>{locale === 'en' ? r.message_en : r.message_vi}</Tag>,
+                  },
+                ]}
+              />
+            ) : null}
+            <div>
+              <Button danger onClick={() => decide('WITHDRAWN')}>
+                {ft('faces.withdraw')}
+              </Button>
+            </div>
+          </Flex>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function ReviewTab() {
+  const ft = useFT();
+  const { message } = App.useApp();
+  const queue = useApi<{ items: ReviewItem[] }>('/api/recognition/reviews');
+  const [reason, setReason] = useState('');
+  if (!queue.data?.items.length) return <Empty description={ft('faces.review.empty')} />;
+  return (
+    <Flex vertical gap={12} data-testid="faces-review">
+      {queue.data.items.map((item) => (
+        <Card key={item.id} data-testid="faces-review-item">
+          <Flex gap={16} wrap>
+            <img src={`/api/recognition/sightings/${item.id}/snapshot`} alt="" style={{ width: 200, borderRadius: 6 }} />
+            <Flex vertical gap={8}>
+              <Typography.Text>
+                {ft('faces.review.seen')}: {formatDateTime(item.seenAt, true)} {item.masked ? <Tag color="gold">{ft('faces.masked')}</Tag> : null}
+              </Typography.Text>
+              {item.reason ? (
+                <Typography.Text type="secondary">
+                  {ft('faces.review.reason')}: {ft(`faces.review.reason.${item.reason}` as FKey)}
+                </Typography.Text>
+              ) : null}
+              <Space wrap>
+                {item.candidates.slice(0, 3).map((c) => (
+                  <Button
+                    key={c.personId}
+                    data-testid="faces-confirm"
+                    onClick={async () => {
+                      await api.post(`/api/recognition/reviews/${item.id}/confirm`, { personId: c.personId });
+                      message.success(ft('faces.review.done'));
+                      queue.reload();
+                    }}
+                  >
+                    {ft('faces.review.confirm', { name: `${c.fullName ?? ''} (${c.employeeCode ?? ''}) ${(c.score * 100).toFixed(0)}%` })}
+                  </Button>
+                ))}
+              </Space>
+              <Space>
+                <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={ft('faces.review.rejectReason')} />
+                <Button
+                  danger
+                  disabled={reason.trim().length < 3}
+                  onClick={async () => {
+                    await api.post(`/api/recognition/reviews/${item.id}/reject`, { reason });
+                    setReason('');
+                    queue.reload();
+                  }}
+                >
+                  {ft('faces.review.reject')}
+                </Button>
+              </Space>
+            </Flex>
+          </Flex>
+        </Card>
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,17 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Link } from '../../router';
+import { useI18n } from '../../i18n';
+import type { PageProps } from '../../routes';
+import { StaffRecord } from './StaffRecord';
+
+export default function StaffDetailPage({ params }: PageProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Link to="/staff" style={{ display: 'inline-block', marginBottom: 12 }}>
+        <ArrowLeftOutlined /> {t('staff.title')}
+      </Link>
+      <StaffRecord personId={params.id ?? ''} />
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Radio, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { useVT } from './texts';
+
+/** Giải trình: text and attachments, sent as multipart to the person's own violation. */
+export function ExplainForm({ violationId, onDone }: { violationId: string; onDone: () => void }) {
+  const vt = useVT();
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (body.trim().length < 10) return setError(vt('explain.min'));
+    const form = new FormData();
+    form.append('body', body.trim());
+    for (const f of files) if (f.originFileObj) form.append('files', f.originFileObj, f.name);
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/violations/${violationId}/explanations`, form, { quiet: true });
+      message.success(vt('explain.sent'));
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.text(locale) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={vt('explain.title')} data-testid="explain-form">
+      <Flex vertical gap={12}>
+        <Input.TextArea
+          rows={5}
+          maxLength={8000}
+          showCount
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          placeholder={vt('explain.placeholder')}
+          aria-label={vt('explain.body')}
+          data-testid="explanation-body"
+        />
+        <div>
+          <div style={{ marginBottom: 4 }}>{vt('explain.files')}</div>
+          <Upload
+            multiple
+            maxCount={5}
+            accept=".pdf,.jpg,.jpeg,.png,.webp,.txt,.doc,.docx"
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
+            <Button icon={<UploadOutlined />} data-testid="explanation-files">{vt('explain.choose')}</Button>
+          </Upload>
+        </div>
+        {error ? <div style={{ color: '#cf1322' }} data-testid="explanation-error">{error}</div> : null}
+        <div>
+          <Button type="primary" loading={busy} onClick={submit} data-testid="explanation-submit">
+            {vt('explain.submit')}
+          </Button>
+        </div>
+      </Flex>
+    </Card>
+  );
+}
+
+/** The leader's decision with a mandatory reason. The choice is between measures, never a disciplinary form. */
+export function DecisionForm({ violationId, onDone }: { violationId: string; onDone: () => void }) {
+  const vt = useVT();
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const [decision, setDecision] = useState<'DISMISSED' | 'REMINDED' | 'ESCALATED'>('REMINDED');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/violations/${violationId}/decision`, { decision, reason: reason.trim() }, { quiet: true });
+      message.success(vt('decide.done'));
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.text(locale) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={vt('decide.title')} data-testid="decision-form">
+      <Flex vertical gap={12}>
+        <Radio.Group value={decision} onChange={(e) => setDecision(e.target.value)} data-testid="decision-choice">
+          {(['DISMISSED', 'REMINDED', 'ESCALATED'] as const).map((d) => (
+            <Radio key={d} value={d} data-testid={`decision-${d}`}>
+              {vt(`decide.${d}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <Input.TextArea rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={vt('decide.reason')} data-testid="decision-reason" />
+        {error ? <div style={{ color: '#cf1322' }} data-testid="decision-error">{error}</div> : null}
+        <div>
+          <Button type="primary" loading={busy} disabled={reason.trim().length < 3} onClick={submit} data-testid="decision-submit">
+            {vt('decide.submit')}
+          </Button>
+        </div>
+      </Flex>
+    </Card>
+  );
+}
+
+/** A one-field action (proposal note, closing reason) posted to `path`. */
+export function NoteAction({ path, field, label, button, testId, onDone }: { path: string; field: string; label: string; button: string; testId: string; onDone: () => void }) {
+  const { locale } = useI18n();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(path, { [field]: text.trim() }, { quiet: true });
+      setText('');
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.text(locale) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Flex vertical gap={8} data-testid={testId}>
+      <Input.TextArea rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={label} />
+      {error ? <div style={{ color: '#cf1322' }}>{error}</div> : null}
+      <div>
+        <Button loading={busy} disabled={text.trim().length < 3} onClick={submit}>
+          {button}
+        </Button>
+      </div>
+    </Flex>
+  );
+}

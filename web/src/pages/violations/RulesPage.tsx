@@ -1,0 +1,271 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Row, Select, Switch, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { ApiError, api } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { PageHeader } from '../../components/PageHeader';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useI18n } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { replaceSearch, useLocation } from '../../router';
+import { useSession } from '../../session';
+import { useVT, type VKey } from './texts';
+
+interface RuleConfig {
+  counts: string[];
+  graceMinutes: { late: number; earlyLeave: number };
+  repeatWindow: { kind: 'CALENDAR_MONTH' | 'CALENDAR_QUARTER' | 'ROLLING_DAYS'; days?: number };
+  repeatGroups: string[][];
+  steps: Array<{ fromCount: number; action: string; notifyUnitHead: boolean; requestExplanation: boolean }>;
+  explanationDays: number;
+}
+interface RuleSet {
+  id: string;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
+  name: string;
+  legalBasis: string | null;
+  config: RuleConfig;
+}
+interface Effective {
+  ruleSetId: string | null;
+  version: number | null;
+  ownerUnitId: string | null;
+  name: string;
+  config: RuleConfig;
+}
+
+const AUTO_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'];
+const ACTIONS = ['REMINDER', 'WRITTEN_REMINDER', 'PROPOSE_REVIEW'];
+
+function ConfigView({ cfg }: { cfg: RuleConfig }) {
+  const vt = useVT();
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      items={[
+        { key: 'counts', label: vt('rules.counts'), children: cfg.counts.map((k) => <Tag key={k}>{vt(`kind.${k}` as VKey)}</Tag>) },
+        { key: 'grace', label: vt('rules.grace'), children: `${cfg.graceMinutes.late} / ${cfg.graceMinutes.earlyLeave}` },
+        {
+          key: 'window',
+          label: vt('rules.window'),
+          children: `${vt(`rules.window.${cfg.repeatWindow.kind}` as VKey)}${cfg.repeatWindow.days ? ` (${cfg.repeatWindow.days})` : ''}${cfg.repeatGroups.length ? ` · ${vt('rules.group')}` : ''}`,
+        },
+        {
+          key: 'steps',
+          label: vt('rules.steps'),
+          children: (
+            <div data-testid="rules-steps">
+              {cfg.steps.map((s) => (
+                <div key={s.fromCount}>
+                  {vt('rules.fromCount')} {s.fromCount}: <strong>{vt(`action.${s.action}` as VKey)}</strong>
+                  {s.notifyUnitHead ? ` · ${vt('rules.notifyHead')}` : ''}
+                  {s.requestExplanation ? ` · ${vt('rules.requestExplanation')}` : ''}
+                </div>
+              ))}
+            </div>
+          ),
+        },
+        { key: 'days', label: vt('rules.explanationDays'), children: cfg.explanationDays },
+      ]}
+    />
+  );
+}
+
+interface FormValues {
+  validFrom: Dayjs;
+  name: string;
+  legalBasis?: string;
+  counts: string[];
+  late: number;
+  earlyLeave: number;
+  windowKind: RuleConfig['repeatWindow']['kind'];
+  days?: number;
+  groupLateEarly: boolean;
+  steps: RuleConfig['steps'];
+  explanationDays: number;
+}
+
+function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig; onDone: () => void }) {
+  const vt = useVT();
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const windowKind = Form.useWatch('windowKind', form);
+  const submit = async () => {
+    const v = await form.validateFields();
+    const config: RuleConfig = {
+      counts: v.counts,
+      graceMinutes: { late: v.late, earlyLeave: v.earlyLeave },
+      repeatWindow: v.windowKind === 'ROLLING_DAYS' ? { kind: 'ROLLING_DAYS', days: v.days ?? 30 } : { kind: v.windowKind },
+      repeatGroups: v.groupLateEarly ? [['LATE', 'EARLY_LEAVE']] : [],
+      steps: [...v.steps].sort((a, b) => a.fromCount - b.fromCount),
+      explanationDays: v.explanationDays,
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/rules', { unitId, validFrom: v.validFrom.format('YYYY-MM-DD'), name: v.name, legalBasis: v.legalBasis || null, config }, { quiet: true });
+      message.success(vt('rules.adopted'));
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.text(locale) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={vt('rules.adopt')} data-testid="rules-adopt">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          validFrom: dayjs().add(1, 'day'),
+          counts: base.counts,
+          late: base.graceMinutes.late,
+          earlyLeave: base.graceMinutes.earlyLeave,
+          windowKind: base.repeatWindow.kind,
+          days: base.repeatWindow.days ?? 30,
+          groupLateEarly: base.repeatGroups.length > 0,
+          steps: base.steps,
+          explanationDays: base.explanationDays,
+        }}
+      >
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="validFrom" label={vt('rules.validFrom')} rules={[{ required: true }]}>
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="name" label={vt('rules.name')} rules={[{ required: true, min: 3 }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="legalBasis" label={vt('rules.legalBasis')}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item name="counts" label={vt('rules.counts')}>
+          <Checkbox.Group options={AUTO_KINDS.map((k) => ({ value: k, label: vt(`kind.${k}` as VKey) }))} />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item name="late" label={`${vt('kind.LATE')} (phút)`}>
+            <InputNumber min={0} max={240} />
+          </Form.Item>
+          <Form.Item name="earlyLeave" label={`${vt('kind.EARLY_LEAVE')} (phút)`}>
+            <InputNumber min={0} max={240} />
+          </Form.Item>
+          <Form.Item name="windowKind" label={vt('rules.window')}>
+            <Select style={{ width: 200 }} options={['CALENDAR_MONTH', 'CALENDAR_QUARTER', 'ROLLING_DAYS'].map((k) => ({ value: k, label: vt(`rules.window.${k}` as VKey) }))} />
+          </Form.Item>
+          {windowKind === 'ROLLING_DAYS' ? (
+            <Form.Item name="days" label={vt('rules.days')}>
+              <InputNumber min={1} max={366} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="explanationDays" label={vt('rules.explanationDays')}>
+            <InputNumber min={1} max={30} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="groupLateEarly" valuePropName="checked">
+          <Checkbox>{vt('rules.group')}</Checkbox>
+        </Form.Item>
+        <div style={{ marginBottom: 8 }}>{vt('rules.steps')}</div>
+        <Form.List name="steps">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={4}>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={8} align="center" wrap>
+                  <Form.Item name={[f.name, 'fromCount']} label={vt('rules.fromCount')} style={{ marginBottom: 0 }} rules={[{ required: true }]}>
+                    <InputNumber min={1} max={1000} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'action']} style={{ marginBottom: 0 }} rules={[{ required: true }]}>
+                    <Select style={{ width: 220 }} options={ACTIONS.map((a) => ({ value: a, label: vt(`action.${a}` as VKey) }))} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'notifyUnitHead']} valuePropName="checked" label={vt('rules.notifyHead')} style={{ marginBottom: 0 }}>
+                    <Switch size="small" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'requestExplanation']} valuePropName="checked" label={vt('rules.requestExplanation')} style={{ marginBottom: 0 }}>
+                    <Switch size="small" />
+                  </Form.Item>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1} aria-label="remove" />
+                </Flex>
+              ))}
+              <div>
+                <Button icon={<PlusOutlined />} onClick={() => add({ fromCount: (fields.length + 1) * 2, action: 'PROPOSE_REVIEW', notifyUnitHead: true, requestExplanation: true })}>
+                  {vt('rules.addStep')}
+                </Button>
+              </div>
+            </Flex>
+          )}
+        </Form.List>
+        {error ? <div style={{ color: '#cf1322', marginTop: 8 }}>{error}</div> : null}
+        <Button type="primary" loading={busy} onClick={() => void submit()} style={{ marginTop: 12 }} data-testid="rules-adopt-submit">
+          {vt('rules.adopt')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export default function RulesPage() {
+  const vt = useVT();
+  const { can } = useSession();
+  const { search } = useLocation();
+  const unitId = search.get('unitId') ?? undefined;
+  const { data, reload } = useApi<{ items: RuleSet[]; effectiveToday: Effective }>(unitId ? '/api/rules' : null, { unitId });
+  return (
+    <div>
+      <PageHeader
+        title={vt('rules.title')}
+        subtitle={vt('rules.subtitle')}
+        extra={<UnitSelect value={unitId} onChange={(v) => replaceSearch({ unitId: v ?? undefined })} placeholder={vt('list.unit')} style={{ width: 320 }} />}
+      />
+      {!unitId ? <Empty description={vt('rules.pickUnit')} /> : null}
+      {data ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <Flex vertical gap={16}>
+              <Card
+                title={
+                  <span>
+                    {vt('rules.inForce')}: {data.effectiveToday.name}
+                    {data.effectiveToday.version ? ` (v${data.effectiveToday.version})` : ''}
+                    {data.effectiveToday.ownerUnitId && data.effectiveToday.ownerUnitId !== unitId ? <Tag style={{ marginLeft: 8 }}>{vt('rules.inherited')}</Tag> : null}
+                  </span>
+                }
+              >
+                <ConfigView cfg={data.effectiveToday.config} />
+              </Card>
+              <Card title={vt('rules.versions')}>
+                <Table<RuleSet>
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={data.items}
+                  data-testid="rules-versions"
+                  columns={[
+                    { key: 'v', title: vt('rules.version'), render: (_, r) => `v${r.version}` },
+                    { key: 'from', title: vt('rules.validFrom'), render: (_, r) => formatDate(r.validFrom) },
+                    { key: 'to', title: vt('rules.validTo'), render: (_, r) => (r.validTo ? formatDate(r.validTo) : '—') },
+                    { key: 'name', title: vt('rules.name'), dataIndex: 'name' },
+                  ]}
+                />
+              </Card>
+            </Flex>
+          </Col>
+          <Col xs={24} xl={12}>
+            {can('rules.manage') ? <AdoptForm key={data.effectiveToday.ruleSetId ?? 'default'} unitId={unitId as string} base={data.effectiveToday.config} onDone={reload} /> : null}
+          </Col>
+        </Row>
+      ) : null}
+    </div>
+  );
+}
