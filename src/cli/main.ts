@@ -8,6 +8,7 @@ import { checkAnchor } from '../modules/audit/audit.anchor';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { importStaff } from '../modules/people';
 import { migrate } from '../platform/db/migrate';
+import { runModelsCommand } from '../platform/adapters/face-models/cli';
 import { todayInVietnam } from '../platform/http/schemas';
 
 /** Exit codes: 0 done, 1 failed at run time, 2 wrong usage, 3 audit chain broken. */
@@ -19,6 +20,9 @@ const USAGE = `kycuong <command>
   seed               seed the demo agency into an empty database
   audit-verify       verify the audit hash chain; exit 3 and name the first broken row when tampered
   import-staff FILE  import staff from an .xlsx file as the system (all units); prints the report location
+  models list        list the face models Kỷ Cương can use, with licence and size
+  models install NAME [--from FILE | --url URL] [--dir DIR]
+                     install a face model (yunet, sface) into ./data/models, checking its sha256
 
 Configuration comes from the environment (see README): KC_DATA_DIR, DATABASE_URL, KC_BUS, KC_BLOBS, ...`;
 
@@ -28,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return cmd ? 0 : 2;
   }
+  if (cmd === 'models') return runModelsCommand(rest);
   const config = loadConfig();
   switch (cmd) {
     case 'start': {

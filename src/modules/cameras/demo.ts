@@ -228,6 +228,17 @@ export async function prepareDemoSources(ctx: AppContext): Promise<void> {
   }
 }
 
+/** Says plainly why the demo cameras have no picture (ffmpeg missing is the usual reason) and how to fix it. */
+export function warnDemoSourcesUnavailable(ctx: AppContext, err: unknown): void {
+  const missing = (err as NodeJS.ErrnoException)?.code === 'ENOENT';
+  ctx.log.warn(
+    { err: String(err) },
+    missing
+      ? `Không tìm thấy ffmpeg (${FFMPEG}): camera mẫu không có hình; chạy scripts/system-deps.sh / ffmpeg not found: demo cameras have no picture; run scripts/system-deps.sh`
+      : 'demo video sources unavailable',
+  );
+}
+
 /** Registers the four demo cameras (called by the demo seed, once, on an empty database). */
 export async function seedDemoCameras(ctx: AppContext, demo: DemoAgency): Promise<void> {
   const useRtsp = gstreamerAvailable();
@@ -259,7 +270,8 @@ export async function seedDemoCameras(ctx: AppContext, demo: DemoAgency): Promis
   // The seed runs after the modules started: start the new cameras now (only when the runtime is live).
   const { runtime } = cameraServices(ctx);
   if (runtime.active) {
-    await prepareDemoSources(ctx);
+    // Without ffmpeg (or GStreamer) the demo still seeds: the cameras show as offline with the reason on the wall.
+    await prepareDemoSources(ctx).catch((err) => warnDemoSourcesUnavailable(ctx, err));
     for (const c of await listCameraRows(ctx.db, { enabledOnly: true })) if (isDemoUrl(c.main_url)) runtime.startCamera(c);
   }
 }

@@ -15,7 +15,7 @@ import type { Db } from '../../platform/ports/db';
 import { rightsFor } from './camera-access';
 import { type CameraRow, getCameraRow, listCameraRows } from './cameras.repo';
 import { cameraRoutes } from './cameras.routes';
-import { prepareDemoSources, seedDemoCameras, stopDemoSource } from './demo';
+import { prepareDemoSources, seedDemoCameras, stopDemoSource, warnDemoSourcesUnavailable } from './demo';
 import { type CameraFrame, type FrameHandler, frameHub } from './frame-hub';
 import { liveRoutes } from './live.routes';
 import type { SegmentSink } from './runtime';
@@ -67,7 +67,7 @@ export const camerasModule: KcModule = {
   },
   start: async (ctx) => {
     started = ctx;
-    await prepareDemoSources(ctx).catch((err) => ctx.log.warn({ err: String(err) }, 'demo video sources unavailable'));
+    await prepareDemoSources(ctx).catch((err) => warnDemoSourcesUnavailable(ctx, err));
     await cameraServices(ctx).runtime.startAll();
   },
   stop: async () => {
