@@ -1,4 +1,4 @@
-import { formatDateTimeVi, formatDateVi, formatTimeVi } from '../notifications/domain/format';
+import { formatDateVi, formatTimeVi } from '../notifications/domain/format';
 import type { ViolationVars } from '../notifications/domain/templates';
 import { ACTION_LABELS } from '../rules/domain/rule-config';
 import { KIND_LABELS, SESSION_LABELS } from './domain/labels';
@@ -18,7 +18,8 @@ export function factSentence(v: ViolationRow): string {
   return f.note ? String(f.note) : v.title;
 }
 
-export function violationVars(v: ViolationRow, personName: string, dueAt: Date | null): ViolationVars {
+/** `dueLabel`: the explanation deadline as people read it, e.g. "24/02/2026 (3 ngày làm việc)"; null when none is requested. */
+export function violationVars(v: ViolationRow, personName: string, dueLabel: string | null): ViolationVars {
   return {
     personName,
     kindLabel: KIND_LABELS[v.kind].vi,
@@ -27,7 +28,7 @@ export function violationVars(v: ViolationRow, personName: string, dueAt: Date |
     ordinal: v.repeat_ordinal,
     windowLabel: v.repeat_window ?? '',
     actionLabel: ACTION_LABELS[v.proposed_action].vi,
-    dueLabel: dueAt ? formatDateTimeVi(dueAt) : null,
+    dueLabel,
     link: violationLink(v.id),
   };
 }

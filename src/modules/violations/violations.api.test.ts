@@ -73,6 +73,9 @@ for (const kind of dbKinds()) {
       assert.equal(list.items[0].state, 'EXPLANATION_REQUESTED');
       const detail = (await staff.get(`/api/violations/${id}`)).json();
       assert.deepEqual(detail.allowedActions, ['explain']);
+      // The deadline is a day (end of a working day of her unit), never earlier than the day after today.
+      assert.match(detail.case.explanationDueOn, /^\d{4}-\d{2}-\d{2}$/);
+      assert.ok(detail.case.explanationDueOn > todayInVietnam());
       assert.equal(detail.judgement.proposedActionLabel.vi, 'Nhắc nhở');
       assert.deepEqual(detail.evidence.map((e: { kind: string; status: string }) => `${e.kind}:${e.status}`).sort(), ['CLIP:REQUESTED', 'SNAPSHOT:REQUESTED']);
       assert.equal(detail.discipline, null, 'the regime panel is for leaders');

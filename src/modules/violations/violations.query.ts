@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/ports/db';
+import { localDate } from '../notifications/domain/format';
 import type { ViolationKind } from '../rules/domain/rule-config';
 
 export interface ListFilters {
@@ -91,6 +92,8 @@ export function listDto(r: ListRow) {
     retracted: r.retracted_at !== null,
     state: r.state,
     explanationDueAt: r.explanation_due_at,
+    /** The last day to explain (deadlines run to the end of a local day). */
+    explanationDueOn: r.explanation_due_at ? localDate(r.explanation_due_at) : null,
     decision: r.decision,
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
 import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { localDate } from '../notifications/domain/format';
 import { recordAudit } from '../audit/audit.service';
 import type { Access } from '../auth/access';
 import { getAccess } from '../auth/auth.http';
@@ -152,6 +153,7 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
             state: c.state,
             stateLabel: STATE_LABELS[c.state],
             explanationDueAt: c.explanation_due_at,
+            explanationDueOn: c.explanation_due_at ? localDate(c.explanation_due_at) : null,
             decision: c.decision,
             decisionLabel: c.decision ? DECISION_LABELS[c.decision] : null,
             decisionReason: c.decision_reason,

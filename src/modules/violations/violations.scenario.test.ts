@@ -24,6 +24,7 @@ const COMMUNE_RULES: RuleConfig = {
     { fromCount: 4, action: 'PROPOSE_REVIEW', notifyUnitHead: true, requestExplanation: true },
   ],
   explanationDays: 3,
+  explanationDaysKind: 'WORKING',
 };
 
 async function stateOf(db: Db, violationId: string): Promise<string> {

@@ -7,9 +7,10 @@ import { formatDateVi, localDate } from '../notifications/domain/format';
 import { templates } from '../notifications/domain/templates';
 import { notify } from '../notifications/notify';
 import { deciders, personRecipient, unitHeads } from '../notifications/recipients';
-import { addWorkingDays, repeatKinds, stepFor, windowFor } from '../rules/domain/judge';
+import { repeatKinds, stepFor, windowFor } from '../rules/domain/judge';
 import type { ViolationKind } from '../rules/domain/rule-config';
 import { effectiveRules } from '../rules/rules.service';
+import { deadlineDetails, explanationDeadline } from '../workflow/deadlines';
 import { applyTransition, openCase, SYSTEM_ACTOR } from '../workflow/workflow.service';
 import { type Candidate, deriveCandidates, retractionCause } from './domain/derive';
 import { KIND_LABELS, SESSION_LABELS } from './domain/labels';
@@ -100,9 +101,11 @@ export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor,
     at,
   );
 
-  const due = step.requestExplanation ? addWorkingDays(at, cfg.explanationDays) : null;
+  const due = step.requestExplanation
+    ? await explanationDeadline(tx, v.unit_id, at, { days: cfg.explanationDays, kind: cfg.explanationDaysKind })
+    : null;
   const recipient = await personRecipient(tx, v.person_id);
-  const vars = violationVars(v, person.full_name, due);
+  const vars = violationVars(v, person.full_name, due?.label ?? null);
   if (recipient)
     await notify(tx, { template: 'violation_opened', rendered: templates.violation_opened(vars), recipients: [recipient], entityType: 'violation', entityId: v.id, dedupKey: `opened:${v.id}` }, at);
   if (step.notifyUnitHead) {
@@ -123,7 +126,7 @@ export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor,
     );
   }
   await applyTransition(tx, v, 'notify', SYSTEM_ACTOR, at, { details: { toPerson: !!recipient, toUnitHead: step.notifyUnitHead } });
-  if (due) await applyTransition(tx, v, 'request_explanation', SYSTEM_ACTOR, at, { patch: { explanation_due_at: due }, details: { dueAt: due.toISOString() } });
+  if (due) await applyTransition(tx, v, 'request_explanation', SYSTEM_ACTOR, at, { patch: { explanation_due_at: due.dueAt }, details: deadlineDetails(due) });
   return v;
 }
 

@@ -6,9 +6,9 @@ import { templates } from '../notifications/domain/templates';
 import { notify } from '../notifications/notify';
 import { deciders, personRecipient } from '../notifications/recipients';
 import { KIND_LABELS } from '../violations/domain/labels';
-import { addWorkingDays } from '../rules/domain/judge';
 import { violationLink, violationVars } from '../violations/notices';
 import { getViolation, personInfo, type ViolationRow } from '../violations/violations.repo';
+import { deadlineDetails, explanationDeadline } from './deadlines';
 import { deadlinesFor, regimeFor } from './domain/regimes';
 import { type CaseAction, DECISION_LABELS, type Decision, nextState } from './domain/states';
 import { type CasePatch, type CaseRow, getCase, insertCase, insertTransition, overdueCases, updateCase } from './workflow.repo';
@@ -197,23 +197,23 @@ export async function sweepOverdueExplanations(db: Db, now: Date, limit = 200): 
   return done;
 }
 
-/** A leader asks (again) for an explanation, with a new deadline in working days. */
+/** A leader asks (again) for an explanation, with a new deadline in working days of the violation's unit. */
 export async function requestExplanation(db: Db, violationId: string, workingDays: number, actor: AuditActor, now: Date): Promise<CaseRow> {
   return db.transaction(async (tx) => {
     const v = await loadForDecision(tx, violationId);
-    const due = addWorkingDays(now, workingDays);
-    const row = await applyTransition(tx, v, 'request_explanation', actor, now, { patch: { explanation_due_at: due }, details: { dueAt: due.toISOString() } });
+    const due = await explanationDeadline(tx, v.unit_id, now, { days: workingDays, kind: 'WORKING' });
+    const row = await applyTransition(tx, v, 'request_explanation', actor, now, { patch: { explanation_due_at: due.dueAt }, details: deadlineDetails(due) });
     const person = await personRecipient(tx, v.person_id);
     if (person) {
       await notify(
         tx,
         {
           template: 'explanation_requested',
-          rendered: templates.explanation_requested(violationVars(v, person.name, due)),
+          rendered: templates.explanation_requested(violationVars(v, person.name, due.label)),
           recipients: [person],
           entityType: 'violation',
           entityId: v.id,
-          dedupKey: `requested:${v.id}:${due.toISOString()}`,
+          dedupKey: `requested:${v.id}:${due.dueOn}`,
         },
         now,
       );

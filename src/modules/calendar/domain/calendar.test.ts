@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { OFFICIAL_2026, proposeHolidays } from './holidays';
 import { addDays, isoWeekday, localDateOf, localMinuteOf, localToInstant, monthBounds, toLocalIso } from './local-time';
 import { hungKingsDate, lunarToSolar, solarToLunar, tetDate } from './lunar';
-import { pickPeriod } from './schedule';
+import { type CalendarData, pickPeriod, type WorkSchedule } from './schedule';
+import { isWorkingDay, nthWorkingDayAfter } from './working-days';
 
 describe('Vietnamese lunar calendar (UTC+7)', () => {
   it('reproduces the official Tết and Giỗ Tổ dates (domain.md §2.3)', () => {
@@ -67,5 +68,49 @@ describe('time zone and seasons', () => {
     assert.equal(pickPeriod(periods, '2026-04-15')?.startsOn, '10-16');
     assert.equal(pickPeriod(periods, '2026-04-16')?.startsOn, '04-16');
     assert.equal(pickPeriod(periods, '2026-12-31')?.startsOn, '10-16');
+  });
+});
+
+describe('deadlines in working days (ngày làm việc)', () => {
+  const schedule: WorkSchedule = {
+    id: 's',
+    unitId: 'province',
+    name: 'Giờ làm việc',
+    validFrom: '2024-04-16',
+    validTo: null,
+    weekdays: [1, 2, 3, 4, 5],
+    periods: [{ startsOn: '01-01', morning: { start: '07:30', end: '12:00' }, afternoon: { start: '13:30', end: '17:00' } }],
+    docNumber: null,
+    docDate: null,
+  };
+  const data: Pick<CalendarData, 'schedules' | 'days'> = { schedules: [schedule], days: [...OFFICIAL_2026] };
+  const commune = ['commune', 'province'];
+  const after = (from: string, n: number) => nthWorkingDayAfter(data, commune, from, n, '2026-12-31');
+
+  it('skips Tết Bính Ngọ: 3 working days after Thu 12/02/2026 is Tue 24/02/2026', () => {
+    assert.equal(after('2026-02-12', 3), '2026-02-24');
+    assert.equal(after('2026-02-13', 1), '2026-02-23');
+  });
+  it('skips 30/4–1/5 and Quốc khánh 2026 (with the swapped Monday 31/8)', () => {
+    assert.equal(after('2026-04-29', 3), '2026-05-06');
+    assert.equal(after('2026-08-27', 2), '2026-09-03');
+    // Giỗ Tổ on Sunday 26/4 gives a nghỉ bù on Monday 27/4.
+    assert.equal(after('2026-04-24', 1), '2026-04-28');
+  });
+  it('counts the làm bù Saturdays 10/01/2026 and 22/08/2026, and skips the swapped Friday 02/01/2026', () => {
+    assert.equal(isWorkingDay(data, commune, '2026-01-10'), true);
+    assert.equal(isWorkingDay(data, commune, '2026-01-02'), false);
+    assert.equal(after('2026-01-08', 3), '2026-01-12');
+    assert.equal(after('2026-08-20', 2), '2026-08-22');
+    assert.equal(after('2025-12-31', 1), '2026-01-05');
+  });
+  it('applies a unit holiday only to that unit subtree, and says when the horizon is too short', () => {
+    const local = { ...data, days: [...data.days, { date: '2026-03-10', kind: 'HOLIDAY' as const, name: 'Lễ hội địa phương', unitId: 'commune', legalBasis: 'QĐ UBND xã' }] };
+    assert.equal(nthWorkingDayAfter(local, commune, '2026-03-09', 1, '2026-12-31'), '2026-03-11');
+    assert.equal(nthWorkingDayAfter(local, ['other', 'province'], '2026-03-09', 1, '2026-12-31'), '2026-03-10');
+    assert.equal(nthWorkingDayAfter(data, commune, '2026-02-12', 3, '2026-02-20'), null);
+  });
+  it('falls back to Monday–Friday when a unit has no schedule', () => {
+    assert.equal(nthWorkingDayAfter({ schedules: [], days: [] }, ['x'], '2026-11-20', 3, '2026-12-31'), '2026-11-25');
   });
 });

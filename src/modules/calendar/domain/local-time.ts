@@ -93,3 +93,8 @@ export function monthBounds(month: string): { from: string; to: string } {
   const to = addDays(addDays(from, 32).slice(0, 8) + '01', -1);
   return { from, to };
 }
+
+/** The last instant (…23:59:59.999 local) of a local date: a deadline "by the end of dd/MM/yyyy". */
+export function endOfLocalDay(date: string): Date {
+  return new Date(localToEpoch(addDays(date, 1)) - 1);
+}

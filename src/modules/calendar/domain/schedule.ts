@@ -138,7 +138,7 @@ export function pickPeriod(periods: readonly SchedulePeriod[], date: string): Sc
   return chosen ?? (sorted[sorted.length - 1] as SchedulePeriod);
 }
 
-function pickCalendarDay(days: readonly CalendarDay[], ancestry: readonly string[], date: string): CalendarDay | null {
+export function pickCalendarDay(days: readonly CalendarDay[], ancestry: readonly string[], date: string): CalendarDay | null {
   let best: CalendarDay | null = null;
   let bestRank = Number.POSITIVE_INFINITY;
   for (const d of days) {

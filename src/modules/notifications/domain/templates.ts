@@ -36,7 +36,7 @@ export const templates = {
       `Hệ thống ghi nhận: ${v.kindLabel.toLowerCase()} ngày ${v.dateLabel}. ${v.detail}`,
       `Đây là lần thứ ${v.ordinal} trong kỳ ${v.windowLabel}. Biện pháp đề xuất theo quy chế của đơn vị: ${v.actionLabel}.`,
       v.dueLabel
-        ? `Đề nghị ông/bà giải trình (kèm tài liệu chứng minh nếu có) trước ${v.dueLabel}.`
+        ? `Đề nghị ông/bà giải trình (kèm tài liệu chứng minh nếu có) chậm nhất trong ngày ${v.dueLabel}.`
         : 'Ông/bà có thể xem chi tiết và bằng chứng tại đường dẫn dưới đây.',
       NOT_DISCIPLINE,
     ],
@@ -59,7 +59,7 @@ export const templates = {
     title: `Yêu cầu giải trình: ${v.kindLabel} ngày ${v.dateLabel}`,
     paragraphs: [
       `Kính gửi ông/bà ${v.personName},`,
-      `Đề nghị ông/bà giải trình về việc ${v.kindLabel.toLowerCase()} ngày ${v.dateLabel} trước ${v.dueLabel ?? ''}.`,
+      `Đề nghị ông/bà giải trình về việc ${v.kindLabel.toLowerCase()} ngày ${v.dateLabel} chậm nhất trong ngày ${v.dueLabel ?? ''}.`,
     ],
     link: v.link,
   }),

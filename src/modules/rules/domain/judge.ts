@@ -36,16 +36,3 @@ export function stepFor(cfg: RuleConfig, ordinal: number): EscalationStep {
   for (const s of cfg.steps) if (s.fromCount <= ordinal) chosen = s;
   return chosen;
 }
-
-/** Adds `n` working days (Monday–Friday) to an instant; holidays are the calendar module's concern, not modelled here. */
-export function addWorkingDays(from: Date, n: number): Date {
-  const d = new Date(from.getTime());
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    // Weekday in Vietnam (UTC+7) — shift before reading the day so late-evening UTC instants count right.
-    const day = new Date(d.getTime() + 7 * 3600_000).getUTCDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return d;
-}

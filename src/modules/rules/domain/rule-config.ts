@@ -48,8 +48,14 @@ export const ZRuleConfig = z
     /** Kinds whose occurrences are counted together for repeats (e.g. late and early leave are both "giờ giấc"). */
     repeatGroups: z.array(z.array(z.enum(VIOLATION_KINDS)).min(1)).default([]),
     steps: z.array(ZStep).min(1).max(10),
-    /** Explanation deadline in working days (Monday–Friday) after the request. */
+    /** Explanation deadline: this many days after the day of the request (that day itself not counted)… */
     explanationDays: z.number().int().min(1).max(30),
+    /**
+     * …counted as working days (ngày làm việc) on the unit's calendar — weekends, holidays, nghỉ bù and hoán đổi
+     * skipped, làm bù Saturdays counted — or as calendar days, whichever the unit's regulation states. Rule sets
+     * stored before this field existed meant working days.
+     */
+    explanationDaysKind: z.enum(['WORKING', 'CALENDAR']).default('WORKING'),
   })
   .superRefine((cfg, ctx) => {
     const froms = cfg.steps.map((s) => s.fromCount);
@@ -75,4 +81,5 @@ export const DEFAULT_RULES: RuleConfig = {
     { fromCount: 4, action: 'PROPOSE_REVIEW', notifyUnitHead: true, requestExplanation: true },
   ],
   explanationDays: 3,
+  explanationDaysKind: 'WORKING',
 };

@@ -24,8 +24,11 @@ export interface Regime {
   forms: DisciplineForm[];
   /** Thời hiệu (R4.4): years from the violation, by the level of the form it would warrant; null = labour law. */
   limitationYears: { reprimandLevel: number; warningOrHeavier: number } | null;
-  /** Thời hạn xử lý (R4.6): days from detection to decision, and the extended limit for complex cases. */
-  processingDays: { normal: number; extended: number } | null;
+  /**
+   * Thời hạn xử lý (R4.6): days from detection to decision, and the extended limit for complex cases. The decrees say
+   * "90 ngày" / "150 ngày" — calendar days, unlike the working-day deadlines of the procedure (giải trình).
+   */
+  processingDays: { normal: number; extended: number; dayKind: 'CALENDAR' } | null;
   note: { vi: string; en: string };
 }
 
@@ -45,7 +48,7 @@ export const ND172_EFFECTIVE = '2025-07-01';
 export const ND71_EFFECTIVE = '2023-09-20';
 
 const LIMITS = { reprimandLevel: 5, warningOrHeavier: 10 };
-const PROCESSING = { normal: 90, extended: 150 };
+const PROCESSING = { normal: 90, extended: 150, dayKind: 'CALENDAR' as const };
 const NOT_AUTOMATIC = {
   vi: 'Hệ thống chỉ liệt kê các hình thức theo quy định; việc lựa chọn hình thức do cấp có thẩm quyền quyết định theo trình tự kiểm điểm, Hội đồng kỷ luật.',
   en: 'The system only lists the forms the law provides; the competent authority chooses, after the review meeting and the disciplinary council.',

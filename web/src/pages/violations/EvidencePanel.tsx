@@ -11,7 +11,12 @@ const STATUS_COLORS: Record<string, string> = { REQUESTED: 'gold', READY: 'green
  */
 export function EvidencePanel({ violationId, evidence }: { violationId: string; evidence: Evidence[] }) {
   const vt = useVT();
-  if (evidence.length === 0) return <Card title={vt('detail.evidence')}><Empty description={vt('detail.evidence.none')} /></Card>;
+  if (evidence.length === 0)
+    return (
+      <Card title={vt('detail.evidence')} data-testid="evidence-panel" data-empty="true">
+        <Empty description={vt('detail.evidence.none')} />
+      </Card>
+    );
   return (
     <Card title={vt('detail.evidence')} data-testid="evidence-panel">
       <Flex vertical gap={16}>

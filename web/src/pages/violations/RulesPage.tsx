@@ -19,6 +19,8 @@ interface RuleConfig {
   repeatGroups: string[][];
   steps: Array<{ fromCount: number; action: string; notifyUnitHead: boolean; requestExplanation: boolean }>;
   explanationDays: number;
+  /** Absent in rule sets stored before the field existed: those meant working days. */
+  explanationDaysKind?: 'WORKING' | 'CALENDAR';
 }
 interface RuleSet {
   id: string;
@@ -70,7 +72,11 @@ function ConfigView({ cfg }: { cfg: RuleConfig }) {
             </div>
           ),
         },
-        { key: 'days', label: vt('rules.explanationDays'), children: cfg.explanationDays },
+        {
+          key: 'days',
+          label: vt('rules.explanationDays'),
+          children: <span data-testid="rules-explanation-days">{vt(`rules.days.${cfg.explanationDaysKind ?? 'WORKING'}` as VKey, { n: cfg.explanationDays })}</span>,
+        },
       ]}
     />
   );
@@ -88,6 +94,7 @@ interface FormValues {
   groupLateEarly: boolean;
   steps: RuleConfig['steps'];
   explanationDays: number;
+  explanationDaysKind: 'WORKING' | 'CALENDAR';
 }
 
 function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig; onDone: () => void }) {
@@ -107,6 +114,7 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
       repeatGroups: v.groupLateEarly ? [['LATE', 'EARLY_LEAVE']] : [],
       steps: [...v.steps].sort((a, b) => a.fromCount - b.fromCount),
       explanationDays: v.explanationDays,
+      explanationDaysKind: v.explanationDaysKind,
     };
     setBusy(true);
     setError(null);
@@ -135,6 +143,7 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
           groupLateEarly: base.repeatGroups.length > 0,
           steps: base.steps,
           explanationDays: base.explanationDays,
+          explanationDaysKind: base.explanationDaysKind ?? 'WORKING',
         }}
       >
         <Row gutter={12}>
@@ -172,6 +181,9 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
           ) : null}
           <Form.Item name="explanationDays" label={vt('rules.explanationDays')}>
             <InputNumber min={1} max={30} />
+          </Form.Item>
+          <Form.Item name="explanationDaysKind" label={vt('rules.dayKind')}>
+            <Select style={{ width: 420 }} options={(['WORKING', 'CALENDAR'] as const).map((k) => ({ value: k, label: vt(`rules.dayKind.${k}` as VKey) }))} />
           </Form.Item>
         </Flex>
         <Form.Item name="groupLateEarly" valuePropName="checked">

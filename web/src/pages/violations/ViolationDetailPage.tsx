@@ -58,8 +58,8 @@ export default function ViolationDetailPage({ params }: PageProps) {
           data-testid="retraction"
         />
       ) : null}
-      {c?.state === 'EXPLANATION_REQUESTED' && c.explanationDueAt ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={vt('detail.dueAt', { at: formatDateTime(c.explanationDueAt) })} />
+      {c?.state === 'EXPLANATION_REQUESTED' && c.explanationDueOn ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={vt('detail.dueAt', { date: formatDate(c.explanationDueOn) })} data-testid="explanation-due" />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { Link, replaceSearch, useLocation } from '../../router';
 import { useVT, type VKey } from './texts';
 import type { Dashboard } from './types';
@@ -131,7 +131,7 @@ export default function ViolationsDashboardPage() {
                 { key: 'unit', title: vt('list.unit'), dataIndex: 'unitName' },
                 { key: 'kind', title: vt('list.kind'), render: (_, r) => kindName(r.kind) },
                 { key: 'date', title: vt('list.date'), render: (_, r) => formatDate(r.occurredOn) },
-                { key: 'due', title: vt('list.due'), render: (_, r) => formatDateTime(r.dueAt) },
+                { key: 'due', title: vt('list.due'), render: (_, r) => formatDate(r.dueOn) },
               ]}
             />
           </Card>

@@ -139,7 +139,7 @@ export default function ViolationsListPage() {
               </Tag>
             ),
           },
-          { key: 'due', title: vt('list.due'), render: (_, r) => (r.state === 'EXPLANATION_REQUESTED' ? formatDateTime(r.explanationDueAt) : '') },
+          { key: 'due', title: vt('list.due'), render: (_, r) => (r.state === 'EXPLANATION_REQUESTED' ? formatDate(r.explanationDueOn) : '') },
         ]}
       />
     </div>

@@ -20,6 +20,7 @@ export interface ViolationListItem {
   retracted: boolean;
   state: string;
   explanationDueAt: string | null;
+  explanationDueOn: string | null;
   decision: string | null;
 }
 
@@ -88,6 +89,7 @@ export interface ViolationDetail {
     state: string;
     stateLabel: Bilingual;
     explanationDueAt: string | null;
+    explanationDueOn: string | null;
     decision: string | null;
     decisionLabel: Bilingual | null;
     decisionReason: string | null;
@@ -108,7 +110,7 @@ export interface Dashboard {
   today: { date: string; byUnit: Array<{ unitId: string; unitName: string; kind: string; count: number; people: Array<{ violationId: string; personId: string; name: string; minutes: number | null; session: string | null }> }> };
   trends: { weekly: Array<{ week: string; kind: string; n: number }>; monthly: Array<{ month: string; kind: string; n: number }> };
   repeatOffenders: Array<{ personId: string; name: string; unitName: string; count: number; late: number; earlyLeave: number; absent: number; lastOn: string }>;
-  overdueExplanations: Array<{ violationId: string; name: string; unitName: string; kind: string; occurredOn: string; dueAt: string; state: string }>;
+  overdueExplanations: Array<{ violationId: string; name: string; unitName: string; kind: string; occurredOn: string; dueAt: string; dueOn: string; state: string }>;
 }
 
 export interface NotificationItem {
