@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import type { FaceBox, FaceEngine, RgbImage } from '../../platform/ports/face-engine';
+import type { DetectedFace, FaceBox, FaceEngine, RgbImage } from '../../platform/ports/face-engine';
 import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassVerdict } from './domain/decide-pass';
+import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL } from './domain/liveness';
+import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
 import { type Described, rankPersons, type Template } from './domain/match';
 import { FaceTracker, type Track } from './domain/tracker';
-import { assignUnknownCluster } from './unknowns.repo';
+import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
+import { effectiveLivenessPolicy } from './liveness.repo';
+import { assignUnknownCluster, meanEmbedding } from './unknowns.repo';
 import { loadGallery } from './templates.repo';
 
 /** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */
@@ -44,6 +48,7 @@ interface FramePayload {
   described: Described;
   frame: RgbImage;
   box: FaceBox;
+  face: DetectedFace;
   atMs: number;
 }
 
@@ -59,6 +64,10 @@ export interface SightingRecord {
   verdict: PassVerdict;
   seenAt: Date;
   punchId?: string;
+  /** Heuristic liveness score of the pass (null with a single frame); see domain/liveness.ts. */
+  liveness: number | null;
+  /** The gate-enrollment group this pass was added to, when an enrollment period was collecting. */
+  enrollmentGroupId?: string;
 }
 
 /**
@@ -70,6 +79,7 @@ export class GatePipeline {
   private readonly tracker = new FaceTracker<FramePayload>({ minIou: 0.2, maxGapMs: 1500 });
   private gallery: Template[] = [];
   private galleryLoadedAt = Number.NEGATIVE_INFINITY;
+  private livenessPolicy: LivenessPolicy = DEFAULT_LIVENESS_POLICY;
   readonly stats: GateStats = { frames: 0, dropped: 0, faces: 0, sightings: { AUTO: 0, REVIEW: 0, UNKNOWN: 0 } };
   readonly recent: SightingRecord[] = [];
 
@@ -97,7 +107,7 @@ export class GatePipeline {
       const scores = rankPersons(described, this.gallery, engine.meta.thresholds.masked);
       detections.push({
         box: face.box,
-        payload: { candidates: { faceWidth: face.box.width, maskedness: d.maskedness, scores }, described, frame: image, box: face.box, atMs },
+        payload: { candidates: { faceWidth: face.box.width, maskedness: d.maskedness, scores }, described, frame: image, box: face.box, face, atMs },
       });
     }
     this.stats.faces += faces.length;
@@ -113,6 +123,8 @@ export class GatePipeline {
     const now = this.deps.now().getTime();
     if (now - this.galleryLoadedAt < this.options.galleryRefreshMs) return;
     this.gallery = await loadGallery(this.deps.db, this.camera.unitId, this.deps.engine.meta.engine);
+    // The liveness policy changes rarely; it is reloaded with the gallery (and on invalidateGallery).
+    this.livenessPolicy = await effectiveLivenessPolicy(this.deps.db, this.camera.unitId);
     this.galleryLoadedAt = now;
   }
 
@@ -124,7 +136,10 @@ export class GatePipeline {
   private async finish(track: Track<FramePayload>): Promise<void> {
     const { db, blobs, engine } = this.deps;
     const frames = track.observations.map((o) => o.payload);
-    const verdict = decidePass(frames.map((f) => f.candidates), { ...DEFAULT_PASS_POLICY, thresholds: engine.meta.thresholds });
+    const matched = decidePass(frames.map((f) => f.candidates), { ...DEFAULT_PASS_POLICY, thresholds: engine.meta.thresholds });
+    // Heuristic liveness signal (not certified anti-spoofing): recorded for every pass, acted on only under policy REVIEW.
+    const liveness = assessLiveness(frames.map((f) => ({ image: f.frame, face: f.face })));
+    const verdict = applyLivenessPolicy(matched, liveness.score, this.livenessPolicy);
     // The snapshot is the frame with the largest face: the best evidence a reviewer can look at.
     const best = frames.reduce((a, b) => (b.box.width > a.box.width ? b : a));
     const seenAt = new Date(best.atMs);
@@ -137,12 +152,20 @@ export class GatePipeline {
       'image/jpeg',
     );
     const topPerson = verdict.kind === 'auto' ? verdict.personId : null;
-    const unknownCluster =
-      verdict.kind === 'unknown' ? await assignUnknownCluster(db, this.camera.unitId, engine.meta.engine, best.described.full, seenAt, engine.meta.thresholds.match) : null;
+    // During a gate enrollment period, every pass the matcher was not sure of (unknown or review, never one that
+    // matched confidently) is grouped per person for enrollment; otherwise strangers are grouped as before.
+    const period = matched.kind !== 'auto' ? await activeEnrollmentPeriod(db, this.camera.id, seenAt) : undefined;
+    const passFrames = frames.map((f) => ({ image: f.frame, face: f.face, described: f.described, atMs: f.atMs }));
+    const unknownCluster = period
+      ? await collectPass({ db, blobs, engine }, period, this.camera.id, id, passFrames, liveness.score, this.deps.now())
+      : verdict.kind === 'unknown'
+        ? await assignUnknownCluster(db, this.camera.unitId, engine.meta.engine, meanEmbedding(frames.map((f) => f.described.full)), seenAt, engine.meta.thresholds.match)
+        : null;
+    const livenessMeta = { ...LIVENESS_MODEL, params: DEFAULT_LIVENESS_PARAMS, policy: this.livenessPolicy };
     await db.query(
       `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
-         liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,NULL,$11,$12,$13,$14,$15,$16)`,
+         liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at, liveness_detail)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$17,$11,$12,$13,$14,$15,$16,$18)`,
       [
         id,
         this.camera.id,
@@ -155,14 +178,17 @@ export class GatePipeline {
         verdict.candidates[0]?.score ?? null,
         verdict.masked,
         JSON.stringify(verdict.candidates),
-        JSON.stringify(engine.meta),
+        // The liveness method, its version, thresholds and the policy in force sit with the engine's models and thresholds.
+        JSON.stringify({ ...engine.meta, liveness: livenessMeta }),
         snapshotKey,
         unknownCluster,
         verdict.kind === 'review' ? 'PENDING' : null,
         this.deps.now(),
+        liveness.score,
+        JSON.stringify({ components: liveness.components, raw: liveness.raw, frames: liveness.frames }),
       ],
     );
-    const record: SightingRecord = { id, verdict, seenAt };
+    const record: SightingRecord = { id, verdict, seenAt, liveness: liveness.score, ...(period ? { enrollmentGroupId: unknownCluster as string } : {}) };
     if (verdict.kind === 'auto') {
       const punch = await this.deps.punch(db, {
         source: `camera:${this.camera.id}`,

@@ -3,9 +3,11 @@
  * face templates (embeddings only), the gate pipeline (detect → track → describe → match → one decision per pass),
  * sightings with snapshot and engine metadata, the review queue and unknown-face groups. Punches go to the
  * attendance module through its `ingestPunch`; frames come from the cameras module's `onFrames`.
- * Owns tables biometric_consents, face_templates, face_sightings, face_unknown_clusters.
+ * Owns tables biometric_consents, face_templates, face_sightings, face_unknown_clusters, face_enrollment_periods,
+ * face_enrollment_samples (enrollment from the gate camera) and face_liveness_policies (heuristic liveness signal).
  */
 import type { AppContext, KcModule } from '../../app/context';
+import { gateEnrollmentRoutes } from './gate-enrollment.routes';
 import { recognitionRoutes } from './recognition.routes';
 import { recognitionRuntime } from './runtime';
 
@@ -13,13 +15,17 @@ export { currentConsent, recordConsent, purgeTemplatesOfLeavers } from './consen
 export { enrollPhotos, type FileReport } from './enrollment.service';
 export { GatePipeline, type PunchSink } from './gate-pipeline';
 export { confirmReview, rejectReview, listPendingReviews } from './review.service';
+export { purgeExpiredGateGroups } from './gate-enrollment.groups';
 export { recognitionRuntime };
 
 let started: AppContext | undefined;
 
 export const recognitionModule: KcModule = {
   name: 'recognition',
-  routes: (app, ctx) => recognitionRoutes(app, ctx),
+  routes: async (app, ctx) => {
+    await recognitionRoutes(app, ctx);
+    await gateEnrollmentRoutes(app, ctx);
+  },
   start: async (ctx) => {
     started = ctx;
     if (process.env.KC_FACE_RECOGNITION === 'off') return;

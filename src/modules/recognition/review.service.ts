@@ -12,6 +12,9 @@ export interface ReviewItem {
   masked: boolean;
   snapshotKey: string | null;
   candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null }[];
+  /** Heuristic liveness signal of the pass (not certified anti-spoofing) and its components; null for one-frame passes. */
+  liveness: number | null;
+  livenessComponents: Record<string, number | null> | null;
 }
 
 /** Pending passes of the given units, newest first, with the top candidates' names for the reviewer. */
@@ -25,8 +28,10 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
     masked: boolean;
     snapshot_key: string | null;
     candidates: { personId: string; score: number }[];
+    liveness: number | null;
+    liveness_detail: { components?: Record<string, number | null> } | null;
   }>(
-    `SELECT id, camera_id, unit_id, seen_at, review_reason, masked, snapshot_key, candidates FROM face_sightings
+    `SELECT id, camera_id, unit_id, seen_at, review_reason, masked, snapshot_key, candidates, liveness, liveness_detail FROM face_sightings
       WHERE review_status = 'PENDING' AND unit_id = ANY($1::uuid[]) ORDER BY seen_at DESC LIMIT $2`,
     [unitIds, limit],
   );
@@ -51,6 +56,8 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
       fullName: byId.get(c.personId)?.full_name ?? null,
       employeeCode: byId.get(c.personId)?.employee_code ?? null,
     })),
+    liveness: r.liveness,
+    livenessComponents: r.liveness_detail?.components ?? null,
   }));
 }
 

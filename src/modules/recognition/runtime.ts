@@ -5,6 +5,7 @@ import { FaceEnginePool } from '../../platform/adapters/face-common/engine-pool'
 import { bestAvailableSpec } from '../../platform/adapters/face-common/engine-spec';
 import { ingestPunch } from '../attendance';
 import { listCameras, onFrames } from '../cameras';
+import { purgeExpiredGateGroups } from './gate-enrollment.groups';
 import { GatePipeline, type PunchSink } from './gate-pipeline';
 
 /**
@@ -19,6 +20,7 @@ export class RecognitionRuntime {
   private readonly pipelines = new Map<string, { gate?: GatePipeline; unsubscribe: () => void }>();
   private flushTimer: NodeJS.Timeout | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private purgeTimer: NodeJS.Timeout | undefined;
 
   readonly punch: PunchSink;
 
@@ -39,6 +41,11 @@ export class RecognitionRuntime {
     this.refreshTimer = setInterval(() => {
       this.refreshCameras().catch((err) => this.ctx.log.error({ err }, 'recognition camera refresh failed'));
     }, 15_000);
+    // Gate-enrollment groups nobody assigned are deleted when their period's retention runs out (checked hourly).
+    const purge = () =>
+      purgeExpiredGateGroups(this.ctx.db, this.ctx.blobs, this.ctx.now()).catch((err) => this.ctx.log.error({ err }, 'gate enrollment purge failed'));
+    void purge();
+    this.purgeTimer = setInterval(purge, 3_600_000);
     this.flushTimer = setInterval(() => {
       for (const { gate } of this.pipelines.values()) {
         gate?.flush(this.ctx.now().getTime()).catch((err) => this.ctx.log.error({ err }, 'gate flush failed'));
@@ -88,6 +95,7 @@ export class RecognitionRuntime {
   async stop(): Promise<void> {
     clearInterval(this.flushTimer);
     clearInterval(this.refreshTimer);
+    clearInterval(this.purgeTimer);
     for (const { gate, unsubscribe } of this.pipelines.values()) {
       unsubscribe();
       await gate?.flush();

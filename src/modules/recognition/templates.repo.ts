@@ -24,14 +24,16 @@ export interface NewTemplate {
   fileName?: string;
   createdBy?: string | null;
   at: Date;
+  /** For source GATE: the camera whose passes the template was taken from. */
+  sourceCameraId?: string | null;
 }
 
 export async function insertTemplate(db: Db, t: NewTemplate): Promise<string> {
   const id = randomUUID();
   await db.query(
     `INSERT INTO face_templates (id, person_id, source, derived_from, engine, embedding_size, embedding, upper_embedding,
-       maskedness, quality, file_name, created_by, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+       maskedness, quality, file_name, created_by, created_at, source_camera_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
     [
       id,
       t.personId,
@@ -46,6 +48,7 @@ export async function insertTemplate(db: Db, t: NewTemplate): Promise<string> {
       t.fileName ?? null,
       t.createdBy ?? null,
       t.at,
+      t.sourceCameraId ?? null,
     ],
   );
   return id;

@@ -6,28 +6,71 @@ import { fromBytes, toBytes } from './templates.repo';
 /** Similarity above which an unknown face joins an existing group (same stranger seen again). */
 export const UNKNOWN_SAME_FACE = 0.5;
 
+/** The centroid follows at most this many passes, so a group keeps adapting (new glasses, haircut) instead of freezing. */
+const CENTROID_MEMORY = 20;
+
 /**
- * Puts an unknown face into the group of the most similar recent unknown of the same unit and engine, or starts a
- * new group, so a repeat stranger is one entry with a count rather than one entry per pass.
+ * Which groups a face may join: ordinary stranger groups of the unit (no period), or only the groups of one gate
+ * enrollment period, so faces collected for enrollment never mix with strangers seen outside the period.
  */
-export async function assignUnknownCluster(db: Db, unitId: string, engine: string, embedding: Float32Array, at: Date, threshold = UNKNOWN_SAME_FACE): Promise<string> {
-  const rows = await db.query<{ id: string; embedding: Uint8Array }>(
-    'SELECT id, embedding FROM face_unknown_clusters WHERE unit_id = $1 AND engine = $2 ORDER BY last_seen DESC LIMIT 500',
-    [unitId, engine],
-  );
-  let best: { id: string; score: number } | undefined;
+export type ClusterScope = { periodId: string; cameraId: string } | undefined;
+
+/** Unit-length mean of several embeddings (the frames of one pass): steadier than any single frame. */
+export function meanEmbedding(vectors: Float32Array[]): Float32Array {
+  const first = vectors[0] as Float32Array;
+  const out = new Float32Array(first.length);
+  for (const v of vectors) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (v[i] as number);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) n += (out[i] as number) ** 2;
+  const norm = Math.sqrt(n) || 1;
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / norm;
+  return out;
+}
+
+/**
+ * Puts an unknown face into the group of the most similar recent unknown of the same unit and engine (and period,
+ * when given), or starts a new group, so a repeat stranger is one entry with a count rather than one entry per pass.
+ * The group's embedding is the running mean of its passes.
+ */
+export async function assignUnknownCluster(
+  db: Db,
+  unitId: string,
+  engine: string,
+  embedding: Float32Array,
+  at: Date,
+  threshold = UNKNOWN_SAME_FACE,
+  scope?: ClusterScope,
+): Promise<string> {
+  const rows = scope
+    ? await db.query<{ id: string; embedding: Uint8Array; sightings: number }>(
+        'SELECT id, embedding, sightings FROM face_unknown_clusters WHERE enrollment_period_id = $1 AND engine = $2 ORDER BY last_seen DESC LIMIT 500',
+        [scope.periodId, engine],
+      )
+    : await db.query<{ id: string; embedding: Uint8Array; sightings: number }>(
+        'SELECT id, embedding, sightings FROM face_unknown_clusters WHERE unit_id = $1 AND engine = $2 AND enrollment_period_id IS NULL ORDER BY last_seen DESC LIMIT 500',
+        [unitId, engine],
+      );
+  let best: { id: string; score: number; centroid: Float32Array; sightings: number } | undefined;
   for (const r of rows) {
-    const s = cosine(embedding, fromBytes(r.embedding));
-    if (s >= threshold && (!best || s > best.score)) best = { id: r.id, score: s };
+    const centroid = fromBytes(r.embedding);
+    const s = cosine(embedding, centroid);
+    if (s >= threshold && (!best || s > best.score)) best = { id: r.id, score: s, centroid, sightings: r.sightings };
   }
   if (best) {
-    await db.query('UPDATE face_unknown_clusters SET sightings = sightings + 1, last_seen = $2 WHERE id = $1', [best.id, at]);
+    const w = Math.min(best.sightings, CENTROID_MEMORY);
+    const mixed = best.centroid.map((c, i) => c * w + (embedding[i] as number));
+    await db.query('UPDATE face_unknown_clusters SET sightings = sightings + 1, last_seen = $2, embedding = $3 WHERE id = $1', [
+      best.id,
+      at,
+      toBytes(meanEmbedding([mixed])),
+    ]);
     return best.id;
   }
   const id = randomUUID();
   await db.query(
-    'INSERT INTO face_unknown_clusters (id, unit_id, engine, embedding, sightings, first_seen, last_seen) VALUES ($1,$2,$3,$4,1,$5,$5)',
-    [id, unitId, engine, toBytes(embedding), at],
+    `INSERT INTO face_unknown_clusters (id, unit_id, engine, embedding, sightings, first_seen, last_seen, enrollment_period_id, camera_id)
+     VALUES ($1,$2,$3,$4,1,$5,$5,$6,$7)`,
+    [id, unitId, engine, toBytes(embedding), at, scope?.periodId ?? null, scope?.cameraId ?? null],
   );
   return id;
 }

@@ -28,7 +28,8 @@ export const DEFAULT_PASS_POLICY: Omit<PassPolicy, 'thresholds'> = { minFrames: 
 
 export type PassVerdict =
   | { kind: 'auto'; personId: string; score: number; masked: boolean; candidates: Candidate[] }
-  | { kind: 'review'; reason: 'LOW_CONFIDENCE' | 'MASKED_AMBIGUOUS' | 'FEW_FRAMES' | 'SMALL_MARGIN' | 'DISAGREEMENT'; masked: boolean; candidates: Candidate[] }
+  // LOW_LIVENESS is never produced here: the liveness policy (liveness-policy.ts) turns an automatic verdict into it.
+  | { kind: 'review'; reason: 'LOW_CONFIDENCE' | 'MASKED_AMBIGUOUS' | 'FEW_FRAMES' | 'SMALL_MARGIN' | 'DISAGREEMENT' | 'LOW_LIVENESS'; masked: boolean; candidates: Candidate[] }
   | { kind: 'unknown'; masked: boolean; candidates: Candidate[] };
 
 export interface Candidate {
