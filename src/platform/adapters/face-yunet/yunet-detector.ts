@@ -1,8 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
+import { withSymbolicShapes } from '../face-onnx/onnx-proto';
 import type { DetectedFace, FaceDetectorPart, FiveLandmarks, ModelRef, RgbImage } from '../../ports/face-engine';
 
-/** The YuNet 2023mar export has a fixed 640×640 input; frames are letterboxed into it. */
-const INPUT = 640;
+/**
+ * The YuNet 2023mar export declares a fixed 640×640 input, but its graph bakes no size in (Reshape to -1, Resize by
+ * scale), so it is loaded with symbolic input dimensions and fed the frame scaled to fit `maxSide`, padded only up to
+ * a multiple of 32 (its coarsest stride). A 16:9 frame then costs 640×384 instead of 640×640 (about 40 % less), with
+ * the same scale and so the same detections; a smaller `maxSide` trades small-face recall for speed.
+ */
+const ALIGN = 32;
+export const YUNET_DEFAULT_MAX_SIDE = 640;
 const STRIDES = [8, 16, 32] as const;
 const NMS_IOU = 0.3;
 
@@ -21,30 +29,36 @@ export const YUNET_MODEL: ModelRef = {
 export class YunetDetector implements FaceDetectorPart {
   readonly model = YUNET_MODEL;
   readonly defaultMinScore = 0.6;
-  private constructor(private readonly session: ort.InferenceSession) {}
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly maxSide: number,
+  ) {}
 
-  static async load(modelPath: string): Promise<YunetDetector> {
-    const session = await ort.InferenceSession.create(modelPath, {
+  static async load(modelPath: string, maxSide = YUNET_DEFAULT_MAX_SIDE): Promise<YunetDetector> {
+    const model = withSymbolicShapes(await readFile(modelPath), { input: [1, 3, null, null] });
+    const session = await ort.InferenceSession.create(model, {
       intraOpNumThreads: 1,
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     });
-    return new YunetDetector(session);
+    return new YunetDetector(session, maxSide);
   }
 
   async detect(image: RgbImage, minScore: number): Promise<DetectedFace[]> {
-    const scale = Math.min(INPUT / image.width, INPUT / image.height, 1);
+    const scale = Math.min(this.maxSide / image.width, this.maxSide / image.height, 1);
+    const inW = Math.max(ALIGN, Math.ceil((image.width * scale) / ALIGN) * ALIGN);
+    const inH = Math.max(ALIGN, Math.ceil((image.height * scale) / ALIGN) * ALIGN);
     // A fresh buffer per call: session.run is asynchronous, so a shared buffer could be overwritten mid-inference.
-    const input = letterbox(image, scale);
-    const out = await this.session.run({ input: new ort.Tensor('float32', input, [1, 3, INPUT, INPUT]) });
+    const input = letterbox(image, scale, inW, inH);
+    const out = await this.session.run({ input: new ort.Tensor('float32', input, [1, 3, inH, inW]) });
     const candidates: DetectedFace[] = [];
     for (const stride of STRIDES) {
       const cls = out[`cls_${stride}`]?.data as Float32Array;
       const obj = out[`obj_${stride}`]?.data as Float32Array;
       const bbox = out[`bbox_${stride}`]?.data as Float32Array;
       const kps = out[`kps_${stride}`]?.data as Float32Array;
-      const cols = INPUT / stride;
+      const cols = inW / stride;
       for (let idx = 0; idx < cls.length; idx++) {
         const score = Math.sqrt(clamp01(cls[idx] as number) * clamp01(obj[idx] as number));
         if (score < minScore) continue;
@@ -74,14 +88,14 @@ export class YunetDetector implements FaceDetectorPart {
 }
 
 /**
- * Letterbox into the top-left of the 640×640 input as planar BGR 0–255, the layout OpenCV feeds this model.
+ * Letterbox into the top-left of an inW×inH input as planar BGR 0–255, the layout OpenCV feeds this model.
  * Bilinear downscale written out inline: it runs on every frame, so it avoids per-sample function calls.
  */
-function letterbox(image: RgbImage, scale: number): Float32Array {
-  const input = new Float32Array(3 * INPUT * INPUT);
-  const plane = INPUT * INPUT;
-  const w = Math.min(INPUT, Math.round(image.width * scale));
-  const h = Math.min(INPUT, Math.round(image.height * scale));
+function letterbox(image: RgbImage, scale: number, inW: number, inH: number): Float32Array {
+  const input = new Float32Array(3 * inW * inH);
+  const plane = inW * inH;
+  const w = Math.min(inW, Math.round(image.width * scale));
+  const h = Math.min(inH, Math.round(image.height * scale));
   const { width: sw, height: sh, data } = image;
   for (let y = 0; y < h; y++) {
     const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
@@ -101,7 +115,7 @@ function letterbox(image: RgbImage, scale: number): Float32Array {
       const wb = fx * (1 - fy);
       const wc = (1 - fx) * fy;
       const wd = fx * fy;
-      const o = y * INPUT + x;
+      const o = y * inW + x;
       for (let ch = 0; ch < 3; ch++) {
         const v =
           (data[a + ch] as number) * wa + (data[b + ch] as number) * wb + (data[c + ch] as number) * wc + (data[d + ch] as number) * wd;
