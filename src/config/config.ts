@@ -36,6 +36,14 @@ const ZEnv = z.object({
   KC_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
   KC_SESSION_HOURS: z.coerce.number().int().positive().default(12),
   KC_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
+  /**
+   * on: the demo seed replays five weeks of attendance through the normal path (violations, explanations, decisions);
+   * off: three weeks of attendance without any violation (tests that count violations from zero set it).
+   */
+  KC_DEMO_HISTORY: z.enum(['on', 'off']).default('on'),
+  /** Where the ONVIF discovery probe goes: the WS-Discovery multicast group, or one host's address (unicast). */
+  KC_ONVIF_PROBE_ADDRESS: z.ipv4().default('239.255.255.250'),
+  KC_ONVIF_PROBE_PORT: z.coerce.number().int().min(1).max(65535).default(3702),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -70,5 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.KC_LOGIN_MAX_FAILURES, lockMinutes: e.KC_LOGIN_LOCK_MINUTES, ratePerMinute: e.KC_LOGIN_RATE_PER_MIN },
     sessionHours: e.KC_SESSION_HOURS,
     timezone: e.KC_TIMEZONE,
+    demoHistory: e.KC_DEMO_HISTORY === 'on',
+    onvif: { probeAddress: e.KC_ONVIF_PROBE_ADDRESS, probePort: e.KC_ONVIF_PROBE_PORT },
   };
 }

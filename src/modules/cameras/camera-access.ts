@@ -13,6 +13,8 @@ export interface CameraRights {
   raw: boolean;
   manage: boolean;
   export: boolean;
+  /** May grant and revoke viewing to others: a leader by role over the unit (a grant is never passed on). */
+  grant: boolean;
 }
 
 export async function rightsFor(db: Db, access: Access, camera: Pick<CameraRow, 'id' | 'unit_id'>, now: Date): Promise<CameraRights> {
@@ -25,6 +27,7 @@ export async function rightsFor(db: Db, access: Access, camera: Pick<CameraRow, 
     raw: access.canInUnit('footage.raw', unit),
     manage: access.canInUnit('camera.manage', unit),
     export: playback && access.canInUnit('evidence.export', unit),
+    grant: access.canInUnit('camera.live', unit),
   };
 }
 

@@ -176,11 +176,11 @@ for (const kind of dbKinds()) {
     });
 
     it('a leader can grant live access to someone else, and revoke it', async () => {
-      const res = await leader.send('POST', `/api/cameras/${cams.GATE}/grants`, { userId: t.demo.users.truongphong, canLive: true });
+      const res = await leader.send('POST', `/api/cameras/${cams.GATE}/grants`, { userId: t.demo.users.truongphong, canLive: true, reason: 'Trực thay lãnh đạo' });
       assert.equal(res.statusCode, 201, res.body);
       const live = await openLive(t, unitHead, cams.GATE as string);
       assert.ok(live.binary >= 2);
-      assert.equal((await unitHead.send('POST', `/api/cameras/${cams.GATE}/grants`, { userId: t.demo.users.canbo })).statusCode, 403);
+      assert.equal((await unitHead.send('POST', `/api/cameras/${cams.GATE}/grants`, { userId: t.demo.users.canbo, reason: 'Trực thay lãnh đạo' })).statusCode, 403);
       assert.equal((await leader.send('DELETE', `/api/cameras/${cams.GATE}/grants/${res.json().id}`)).statusCode, 204);
       assert.equal((await unitHead.get(`/api/cameras/${cams.GATE}/live`)).statusCode, 403);
     });

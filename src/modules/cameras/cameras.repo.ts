@@ -138,12 +138,3 @@ export async function activeGrants(db: Db, userId: string, now: Date): Promise<G
     [userId, now.toISOString()],
   );
 }
-
-export async function cameraGrants(db: Db, cameraId: string, now: Date): Promise<Array<GrantRow & { username: string; display_name: string }>> {
-  return db.query(
-    `SELECT g.*, u.username, u.display_name FROM camera_grants g JOIN users u ON u.id = g.user_id
-      WHERE g.camera_id = $1 AND g.revoked_at IS NULL AND (g.valid_until IS NULL OR g.valid_until > $2)
-      ORDER BY g.created_at`,
-    [cameraId, now.toISOString()],
-  );
-}

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
 import { getAccess } from '../auth/auth.http';
 import { rightsFor, visibleCameraFilter } from './camera-access';
-import { cameraGrants, getCameraRow, listCameraRows } from './cameras.repo';
+import { getCameraRow, listCameraRows } from './cameras.repo';
 import { cameraDto, createCamera, editCamera, testConnection } from './cameras.service';
 import { LOCATION_TYPES } from './domain/camera-rules';
 import { frameHub } from './frame-hub';
@@ -37,16 +35,9 @@ const ZTestBody = z.strictObject({
   username: z.string().max(120).nullish(),
   password: z.string().max(200).nullish(),
 });
-const ZGrantBody = z.strictObject({
-  userId: z.uuid(),
-  canLive: z.boolean().default(true),
-  canPlayback: z.boolean().default(false),
-  validUntil: z.iso.datetime({ offset: true }).nullish(),
-});
-
 export async function cameraRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { box, engine, runtime } = cameraServices(ctx);
+  const { box, engine, runtime, liveSessions } = cameraServices(ctx);
 
   async function loadCamera(id: string) {
     const cam = await getCameraRow(ctx.db, id);
@@ -101,6 +92,7 @@ export async function cameraRoutes(root: FastifyInstance, ctx: AppContext) {
         access.canInUnit('camera.manage', u),
       );
       await runtime.reload(row.id);
+      liveSessions.closeFor(row.id, null, 'reconfigured');
       return cameraDto(row);
     },
   );
@@ -116,78 +108,9 @@ export async function cameraRoutes(root: FastifyInstance, ctx: AppContext) {
     const cam = await loadCamera(req.params.id);
     access.requireInUnit('camera.manage', cam.unit_id);
     const creds = openCredentials(box, cam.credentials_enc);
-    return testConnection(engine, { url: cam.main_url, username: creds?.username ?? null, password: creds?.password ?? null });
+    const result = await testConnection(engine, { url: cam.main_url, username: creds?.username ?? null, password: creds?.password ?? null });
+    // The picture is raw footage: a manager without footage.raw gets the stream facts but not the unmasked picture.
+    if (cam.privacy_masks.length > 0 && !access.canInUnit('footage.raw', cam.unit_id)) return { ...result, snapshot: null, snapshotWithheld: true };
+    return { ...result, snapshotWithheld: false };
   });
-
-  app.get('/api/cameras/:id/grants', { schema: { tags: ['cameras'], params: ZIdParams } }, async (req) => {
-    const access = getAccess(req);
-    const cam = await loadCamera(req.params.id);
-    access.requireInUnit('camera.live', cam.unit_id);
-    const rows = await cameraGrants(ctx.db, cam.id, ctx.now());
-    return {
-      items: rows.map((g) => ({
-        id: g.id,
-        userId: g.user_id,
-        username: g.username,
-        displayName: g.display_name,
-        canLive: g.can_live,
-        canPlayback: g.can_playback,
-        validUntil: g.valid_until?.toISOString() ?? null,
-        createdAt: g.created_at.toISOString(),
-      })),
-    };
-  });
-
-  // Leaders of the camera's unit (camera.live there) may let someone else watch; the grant never includes raw footage.
-  app.post('/api/cameras/:id/grants', { schema: { tags: ['cameras'], params: ZIdParams, body: ZGrantBody } }, async (req, reply) => {
-    const access = getAccess(req);
-    const cam = await loadCamera(req.params.id);
-    access.requireInUnit('camera.live', cam.unit_id);
-    if (req.body.canPlayback) access.requireInUnit('camera.playback', cam.unit_id);
-    const users = await ctx.db.query<{ id: string }>('SELECT id FROM users WHERE id = $1', [req.body.userId]);
-    if (users.length === 0) throw errors.notFound('User', 'người dùng');
-    const id = randomUUID();
-    await ctx.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO camera_grants (id, camera_id, user_id, can_live, can_playback, valid_until, granted_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [id, cam.id, req.body.userId, req.body.canLive, req.body.canPlayback, req.body.validUntil ?? null, access.principal.userId],
-      );
-      await recordAudit(tx, {
-        actor: access.actor(),
-        action: 'cameras.grant',
-        entityType: 'camera',
-        entityId: cam.id,
-        unitId: cam.unit_id,
-        details: { userId: req.body.userId, canLive: req.body.canLive, canPlayback: req.body.canPlayback, validUntil: req.body.validUntil ?? null },
-      });
-    });
-    return reply.status(201).send({ id });
-  });
-
-  app.delete(
-    '/api/cameras/:id/grants/:grantId',
-    { schema: { tags: ['cameras'], params: z.strictObject({ id: z.uuid(), grantId: z.uuid() }) } },
-    async (req, reply) => {
-      const access = getAccess(req);
-      const cam = await loadCamera(req.params.id);
-      access.requireInUnit('camera.live', cam.unit_id);
-      await ctx.db.transaction(async (tx) => {
-        const r = await tx.query(
-          'UPDATE camera_grants SET revoked_at = now() WHERE id = $1 AND camera_id = $2 AND revoked_at IS NULL RETURNING id',
-          [req.params.grantId, cam.id],
-        );
-        if (r.length === 0) throw errors.notFound('Grant', 'quyền được cấp');
-        await recordAudit(tx, {
-          actor: access.actor(),
-          action: 'cameras.revoke_grant',
-          entityType: 'camera',
-          entityId: cam.id,
-          unitId: cam.unit_id,
-          details: { grantId: req.params.grantId },
-        });
-      });
-      return reply.status(204).send();
-    },
-  );
 }

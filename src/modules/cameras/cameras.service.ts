@@ -134,12 +134,27 @@ export async function editCamera(
       entityId: id,
       unitId: row.unit_id,
       details: {
-        changed: Object.keys(input).filter((k) => k !== 'password'),
-        credentialsChanged: prev.credentials_enc !== row.credentials_enc && input.password !== undefined,
+        // The form always sends every field: name what really changed, so the log answers "who moved that mask".
+        changed: changedFields(prev, row),
+        credentialsChanged: JSON.stringify(openCredentials(box, prev.credentials_enc)) !== JSON.stringify(openCredentials(box, row.credentials_enc)),
+        ...(JSON.stringify(prev.privacy_masks) !== JSON.stringify(row.privacy_masks)
+          ? { privacyMasks: { before: prev.privacy_masks.length, after: row.privacy_masks.length } }
+          : {}),
       },
     });
     return row;
   });
+}
+
+const EDITABLE: Array<keyof CameraWrite> = [
+  'name', 'location_type', 'unit_id', 'main_url', 'sub_url', 'direction', 'recognition_allowed', 'enabled',
+  'segment_seconds', 'retention_days', 'quota_bytes', 'privacy_masks',
+];
+
+function changedFields(prev: CameraRow, next: CameraRow): string[] {
+  // bigint/numeric columns may come back as strings on one driver and numbers on another: compare as JSON of String.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a, (_k, v) => (typeof v === 'number' ? String(v) : v)) === JSON.stringify(b, (_k, v) => (typeof v === 'number' ? String(v) : v));
+  return EDITABLE.filter((k) => !same(prev[k], next[k]));
 }
 
 const PROBLEM_TEXT: Record<StreamProblem, { status: number; vi: string; en: string }> = {

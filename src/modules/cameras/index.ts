@@ -17,7 +17,9 @@ import { type CameraRow, getCameraRow, listCameraRows } from './cameras.repo';
 import { cameraRoutes } from './cameras.routes';
 import { prepareDemoSources, seedDemoCameras, stopDemoSource, warnDemoSourcesUnavailable } from './demo';
 import { type CameraFrame, type FrameHandler, frameHub } from './frame-hub';
+import { grantRoutes } from './grants.routes';
 import { liveRoutes } from './live.routes';
+import { discoveryRoutes } from './onvif/discovery.routes';
 import type { SegmentSink } from './runtime';
 import { cameraServices } from './services';
 
@@ -60,7 +62,9 @@ export const camerasModule: KcModule = {
   name: 'cameras',
   routes: async (app, ctx) => {
     await cameraRoutes(app, ctx);
+    await grantRoutes(app, ctx);
     await liveRoutes(app, ctx);
+    await discoveryRoutes(app, ctx);
   },
   seedDemo: async (ctx, demo) => {
     await seedDemoCameras(ctx, demo);

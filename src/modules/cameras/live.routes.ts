@@ -4,15 +4,20 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordAudit } from '../audit/audit.service';
+import type { Access } from '../auth/access';
 import { getAccess } from '../auth/auth.http';
 import { type CameraRights, rightsFor } from './camera-access';
 import { type CameraRow, getCameraRow } from './cameras.repo';
 import type { LiveHub, LiveViewer } from './live-hub';
+import type { CloseReason } from './live-sessions';
 import { cameraServices } from './services';
 
 const ZLiveQuery = z.strictObject({ stream: z.enum(['main', 'sub']).default('main') });
+/** How often a view that rests on a grant (not on a role) checks that the grant still holds: ends expired grants. */
+const GRANT_RECHECK_MS = 15_000;
 
 interface LiveGrant {
+  access: Access;
   camera: CameraRow;
   rights: CameraRights;
   stream: 'main' | 'sub';
@@ -33,7 +38,32 @@ declare module 'fastify' {
  */
 export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
   if (!app.hasDecorator('websocketServer')) await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  const { runtime } = cameraServices(ctx);
+  const { runtime, liveSessions } = cameraServices(ctx);
+
+  /**
+   * Registers an open view so a revocation cuts it, and (for grant-based views only: a role does not expire
+   * mid-view) re-checks the grant every few seconds. Returns the function that forgets the view.
+   */
+  function track(live: LiveGrant, close: (reason: CloseReason) => void): () => void {
+    const forget = liveSessions.add({ cameraId: live.camera.id, userId: live.access.principal.userId, close });
+    let timer: NodeJS.Timeout | undefined;
+    if (!live.access.canInUnit('camera.live', live.camera.unit_id)) {
+      timer = setInterval(() => {
+        rightsFor(ctx.db, live.access, live.camera, ctx.now())
+          .then((r) => {
+            if (r.live) return;
+            forget();
+            close('expired');
+          })
+          .catch((err) => ctx.log.warn({ err: String(err), cameraId: live.camera.id }, 'live grant re-check failed'));
+      }, GRANT_RECHECK_MS);
+      timer.unref();
+    }
+    return () => {
+      clearInterval(timer);
+      forget();
+    };
+  }
 
   async function authorise(req: FastifyRequest): Promise<void> {
     const access = getAccess(req);
@@ -63,7 +93,7 @@ export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
       unitId: camera.unit_id,
       details: { stream: query.data.stream, masked: !rights.raw && camera.privacy_masks.length > 0 },
     });
-    req.kcLive = { camera, rights, stream: query.data.stream, hub };
+    req.kcLive = { access, camera, rights, stream: query.data.stream, hub };
   }
 
   app.route({
@@ -91,7 +121,11 @@ export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
         backlog: () => res.writableLength,
       };
       const remove = live.hub.add(viewer);
-      res.on('close', remove);
+      const untrack = track(live, () => res.end());
+      res.on('close', () => {
+        untrack();
+        remove();
+      });
     },
     wsHandler: (socket, req) => {
       const live = req.kcLive as LiveGrant;
@@ -121,8 +155,15 @@ export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
         const state = runtime.state(live.camera.id);
         if (state) send(JSON.stringify({ type: 'health', state: state.kind.toUpperCase(), since: state.since.toISOString() }));
       }, 5000);
+      // 4403: the application's "forbidden" close code, the player shows why the picture stopped; 4001: the camera
+      // was reconfigured, the player reconnects.
+      const untrack = track(live, (reason) => {
+        send(JSON.stringify({ type: reason }));
+        socket.close(reason === 'reconfigured' ? 4001 : 4403, reason);
+      });
       socket.on('close', () => {
         clearInterval(health);
+        untrack();
         remove();
       });
     },

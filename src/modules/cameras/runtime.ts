@@ -160,14 +160,19 @@ export class CameraRuntime {
     this.deps.log.info({ cameraId: id, health: healthName(state), detail }, 'camera health');
   }
 
-  async stopCamera(cameraId: string): Promise<void> {
-    const entry = this.running.get(cameraId);
+  /** Stops the on-demand relays of a camera (they carry its masks and sub-stream URL). */
+  private async stopRelays(cameraId: string): Promise<void> {
     for (const [key, relay] of this.relays) {
       if (!key.startsWith(`${cameraId}:`)) continue;
       this.relays.delete(key);
       clearTimeout(relay.idleTimer);
       await relay.relay.stop();
     }
+  }
+
+  async stopCamera(cameraId: string): Promise<void> {
+    const entry = this.running.get(cameraId);
+    await this.stopRelays(cameraId);
     if (!entry) return;
     this.running.delete(cameraId);
     await entry.worker.stop();
@@ -175,12 +180,33 @@ export class CameraRuntime {
     await this.flush();
   }
 
-  /** After an edit: the worker restarts with the new URL, credentials or settings (or stops if disabled). */
+  /**
+   * After an edit: the worker restarts with the new URL, credentials or settings (or stops if disabled). An edit
+   * that does not touch the recording connection (privacy masks, name, retention, sub stream) keeps the worker, so
+   * drawing a mask never opens a gap in the recording; only the relays restart with the new settings.
+   */
   async reload(cameraId: string): Promise<void> {
-    await this.stopCamera(cameraId);
     const camera = await getCameraRow(this.deps.db, cameraId);
+    const entry = this.running.get(cameraId);
+    if (camera?.enabled && entry && this.sameIngest(entry.camera, camera)) {
+      entry.camera = camera;
+      await this.stopRelays(cameraId);
+      return;
+    }
+    await this.stopCamera(cameraId);
     if (camera?.enabled) this.startCamera(camera);
     else if (camera) await saveHealth(this.deps.db, cameraId, { health: 'DISABLED', since: new Date(), detail: null });
+  }
+
+  private sameIngest(a: CameraRow, b: CameraRow): boolean {
+    // Credentials are re-sealed with a fresh IV on every save: compare what they open to.
+    const creds = (c: CameraRow) => JSON.stringify(openCredentials(this.deps.box, c.credentials_enc));
+    return (
+      a.main_url === b.main_url &&
+      a.segment_seconds === b.segment_seconds &&
+      a.recognition_allowed === b.recognition_allowed &&
+      creds(a) === creds(b)
+    );
   }
 
   /**

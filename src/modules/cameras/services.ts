@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppContext } from '../../app/context';
 import { FfmpegVideoEngine } from '../../platform/adapters/video-ffmpeg';
 import type { VideoEngine } from '../../platform/ports/video';
+import { LiveSessions } from './live-sessions';
 import { CameraRuntime } from './runtime';
 import { SecretBox } from './secret-box';
 
@@ -10,6 +11,8 @@ export interface CameraServices {
   box: SecretBox;
   runtime: CameraRuntime;
   recordingsRoot: string;
+  /** Open live views, so a revoked grant can cut them. */
+  liveSessions: LiveSessions;
 }
 
 const byCtx = new WeakMap<AppContext, CameraServices>();
@@ -25,7 +28,7 @@ export function cameraServices(ctx: AppContext): CameraServices {
     const box = SecretBox.fromConfig(ctx.config);
     const recordingsRoot = path.join(ctx.config.dataDir, 'recordings');
     const runtime = new CameraRuntime({ db: ctx.db, log: ctx.log, engine, box }, { recordingsRoot });
-    s = { engine, box, runtime, recordingsRoot };
+    s = { engine, box, runtime, recordingsRoot, liveSessions: new LiveSessions() };
     byCtx.set(ctx, s);
   }
   return s;
