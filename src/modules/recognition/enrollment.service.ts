@@ -1,12 +1,11 @@
 import { AppError, errors } from '../../platform/errors';
-import { decodeImage, imageError } from '../../platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../../platform/adapters/face-common/mask';
+import { imageError } from '../../platform/adapters/face-common/image';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { currentConsent } from './consent.service';
-import { checkEnrollmentQuality, QUALITY_MESSAGES, type QualityReport } from './domain/quality';
-import { insertTemplate } from './templates.repo';
+import type { QualityReport } from './domain/quality';
+import { analysePhoto, storePhotoTemplates } from './enrollment-photo';
 
 export interface EnrollFile {
   name: string;
@@ -25,8 +24,6 @@ export interface FileReport {
   quality?: QualityReport;
 }
 
-/** Synthetic masked copies per photo: one per mask colour family keeps the gallery small (light and dark masks). */
-const MASK_VARIANTS = [0, 2];
 export const MAX_FILES_PER_REQUEST = 50;
 
 export function consentRequired(): AppError {
@@ -82,50 +79,11 @@ async function enrollOne(
 ): Promise<FileReport> {
   const { db, engine } = deps;
   if (file.truncated) throw imageError('IMAGE_TOO_LARGE');
-  const image = await decodeImage(file.bytes);
-  const faces = await engine.detect(image);
-  const aligned = faces.length === 1 ? engine.align(image, faces[0] as (typeof faces)[0]) : undefined;
-  const quality = checkEnrollmentQuality(faces, aligned);
-  if (!quality.ok) {
-    const first = quality.issues[0] as keyof typeof QUALITY_MESSAGES;
-    const text = quality.issues.map((i) => QUALITY_MESSAGES[i]);
-    return {
-      file: file.name,
-      ok: false,
-      code: first,
-      message_vi: text.map((t) => t.vi).join(' '),
-      message_en: text.map((t) => t.en).join(' '),
-      quality,
-    };
-  }
-  const face = faces[0] as (typeof faces)[0];
-  const bare = await engine.describe(image, face);
-  const masked: Awaited<ReturnType<FaceEngine['describe']>>[] = [];
-  for (const colour of MASK_VARIANTS) masked.push(await engine.describe(drawSyntheticMask(image, face.landmarks, colour), face));
-
+  const photo = await analysePhoto(engine, file.bytes);
+  if (!photo.ok) return { file: file.name, ok: false, code: photo.code, message_vi: photo.message_vi, message_en: photo.message_en, quality: photo.quality };
+  const quality = photo.quality;
   const templateIds = await db.transaction(async (tx) => {
-    const common = { personId, engine: engine.meta.engine, createdBy: actor.id ?? null, at: now, fileName: file.name };
-    const id = await insertTemplate(tx, {
-      ...common,
-      source,
-      embedding: bare.embedding,
-      upperEmbedding: bare.upperEmbedding,
-      maskedness: bare.maskedness,
-      quality,
-    });
-    const ids = [id];
-    for (const m of masked) {
-      ids.push(
-        await insertTemplate(tx, {
-          ...common,
-          source: 'SYNTHETIC_MASK',
-          derivedFrom: id,
-          embedding: m.embedding,
-          upperEmbedding: m.upperEmbedding,
-          maskedness: m.maskedness,
-        }),
-      );
-    }
+    const ids = await storePhotoTemplates(tx, photo, { personId, engine: engine.meta.engine, createdBy: actor.id ?? null, at: now, fileName: file.name, source });
     await recordAudit(tx, {
       actor,
       action: 'faces.enroll',

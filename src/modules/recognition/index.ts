@@ -4,10 +4,13 @@
  * sightings with snapshot and engine metadata, the review queue and unknown-face groups. Punches go to the
  * attendance module through its `ingestPunch`; frames come from the cameras module's `onFrames`.
  * Owns tables biometric_consents, face_templates, face_sightings, face_unknown_clusters, face_enrollment_periods,
- * face_enrollment_samples (enrollment from the gate camera) and face_liveness_policies (heuristic liveness signal).
+ * face_enrollment_samples (enrollment from the gate camera) and face_liveness_policies (heuristic liveness signal),
+ * face_imports and face_import_files (bulk enrollment from a zip named by employee code, run as a background job).
  */
 import type { AppContext, KcModule } from '../../app/context';
 import { gateEnrollmentRoutes } from './gate-enrollment.routes';
+import { startZipImports, stopZipImports } from './enrollment-zip.jobs';
+import { zipImportRoutes } from './enrollment-zip.routes';
 import { recognitionRoutes } from './recognition.routes';
 import { recognitionRuntime } from './runtime';
 
@@ -25,13 +28,16 @@ export const recognitionModule: KcModule = {
   routes: async (app, ctx) => {
     await recognitionRoutes(app, ctx);
     await gateEnrollmentRoutes(app, ctx);
+    await zipImportRoutes(app, ctx);
   },
   start: async (ctx) => {
     started = ctx;
+    await startZipImports(ctx);
     if (process.env.KC_FACE_RECOGNITION === 'off') return;
     await recognitionRuntime(ctx).start();
   },
   stop: async () => {
+    if (started) await stopZipImports(started);
     if (started) await recognitionRuntime(started).stop();
     started = undefined;
   },

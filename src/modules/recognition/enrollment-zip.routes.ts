@@ -1,0 +1,72 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context';
+import { errors } from '../../platform/errors';
+import { ZIdParams } from '../../platform/http/schemas';
+import type { Access } from '../auth/access';
+import { getAccess } from '../auth/auth.http';
+import { enqueueZipImport } from './enrollment-zip.jobs';
+import { getZipImport, listZipImportFiles, type ZipImportView } from './enrollment-zip.repo';
+import { acceptZipImport, zipImportLimits } from './enrollment-zip.service';
+import { writeZipImportReport } from './enrollment-zip.xlsx';
+import { zipError } from './zip-archive';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A job is visible to whoever started it and to administrators (the report names staff of the starter's scope). */
+async function visibleImport(ctx: AppContext, access: Access, id: string): Promise<ZipImportView> {
+  access.require('faces.enroll');
+  const job = await getZipImport(ctx.db, id);
+  if (!job || (job.requestedBy !== access.principal.userId && !access.has('users.manage'))) throw errors.notFound('Import', 'lần nhập ảnh');
+  return job;
+}
+
+/** Bulk enrollment: POST a zip of photos named by employee code, poll the job, download the per-file report. */
+export async function zipImportRoutes(root: FastifyInstance, ctx: AppContext) {
+  await root.register(async (scoped) => {
+    // Own scope: the photo routes' multipart limits (40 MB, 50 files) do not suit one large zip.
+    await scoped.register(multipart, { limits: { files: 1, fields: 0, fileSize: zipImportLimits().maxBytes } });
+    const app = scoped.withTypeProvider<ZodTypeProvider>();
+
+    app.post(
+      '/api/recognition/imports',
+      { schema: { tags: ['recognition'], consumes: ['multipart/form-data'] }, bodyLimit: zipImportLimits().maxBytes + 1024 * 1024 },
+      async (req, reply) => {
+        const access = getAccess(req);
+        const scope = access.unitsFor('faces.enroll');
+        if (scope.length === 0) throw errors.forbidden({ permission: 'faces.enroll' });
+        const limits = zipImportLimits();
+        const needFile = () => errors.badRequest('ZIP_REQUIRED', 'Hãy gửi tệp .zip trong trường "file".', 'Send the .zip file in the "file" field.');
+        if (!req.isMultipart()) throw needFile();
+        const part = await req.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
+        if (!part) throw needFile();
+        const bytes = await part.toBuffer().catch(() => {
+          throw zipError('ZIP_TOO_LARGE', limits);
+        });
+        if (part.file.truncated || bytes.length > limits.maxBytes) throw zipError('ZIP_TOO_LARGE', limits, { bytes: bytes.length });
+        const fileName = part.filename.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120) || 'anh.zip';
+        const job = await acceptZipImport(ctx.db, access.actor(), { fileName, bytes }, scope, limits, ctx.now());
+        enqueueZipImport(ctx, job);
+        return reply.status(202).send({ id: job.id, totalFiles: job.files.length });
+      },
+    );
+
+    /** Progress while running; the per-file report once the job has ended. */
+    app.get('/api/recognition/imports/:id', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req) => {
+      const job = await visibleImport(ctx, getAccess(req), req.params.id);
+      const ended = job.status === 'DONE' || job.status === 'FAILED';
+      const { requestedBy: _, ...view } = job;
+      return { ...view, files: ended ? await listZipImportFiles(ctx.db, job.id) : null };
+    });
+
+    app.get('/api/recognition/imports/:id/report', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req, reply) => {
+      const job = await visibleImport(ctx, getAccess(req), req.params.id);
+      const body = await writeZipImportReport(job, await listZipImportFiles(ctx.db, job.id));
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="ket-qua-nhap-anh-${job.id.slice(0, 8)}.xlsx"`)
+        .send(body);
+    });
+  });
+}
