@@ -41,10 +41,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2e
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs` e.g. Chromium's fake camera flags for webcam tests. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.KC_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', ...extraArgs],
   });
 }
 

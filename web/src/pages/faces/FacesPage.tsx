@@ -7,8 +7,11 @@ import { PersonSelect } from '../../components/PersonSelect';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import type { PageProps } from '../../routes';
+import { useLocation } from '../../router';
 import { useSession } from '../../session';
 import { type FKey, useFT } from './texts';
+import { WebcamCapture } from './WebcamCapture';
+import { ZipImport } from './ZipImport';
 
 interface PersonFaces {
   consent: { decision: 'NONE' | 'GIVEN' | 'REFUSED' | 'WITHDRAWN'; noticeVersion: string | null; recordedAt: string | null; recordedBy: string | null };
@@ -33,14 +36,16 @@ interface ReviewItem {
 export default function FacesPage(_: PageProps) {
   const ft = useFT();
   const { can } = useSession();
+  const { search } = useLocation();
   const items = [
     ...(can('faces.enroll') ? [{ key: 'enroll', label: ft('faces.tab.enroll'), children: <EnrollTab /> }] : []),
+    ...(can('faces.enroll') ? [{ key: 'zip', label: ft('faces.tab.zip'), children: <ZipImport /> }] : []),
     ...(can('faces.review') ? [{ key: 'review', label: ft('faces.tab.review'), children: <ReviewTab /> }] : []),
   ];
   return (
     <>
       <PageHeader title={ft('faces.title')} subtitle={ft('faces.subtitle')} />
-      <Tabs items={items} data-testid="faces-tabs" />
+      <Tabs items={items} defaultActiveKey={search.get('zip') ? 'zip' : undefined} data-testid="faces-tabs" />
     </>
   );
 }
@@ -142,6 +147,9 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
               <input type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => void send(e.target.files)} data-testid="faces-upload" />
               <br />
               <Typography.Text type="secondary">{ft('faces.uploadHelp')}</Typography.Text>
+            </div>
+            <div>
+              <WebcamCapture personId={personId} onEnrolled={reload} />
             </div>
             {progress !== null ? <Progress percent={Math.round(progress * 100)} /> : null}
             {report ? (
