@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { migrate } from '../platform/db/migrate';
 import type { AppContext } from './context';
 import { buildContext } from './container';
+import { settleFor } from './seed/pipeline';
 import { isEmpty, seedDemo } from './seed/seed';
 import { buildServer, startModules } from './server';
 import { DEMO_PASSWORD } from './seed/demo-org';
@@ -25,7 +26,8 @@ export async function runApp(config: Config, opts: { seedDemo?: boolean } = {}):
   const app = await buildServer(ctx);
   const modules = await startModules(ctx);
   if (opts.seedDemo !== false && (await isEmpty(ctx))) {
-    await seedDemo(ctx);
+    // The demo history is replayed through the running consumers (see src/app/seed/demo-history.ts).
+    await seedDemo(ctx, undefined, { settle: settleFor(ctx.bus, modules.flushEvents) });
     ctx.log.warn(`demo agency seeded: accounts admin, chutich, chanhvp, noivu, kiemtra, truongphong, canbo, chutichtp — password ${DEMO_PASSWORD} (change it before real use)`);
   }
   await app.listen({ host: config.host, port: config.port });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildContext } from '../app/container';
 import { runApp } from '../app/run';
-import { isEmpty, seedDemo } from '../app/seed/seed';
+import { seedDemoStandalone } from '../app/seed/pipeline';
+import { isEmpty } from '../app/seed/seed';
 import { loadConfig } from '../config/config';
 import { checkAnchor } from '../modules/audit/audit.anchor';
 import { verifyAuditChain } from '../modules/audit/audit.service';
@@ -62,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
         await ctx.db.close();
         return 1;
       }
-      await seedDemo(ctx);
+      await seedDemoStandalone(ctx);
       console.log('Đã tạo đơn vị mẫu / demo agency seeded');
       await ctx.db.close();
       return 0;

@@ -37,7 +37,7 @@ const ZEnv = z.object({
   KC_SESSION_HOURS: z.coerce.number().int().positive().default(12),
   KC_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
   /**
-   * on: the demo seed replays five weeks of attendance through the normal path (violations, explanations, decisions);
+   * on: the demo seed replays four weeks of attendance through the normal path (violations, explanations, decisions);
    * off: three weeks of attendance without any violation (tests that count violations from zero set it).
    */
   KC_DEMO_HISTORY: z.enum(['on', 'off']).default('on'),

@@ -31,11 +31,11 @@ export async function startTestApp(kind: DbKind, opts: { seed?: boolean; env?: R
   const ctx: AppContext = { config, db, bus, blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
   const app = await buildServer(ctx);
   const modules = await startModules(ctx);
-  const demo = opts.seed === false ? { units: {}, persons: {}, users: {} } : await seedDemo(ctx);
   const settle = async () => {
     await modules.flushEvents();
     await bus.idle();
   };
+  const demo = opts.seed === false ? { units: {}, persons: {}, users: {} } : await seedDemo(ctx, undefined, { settle });
   await settle();
   return {
     ctx,

@@ -5,6 +5,7 @@ import { createPerson, transferPerson } from '../../modules/people';
 import { todayInVietnam } from '../../platform/http/schemas';
 import type { AppContext, DemoAgency, KcModule } from '../context';
 import { MODULES } from '../modules';
+import { seedDemoHistory } from './demo-history';
 import { DEMO_PASSWORD, DEMO_SUCCESSIONS, DEMO_UNITS, DEMO_USERS, demoPeople } from './demo-org';
 
 const SEED_ACTOR: AuditActor = { name: 'system:seed' };
@@ -14,11 +15,23 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return (rows[0]?.n ?? 0) === 0;
 }
 
+/** The demo accounts hold their roles since the merged commune was formed, so the replayed history has its leaders. */
+const ROLES_FROM = '2025-07-01';
+
+export interface SeedOptions {
+  /**
+   * Publishes pending outbox events and waits until the consumers have processed them. With it (and
+   * KC_DEMO_HISTORY=on) the attendance history is replayed through the bus; without it the days are computed quietly.
+   */
+  settle?: (() => Promise<void>) | null;
+}
+
 /**
  * Seeds the demo agency into an empty database: org units with history, staff, one account per demo role, then
- * lets every module add its own demo data (schedules, cameras, …) through `seedDemo`.
+ * lets every module add its own demo data (schedules, cameras, …) through `seedDemo`, then the attendance history
+ * (src/app/seed/demo-history.ts).
  */
-export async function seedDemo(ctx: AppContext, modules: KcModule[] = MODULES): Promise<DemoAgency> {
+export async function seedDemo(ctx: AppContext, modules: KcModule[] = MODULES, opts: SeedOptions = {}): Promise<DemoAgency> {
   const demo: DemoAgency = { units: {}, persons: {}, users: {} };
   for (const u of DEMO_UNITS) {
     const row = await createUnit(
@@ -88,17 +101,23 @@ export async function seedDemo(ctx: AppContext, modules: KcModule[] = MODULES): 
         displayName: u.displayName,
         password: DEMO_PASSWORD,
         personId: u.person ? demo.persons[u.person] : null,
-        roles: [{ role: u.role as Role, unitId: demo.units[u.unit] as string }],
+        roles: [],
       },
       SEED_ACTOR,
       // Demo accounts share a documented password so the demo can be tried at once; README says to change them.
       { mustChangePassword: false },
     );
+    await addRole(ctx.db, id, { role: u.role as Role, unitId: demo.units[u.unit] as string, validFrom: ROLES_FROM }, SEED_ACTOR);
     // Leaders are also staff of their own unit: they see their own records like everyone else.
-    if (u.person && u.role !== 'staff') await addRole(ctx.db, id, { role: 'staff', unitId: demo.units[u.unit] as string }, SEED_ACTOR);
+    if (u.person && u.role !== 'staff') await addRole(ctx.db, id, { role: 'staff', unitId: demo.units[u.unit] as string, validFrom: ROLES_FROM }, SEED_ACTOR);
     demo.users[u.username] = id;
   }
   for (const m of modules) if (m.seedDemo) await m.seedDemo(ctx, demo);
+  // The history needs the whole agency (rules, cameras, calendar) in place first.
+  if (modules.some((m) => m.name === 'attendance')) {
+    const h = await seedDemoHistory(ctx, demo, { settle: opts.settle ?? null });
+    ctx.log.info(h, 'demo attendance history seeded');
+  }
   return demo;
 }
 

@@ -18,6 +18,7 @@ export { attendanceTick } from './jobs';
 export { computeDay } from './domain/compute-day';
 export { STATUS_LABELS, explain } from './domain/explain';
 export { seedAttendanceDemo };
+export { DEMO_SOURCES } from './seed-demo';
 
 // One ticker per started server (tests may run several in one process); `stop` ends them all.
 const tickers = new Set<() => void>();
@@ -40,6 +41,12 @@ export const attendanceModule: KcModule = {
     const province = demo.units['NA-UBND'];
     const root = demo.units['TT-UBND'];
     if (!province || !root) return;
-    await seedAttendanceDemo(ctx.db, { provinceUnitId: province, rootUnitId: root, oneStopUnitId: demo.units['TT-MOTCUA'] ?? null, persons: demo.persons, now: ctx.now() });
+    await seedAttendanceDemo(ctx.db, {
+      provinceUnitId: province,
+      rootUnitId: root,
+      oneStopUnitId: demo.units['TT-MOTCUA'] ?? null,
+      oneStopCentreUnitId: demo.units['TT-TTPVHCC'] ?? null,
+      neighbourUnitId: demo.units['TP-UBND'] ?? null,
+    });
   },
 };

@@ -1,40 +1,25 @@
-import type { Bus } from '../../platform/ports/bus';
 import type { Db } from '../../platform/ports/db';
-import { loadCalendarData } from '../calendar/calendar.repo';
 import { createRoster, createSchedule, seedOfficial2026 } from '../calendar/calendar.service';
-import { addDays, localDateOf, localToEpoch } from '../calendar/domain/local-time';
-import { resolveDayPlan } from '../calendar/domain/schedule';
 import { DEFAULT_RULES } from './domain/types';
-import { decideJustification, requestJustification } from './justifications.service';
-import { recomputeRange } from './recompute.service';
 import { upsertRules } from './rules.repo';
-import { ancestryOf, loadOrgParents, subtreeOf } from './staff.repo';
 
-const SEED = { id: '00000000-0000-4000-8000-0000000005ed', name: 'system:seed', personId: null };
-
-/** Deterministic pseudo-random in [0, 1) from a string, so the demo is the same on every machine. */
-function rand(key: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return ((h >>> 0) % 10_000) / 10_000;
-}
-
-export interface AttendanceDemoInfo {
-  /** The pending leave request a unit leader can approve in the demo (and in the e2e test). */
-  pendingRequestId: string | null;
-  pendingRequestDate: string | null;
-}
+/** The demo's punch sources: the gate cameras of both communes and the terminal of the one-stop centre. */
+export const DEMO_SOURCES = {
+  gateTt: 'gate-tt-01',
+  terminalTt: 'term-tt-ttpvhcc',
+  gateTp: 'gate-tp-01',
+} as const;
 
 /**
- * Demo data for the attendance module: the Nghệ An schedule (summer/winter, Thông báo 248/TB-UBND), the official
- * 2026 calendar, default work-regulation thresholds, the one-stop desk's Saturday-morning roster, two punch sources,
- * three weeks of punches for the staff of `rootUnit`, a business trip, and one absence with a pending leave request.
- * Days are computed without publishing events unless a bus is given.
+ * Demo configuration of the attendance module: the Nghệ An schedule (summer/winter, Thông báo 248/TB-UBND), the
+ * official 2026 calendar, default work-regulation thresholds, the one-stop desk's Saturday-morning roster and the
+ * punch sources. The attendance history itself (punches, requests, computed days) is seeded by the app's demo seed,
+ * which replays it through the normal path (src/app/seed/demo-history.ts).
  */
 export async function seedAttendanceDemo(
   db: Db,
-  opts: { provinceUnitId: string; rootUnitId: string; oneStopUnitId?: string | null; persons: Record<string, string>; now: Date; bus?: Bus | null },
-): Promise<AttendanceDemoInfo> {
+  opts: { provinceUnitId: string; rootUnitId: string; oneStopUnitId?: string | null; oneStopCentreUnitId?: string | null; neighbourUnitId?: string | null },
+): Promise<void> {
   await createSchedule(db, null, {
     unitId: opts.provinceUnitId,
     name: 'Giờ làm việc mùa hè / mùa đông của các cơ quan hành chính tỉnh Nghệ An',
@@ -62,93 +47,16 @@ export async function seedAttendanceDemo(
       kind: 'EXTRA_DUTY',
       note: 'Bộ phận Một cửa làm việc sáng thứ Bảy',
     });
-  await db.query(`INSERT INTO punch_sources (id, kind, name, unit_id, heartbeat_interval_seconds) VALUES
-      ('gate-tt-01', 'CAMERA', 'Camera cổng UBND xã Thông Thụ', $1, 60) ON CONFLICT (id) DO NOTHING`, [opts.rootUnitId]);
-
-  const parents = await loadOrgParents(db);
-  const units = subtreeOf(opts.rootUnitId, parents);
-  const staff = await db.query<{ id: string; unit_id: string; employee_code: string }>(
-    'SELECT id, unit_id, employee_code FROM persons WHERE unit_id = ANY($1::uuid[]) ORDER BY employee_code',
-    [units],
-  );
-  const today = localDateOf(opts.now);
-  const from = addDays(today, -21);
-  const to = addDays(today, -1);
-  const calendar = await loadCalendarData(db, from, to, staff.map((s) => s.id));
-  const canbo = opts.persons.TT005 ?? null;
-  const head = opts.persons.TT004 ?? null;
-
-  // The e2e / demo target: the most recent working day of TT005, with no punches and a pending leave request.
-  let target: string | null = null;
-  const targetPerson = staff.find((s) => s.id === canbo);
-  if (targetPerson)
-    for (let d = to; d >= from && !target; d = addDays(d, -1))
-      if (resolveDayPlan(calendar, ancestryOf(targetPerson.unit_id, parents), targetPerson.id, d).sessions.length === 2) target = d;
-
-  const punches: Array<Record<string, unknown>> = [];
-  for (const s of staff) {
-    const anc = ancestryOf(s.unit_id, parents);
-    for (let d = from; d <= to; d = addDays(d, 1)) {
-      if (s.id === canbo && d === target) continue;
-      const plan = resolveDayPlan(calendar, anc, s.id, d);
-      if (plan.sessions.length === 0) continue;
-      const r = rand(`${s.employee_code}|${d}`);
-      if (r < 0.03) continue; // absent
-      plan.sessions.forEach((sess, i) => {
-        const late = r > 0.9 && i === 0 ? 8 + Math.floor(rand(`${d}${s.id}L`) * 30) : 0;
-        const early = r > 0.86 && r <= 0.9 && i === plan.sessions.length - 1 ? 10 + Math.floor(rand(`${d}${s.id}E`) * 40) : 0;
-        const inAt = localToEpoch(d, sess.start - 12 + Math.floor(rand(`${d}${s.id}${i}i`) * 14) + late);
-        const outAt = localToEpoch(d, sess.end + Math.floor(rand(`${d}${s.id}${i}o`) * 20) - early);
-        punches.push({ at: new Date(inAt).toISOString(), person: s.id, dir: 'IN' });
-        const forgotten = r >= 0.03 && r < 0.05 && i === plan.sessions.length - 1;
-        if (!forgotten) punches.push({ at: new Date(outAt).toISOString(), person: s.id, dir: 'OUT' });
-      });
-    }
-  }
-  await db.query(
-    `INSERT INTO punches (id, source_id, source_event_id, person_id, at, device_time, received_at, direction, confidence)
-     SELECT gen_random_uuid(), 'gate-tt-01', 'seed-' || x.person || '-' || x.at, x.person, x.at, x.at, x.at + interval '2 seconds', x.dir, 0.93
-       FROM jsonb_to_recordset($1::jsonb) AS x(at timestamptz, person uuid, dir text)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(punches)],
-  );
-
-  const deps = { db, bus: opts.bus ?? null, now: () => opts.now };
-  const headRow = staff.find((s) => s.id === head);
-  if (head && headRow) {
-    // Two working days, a week ago.
-    let tripStart = addDays(to, -9);
-    while (tripStart < to && resolveDayPlan(calendar, ancestryOf(headRow.unit_id, parents), head, tripStart).sessions.length === 0) tripStart = addDays(tripStart, 1);
-    const trip = await requestJustification(db, SEED, {
-      personId: head,
-      type: 'BUSINESS_TRIP',
-      startDate: tripStart,
-      startHalf: 'MORNING',
-      endDate: addDays(tripStart, 1),
-      endHalf: 'AFTERNOON',
-      reason: 'Dự hội nghị tập huấn chuyển đổi số tại UBND tỉnh',
-      documentRef: 'Giấy đi đường số 15/GĐĐ-UBND',
-    }, opts.now).catch(() => null);
-    if (trip) await decideJustification(deps, SEED, trip.id, 'APPROVED', 'Đồng ý').catch(() => null);
-  }
-  let pendingRequestId: string | null = null;
-  if (canbo && target) {
-    const req = await requestJustification(db, SEED, {
-      personId: canbo,
-      type: 'ANNUAL_LEAVE',
-      startDate: target,
-      startHalf: 'MORNING',
-      endDate: target,
-      endHalf: 'AFTERNOON',
-      reason: 'Nghỉ phép năm: việc gia đình (bổ sung đơn sau)',
-    }, opts.now);
-    pendingRequestId = req.id;
-  }
-  await recomputeRange(deps, { from, to });
-  await db.query(
-    `INSERT INTO attendance_closed_dates (date) SELECT d::date FROM generate_series($1::date, $2::date, interval '1 day') d ON CONFLICT DO NOTHING`,
-    [from, to],
-  );
-  await db.query('DELETE FROM attendance_dirty');
-  return { pendingRequestId, pendingRequestDate: target };
+  const sources: Array<[string, string, string, string | null]> = [
+    [DEMO_SOURCES.gateTt, 'CAMERA', 'Camera cổng UBND xã Thông Thụ', opts.rootUnitId],
+    [DEMO_SOURCES.terminalTt, 'DEVICE', 'Máy chấm công Trung tâm Phục vụ hành chính công xã Thông Thụ', opts.oneStopCentreUnitId ?? opts.rootUnitId],
+    [DEMO_SOURCES.gateTp, 'CAMERA', 'Camera cổng UBND xã Tiền Phong', opts.neighbourUnitId ?? null],
+  ];
+  for (const [id, kind, name, unitId] of sources)
+    await db.query('INSERT INTO punch_sources (id, kind, name, unit_id, heartbeat_interval_seconds) VALUES ($1, $2, $3, $4, 60) ON CONFLICT (id) DO NOTHING', [
+      id,
+      kind,
+      name,
+      unitId,
+    ]);
 }

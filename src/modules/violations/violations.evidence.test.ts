@@ -55,7 +55,8 @@ for (const kind of dbKinds()) {
     let t: TestApp;
     let gateId: string;
     before(async () => {
-      t = await startTestApp(kind);
+      // Every evidence row in the database must be this test's: the demo agency without its replayed history.
+      t = await startTestApp(kind, { env: { KC_DEMO_HISTORY: 'off' } });
       const gate = (await listCameras(t.ctx.db, { enabledOnly: true })).find((c) => c.location_type === 'GATE');
       assert.ok(gate, 'the demo agency has a gate camera');
       gateId = gate.id;

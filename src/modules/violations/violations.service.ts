@@ -189,6 +189,9 @@ export async function retractViolation(tx: Db, v: ViolationRow, reason: string, 
     );
 }
 
+/** Session statuses a rule can turn into a violation (see deriveCandidates). */
+const COUNTABLE: ReadonlySet<string> = new Set(['LATE', 'EARLY_LEAVE', 'LATE_AND_EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED']);
+
 export interface DayOutcome {
   opened: string[];
   refreshed: string[];
@@ -208,9 +211,11 @@ export async function applyAttendanceDay(db: Db, raw: unknown, now: Date): Promi
     const applied = Math.max(0, ...existing.map((v) => v.attendance_revision ?? 0));
     const outcome: DayOutcome = { opened: [], refreshed: [], retracted: [], stale: false };
     if (day.revision < applied) return { ...outcome, stale: true };
+    const active = existing.filter((v) => !v.retracted_at);
+    // Most days are punctual (or weekends): nothing to open and nothing to retract, so the rules need not be loaded.
+    if (active.length === 0 && !day.sessions.some((s) => COUNTABLE.has(s.status))) return outcome;
     const rules = await effectiveRules(tx, day.unitId, day.date);
     const candidates = deriveCandidates(day, rules.config);
-    const active = existing.filter((v) => !v.retracted_at);
     for (const c of candidates) {
       const match = active.find((v) => v.source_key === c.key);
       if (match) {

@@ -7,31 +7,24 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../i18n/format';
 import { Link, replaceSearch, useLocation } from '../../router';
 import { useVT, type VKey } from './texts';
+import { trendSeries } from './trends';
 import type { Dashboard } from './types';
 
 const CHART_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
 const COLORS: Record<string, string> = { LATE: '#d48806', EARLY_LEAVE: '#1677ff', ABSENT_NO_REASON: '#cf1322', LEAVE_NOT_REPORTED: '#722ed1', OTHER: '#8c8c8c' };
 
-/** Rows {period, kind, n} → one object per period with a column per kind, the shape recharts wants. */
-function pivot(rows: Array<{ kind: string; n: number } & Record<string, string | number>>, key: string, label: (p: string) => string) {
-  const byPeriod = new Map<string, Record<string, string | number>>();
-  for (const r of rows) {
-    const period = String(r[key]);
-    const entry = byPeriod.get(period) ?? { period: label(period) };
-    entry[r.kind] = r.n;
-    byPeriod.set(period, entry);
-  }
-  return [...byPeriod.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-}
 
 export default function ViolationsDashboardPage() {
   const vt = useVT();
   const { search } = useLocation();
   const unitId = search.get('unitId') ?? undefined;
   const { data, loading } = useApi<Dashboard>('/api/violations/dashboard', { unitId, weeks: 26 });
-  const weekly = useMemo(() => pivot(data?.trends.weekly ?? [], 'week', (w) => formatDate(w).slice(0, 5)), [data]);
-  const monthly = useMemo(() => pivot(data?.trends.monthly ?? [], 'month', (m) => `${m.slice(5, 7)}/${m.slice(0, 4)}`), [data]);
+  const weekly = useMemo(() => trendSeries(data?.trends.weekly ?? [], 'week', CHART_KINDS, (w) => formatDate(w).slice(0, 5)), [data]);
+  const monthly = useMemo(() => trendSeries(data?.trends.monthly ?? [], 'month', CHART_KINDS, (m) => `${m.slice(5, 7)}/${m.slice(0, 4)}`), [data]);
   const kindName = (k: string) => vt(`kind.${k}` as VKey);
+  // Totals on the chart containers: what the charts draw, readable by a test or an assistive tool.
+  const weeklyTotal = (data?.trends.weekly ?? []).reduce((n, r) => n + r.n, 0);
+  const monthlyTotal = (data?.trends.monthly ?? []).reduce((n, r) => n + r.n, 0);
 
   return (
     <div data-testid="violations-dashboard">
@@ -60,7 +53,7 @@ export default function ViolationsDashboardPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card title={vt('dash.weekly')} loading={loading}>
-            <div style={{ width: '100%', height: 280 }} data-testid="chart-weekly">
+            <div style={{ width: '100%', height: 280 }} data-testid="chart-weekly" data-total={weeklyTotal} data-periods={weekly.length}>
               <ResponsiveContainer>
                 <LineChart data={weekly}>
                   <CartesianGrid strokeDasharray="3 3" />
@@ -69,7 +62,7 @@ export default function ViolationsDashboardPage() {
                   <Tooltip />
                   <Legend />
                   {CHART_KINDS.map((k) => (
-                    <Line key={k} type="monotone" dataKey={k} name={kindName(k)} stroke={COLORS[k]} dot={false} connectNulls />
+                    <Line key={k} type="monotone" dataKey={k} name={kindName(k)} stroke={COLORS[k]} dot={{ r: 2 }} />
                   ))}
                 </LineChart>
               </ResponsiveContainer>
@@ -78,7 +71,7 @@ export default function ViolationsDashboardPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card title={vt('dash.monthly')} loading={loading}>
-            <div style={{ width: '100%', height: 280 }} data-testid="chart-monthly">
+            <div style={{ width: '100%', height: 280 }} data-testid="chart-monthly" data-total={monthlyTotal} data-periods={monthly.length}>
               <ResponsiveContainer>
                 <BarChart data={monthly}>
                   <CartesianGrid strokeDasharray="3 3" />

@@ -21,6 +21,8 @@ export default function ViolationsListPage() {
   const { search } = useLocation();
   const q = {
     unitId: search.get('unitId') ?? undefined,
+    // Set by the dashboard's repeat-offender links: one person's violations.
+    personId: search.get('personId') ?? undefined,
     kind: search.get('kind') ?? undefined,
     state: search.get('state') ?? undefined,
     from: search.get('from') ?? undefined,
@@ -46,7 +48,7 @@ export default function ViolationsListPage() {
               </Button>
             ) : null}
             {leader ? (
-              <Button icon={<DashboardOutlined />} onClick={() => navigate('/violations/dashboard')}>
+              <Button icon={<DashboardOutlined />} onClick={() => navigate('/violations/dashboard')} data-testid="violations-dashboard-link">
                 {vt('list.dashboard')}
               </Button>
             ) : null}
@@ -61,6 +63,11 @@ export default function ViolationsListPage() {
       <ManualViolationModal open={recording} onClose={() => setRecording(false)} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
+          {q.personId ? (
+            <Tag closable onClose={() => write({ personId: undefined })} data-testid="filter-person">
+              {vt('list.personFilter', { name: data?.items[0]?.personName ?? '…' })}
+            </Tag>
+          ) : null}
           {leader ? (
             <UnitSelect value={q.unitId} onChange={(v) => write({ unitId: v ?? undefined })} placeholder={vt('list.unit')} style={{ width: 280 }} />
           ) : null}
