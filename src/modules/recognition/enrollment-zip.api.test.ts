@@ -9,6 +9,9 @@ import sharp from 'sharp';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { encodeJpeg } from '../../platform/adapters/face-common/image';
+import type { Db } from '../../platform/ports/db';
+import { acceptZipImport, runZipImport, zipImportLimits } from './enrollment-zip.service';
+import { recognitionRuntime } from './runtime';
 
 const FACES = path.resolve('../shared/faces/celeba-dev/images');
 const MODELS = path.resolve('../shared/models');
@@ -41,6 +44,20 @@ interface ImportView {
   templatesCreated: number;
   errorCode: string | null;
   files: { file: string; employeeCode: string | null; fullName: string | null; outcome: string; code: string | null; message_vi: string | null; message_en: string | null; templates: number }[] | null;
+}
+
+/** The same database, except that writes matching `when` fail (inside transactions too). */
+function failOn(db: Db, when: (sql: string, params?: readonly unknown[]) => boolean): Db {
+  return {
+    description: db.description,
+    query: async <T,>(sql: string, params?: readonly unknown[]) => {
+      if (when(sql, params)) throw new Error('simulated write failure');
+      return db.query<T>(sql, params);
+    },
+    exec: (sql) => db.exec(sql),
+    transaction: (fn) => db.transaction((tx) => fn(failOn(tx, when))),
+    close: () => db.close(),
+  };
 }
 
 for (const kind of dbKinds()) {
@@ -189,6 +206,42 @@ for (const kind of dbKinds()) {
       await expect({}, await zipOf([['__MACOSX/._a.jpg', 'x']]), 400, 'ZIP_EMPTY');
       const jobs = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM face_imports WHERE file_name = 'x.zip'`);
       assert.equal(jobs[0]?.n, 0, 'a refused zip creates no job');
+    });
+
+    it('never half-enrolls a person: a failure while writing one person rolls back all of that person, others go on', async () => {
+      const before = { lan: await templates(p.TT005 as string), nam: await templates(p.TT004 as string) };
+      const zip = await zipOf([
+        ['TT005_a.jpg', photo('001085.jpg')],
+        ['TT005_b.jpg', photo('007710.jpg')],
+        ['TT004_c.jpg', photo('029511.jpg')],
+      ]);
+      // The second audit entry of Lan's transaction fails: her first photo's templates were already inserted.
+      let lanAudits = 0;
+      const db = failOn(t.ctx.db, (sql, params) => sql.includes('INSERT INTO audit_log') && params?.[7] === p.TT005 && ++lanAudits === 2);
+      const units = (await t.ctx.db.query<{ id: string }>('SELECT id FROM org_units')).map((u) => u.id);
+      const job = await acceptZipImport(db, { id: t.demo.users.chanhvp as string, name: 'chanhvp' }, { fileName: 'loi.zip', bytes: zip }, units, zipImportLimits(), new Date());
+      const errorsSeen: string[] = [];
+      await runZipImport(
+        {
+          db,
+          engine: () => recognitionRuntime(t.ctx).engine(),
+          now: () => new Date(),
+          onEnrolled: () => {},
+          stopping: () => false,
+          onPersonError: (_e, personId) => errorsSeen.push(personId),
+        },
+        job,
+      );
+      assert.deepEqual(errorsSeen, [p.TT005]);
+      const view = (await office.get(`/api/recognition/imports/${job.id}`)).json() as ImportView;
+      assert.equal(view.status, 'DONE');
+      assert.deepEqual(Object.fromEntries((view.files ?? []).map((f) => [f.file, [f.outcome, f.code]])), {
+        'TT005_a.jpg': ['REJECTED', 'ENROLL_FAILED'],
+        'TT005_b.jpg': ['REJECTED', 'ENROLL_FAILED'],
+        'TT004_c.jpg': ['ENROLLED', null],
+      });
+      assert.equal(await templates(p.TT005 as string), before.lan, 'nothing of Lan was kept');
+      assert.notEqual(await templates(p.TT004 as string), before.nam, 'Nam was enrolled');
     });
 
     it('requires faces.enroll; a job is visible to its requester only', async () => {

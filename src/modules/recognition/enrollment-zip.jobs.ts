@@ -9,21 +9,32 @@ import { recognitionRuntime } from './runtime';
 interface Queue {
   tail: Promise<void>;
   stopping: boolean;
+  /** Jobs accepted and not finished: each holds its zip in memory, so only a few may wait. */
+  pending: number;
 }
+
+/** Most jobs waiting or running at once (each may hold up to KC_FACE_IMPORT_MAX_MB of zip in memory). */
+export const MAX_PENDING_IMPORTS = 3;
 const queues = new WeakMap<AppContext, Queue>();
 
 function queueOf(ctx: AppContext): Queue {
   let q = queues.get(ctx);
   if (!q) {
-    q = { tail: Promise.resolve(), stopping: false };
+    q = { tail: Promise.resolve(), stopping: false, pending: 0 };
     queues.set(ctx, q);
   }
   return q;
 }
 
+/** True when another zip may be accepted now (checked before the upload is parsed into a job). */
+export function canAcceptZipImport(ctx: AppContext): boolean {
+  return queueOf(ctx).pending < MAX_PENDING_IMPORTS;
+}
+
 export function enqueueZipImport(ctx: AppContext, job: ZipImportJob): void {
   const q = queueOf(ctx);
   const runtime = recognitionRuntime(ctx);
+  q.pending++;
   q.tail = q.tail.then(() =>
     runZipImport(
       {
@@ -35,7 +46,9 @@ export function enqueueZipImport(ctx: AppContext, job: ZipImportJob): void {
         onPersonError: (err, personId) => ctx.log.error({ err, importId: job.id, personId }, 'zip enrollment of one person failed'),
       },
       job,
-    ),
+    ).finally(() => {
+      q.pending--;
+    }),
   );
 }
 

@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors';
 import { ZIdParams } from '../../platform/http/schemas';
 import type { Access } from '../auth/access';
 import { getAccess } from '../auth/auth.http';
-import { enqueueZipImport } from './enrollment-zip.jobs';
+import { canAcceptZipImport, enqueueZipImport } from './enrollment-zip.jobs';
 import { getZipImport, listZipImportFiles, type ZipImportView } from './enrollment-zip.repo';
 import { acceptZipImport, zipImportLimits } from './enrollment-zip.service';
 import { writeZipImportReport } from './enrollment-zip.xlsx';
@@ -37,12 +37,20 @@ export async function zipImportRoutes(root: FastifyInstance, ctx: AppContext) {
         const scope = access.unitsFor('faces.enroll');
         if (scope.length === 0) throw errors.forbidden({ permission: 'faces.enroll' });
         const limits = zipImportLimits();
+        if (!canAcceptZipImport(ctx)) {
+          throw errors.conflict(
+            'ZIP_QUEUE_FULL',
+            'Đang có nhiều lần nhập ảnh chờ xử lý; hãy đợi một lần xong rồi gửi tiếp.',
+            'Several photo imports are already waiting; wait for one to finish, then send this one.',
+          );
+        }
         const needFile = () => errors.badRequest('ZIP_REQUIRED', 'Hãy gửi tệp .zip trong trường "file".', 'Send the .zip file in the "file" field.');
         if (!req.isMultipart()) throw needFile();
         const part = await req.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
         if (!part) throw needFile();
-        const bytes = await part.toBuffer().catch(() => {
-          throw zipError('ZIP_TOO_LARGE', limits);
+        const bytes = await part.toBuffer().catch((error: unknown) => {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw zipError('ZIP_TOO_LARGE', limits);
+          throw error;
         });
         if (part.file.truncated || bytes.length > limits.maxBytes) throw zipError('ZIP_TOO_LARGE', limits, { bytes: bytes.length });
         const fileName = part.filename.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120) || 'anh.zip';

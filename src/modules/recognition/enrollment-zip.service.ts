@@ -234,6 +234,7 @@ export async function runZipImport(deps: ZipImportDeps, job: ZipImportJob): Prom
   const progress = () => db.query('UPDATE face_imports SET processed_files = $2 WHERE id = $1', [job.id, processed]);
   let engineName: string | null = null;
   try {
+    if (deps.stopping()) throw Object.assign(new Error('server stopping'), { jobCode: 'INTERRUPTED' });
     await db.query(`UPDATE face_imports SET status = 'RUNNING', started_at = $2 WHERE id = $1`, [job.id, deps.now()]);
     const { early, byPerson } = triage(job, await loadPersons(db, job.files));
     await insertRows(db, job.id, early);

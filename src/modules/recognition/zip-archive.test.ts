@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { candidateCodes, isSystemJunk, looksLikeImage, shownCode } from './domain/zip-names';
-import { isSafeEntryName, readCentralDirectory, ZipArchive, type ZipLimits } from './zip-archive';
+import { crc32, crc32Table, isSafeEntryName, readCentralDirectory, ZipArchive, type ZipLimits } from './zip-archive';
 
 const LIMITS: ZipLimits = { maxBytes: 10 * 1024 * 1024, maxEntries: 100, maxUncompressedBytes: 20 * 1024 * 1024 };
 
@@ -63,6 +63,13 @@ describe('zip guard', () => {
     assert.equal(isSafeEntryName(shadow?.name ?? ''), false);
     // jszip keeps the later entry under the cleaned name; the real entry must not read the shadow's bytes.
     assert.deepEqual(await zip.read(real as (typeof zip.entries)[0]), { ok: false, why: 'entry not addressable' });
+  });
+
+  it('computes the zip CRC-32 the same with and without zlib.crc32', () => {
+    const data = Buffer.from('123456789');
+    assert.equal(crc32Table(data), 0xcbf43926);
+    assert.equal(crc32(data), 0xcbf43926);
+    assert.equal(crc32Table(data.subarray(5), crc32Table(data.subarray(0, 5))), 0xcbf43926, 'chunked');
   });
 
   it('tells safe names from traversal, absolute and drive paths', () => {

@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { AppError } from '../../platform/errors';
 
@@ -45,6 +45,22 @@ export function zipError(
   };
   const [status, vi, en] = text[code];
   return new AppError(status, code, vi, en, details);
+}
+
+/** CRC-32 (zip polynomial); zlib.crc32 exists from Node 20.15 / 22.2, the table version covers older Node 20. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+export function crc32(data: Uint8Array, previous = 0): number {
+  const native = (zlib as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
+  return native ? native(data, previous) : crc32Table(data, previous);
+}
+export function crc32Table(data: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 const SIG_EOCD = 0x06054b50;
