@@ -107,7 +107,8 @@ export async function seedDemoHistory(ctx: AppContext, demo: DemoAgency, opts: H
   return { mode: replay ? 'replay' : 'quiet', from, to, punches: plan.punches.length, violations: v?.n ?? 0, ms: Date.now() - started };
 }
 
-async function fileRequest(ctx: AppContext, demo: DemoAgency, accounts: Map<string, Account>, r: DemoRequest, bus: boolean): Promise<string | null> {
+/** Files a scripted request; with `approveAtOnce` (quiet mode) its approval follows immediately, without events. */
+async function fileRequest(ctx: AppContext, demo: DemoAgency, accounts: Map<string, Account>, r: DemoRequest, approveAtOnce: boolean): Promise<string | null> {
   const by = accounts.get(r.requestedBy);
   const personId = demo.persons[r.personCode];
   if (!by || !personId) return null;
@@ -118,14 +119,14 @@ async function fileRequest(ctx: AppContext, demo: DemoAgency, accounts: Map<stri
     ctx.now(),
   );
   const approver = r.approval ? accounts.get(r.approval.by) : undefined;
-  if (r.approval && approver && !bus)
+  if (r.approval && approver && approveAtOnce)
     await decideJustification({ db: ctx.db, bus: null, now: () => ctx.now() }, approver, row.id, 'APPROVED', r.approval.note);
   return row.id;
 }
 
 /** KC_DEMO_HISTORY=off: the punches and requests, the days computed once without announcing them. */
 async function computeQuietly(ctx: AppContext, demo: DemoAgency, plan: DemoPlan, accounts: Map<string, Account>, from: string, to: string): Promise<void> {
-  for (const r of plan.requests) await fileRequest(ctx, demo, accounts, r, false);
+  for (const r of plan.requests) await fileRequest(ctx, demo, accounts, r, true);
   const deps = { db: ctx.db, bus: null, now: () => ctx.now() };
   await recomputeRange(deps, { from, to });
   await ctx.db.query(
@@ -219,7 +220,7 @@ async function replayDays(
           actions.push({
             minute: r.requestedAt.minute,
             run: async () => {
-              const id = await fileRequest(ctx, demo, accounts, r, true);
+              const id = await fileRequest(ctx, demo, accounts, r, false);
               if (id) filed.set(r, id);
             },
           });

@@ -31,7 +31,10 @@ export const attendanceModule: KcModule = {
   },
   start: (ctx) => {
     const seconds = Number(process.env.KC_ATTENDANCE_TICK_SECONDS ?? 60);
-    if (seconds > 0) tickers.add(startTicker({ db: ctx.db, bus: ctx.bus, now: ctx.now }, seconds, (e) => ctx.log.error({ err: e }, 'attendance tick failed')));
+    // The clock is read at each tick (not captured here): the demo seed replays past days by setting ctx.now, and a
+    // tick that happens meanwhile must see the same time as the replay.
+    const deps = { db: ctx.db, bus: ctx.bus, now: () => ctx.now() };
+    if (seconds > 0) tickers.add(startTicker(deps, seconds, (e) => ctx.log.error({ err: e }, 'attendance tick failed')));
   },
   stop: () => {
     for (const stop of tickers) stop();
