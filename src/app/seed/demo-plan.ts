@@ -154,7 +154,7 @@ export function buildDemoPlan(staff: readonly DemoStaff[], calendar: CalendarDat
   const clampToWindow = (d: string) => (d < from ? from : d);
 
   const offenderDates = daysOf(SCRIPT.repeatOffender).length ? repeatDates(daysOf(SCRIPT.repeatOffender), to) : [];
-  offenderDates.forEach((d, i) => mark(SCRIPT.repeatOffender, d, 'LATE', [16, 23, 31][i] as number));
+  for (const [i, d] of offenderDates.entries()) mark(SCRIPT.repeatOffender, d, 'LATE', [16, 23, 31][i] as number);
   mark(SCRIPT.earlyLeave.code, fullDayBack(daysOf(SCRIPT.earlyLeave.code), SCRIPT.earlyLeave.back), 'EARLY', SCRIPT.earlyLeave.minutes);
   mark(SCRIPT.missingCheckOut.code, fullDayBack(daysOf(SCRIPT.missingCheckOut.code), SCRIPT.missingCheckOut.back), 'MISSING_OUT');
   mark(SCRIPT.absent.code, fullDayBack(daysOf(SCRIPT.absent.code), SCRIPT.absent.back), 'ABSENT');

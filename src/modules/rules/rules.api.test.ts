@@ -24,6 +24,11 @@ for (const kind of dbKinds()) {
       const eff = (await chutich.get(`/api/rules/effective?unitId=${division}&date=2026-11-02`)).json();
       assert.equal(eff.ownerUnitId, commune);
       assert.equal(eff.version, 1);
+      // The regulation states how the explanation deadline is counted; rule sets stored before the field meant working days.
+      assert.deepEqual([eff.config.explanationDays, eff.config.explanationDaysKind], [3, 'WORKING']);
+      await t.ctx.db.query(`UPDATE violation_rule_sets SET config = config - 'explanationDaysKind' WHERE unit_id = $1`, [commune]);
+      const legacy = (await chutich.get(`/api/rules/effective?unitId=${division}&date=2026-11-02`)).json();
+      assert.equal(legacy.config.explanationDaysKind, 'WORKING');
       const bad = await noivu.send('POST', '/api/rules', { unitId: commune, validFrom: '2027-01-01', name: 'Sai', config: { ...DEFAULT_RULES, steps: [{ fromCount: 2, action: 'REMINDER' }] } });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().code, 'RULES_INVALID');

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { Link, navigate, replaceSearch, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { ManualViolationModal } from './ManualViolationModal';
