@@ -76,6 +76,8 @@ export const ROUTES: AppRoute[] = [
   { key: 'notifications', path: '/notifications', title: 'menu.notifications', access: {}, menu: { group: 'personal', icon: <BellOutlined /> }, page: page(() => import('./pages/violations/NotificationsPage')) },
   { key: 'me', path: '/me', title: 'menu.me', access: { self: true }, menu: { group: 'personal', icon: <IdcardOutlined /> }, page: page(() => import('./pages/staff/MyProfilePage')) },
   { key: 'dashboard', path: '/dashboard', title: 'menu.dashboard', access: { anyOf: ['reports.read'] }, menu: { group: 'monitoring', icon: <DashboardOutlined /> }, planned: true },
+  // Grantees hold no camera role, so no menu entry: they arrive from the grant notification (server checks each stream).
+  { key: 'live-shared', path: '/live/shared', title: 'menu.live', access: {}, menuKey: 'live', page: page(() => import('./pages/cameras/LiveWallPage')) },
   { key: 'live', path: '/live', title: 'menu.live', access: { anyOf: ['camera.live'] }, menu: { group: 'monitoring', icon: <VideoCameraOutlined /> }, page: page(() => import('./pages/cameras/LiveWallPage')) },
   { key: 'playback', path: '/playback', title: 'menu.playback', access: { anyOf: ['camera.playback', 'evidence.export'] }, menu: { group: 'monitoring', icon: <PlaySquareOutlined /> }, page: page(() => import('./pages/cameras/PlaybackPage')) },
   { key: 'evidence', path: '/evidence', title: 'menu.evidence', access: { anyOf: ['camera.playback'] }, menu: { group: 'monitoring', icon: <FileProtectOutlined /> }, page: page(() => import('./pages/cameras/EvidencePage')) },

@@ -195,6 +195,13 @@ for (const kind of dbKinds()) {
         assert.equal(list[0].reason, reason);
         assert.equal(list[0].validUntil, validUntil);
         assert.match(list[0].grantedBy, /Chủ tịch/);
+        // No menu leads a grantee to the wall: the in-app notice carries the link.
+        const notes = await t.ctx.db.query<{ title: string; link: string }>("SELECT title, link FROM notifications WHERE user_id = $1 AND kind = 'cameras.grant'", [
+          t.demo.users.truongphong,
+        ]);
+        assert.equal(notes.length, 1);
+        assert.equal(notes[0]?.link, `/live/shared?camera=${gate}`);
+        assert.match(notes[0]?.title ?? '', /Được cấp quyền xem trực tiếp camera/);
 
         const mine = ((await unitHead.get('/api/cameras')).json().items as Array<Cam & { rights: Record<string, boolean> }>).find((c) => c.id === gate);
         assert.deepEqual(mine?.rights, { live: true, playback: false, raw: false, manage: false, export: false, grant: false });

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/ports/db';
 import { searchKey } from '../../platform/http/schemas';
 import type { Access } from '../auth/access';
 import { recordAudit } from '../audit/audit.service';
+import { notify } from '../notifications';
 import type { CameraRow } from './cameras.repo';
 
 /**
@@ -101,6 +102,12 @@ export async function grantCandidates(db: Db, access: Access, q: string, limit =
   return rows.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, personName: u.person_name, unitName: u.unit_name }));
 }
 
+/** dd/MM/yyyy HH:mm in Vietnam time (UTC+7, no DST), for notice texts. */
+function vnDateTime(d: Date): string {
+  const v = new Date(d.getTime() + 7 * 3600_000).toISOString();
+  return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)} ${v.slice(11, 16)}`;
+}
+
 function bad(code: string, vi: string, en: string, details?: unknown) {
   return errors.badRequest(code, vi, en, details);
 }
@@ -120,7 +127,12 @@ export async function createGrant(
     throw bad('EXPIRY_IN_PAST', 'Thời hạn phải ở sau thời điểm hiện tại.', 'The expiry must be in the future.', { validUntil: input.validUntil });
   if (input.userId === access.principal.userId)
     throw bad('GRANT_TO_SELF', 'Không thể tự cấp quyền cho chính mình.', 'You cannot grant access to yourself.');
-  const user = (await db.query<{ id: string; is_active: boolean; username: string }>('SELECT id, is_active, username FROM users WHERE id = $1', [input.userId]))[0];
+  const user = (
+    await db.query<{ id: string; is_active: boolean; username: string; display_name: string; email: string | null }>(
+      'SELECT u.id, u.is_active, u.username, u.display_name, p.email FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = $1',
+      [input.userId],
+    )
+  )[0];
   if (!user) throw errors.notFound('User', 'người dùng');
   if (!user.is_active) throw bad('USER_INACTIVE', 'Tài khoản này đã bị khóa hoặc ngừng sử dụng.', 'This account is disabled.');
   const inScope = await db.query(`SELECT 1 WHERE ${IN_UNITS('$1::uuid', '$2')}`, [user.id, access.unitsFor('camera.live')]);
@@ -162,6 +174,30 @@ export async function createGrant(
         replaced: replaced.map((r) => r.id),
       },
     });
+    // The grantee has no camera role, so no menu leads to the live wall: the notice carries the link.
+    const rights = [input.canLive ? 'xem trực tiếp' : null, input.canPlayback ? 'xem lại' : null].filter(Boolean).join(' và ');
+    const until = input.validUntil ? ` đến ${vnDateTime(new Date(input.validUntil))}` : '';
+    await notify(
+      tx,
+      {
+        template: 'cameras.grant',
+        rendered: {
+          subject: `[Kỷ Cương] Bạn được cấp quyền ${rights} camera “${camera.name}”`,
+          title: `Được cấp quyền ${rights} camera “${camera.name}”${until}`,
+          paragraphs: [
+            `Kính gửi ${user.display_name},`,
+            `${access.principal.displayName} đã cấp cho bạn quyền ${rights} camera “${camera.name}”${until}. Lý do: ${input.reason}.`,
+            'Hình ảnh bạn xem đã được che vùng riêng tư; mỗi lần xem đều được ghi nhật ký.',
+          ],
+          link: `/live/shared?camera=${camera.id}`,
+        },
+        recipients: [{ userId: user.id, name: user.display_name, email: user.email }],
+        entityType: 'camera',
+        entityId: camera.id,
+        dedupKey: `camera-grant:${id}`,
+      },
+      now,
+    );
     return { id, replaced: replaced.map((r) => r.id) };
   });
 }
@@ -170,7 +206,7 @@ export async function createGrant(
 export async function revokeGrant(
   db: Db,
   access: Access,
-  camera: Pick<CameraRow, 'id' | 'unit_id'>,
+  camera: Pick<CameraRow, 'id' | 'unit_id' | 'name'>,
   grantId: string,
   reason: string | null,
   now: Date,
@@ -193,6 +229,22 @@ export async function revokeGrant(
       reason,
       details: { grantId, userId: row.user_id },
     });
+    await notify(
+      tx,
+      {
+        template: 'cameras.revoke_grant',
+        rendered: {
+          subject: `[Kỷ Cương] Quyền xem camera “${camera.name}” đã được thu hồi`,
+          title: `Quyền xem camera “${camera.name}” đã được thu hồi`,
+          paragraphs: [`${access.principal.displayName} đã thu hồi quyền xem camera “${camera.name}” của bạn.${reason ? ` Lý do: ${reason}.` : ''}`],
+        },
+        recipients: [{ userId: row.user_id, name: '', email: null }],
+        entityType: 'camera',
+        entityId: camera.id,
+        email: false,
+      },
+      now,
+    );
     return { userId: row.user_id };
   });
 }

@@ -1,7 +1,9 @@
 /**
  * cameras — the camera registry (locations, units, stream URLs, sealed credentials, gate direction, recognition
  * flag, privacy masks), connection tests, camera health, the per-camera ingest workers (one ffmpeg process and one
- * RTSP connection per camera: recording segments + live fMP4 + sampled frames) and the live wall endpoint.
+ * RTSP connection per camera: recording segments + live fMP4 + sampled frames) and the live wall endpoint; view
+ * grants from unit leaders (grants.*: reason, expiry, audit, open views cut on revocation); ONVIF discovery
+ * (onvif/: WS-Discovery probe, GetProfiles/GetStreamUri with a UsernameToken digest) to fill in the add form.
  * Owns tables cameras, camera_grants.
  *
  * For other modules:

@@ -5,16 +5,20 @@ import { useCT } from './texts';
 /**
  * Live video over one WebSocket into Media Source Extensions: the server sends a JSON `hello`, then per (re)start a
  * JSON `init` with the MIME type followed by the binary init segment, then binary moof+mdat fragments. The player
- * keeps about one second behind the live edge and trims what it has played.
+ * keeps about one second behind the live edge and trims what it has played. The server may end the view: `revoked`
+ * / `expired` (a grant was withdrawn or ran out; the player says so and stays stopped) or `reconfigured` (the camera
+ * was edited, e.g. new privacy masks; the player reconnects and gets the stream that fits its rights).
  */
 export function LivePlayer({ cameraId, stream, onMasked }: { cameraId: string; stream: 'main' | 'sub'; onMasked?: (masked: boolean) => void }) {
   const ct = useCT();
   const video = useRef<HTMLVideoElement>(null);
-  const [status, setStatus] = useState<'connecting' | 'playing' | 'error'>('connecting');
+  const [status, setStatus] = useState<'connecting' | 'playing' | 'error' | 'revoked' | 'expired'>('connecting');
+  const [generation, setGeneration] = useState(0);
   const [masked, setMasked] = useState(false);
   const onMaskedRef = useRef(onMasked);
   onMaskedRef.current = onMasked;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` forces a reconnect after `reconfigured`.
   useEffect(() => {
     const el = video.current;
     if (!el) return;
@@ -67,6 +71,15 @@ export function LivePlayer({ cameraId, stream, onMasked }: { cameraId: string; s
           onMaskedRef.current?.(Boolean(m.masked));
         }
         if (m.type === 'init' && m.mime) reset(m.mime);
+        if (m.type === 'revoked' || m.type === 'expired') {
+          closed = true;
+          setStatus(m.type);
+        }
+        if (m.type === 'reconfigured') {
+          closed = true;
+          setStatus('connecting');
+          setGeneration((g) => g + 1);
+        }
         return;
       }
       queue.push(msg.data as ArrayBuffer);
@@ -96,7 +109,7 @@ export function LivePlayer({ cameraId, stream, onMasked }: { cameraId: string; s
       ws.close();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [cameraId, stream]);
+  }, [cameraId, stream, generation]);
 
   return (
     <div style={{ position: 'relative', width: '100%', height: '100%', background: '#000' }}>
@@ -112,8 +125,19 @@ export function LivePlayer({ cameraId, stream, onMasked }: { cameraId: string; s
         style={{ width: '100%', height: '100%', objectFit: 'contain', display: 'block' }}
       />
       {status !== 'playing' ? (
-        <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#ddd' }}>
-          {status === 'connecting' ? ct('live.connecting') : typeof MediaSource === 'undefined' ? ct('live.unsupported') : ct('live.error')}
+        <div
+          data-testid="live-status"
+          style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#ddd', textAlign: 'center', padding: 8, background: status === 'revoked' || status === 'expired' ? 'rgba(0,0,0,0.75)' : undefined }}
+        >
+          {status === 'connecting'
+            ? ct('live.connecting')
+            : status === 'revoked'
+              ? ct('live.revoked')
+              : status === 'expired'
+                ? ct('live.expired')
+                : typeof MediaSource === 'undefined'
+                  ? ct('live.unsupported')
+                  : ct('live.error')}
         </div>
       ) : null}
       {masked ? (

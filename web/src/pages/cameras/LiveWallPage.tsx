@@ -2,6 +2,7 @@ import { ExpandOutlined, FullscreenOutlined, RollbackOutlined } from '@ant-desig
 import { Button, Card, Empty, Flex, Segmented, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useApi } from '../../api/useApi';
+import { useLocation } from '../../router';
 import { PageHeader } from '../../components/PageHeader';
 import type { PageProps } from '../../routes';
 import { HealthBadge } from './HealthBadge';
@@ -11,12 +12,18 @@ import type { Camera } from './types';
 
 const LAYOUTS = [1, 4, 9, 16] as const;
 
-/** The live wall: 1/4/9/16 tiles on the sub stream, one camera on the main stream, full screen per tile or wall. */
+/**
+ * The live wall: 1/4/9/16 tiles on the sub stream, one camera on the main stream, full screen per tile or wall. Shows
+ * the cameras the user may watch live, by role or by grant (also served at /live/shared for grantees).
+ */
 export default function LiveWallPage(_props: PageProps) {
   const ct = useCT();
-  const { data } = useApi<{ items: Camera[] }>('/api/cameras');
+  // Quiet: someone without any camera (a grantee whose grant ended) gets the empty wall, not an error toast.
+  const { data: answer, error } = useApi<{ items: Camera[] }>('/api/cameras', undefined, { quiet: true });
+  const data = answer ?? (error ? { items: [] } : undefined);
   const [layout, setLayout] = useState<(typeof LAYOUTS)[number]>(4);
-  const [single, setSingle] = useState<string | null>(null);
+  // ?camera=<id> (the link in a grant notification) opens that camera on its own.
+  const [single, setSingle] = useState<string | null>(useLocation().search.get('camera'));
   const wall = useRef<HTMLDivElement>(null);
   const cameras = (data?.items ?? []).filter((c) => c.rights.live && c.enabled);
   const shown = single ? cameras.filter((c) => c.id === single) : cameras.slice(0, layout);

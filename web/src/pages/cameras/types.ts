@@ -4,6 +4,60 @@ export interface CameraRights {
   raw: boolean;
   manage: boolean;
   export: boolean;
+  /** May grant viewing to others (a leader by role over the camera's unit). */
+  grant: boolean;
+}
+
+/** A polygon in normalised picture coordinates: [x, y] with 0..1 from the top-left corner. */
+export type MaskPolygon = Array<[number, number]>;
+
+export interface CameraGrant {
+  id: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  canLive: boolean;
+  canPlayback: boolean;
+  validUntil: string | null;
+  reason: string;
+  grantedBy: string | null;
+  createdAt: string;
+}
+
+export interface GrantCandidate {
+  id: string;
+  username: string;
+  displayName: string;
+  personName: string | null;
+  unitName: string | null;
+}
+
+export interface DiscoveredDevice {
+  endpoint: string;
+  address: string;
+  xaddrs: string[];
+  name: string | null;
+  hardware: string | null;
+  location: string | null;
+  alreadyAdded: boolean;
+}
+
+export interface StreamProfile {
+  token: string;
+  name: string;
+  encoding: string | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  uri: string | null;
+}
+
+export interface StreamProposal {
+  device: DiscoveredDevice;
+  clockOffsetSeconds: number;
+  profiles: StreamProfile[];
+  mainUrl: string | null;
+  subUrl: string | null;
 }
 
 export interface Camera {
@@ -21,7 +75,7 @@ export interface Camera {
   segmentSeconds: number;
   retentionDays: number;
   quotaBytes: number | null;
-  privacyMasks: Array<Array<[number, number]>>;
+  privacyMasks: MaskPolygon[];
   stream: { codec: string; width: number | null; height: number | null; fps: number | null } | null;
   health: { state: string; since: string; detail: string | null };
   version: number;
