@@ -62,6 +62,20 @@ export async function largestFace(detector: { detect(image: RgbImage): Promise<{
   return best.box;
 }
 
+/** The first `n` photos of `files` in which the detector finds a face, with that face's box. */
+export async function photosWithFaces(detector: { detect(image: RgbImage): Promise<{ box: FaceBox }[]> }, files: string[], n: number) {
+  const out: { photo: RgbImage; face: FaceBox }[] = [];
+  for (const f of files) {
+    if (out.length === n) break;
+    const photo = await loadPhoto(f);
+    const faces = await detector.detect(photo);
+    const best = faces.sort((a, b) => b.box.width - a.box.width)[0];
+    if (best) out.push({ photo, face: best.box });
+  }
+  if (out.length < n) throw new Error(`only ${out.length} of ${n} test photos have a face`);
+  return out;
+}
+
 /** Frames of one pass: each photo placed as the person walks 12 px right and grows 6 px per frame. */
 export function walkingFrames(photos: { photo: RgbImage; face: FaceBox }[]): RgbImage[] {
   return photos.map((p, i) => placedFrame(p.photo, p.face, { cx: 600 + i * 12, cy: 330, faceWidth: 200 + i * 6 }));

@@ -99,6 +99,7 @@ export const ROUTES: AppRoute[] = [
   { key: 'staff', path: '/staff', title: 'menu.staff', access: { anyOf: ['staff.read'] }, menu: { group: 'organisation', icon: <TeamOutlined /> }, page: page(() => import('./pages/staff/StaffListPage')) },
   { key: 'staff-import', path: '/staff/import', title: 'page.staffImport', access: { anyOf: ['staff.import'] }, menuKey: 'staff', page: page(() => import('./pages/staff/StaffImportPage')) },
   { key: 'staff-detail', path: '/staff/:id', title: 'page.staffDetail', access: { anyOf: ['staff.read'] }, menuKey: 'staff', page: page(() => import('./pages/staff/StaffDetailPage')) },
+  { key: 'faces-gate', path: '/faces/gate-enrollment', title: 'menu.faces', access: { anyOf: ['faces.enroll', 'faces.review'] }, menuKey: 'faces', page: page(() => import('./pages/faces/GateEnrollmentPage')) },
   { key: 'faces', path: '/faces', title: 'menu.faces', access: { anyOf: ['faces.enroll', 'faces.review'] }, menu: { group: 'organisation', icon: <ScanOutlined /> }, page: page(() => import('./pages/faces/FacesPage')) },
   { key: 'users', path: '/users', title: 'menu.users', access: { anyOf: ['users.manage'] }, menu: { group: 'administration', icon: <UserSwitchOutlined /> }, page: page(() => import('./pages/users/UsersPage')) },
   { key: 'audit', path: '/audit', title: 'menu.audit', access: { anyOf: ['audit.read'] }, menu: { group: 'administration', icon: <AuditOutlined /> }, page: page(() => import('./pages/audit/AuditPage')) },

@@ -45,7 +45,9 @@ export async function activeEnrollmentPeriod(db: Db, cameraId: string, at: Date)
 /**
  * Adds one not-confidently-matched pass to the period's group of that person (or a new group): the pass's mean
  * embedding is clustered against the period's groups only, and its best faces (enrollment quality checks, size,
- * sharpness, pose) are kept as samples with a padded face crop for the reviewer. Returns the group id.
+ * sharpness, pose) are kept as samples with a padded face crop for the reviewer. Returns the group id, or undefined
+ * when no face of the pass passes the enrollment quality checks: such a pass (a far-away face, a false detection on
+ * a poster or a test pattern) could never become a template, so it is not collected and is handled as before.
  */
 export async function collectPass(
   deps: { db: Db; blobs: BlobStore; engine: FaceEngine },
@@ -55,7 +57,7 @@ export async function collectPass(
   frames: PassFrame[],
   liveness: number | null,
   now: Date,
-): Promise<string> {
+): Promise<string | undefined> {
   const { db, blobs, engine } = deps;
   const examined = [...frames].sort((a, b) => b.face.box.width - a.face.box.width).slice(0, FRAMES_EXAMINED);
   const rated = examined
@@ -63,8 +65,10 @@ export async function collectPass(
       const report: QualityReport = checkEnrollmentQuality([f.face], engine.align(f.image, f.face));
       return { f, report, quality: sampleQuality(report) };
     })
+    .filter((r) => r.report.ok)
     .sort((a, b) => b.quality - a.quality)
     .slice(0, SAMPLES_PER_PASS);
+  if (rated.length === 0) return undefined;
   const seenAt = new Date(Math.max(...frames.map((f) => f.atMs)));
   const clusterId = await assignUnknownCluster(
     db,
@@ -77,8 +81,9 @@ export async function collectPass(
   );
   for (const { f, report, quality } of rated) {
     const id = randomUUID();
-    // A crop three face-widths wide: enough context to re-align the face for masked copies at assignment.
-    const pad = f.face.box.width;
+    // A crop two face-widths wide: the reviewer sees the face large, and there is enough context around it to re-align
+    // the face for synthetic masked copies at assignment.
+    const pad = f.face.box.width / 2;
     const x0 = Math.max(0, Math.floor(f.face.box.x - pad));
     const y0 = Math.max(0, Math.floor(f.face.box.y - pad));
     const crop = cropRgb(f.image, f.face.box.x - pad, f.face.box.y - pad, f.face.box.width + 2 * pad, f.face.box.height + 2 * pad);

@@ -152,15 +152,17 @@ export class GatePipeline {
       'image/jpeg',
     );
     const topPerson = verdict.kind === 'auto' ? verdict.personId : null;
-    // During a gate enrollment period, every pass the matcher was not sure of (unknown or review, never one that
-    // matched confidently) is grouped per person for enrollment; otherwise strangers are grouped as before.
+    // During a gate enrollment period, a pass the matcher was not sure of (unknown or review, never one that matched
+    // confidently) with at least one face good enough to enroll is grouped per person for enrollment; otherwise
+    // strangers are grouped as before.
     const period = matched.kind !== 'auto' ? await activeEnrollmentPeriod(db, this.camera.id, seenAt) : undefined;
     const passFrames = frames.map((f) => ({ image: f.frame, face: f.face, described: f.described, atMs: f.atMs }));
-    const unknownCluster = period
-      ? await collectPass({ db, blobs, engine }, period, this.camera.id, id, passFrames, liveness.score, this.deps.now())
-      : verdict.kind === 'unknown'
+    const collected = period ? await collectPass({ db, blobs, engine }, period, this.camera.id, id, passFrames, liveness.score, this.deps.now()) : undefined;
+    const unknownCluster =
+      collected ??
+      (verdict.kind === 'unknown'
         ? await assignUnknownCluster(db, this.camera.unitId, engine.meta.engine, meanEmbedding(frames.map((f) => f.described.full)), seenAt, engine.meta.thresholds.match)
-        : null;
+        : null);
     const livenessMeta = { ...LIVENESS_MODEL, params: DEFAULT_LIVENESS_PARAMS, policy: this.livenessPolicy };
     await db.query(
       `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
@@ -188,7 +190,7 @@ export class GatePipeline {
         JSON.stringify({ components: liveness.components, raw: liveness.raw, frames: liveness.frames }),
       ],
     );
-    const record: SightingRecord = { id, verdict, seenAt, liveness: liveness.score, ...(period ? { enrollmentGroupId: unknownCluster as string } : {}) };
+    const record: SightingRecord = { id, verdict, seenAt, liveness: liveness.score, ...(collected ? { enrollmentGroupId: collected } : {}) };
     if (verdict.kind === 'auto') {
       const punch = await this.deps.punch(db, {
         source: `camera:${this.camera.id}`,

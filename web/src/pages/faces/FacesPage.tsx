@@ -7,8 +7,9 @@ import { PersonSelect } from '../../components/PersonSelect';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import type { PageProps } from '../../routes';
-import { useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
+import { useGT } from './gate-texts';
 import { type FKey, useFT } from './texts';
 import { WebcamCapture } from './WebcamCapture';
 import { ZipImport } from './ZipImport';
@@ -30,11 +31,14 @@ interface ReviewItem {
   reason: string | null;
   masked: boolean;
   candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null }[];
+  /** Heuristic liveness signal (not certified anti-spoofing); null for one-frame passes. */
+  liveness: number | null;
 }
 
 /** Consent, enrollment and the review queue of gate face recognition (issue 5). */
 export default function FacesPage(_: PageProps) {
   const ft = useFT();
+  const gt = useGT();
   const { can } = useSession();
   const { search } = useLocation();
   const items = [
@@ -44,7 +48,7 @@ export default function FacesPage(_: PageProps) {
   ];
   return (
     <>
-      <PageHeader title={ft('faces.title')} subtitle={ft('faces.subtitle')} />
+      <PageHeader title={ft('faces.title')} subtitle={ft('faces.subtitle')} extra={<Link to="/faces/gate-enrollment" data-testid="faces-gate-link">{gt('gate.title')}</Link>} />
       <Tabs items={items} defaultActiveKey={search.get('zip') ? 'zip' : undefined} data-testid="faces-tabs" />
     </>
   );
@@ -183,6 +187,7 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
 
 function ReviewTab() {
   const ft = useFT();
+  const gt = useGT();
   const { message } = App.useApp();
   const queue = useApi<{ items: ReviewItem[] }>('/api/recognition/reviews');
   const [reason, setReason] = useState('');
@@ -195,7 +200,13 @@ function ReviewTab() {
             <img src={`/api/recognition/sightings/${item.id}/snapshot`} alt="" style={{ width: 200, borderRadius: 6 }} />
             <Flex vertical gap={8}>
               <Typography.Text>
-                {ft('faces.review.seen')}: {formatDateTime(item.seenAt, true)} {item.masked ? <Tag color="gold">{ft('faces.masked')}</Tag> : null}
+                {ft('faces.review.seen')}: {formatDateTime(item.seenAt, true)} {item.masked ? <Tag color="gold">{ft('faces.masked')}</Tag> : null}{' '}
+                {item.liveness !== null ? (
+                  <Tag color={item.liveness < 0.5 ? 'orange' : 'default'} data-testid="faces-liveness" title={gt('live.explain')}>
+                    {gt('live.score', { score: item.liveness.toFixed(2) })}
+                    {item.liveness < 0.5 ? ` — ${gt('live.low')}` : ''}
+                  </Tag>
+                ) : null}
               </Typography.Text>
               {item.reason ? (
                 <Typography.Text type="secondary">
