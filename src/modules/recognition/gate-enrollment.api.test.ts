@@ -74,6 +74,21 @@ for (const kind of dbKinds()) {
     });
     after(() => t?.close());
 
+    it('liveness policy over HTTP: a unit manager sets the unit\'s policy, only a system administrator the global one', async () => {
+      const unit = t.demo.units['TT-UBND'] as string;
+      assert.equal((await staff.send('PUT', '/api/recognition/liveness-policy', { unitId: unit, mode: 'REVIEW' })).statusCode, 403);
+      assert.equal((await office.send('PUT', '/api/recognition/liveness-policy', { unitId: null, mode: 'REVIEW' })).statusCode, 403);
+      assert.equal((await office.send('PUT', '/api/recognition/liveness-policy', { unitId: unit, mode: 'MAYBE' })).statusCode, 400);
+      assert.equal((await office.send('PUT', '/api/recognition/liveness-policy', { unitId: unit, mode: 'REVIEW', threshold: 0.6 })).statusCode, 204);
+      const admin = await loginAs(t.app, 'admin');
+      assert.equal((await admin.send('PUT', '/api/recognition/liveness-policy', { unitId: null, mode: 'OFF' })).statusCode, 204);
+      const list = (await office.get('/api/recognition/liveness-policy')).json() as { items: { unitId: string | null; mode: string; threshold: number }[]; canSetGlobal: boolean };
+      assert.equal(list.canSetGlobal, false);
+      assert.deepEqual(list.items.map((i) => [i.unitId, i.mode, Math.round(i.threshold * 100)]), [[null, 'OFF', 50], [unit, 'REVIEW', 60]]);
+      // Back to OFF so the passes below are decided on recognition alone.
+      assert.equal((await office.send('PUT', '/api/recognition/liveness-policy', { unitId: unit, mode: 'OFF' })).statusCode, 204);
+    });
+
     it('opens a period for a gate camera where recognition is allowed; only enrollers, no overlap', async () => {
       const today = todayInVietnam();
       const body = { cameraId, startsOn: today, endsOn: addDays(today, 6), retentionDays: 7 };

@@ -67,15 +67,18 @@ export async function listGroups(db: Db, periodId: string): Promise<GroupDto[]> 
       WHERE cluster_id = ANY($1::uuid[]) ORDER BY quality DESC, seen_at DESC`,
     [ids],
   );
-  const sightings = await db.query<{ unknown_cluster_id: string; candidates: { personId: string; score: number }[] }>(
-    'SELECT unknown_cluster_id, candidates FROM face_sightings WHERE unknown_cluster_id = ANY($1::uuid[])',
+  const sightings = await db.query<{ unknown_cluster_id: string; candidates: { personId: string; score: number }[]; review_floor: number | null }>(
+    `SELECT unknown_cluster_id, candidates, (engine_meta->'thresholds'->>'review')::float8 AS review_floor
+       FROM face_sightings WHERE unknown_cluster_id = ANY($1::uuid[])`,
     [ids],
   );
+  // Only candidates a reviewer would have been shown (at or above the engine's review threshold) count: below it every
+  // stranger "resembles" somebody, and a warning on every group would be ignored.
   const nearest = new Map<string, { personId: string; score: number }>();
   for (const s of sightings) {
     const top = s.candidates[0];
     const cur = nearest.get(s.unknown_cluster_id);
-    if (top && (!cur || top.score > cur.score)) nearest.set(s.unknown_cluster_id, top);
+    if (top && s.review_floor !== null && top.score >= s.review_floor && (!cur || top.score > cur.score)) nearest.set(s.unknown_cluster_id, top);
   }
   const personIds = [...new Set([...nearest.values()].map((n) => n.personId))];
   const people = personIds.length
