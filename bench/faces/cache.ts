@@ -1,14 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FaceEngineMeta } from '../../src/platform/ports/face-engine';
-import type { PhotoFeatures } from './extract';
+import type { MaskedRealResult, PhotoFeatures } from './extract';
 import type { Described } from './metrics';
 
 /** Extracted features of one bench run, so evaluation and latency can be re-run without re-embedding everything. */
 export interface CachedRun {
   photos: PhotoFeatures[];
   strangers: PhotoFeatures[];
-  maskedReal: number[];
+  maskedReal: MaskedRealResult[];
   meta: FaceEngineMeta;
 }
 

@@ -54,9 +54,17 @@ export async function extractPhoto(engine: FaceEngine, photo: Photo, index: numb
   return masked ? { photo, bare, masked } : { photo, bare };
 }
 
-/** Best detector score per masked-real photo (0 when nothing is found at the floor score). */
-export async function maskedRealScores(engine: FaceEngine, file: string, floor: number): Promise<number> {
+/** What the engine made of one real masked photo: best detector score (0 = none at the floor) and its maskedness. */
+export interface MaskedRealResult {
+  score: number;
+  /** Maskedness of the main face found at the engine's own detection threshold; absent when none was found. */
+  maskedness?: number;
+}
+
+export async function maskedRealScores(engine: FaceEngine, file: string, floor: number): Promise<MaskedRealResult> {
   const image = await decodeImage(await readFile(file));
   const faces = await engine.detect(image, { minScore: floor });
-  return faces.reduce((m, f) => Math.max(m, f.score), 0);
+  const score = faces.reduce((m, f) => Math.max(m, f.score), 0);
+  const main = mainFace(faces.filter((f) => f.score >= engine.meta.thresholds.detection));
+  return main ? { score, maskedness: (await engine.describe(image, main)).maskedness } : { score };
 }

@@ -1,6 +1,8 @@
 /**
  * Face benchmark: `npm run bench:faces -- [dataDir] [options]` (dataDir defaults to ../shared/faces).
  *   --engine faceapi|yunet-dlib|yunet-onnx   default: the best engine whose models are in --models
+ *   --runtime onnx|tfjs   where yunet-dlib runs the dlib network (default onnx; tfjs = the older, slower path)
+ *   --detector-max-side N  longest side of YuNet's input (default 640)    --no-refine  no landmark refinement of masked faces
  *   --models DIR                              installed models (default ../shared/models)
  *   --recognizer FILE --recognizer-spec sface|faceplugin   ONNX recognizer for yunet-onnx
  *   --limit N        first N identities only (quick run)     --threads N   worker threads (default: cores)
@@ -46,6 +48,9 @@ const { values, positionals } = parseArgs({
     limit: { type: 'string' },
     threads: { type: 'string' },
     'dlib-zoom': { type: 'string' },
+    runtime: { type: 'string', default: 'onnx' },
+    'detector-max-side': { type: 'string' },
+    'no-refine': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
@@ -54,16 +59,30 @@ const { values, positionals } = parseArgs({
 const dataDir = path.resolve(positionals[0] ?? '../shared/faces');
 const modelsDir = path.resolve(values.models as string);
 const yunetPath = path.join(modelsDir, MODEL_FILES.yunet);
+// The dlib network converted to ONNX is cached here, not in the shared models folder.
+const convertedDir = path.join(tmpdir(), 'kc-face-bench', 'models');
 
 function specFromArgs(): FaceEngineSpec {
   const dlibZoom = values['dlib-zoom'] ? Number(values['dlib-zoom']) : undefined;
   switch (values.engine) {
-    case undefined:
-      return bestAvailableSpec(modelsDir);
+    case undefined: {
+      const best = bestAvailableSpec(modelsDir);
+      return best.kind === 'yunet-dlib' ? { ...best, modelsDir: convertedDir } : best;
+    }
     case 'faceapi':
       return { kind: 'faceapi' };
-    case 'yunet-dlib':
-      return dlibZoom ? { kind: 'yunet-dlib', yunetPath, dlibZoom } : { kind: 'yunet-dlib', yunetPath };
+    case 'yunet-dlib': {
+      const maxSide = values['detector-max-side'] ? Number(values['detector-max-side']) : undefined;
+      return {
+        kind: 'yunet-dlib',
+        yunetPath,
+        runtime: values.runtime === 'tfjs' ? 'tfjs' : 'onnx',
+        modelsDir: convertedDir,
+        refineMasked: !values['no-refine'],
+        ...(dlibZoom ? { dlibZoom } : {}),
+        ...(maxSide ? { detectorMaxSide: maxSide } : {}),
+      };
+    }
     case 'yunet-onnx': {
       const recognizerPath = values.recognizer ?? path.join(modelsDir, MODEL_FILES.sface);
       const recognizer = values['recognizer-spec'] === 'faceplugin' ? FACEPLUGIN_SPEC : SFACE_SPEC;
@@ -82,7 +101,8 @@ const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
 
 const probeEngine = await createFaceEngine(spec);
-const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}-${Number.isFinite(limit) ? limit : 'all'}.json`.replace(/[^\w.+-]/g, '_'));
+const variant = `${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}`;
+const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}.json`.replace(/[^\w.+-]/g, '_'));
 await probeEngine.close();
 const { photos, strangers, maskedReal, meta } = values.reuse && existsSync(cacheFile) ? loadFeatures(cacheFile) : await extractAll();
 if (!values.reuse) saveFeatures(cacheFile, { photos, strangers, maskedReal, meta });
@@ -104,8 +124,14 @@ async function extractAll() {
 log('evaluating');
 const evaluation = evaluate(photos, strangers);
 const detectionRates = Object.fromEntries(
-  [0.5, 0.6, 0.7, 0.9].map((t) => [t, maskedReal.filter((s) => s >= t).length / Math.max(1, maskedReal.length)]),
+  [0.5, 0.6, 0.7, 0.9].map((t) => [t, maskedReal.filter((r) => r.score >= t).length / Math.max(1, maskedReal.length)]),
 );
+// Real masks, not drawn ones: how many of the real masked faces the maskedness signal routes to masked scoring.
+const realWithFace = maskedReal.filter((r) => r.maskedness !== undefined);
+const maskedRealRouted = {
+  faces: realWithFace.length,
+  share: realWithFace.filter((r) => (r.maskedness as number) >= evaluation.operatingPoint.masked).length / Math.max(1, realWithFace.length),
+};
 
 log('latency on one core (main thread, one intra-op thread)');
 const single = await createFaceEngine(spec);
@@ -113,7 +139,7 @@ const loadBefore = loadavg()[0] ?? 0;
 const latency = await measureLatency(single, data.enrolled.filter((_, i) => i % 40 === 0).slice(0, 30).map((p) => p.file));
 await single.close();
 
-const result = { meta, dataDir, loadAverage: loadBefore, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
+const result = { meta, dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
 console.log(JSON.stringify(result, null, 2));
 if (values.write) {
   const file = writeResults(result);

@@ -116,6 +116,11 @@ export interface FaceDetectorPart {
   /** Detector score threshold that suits this model (YuNet's scores run lower on masked faces than on bare ones). */
   readonly defaultMinScore: number;
   detect(image: RgbImage, minScore: number): Promise<DetectedFace[]>;
+  /**
+   * Optional (added later; callers must not rely on it): landmarks re-estimated more carefully and more slowly, for
+   * faces whose lower half is covered, where a detector's single-pass landmarks scatter.
+   */
+  refineLandmarks?(image: RgbImage, face: DetectedFace): Promise<FiveLandmarks>;
   close(): Promise<void>;
 }
 
@@ -126,5 +131,7 @@ export interface FaceRecognizerPart {
   readonly alignment: { size: number; zoom: number; centerY?: number };
   /** Unit-length embedding of an aligned crop of `alignment.size` pixels. */
   embed(aligned: RgbImage): Promise<Float32Array>;
+  /** Optional (added later): several crops in one inference run, same results as `embed` one by one. */
+  embedBatch?(aligned: readonly RgbImage[]): Promise<Float32Array[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FaceEngine, FaceThresholds } from '../../ports/face-engine';
+import { DlibOnnxRecognizer } from '../face-faceapi/dlib-onnx-recognizer';
 import { DlibRecognizer } from '../face-faceapi/dlib-recognizer';
 import { TinyFaceDetector } from '../face-faceapi/tiny-detector';
 import { OnnxRecognizer, type OnnxRecognizerSpec, SFACE_SPEC } from '../face-onnx/onnx-recognizer';
@@ -10,7 +11,22 @@ import { ComposedFaceEngine } from './engine';
 /** Serializable description of an engine, so a worker thread can build the same engine as its parent. */
 export type FaceEngineSpec =
   | { kind: 'faceapi'; thresholds?: Partial<FaceThresholds> }
-  | { kind: 'yunet-dlib'; yunetPath: string; thresholds?: Partial<FaceThresholds>; dlibZoom?: number }
+  | {
+      kind: 'yunet-dlib';
+      yunetPath: string;
+      thresholds?: Partial<FaceThresholds>;
+      dlibZoom?: number;
+      /**
+       * Where the dlib network runs: 'onnx' (default) converts the npm weights to ONNX for onnxruntime, cached in
+       * `modelsDir`; 'tfjs' is the older TF.js WASM path, kept for comparison (same descriptors, about 5× slower).
+       */
+      runtime?: 'onnx' | 'tfjs';
+      modelsDir?: string;
+      /** Longest side of the detector input (default 640); smaller is faster and misses smaller faces. */
+      detectorMaxSide?: number;
+      /** Re-locate landmarks of faces that look masked before embedding (default true). */
+      refineMasked?: boolean;
+    }
   | {
       kind: 'yunet-onnx';
       yunetPath: string;
@@ -24,27 +40,39 @@ export type FaceEngineSpec =
  * `match` is the cosine at FAR ≈ 1e-3 on different-person pairs; `autoAccept` keeps strangers' false identification
  * under 1 %; `masked` is the maskedness above which a probe is scored with fused full/upper-face similarity.
  */
-export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib', FaceThresholds> = {
+export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-tfjs', FaceThresholds> = {
   faceapi: { detection: 0.5, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
   'yunet-dlib': { detection: 0.6, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
+  'yunet-dlib-tfjs': { detection: 0.6, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
 };
 
 export function engineId(spec: FaceEngineSpec): string {
   if (spec.kind === 'faceapi') return 'faceapi-tiny+dlib';
-  if (spec.kind === 'yunet-dlib') return 'yunet+dlib';
+  // The ONNX runtime keeps the id: its descriptors equal the TF.js ones, so templates enrolled before stay usable.
+  if (spec.kind === 'yunet-dlib') return spec.runtime === 'tfjs' ? 'yunet+dlib-tfjs' : 'yunet+dlib';
   return `yunet+${spec.recognizer.model.name.split(' ')[0]?.toLowerCase()}`;
 }
 
 export async function createFaceEngine(spec: FaceEngineSpec): Promise<FaceEngine> {
-  const base = spec.kind === 'yunet-onnx' ? { detection: 0.6, ...spec.recognizer.thresholds } : DEFAULT_THRESHOLDS[spec.kind];
+  const base =
+    spec.kind === 'yunet-onnx'
+      ? { detection: 0.6, ...spec.recognizer.thresholds }
+      : DEFAULT_THRESHOLDS[spec.kind === 'yunet-dlib' && spec.runtime === 'tfjs' ? 'yunet-dlib-tfjs' : spec.kind];
   const thresholds = { ...base, ...spec.thresholds };
   if (spec.kind === 'faceapi') {
     return new ComposedFaceEngine(engineId(spec), await TinyFaceDetector.load(), await DlibRecognizer.load(), thresholds);
   }
-  const detector = await YunetDetector.load(spec.yunetPath);
   if (spec.kind === 'yunet-dlib') {
-    return new ComposedFaceEngine(engineId(spec), detector, await DlibRecognizer.load(spec.dlibZoom), thresholds);
+    const detector = await YunetDetector.load(spec.yunetPath, spec.detectorMaxSide);
+    const recognizer =
+      spec.runtime === 'tfjs'
+        ? await DlibRecognizer.load(spec.dlibZoom)
+        : await DlibOnnxRecognizer.load({ cacheDir: spec.modelsDir, zoom: spec.dlibZoom });
+    // The TF.js variant keeps its old behaviour (no refinement) so it stays a like-for-like baseline.
+    const refineMasked = spec.runtime !== 'tfjs' && spec.refineMasked !== false;
+    return new ComposedFaceEngine(engineId(spec), detector, recognizer, thresholds, { refineMasked });
   }
+  const detector = await YunetDetector.load(spec.yunetPath);
   return new ComposedFaceEngine(
     engineId(spec),
     detector,
@@ -65,5 +93,6 @@ export function bestAvailableSpec(modelsDir: string): FaceEngineSpec {
   const sfacePath = path.join(modelsDir, MODEL_FILES.sface);
   if (!existsSync(yunetPath)) return { kind: 'faceapi' };
   if (existsSync(sfacePath)) return { kind: 'yunet-onnx', yunetPath, recognizerPath: sfacePath, recognizer: SFACE_SPEC };
-  return { kind: 'yunet-dlib', yunetPath };
+  // dlib on onnxruntime; the converted network is cached next to the installed models.
+  return { kind: 'yunet-dlib', yunetPath, runtime: 'onnx', modelsDir };
 }

@@ -22,6 +22,14 @@ export function normalize(v: Float32Array): Float32Array {
   return v;
 }
 
+export interface ComposeOptions {
+  /**
+   * For faces that look masked (maskedness ≥ thresholds.masked), re-estimate the landmarks with the detector's
+   * `refineLandmarks` and embed the re-aligned face (see YunetDetector.refineLandmarks for the measurements).
+   */
+  refineMasked?: boolean;
+}
+
 /** A detector and a recognizer from any adapters, with the alignment, upper-face and maskedness logic shared. */
 export class ComposedFaceEngine implements FaceEngine {
   readonly meta: FaceEngineMeta;
@@ -31,6 +39,7 @@ export class ComposedFaceEngine implements FaceEngine {
     private readonly detector: FaceDetectorPart,
     private readonly recognizer: FaceRecognizerPart,
     thresholds: FaceThresholds,
+    private readonly options: ComposeOptions = {},
   ) {
     this.meta = {
       engine,
@@ -57,12 +66,24 @@ export class ComposedFaceEngine implements FaceEngine {
   }
 
   async describe(image: RgbImage, face: DetectedFace): Promise<FaceDescription> {
-    const aligned = this.align(image, face);
-    const embedding = await this.recognizer.embed(aligned);
-    const upperEmbedding = await this.recognizer.embed(blankLowerFace(aligned, this.recognizer.alignment));
+    const first = await this.embedFullAndUpper(alignFace(image, face.landmarks, this.recognizer.alignment));
     // A bare face changes a lot when its lower half is blanked; a masked one hardly changes.
-    const maskedness = Math.min(1, Math.max(0, cosine(embedding, upperEmbedding)));
-    return { embedding, upperEmbedding, maskedness };
+    const maskedness = Math.min(1, Math.max(0, cosine(first.embedding, first.upperEmbedding)));
+    if (!this.options.refineMasked || !this.detector.refineLandmarks || maskedness < this.meta.thresholds.masked) {
+      return { ...first, maskedness };
+    }
+    const landmarks = await this.detector.refineLandmarks(image, face);
+    return { ...(await this.embedFullAndUpper(alignFace(image, landmarks, this.recognizer.alignment))), maskedness };
+  }
+
+  /** Full-face and lower-face-blanked embeddings, in one inference run when the recognizer batches. */
+  private async embedFullAndUpper(aligned: RgbImage): Promise<{ embedding: Float32Array; upperEmbedding: Float32Array }> {
+    const upper = blankLowerFace(aligned, this.recognizer.alignment);
+    if (this.recognizer.embedBatch) {
+      const [embedding, upperEmbedding] = (await this.recognizer.embedBatch([aligned, upper])) as [Float32Array, Float32Array];
+      return { embedding, upperEmbedding };
+    }
+    return { embedding: await this.recognizer.embed(aligned), upperEmbedding: await this.recognizer.embed(upper) };
   }
 
   async close(): Promise<void> {

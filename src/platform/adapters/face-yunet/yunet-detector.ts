@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
+import type { DetectedFace, FaceDetectorPart, FiveLandmarks, ModelRef, Point, RgbImage } from '../../ports/face-engine';
+import { mirrorRgb, warpSimilarity } from '../face-common/align';
 import { withSymbolicShapes } from '../face-onnx/onnx-proto';
-import type { DetectedFace, FaceDetectorPart, FiveLandmarks, ModelRef, RgbImage } from '../../ports/face-engine';
 
 /**
  * The YuNet 2023mar export declares a fixed 640×640 input, but its graph bakes no size in (Reshape to -1, Resize by
@@ -82,9 +83,53 @@ export class YunetDetector implements FaceDetectorPart {
     return nonMaximumSuppression(candidates, NMS_IOU);
   }
 
+  /**
+   * Landmarks re-estimated for a face whose lower half is covered. YuNet's points on masked faces scatter (eyes off by
+   * about 12 % of the eye distance in the median on bench/faces' synthetic masks, against the same photo unmasked), and
+   * that misalignment costs more masked rank-1 than anything else measured. Re-detecting in a square crop twice the
+   * face's size, once as is and once mirrored, and averaging the two estimates cuts the scatter; on masked probes
+   * it raised rank-1 by about 5 points, while on bare faces it cost about 1 point, so the engine uses it only for
+   * faces that look masked. Costs two detector runs on a 192 px crop.
+   */
+  async refineLandmarks(image: RgbImage, face: DetectedFace): Promise<FiveLandmarks> {
+    const side = REFINE_CROP * Math.max(face.box.width, face.box.height);
+    const k = REFINE_SIDE / side;
+    const cx = face.box.x + face.box.width / 2;
+    const cy = face.box.y + face.box.height / 2;
+    // Crop coordinates: q = k·(p − (c − side/2)).
+    const crop = warpSimilarity(image, { a: k, b: 0, tx: -k * (cx - side / 2), ty: -k * (cy - side / 2) }, REFINE_SIDE, REFINE_SIDE);
+    const centre = { x: REFINE_SIDE / 2, y: REFINE_SIDE / 2 };
+    const direct = nearest(await this.detect(crop, REFINE_MIN_SCORE), centre);
+    const mirrored = nearest(await this.detect(mirrorRgb(crop), REFINE_MIN_SCORE), centre);
+    const estimates: FiveLandmarks[] = [];
+    if (direct) estimates.push(direct.landmarks);
+    if (mirrored) {
+      // Mirroring swaps the subject's right and left: eyes 0↔1, mouth corners 3↔4.
+      const m = mirrored.landmarks.map((p) => ({ x: REFINE_SIDE - 1 - p.x, y: p.y }));
+      estimates.push([m[1], m[0], m[2], m[4], m[3]] as FiveLandmarks);
+    }
+    if (!estimates.length) return face.landmarks;
+    return [0, 1, 2, 3, 4].map((i) => {
+      const x = estimates.reduce((s, e) => s + (e[i] as Point).x, 0) / estimates.length;
+      const y = estimates.reduce((s, e) => s + (e[i] as Point).y, 0) / estimates.length;
+      return { x: x / k + cx - side / 2, y: y / k + cy - side / 2 };
+    }) as FiveLandmarks;
+  }
+
   async close(): Promise<void> {
     await this.session.release();
   }
+}
+
+const REFINE_CROP = 2;
+const REFINE_SIDE = 192;
+/** Low on purpose: the face is known to be there; a masked face in a tight crop often scores under 0.6. */
+const REFINE_MIN_SCORE = 0.3;
+
+/** The detection whose box centre is nearest to `p` (the face being refined, not a bystander in the crop). */
+function nearest(faces: DetectedFace[], p: Point): DetectedFace | undefined {
+  const dist = (f: DetectedFace) => Math.hypot(f.box.x + f.box.width / 2 - p.x, f.box.y + f.box.height / 2 - p.y);
+  return faces.reduce<DetectedFace | undefined>((best, f) => (!best || dist(f) < dist(best) ? f : best), undefined);
 }
 
 /**
