@@ -18,17 +18,19 @@ const fromJson = (d?: { full: number[]; upper: number[]; maskedness: number }): 
 
 export function saveFeatures(file: string, run: CachedRun): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const encode = (list: PhotoFeatures[]) => list.map((p) => ({ photo: p.photo, bare: toJson(p.bare), masked: toJson(p.masked) }));
+  const encode = (list: PhotoFeatures[]) =>
+    list.map((p) => ({ photo: p.photo, bare: toJson(p.bare), masked: toJson(p.masked), copies: p.copies?.map(toJson) }));
   writeFileSync(file, JSON.stringify({ ...run, photos: encode(run.photos), strangers: encode(run.strangers) }));
 }
 
 export function loadFeatures(file: string): CachedRun {
   const raw = JSON.parse(readFileSync(file, 'utf8'));
-  const decode = (list: { photo: PhotoFeatures['photo']; bare?: never; masked?: never }[]): PhotoFeatures[] =>
+  const decode = (list: { photo: PhotoFeatures['photo']; bare?: never; masked?: never; copies?: never[] }[]): PhotoFeatures[] =>
     list.map((p) => {
       const bare = fromJson(p.bare);
       const masked = fromJson(p.masked);
-      return { photo: p.photo, ...(bare ? { bare } : {}), ...(masked ? { masked } : {}) };
+      const copies = p.copies?.map((c) => fromJson(c) as Described);
+      return { photo: p.photo, ...(bare ? { bare } : {}), ...(masked ? { masked } : {}), ...(copies ? { copies } : {}) };
     });
   return { ...raw, photos: decode(raw.photos), strangers: decode(raw.strangers) };
 }

@@ -106,7 +106,10 @@ function gallery(photos: PhotoFeatures[], shots: number, withMaskedCopies: boole
     taken.set(p.photo.identity, n + 1);
     enrolledKeys.add(p.photo.key);
     templates.push({ identity: p.photo.identity, ...p.bare });
-    if (withMaskedCopies && p.masked) templates.push({ identity: p.photo.identity, ...p.masked });
+    // Masked copies as the product enrolls them when extracted (`copies`); older cached runs only have the photo's
+    // own re-detected masked copy.
+    if (withMaskedCopies && p.copies) for (const c of p.copies) templates.push({ identity: p.photo.identity, ...c });
+    else if (withMaskedCopies && p.masked) templates.push({ identity: p.photo.identity, ...p.masked });
   }
   return { templates, enrolledKeys };
 }

@@ -10,7 +10,15 @@ export interface PhotoFeatures {
   photo: Photo;
   bare?: Described;
   masked?: Described;
+  /**
+   * For photos that may be enrolled: the synthetic masked copies the product stores at enrollment, made the way
+   * enrollment.service.ts makes them (mask drawn from the bare landmarks, described with the bare detection).
+   */
+  copies?: Described[];
 }
+
+/** Mask colours of the enrollment copies, as MASK_VARIANTS in src/modules/recognition/enrollment.service.ts. */
+export const ENROLLMENT_MASK_VARIANTS = [0, 2] as const;
 
 /** The face a photo is about: the largest, breaking near-ties by score (in-the-wild photos show bystanders). */
 export function mainFace(faces: DetectedFace[]): DetectedFace | undefined {
@@ -42,7 +50,7 @@ export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (
   return out;
 }
 
-export async function extractPhoto(engine: FaceEngine, photo: Photo, index: number): Promise<PhotoFeatures> {
+export async function extractPhoto(engine: FaceEngine, photo: Photo, index: number, enrollCandidate = false): Promise<PhotoFeatures> {
   const image = await decodeImage(await readFile(photo.file));
   const bareFace = mainFace(await engine.detect(image));
   if (!bareFace) return { photo };
@@ -51,7 +59,14 @@ export async function extractPhoto(engine: FaceEngine, photo: Photo, index: numb
   // The mask is drawn from the bare face's landmarks, then the masked photo goes through detection again as a
   // masked face at the gate would.
   const masked = await describeMain(engine, drawSyntheticMask(image, bareFace.landmarks, index));
-  return masked ? { photo, bare, masked } : { photo, bare };
+  const copies: Described[] = [];
+  if (enrollCandidate) {
+    for (const colour of ENROLLMENT_MASK_VARIANTS) {
+      const c = await engine.describe(drawSyntheticMask(image, bareFace.landmarks, colour), bareFace);
+      copies.push({ full: c.embedding, upper: c.upperEmbedding, maskedness: c.maskedness });
+    }
+  }
+  return { photo, bare, ...(masked ? { masked } : {}), ...(enrollCandidate ? { copies } : {}) };
 }
 
 /** What the engine made of one real masked photo: best detector score (0 = none at the floor) and its maskedness. */

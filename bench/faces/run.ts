@@ -113,7 +113,15 @@ async function extractAll() {
   const progress = (what: string, total: number) => (done: number) => {
     if (done % 200 === 0 || done === total) log(`${what} ${done}/${total}`);
   };
-  const photos = await mapConcurrent(data.enrolled, threads * 2, (p, i) => extractPhoto(pool, p, i), progress('celeba', data.enrolled.length));
+  // The first 3 photos of each identity may be enrolled (2-shot takes the first 2 with a face): they get the
+  // product's synthetic masked copies too.
+  const rankInIdentity = data.enrolled.map((p, i) => data.enrolled.slice(0, i).filter((q) => q.identity === p.identity).length);
+  const photos = await mapConcurrent(
+    data.enrolled,
+    threads * 2,
+    (p, i) => extractPhoto(pool, p, i, (rankInIdentity[i] as number) < 3),
+    progress('celeba', data.enrolled.length),
+  );
   const strangers = await mapConcurrent(data.strangers, threads * 2, (p, i) => extractPhoto(pool, p, i + 7), progress('strangers', data.strangers.length));
   const maskedReal = await mapConcurrent(data.maskedReal, threads * 2, (f) => maskedRealScores(pool, f, 0.3), progress('masked-real', data.maskedReal.length));
   const meta = pool.meta;

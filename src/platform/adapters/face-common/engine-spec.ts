@@ -24,7 +24,7 @@ export type FaceEngineSpec =
       modelsDir?: string;
       /** Longest side of the detector input (default 640); smaller is faster and misses smaller faces. */
       detectorMaxSide?: number;
-      /** Re-locate landmarks of faces that look masked before embedding (default true). */
+      /** Masked-face handling added with the ONNX runtime: landmark refinement and the colour cue (default true). */
       refineMasked?: boolean;
     }
   | {
@@ -69,8 +69,11 @@ export async function createFaceEngine(spec: FaceEngineSpec): Promise<FaceEngine
         ? await DlibRecognizer.load(spec.dlibZoom)
         : await DlibOnnxRecognizer.load({ cacheDir: spec.modelsDir, zoom: spec.dlibZoom });
     // The TF.js variant keeps its old behaviour (no refinement) so it stays a like-for-like baseline.
-    const refineMasked = spec.runtime !== 'tfjs' && spec.refineMasked !== false;
-    return new ComposedFaceEngine(engineId(spec), detector, recognizer, thresholds, { refineMasked });
+    const improved = spec.runtime !== 'tfjs';
+    return new ComposedFaceEngine(engineId(spec), detector, recognizer, thresholds, {
+      refineMasked: improved && spec.refineMasked !== false,
+      colourCue: improved && spec.refineMasked !== false,
+    });
   }
   const detector = await YunetDetector.load(spec.yunetPath);
   return new ComposedFaceEngine(

@@ -7,7 +7,7 @@ import { applySimilarity, estimateSimilarity, templateFor } from './align';
 import { FaceEnginePool } from './engine-pool';
 import { createFaceEngine } from './engine-spec';
 import { decodeImage, encodeJpeg, resizeRgb } from './image';
-import { drawSyntheticMask } from './mask';
+import { drawSyntheticMask, lowerFaceColourCue } from './mask';
 
 const FACES = path.resolve('../shared/faces/celeba-dev');
 const YUNET = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');
@@ -60,6 +60,17 @@ describe('face engine on real photos (YuNet from ../shared/models)', { skip: mis
     assert.ok(cosine(a1.d.embedding, a2.d.embedding) > cosine(a1.d.embedding, b.d.embedding));
     const masked = await describeMain(drawSyntheticMask(await photo('001085.jpg'), a1.face.landmarks));
     assert.ok(masked.d.maskedness > a1.d.maskedness);
+  });
+
+  it('the colour cue sees a drawn mask and not the bare faces of a few photos', async () => {
+    for (const file of ['001085.jpg', '007710.jpg', '077945.jpg']) {
+      const image = await photo(file);
+      const face = (await engine.detect(image))[0];
+      assert.ok(face);
+      assert.equal(lowerFaceColourCue(engine.align(image, face), engine.meta.alignment), false, `${file} bare`);
+      const masked = drawSyntheticMask(image, face.landmarks, 0);
+      assert.equal(lowerFaceColourCue(engine.align(masked, face), engine.meta.alignment), true, `${file} masked`);
+    }
   });
 
   it('finds no face in a blank frame and several in a collage', async () => {
