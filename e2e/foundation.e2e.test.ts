@@ -227,14 +227,22 @@ describe('foundation web app (browser)', () => {
     await page.getByTestId('user-password').fill('MatKhau@2026');
     await page.getByTestId('role-select').click();
     await page.locator('.ant-select-item-option', { hasText: 'Cán bộ, công chức, viên chức' }).click();
+    await page.getByTestId('role-select').getByText('Cán bộ, công chức, viên chức').waitFor();
+    // The unit tree loads on its own request: open the picker only once its nodes are there, then check the pick
+    // landed in the field (a click on a tree still rendering is lost, and the form would refuse to submit).
     await page.getByTestId('role-unit').click();
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: 'Phòng Kinh tế xã Thông Thụ' }).click();
+    await page.getByTestId('role-unit').getByText('Phòng Kinh tế xã Thông Thụ').waitFor();
     await shot(page, 'admin-user-create-form');
     await page.getByTestId('user-create-submit').click();
-    // Either the dialog closes (created) or it shows the server's refusal, which fails the test with its text.
+    // The dialog closes (created), or shows the server's refusal or a field's validation message: those fail the
+    // test with their text instead of a bare timeout.
     const outcome = await Promise.race([
       page.getByTestId('user-create-form').waitFor({ state: 'detached' }).then(() => 'created'),
       page.getByTestId('form-error').waitFor().then(() => page.getByTestId('form-error').innerText()),
+      page.locator('[data-testid=user-create-form] .ant-form-item-explain-error').first().waitFor().then(async () =>
+        `validation: ${await page.locator('[data-testid=user-create-form] .ant-form-item-explain-error').first().innerText()}`,
+      ),
     ]);
     assert.equal(outcome, 'created');
     await page.locator('tbody tr.ant-table-row', { hasText: 'e2e.nguoidung' }).waitFor();
