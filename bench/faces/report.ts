@@ -52,7 +52,7 @@ export function renderSection(r: BenchResult): string {
       .join(', ')}.`,
     '',
     r.maskedRealRouted
-      ? `Real masks (masked-real, ${r.maskedRealRouted.faces} faces found): ${pct(r.maskedRealRouted.share)} % judged masked at the operating maskedness threshold (synthetic masks: see the balanced accuracy above) — the rest are scored as bare faces.`
+      ? `Real masks (masked-real, ${r.maskedRealRouted.faces} faces found): ${pct(r.maskedRealRouted.share)} % judged masked at the operating maskedness threshold (drawn masks: see the held-out share above) — the rest are scored as bare faces.`
       : '',
     '',
     `Latency per 1280×720 frame, one core (detect + full and upper-face embedding of the main face), ${r.latency.frames} frames: median ${r.latency.totalMedianMs.toFixed(1)} ms (detect ${r.latency.detectMedianMs.toFixed(1)}, describe ${r.latency.describeMedianMs.toFixed(1)}), p90 ${r.latency.totalP90Ms.toFixed(1)} ms${
