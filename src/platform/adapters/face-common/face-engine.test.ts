@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cosine, type FaceEngine, type RgbImage } from '../../ports/face-engine';
 import { applySimilarity, estimateSimilarity, templateFor } from './align';
 import { FaceEnginePool } from './engine-pool';
-import { createFaceEngine } from './engine-spec';
+import { bestAvailableSpec, createFaceEngine, MODEL_FILES } from './engine-spec';
 import { decodeImage, encodeJpeg, resizeRgb } from './image';
 import { drawSyntheticMask, lowerFaceColourCue } from './mask';
 
@@ -99,6 +101,57 @@ describe('face engine on real photos (YuNet from ../shared/models)', { skip: mis
       assert.equal(pool.meta.engine, engine.meta.engine);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('default engine by installed models', { skip: missing && 'needs ../shared/faces and ../shared/models' }, () => {
+  it('with YuNet installed: YuNet + dlib on ONNX Runtime, the converted network cached in the models folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kc-models-'));
+    try {
+      symlinkSync(YUNET, path.join(dir, MODEL_FILES.yunet));
+      const spec = bestAvailableSpec(dir);
+      assert.deepEqual(spec, { kind: 'yunet-dlib', yunetPath: path.join(dir, MODEL_FILES.yunet), runtime: 'onnx', modelsDir: dir });
+      const engine = await createFaceEngine(spec);
+      try {
+        assert.equal(engine.meta.engine, 'yunet+dlib');
+        assert.match(engine.meta.recognizer.name, /ONNX Runtime/);
+        assert.match(engine.meta.recognizer.sha256 ?? '', /^[0-9a-f]{64}$/);
+        assert.ok(readdirSync(dir).some((f) => f.startsWith('dlib_resnet34_faceapi-') && f.endsWith('.onnx')));
+        const image = await photo('001085.jpg');
+        const face = (await engine.detect(image))[0];
+        assert.ok(face);
+        const bare = await engine.describe(image, face);
+        const masked = await engine.describe(drawSyntheticMask(image, face.landmarks, 0), face);
+        assert.ok(bare.maskedness < engine.meta.thresholds.masked, `bare maskedness ${bare.maskedness}`);
+        assert.ok(masked.maskedness >= engine.meta.thresholds.masked, `masked maskedness ${masked.maskedness}`);
+        assert.ok(cosine(bare.embedding, masked.embedding) > 0.8, 'the masked copy still resembles its photo');
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with nothing installed: the npm-only engine, which still finds and describes a face', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kc-models-'));
+    try {
+      const spec = bestAvailableSpec(dir);
+      assert.deepEqual(spec, { kind: 'faceapi' });
+      const engine = await createFaceEngine(spec);
+      try {
+        const image = await photo('001085.jpg');
+        const face = (await engine.detect(image))[0];
+        assert.ok(face);
+        const d = await engine.describe(image, face);
+        assert.equal(d.embedding.length, 128);
+        assert.ok(Math.abs(cosine(d.embedding, d.embedding) - 1) < 1e-5);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
