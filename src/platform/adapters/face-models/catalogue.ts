@@ -1,7 +1,7 @@
 /**
  * Face models an operator can install with `kycuong models install <name>`. Each entry names the official source,
- * the licence and the SHA-256 that the download must match; nothing else is downloaded into the models folder (the engine also caches
- * there the dlib network it converts from the npm package to ONNX, see face-faceapi/dlib-onnx-recognizer.ts).
+ * the licence and the SHA-256 that the download must match; nothing else is downloaded into the models folder
+ * (the engine also caches there the dlib network it converts from the npm package, see dlib-onnx-recognizer.ts).
  * InsightFace SCRFD/ArcFace weights are absent on purpose: their licence is non-commercial research only.
  */
 export interface ModelEntry {
