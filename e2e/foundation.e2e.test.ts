@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type E2eServer, launchBrowser, loginUi, menuKeys, newSession, shot, startServer, type UserSession } from './helpers/browser';
 
 /**
@@ -41,6 +41,22 @@ interface StaffRow {
   employeeCode: string;
   fullName: string;
   unitName: string;
+}
+
+/** Opens the select with this test id, clicks the option with this text, and retries until the field shows it. */
+async function pickInSelect(page: Page, testId: string, optionSelector: string, text: string): Promise<void> {
+  const field = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await page.locator(optionSelector, { hasText: text }).first().click();
+    try {
+      await field.getByText(text).waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('foundation web app (browser)', () => {
@@ -225,14 +241,10 @@ describe('foundation web app (browser)', () => {
     await page.getByTestId('user-username').fill('e2e.nguoidung');
     await page.getByTestId('user-display-name').fill('Người dùng kiểm thử');
     await page.getByTestId('user-password').fill('MatKhau@2026');
-    await page.getByTestId('role-select').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Cán bộ, công chức, viên chức' }).click();
-    await page.getByTestId('role-select').getByText('Cán bộ, công chức, viên chức').waitFor();
-    // The unit tree loads on its own request: open the picker only once its nodes are there, then check the pick
-    // landed in the field (a click on a tree still rendering is lost, and the form would refuse to submit).
-    await page.getByTestId('role-unit').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: 'Phòng Kinh tế xã Thông Thụ' }).click();
-    await page.getByTestId('role-unit').getByText('Phòng Kinh tế xã Thông Thụ').waitFor();
+    // Under load a click on an option of a dropdown that is still opening can be lost (seen in CI): pick, check the
+    // field shows the choice, and pick again if not.
+    await pickInSelect(page, 'role-select', '.ant-select-item-option', 'Cán bộ, công chức, viên chức');
+    await pickInSelect(page, 'role-unit', '.ant-select-tree-node-content-wrapper', 'Phòng Kinh tế xã Thông Thụ');
     await shot(page, 'admin-user-create-form');
     await page.getByTestId('user-create-submit').click();
     // The dialog closes (created), or shows the server's refusal or a field's validation message: those fail the
