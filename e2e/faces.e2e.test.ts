@@ -15,6 +15,7 @@ import { todayInVietnam } from '../src/platform/http/schemas';
 import { GatePipeline, recognitionRuntime } from '../src/modules/recognition';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer } from './helpers/browser';
 import type { Browser } from 'playwright-core';
+import { waitFor } from '../test/helpers/wait';
 
 /**
  * Gate camera end to end: a 720p H.264 video made from enrollment-set photos (two enrolled staff, one of them masked,
@@ -51,16 +52,6 @@ async function encodeVideo(frames: RgbImage[], file: string): Promise<void> {
   ff.stdin.end();
   const code = await new Promise<number | null>((r) => ff.on('close', r));
   assert.equal(code, 0, 'ffmpeg encoded the gate video');
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 describe('gate camera → recognition → punches (RTSP end to end)', { skip }, () => {

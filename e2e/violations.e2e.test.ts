@@ -7,6 +7,7 @@ import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from '../src/module
 import { listCameras } from '../src/modules/cameras';
 import { resolvePendingEvidence } from '../src/modules/violations/evidence.service';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
+import { waitFor } from '../test/helpers/wait';
 
 /**
  * Acceptance 3 of issue 6 in Debian Chromium against the real server (PGlite, demo agency, demo cameras recorded
@@ -20,16 +21,6 @@ async function signIn(s: UserSession, username: string): Promise<void> {
   await s.page.goto('/login');
   await s.page.getByTestId('login-username').waitFor({ timeout: 90_000 });
   await loginUi(s, username);
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 describe('violations: explanation, evidence clip and decision (browser)', () => {

@@ -5,7 +5,7 @@ import {
   bestAccuracy,
   type Described,
   fusedScore,
-  rankIdentities,
+  rankPersons,
   seededRandom,
   type Template,
   tarAtFar,
@@ -104,11 +104,11 @@ function gallery(photos: PhotoFeatures[], shots: number, withMaskedCopies: boole
     if (n >= shots) continue;
     taken.set(p.photo.identity, n + 1);
     enrolledKeys.add(p.photo.key);
-    templates.push({ identity: p.photo.identity, ...p.bare });
+    templates.push({ personId: p.photo.identity, ...p.bare });
     // Masked copies as the product enrolls them when extracted (`copies`); older cached runs only have the photo's
     // own re-detected masked copy.
-    if (withMaskedCopies && p.copies) for (const c of p.copies) templates.push({ identity: p.photo.identity, ...c });
-    else if (withMaskedCopies && p.masked) templates.push({ identity: p.photo.identity, ...p.masked });
+    if (withMaskedCopies && p.copies) for (const c of p.copies) templates.push({ personId: p.photo.identity, ...c });
+    else if (withMaskedCopies && p.masked) templates.push({ personId: p.photo.identity, ...p.masked });
   }
   return { templates, enrolledKeys };
 }
@@ -127,13 +127,13 @@ function identification(
   const probes = photos.map((p, index) => ({ p, index })).filter(({ p }) => !enrolledKeys.has(p.photo.key));
   const results = probes.map(({ p, index }) => {
     const d = probeOf(p);
-    const top = d ? rankIdentities(d, templates, maskedThreshold)[0] : undefined;
-    return { correct: top?.identity === p.photo.identity, score: top?.score ?? Number.NEGATIVE_INFINITY, heldOut: index % 2 === 1 };
+    const top = d ? rankPersons(d, templates, maskedThreshold, Number.POSITIVE_INFINITY)[0] : undefined;
+    return { correct: top?.personId === p.photo.identity, score: top?.score ?? Number.NEGATIVE_INFINITY, heldOut: index % 2 === 1 };
   });
   const held = results.filter((r) => r.heldOut);
   const strangerTop = strangers.flatMap((s) => {
     const d = probeOf(s);
-    return d ? [rankIdentities(d, templates, maskedThreshold)[0]?.score ?? Number.NEGATIVE_INFINITY] : [];
+    return d ? [rankPersons(d, templates, maskedThreshold, Number.POSITIVE_INFINITY)[0]?.score ?? Number.NEGATIVE_INFINITY] : [];
   });
   const t = tarAtFar([], strangerTop, 0.01).threshold;
   // Held-out half of the strangers for the operating-point check (the other half calibrated autoAccept).
@@ -160,13 +160,13 @@ function calibrate(photos: PhotoFeatures[], strangers: PhotoFeatures[], maskedTh
     .filter((_, i) => i % 2 === 0)
     .flatMap((s) => {
       const d = probeOf(s);
-      return d ? [rankIdentities(d, templates, maskedThreshold)[0]?.score ?? Number.NEGATIVE_INFINITY] : [];
+      return d ? [rankPersons(d, templates, maskedThreshold, Number.POSITIVE_INFINITY)[0]?.score ?? Number.NEGATIVE_INFINITY] : [];
     });
   const wrongTop = photos
     .filter((p, i) => i % 2 === 0 && !enrolledKeys.has(p.photo.key))
     .flatMap((p) => {
       const d = probeOf(p);
-      const wrong = d ? rankIdentities(d, templates, maskedThreshold).find((r) => r.identity !== p.photo.identity) : undefined;
+      const wrong = d ? rankPersons(d, templates, maskedThreshold, Number.POSITIVE_INFINITY).find((r) => r.personId !== p.photo.identity) : undefined;
       return wrong ? [wrong.score] : [];
     });
   return Math.max(tarAtFar([], strangerTop, 0.005).threshold, tarAtFar([], wrongTop, 0.005).threshold);
@@ -201,7 +201,7 @@ export function evaluate(photos: PhotoFeatures[], strangers: PhotoFeatures[]): E
   const strangerTops = strangers
     .filter((_, i) => i % 2 === 0)
     .flatMap((s) => [s.bare, s.masked].filter((d): d is Described => !!d))
-    .map((d) => rankIdentities(d, templates, maskedThreshold)[0]?.score ?? Number.NEGATIVE_INFINITY);
+    .map((d) => rankPersons(d, templates, maskedThreshold, Number.POSITIVE_INFINITY)[0]?.score ?? Number.NEGATIVE_INFINITY);
   const review = tarAtFar([], strangerTops, 0.05).threshold;
   const id = (shots: number, masked: boolean, copies: boolean) =>
     identification(photos, strangers, shots, masked, copies, maskedThreshold, masked ? autoAcceptMasked : autoAccept);

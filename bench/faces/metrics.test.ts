@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { auc, bestAccuracy, bestSplit, fusedScore, rankIdentities, seededRandom, tarAtFar, thresholdAtFpir } from './metrics';
+import { auc, bestAccuracy, bestSplit, fusedScore, rankPersons, seededRandom, tarAtFar, thresholdAtFpir } from './metrics';
 
 const unit = (...v: number[]) => {
   const n = Math.hypot(...v);
@@ -49,15 +49,15 @@ describe('face metrics', () => {
     assert.equal(fusedScore(masked, template, 0.9), 0.5);
   });
 
-  it('rankIdentities scores each identity by its best template', () => {
+  it('rankPersons (the gate\'s ranking) scores each person by their best template', () => {
     const gallery = [
-      { identity: 'a', full: unit(1, 0), upper: unit(1, 0), maskedness: 0 },
-      { identity: 'a', full: unit(0, 1), upper: unit(0, 1), maskedness: 0 },
-      { identity: 'b', full: unit(1, 1), upper: unit(1, 1), maskedness: 0 },
+      { personId: 'a', full: unit(1, 0), upper: unit(1, 0), maskedness: 0 },
+      { personId: 'a', full: unit(0, 1), upper: unit(0, 1), maskedness: 0 },
+      { personId: 'b', full: unit(1, 1), upper: unit(1, 1), maskedness: 0 },
     ];
-    const ranked = rankIdentities({ full: unit(0, 1), upper: unit(0, 1), maskedness: 0 }, gallery, 0.9);
+    const ranked = rankPersons({ full: unit(0, 1), upper: unit(0, 1), maskedness: 0 }, gallery, 0.9);
     assert.deepEqual(
-      ranked.map((r) => r.identity),
+      ranked.map((r) => r.personId),
       ['a', 'b'],
     );
     assert.ok(Math.abs((ranked[0]?.score ?? 0) - 1) < 1e-6);

@@ -5,6 +5,7 @@ import { dbKinds } from '../../../test/helpers/db';
 import { openLiveSocket } from '../../../test/helpers/live-ws';
 import { FakeOnvifDevice } from '../../../test/onvif/fake-onvif-device';
 import { cameraServices } from './services';
+import { waitFor } from '../../../test/helpers/wait';
 
 /**
  * Camera administration on a whole server with the demo agency: privacy masks through the camera API (validation,
@@ -13,16 +14,6 @@ import { cameraServices } from './services';
  * to 127.0.0.1 through KC_ONVIF_PROBE_ADDRESS; the multicast path itself is covered in onvif/onvif.test.ts).
  */
 type Cam = { id: string; locationType: string; version: number; privacyMasks: number[][][]; [k: string]: unknown };
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 function assertError(res: { statusCode: number; json(): Record<string, unknown>; body: string }, status: number, code: string) {
   assert.equal(res.statusCode, status, res.body);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { RtspTestServer } from '../../../test/rtsp/rtsp-server';
+import { waitFor } from '../../../test/helpers/wait';
 
 /**
  * The camera registry, connection test, live access and evidence API on a whole server with the demo agency
@@ -13,16 +14,6 @@ interface WsClient {
   on(event: 'message', fn: (data: Buffer, isBinary: boolean) => void): void;
   on(event: 'error', fn: (err: Error) => void): void;
   terminate(): void;
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 /** Opens the live socket and collects the first JSON message and whether binary video followed. */

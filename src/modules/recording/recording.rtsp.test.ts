@@ -18,6 +18,7 @@ import { SecretBox } from '../cameras/secret-box';
 import { type EvidenceDeps, exportClip, exportSnapshot, verifyEvidence } from './evidence.service';
 import { pruneByQuota, pruneForDisk } from './retention';
 import { type GapRow, SegmentIndexer, type SegmentRow } from './segment-index';
+import { waitFor } from '../../../test/helpers/wait';
 
 /**
  * Recording against a real RTSP server (GStreamer, Debian) with Debian's ffmpeg: contiguous segments, an outage
@@ -27,17 +28,6 @@ import { type GapRow, SegmentIndexer, type SegmentRow } from './segment-index';
 const SEGMENT_SECONDS = 2;
 const GOP_SECONDS = 1;
 const actor = { id: null, name: 'test' };
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 
 /** Decodes one picture to 160x90 RGB so frames from different paths compare pixel by pixel. */
 async function decodeRgb(input: string[], file: string, filter = 'null'): Promise<Buffer> {

@@ -7,21 +7,13 @@ import { todayInVietnam } from '../../platform/http/schemas';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from '../attendance/attendance.events';
 import { listCameras } from '../cameras';
 import { resolvePendingEvidence } from './evidence.service';
+import { waitFor } from '../../../test/helpers/wait';
 
 /**
  * Evidence from real footage: the demo agency's gate camera (RTSP from the GStreamer test server, recorded by
  * ffmpeg into segments) is exported by the recording module as a hashed clip and snapshot for a late arrival, and
  * as a gate-coverage snapshot for an absence. No footage is faked.
  */
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 function day(personId: string, unitId: string, status: 'LATE' | 'ABSENT_NO_REASON', start: Date, checkIn: Date | null): AttendanceDayUpdated {
   const late = status === 'LATE';
