@@ -26,8 +26,26 @@ describe('rankPersons', () => {
   });
 
   it('compares a masked probe with every template', () => {
-    const ranked = rankPersons(face([0.6, 0.8, 0], 0.9), gallery, 0.5);
+    const withCopies: Template[] = [...gallery.slice(0, 2), { personId: 'binh', ...face([0.96, 0.28, 0], 0.1) }];
+    const ranked = rankPersons(face([0.6, 0.8, 0], 0.9), withCopies, 0.5);
     assert.equal(ranked[0]?.personId, 'an');
-    assert.ok((ranked[0]?.score ?? 0) > 0.99);
+    // 0.75 × cosine to An's centroid (between the bare photo and the copy) + 0.25 × the exact copy.
+    const toCentroid = (0.6 + 1) / Math.hypot(1.6, 0.8);
+    assert.ok(Math.abs((ranked[0]?.score ?? 0) - (0.75 * toCentroid + 0.25)) < 1e-6);
+  });
+
+  it('prefers the person whose templates agree over one lucky look-alike template', () => {
+    const u = (x: number, y: number) => {
+      const n = Math.hypot(x, y);
+      return face([x / n, y / n, 0], 0.1);
+    };
+    const twoPhotos: Template[] = [
+      { personId: 'dung', ...u(1, 0.3) },
+      { personId: 'dung', ...u(1, 0.25) },
+      { personId: 'em', ...u(1, 0.05) }, // closest single template to the probe
+      { personId: 'em', ...u(0.2, 1) }, // but Em's other photo is far away
+    ];
+    const ranked = rankPersons(u(1, 0.12), twoPhotos, 0.5);
+    assert.equal(ranked[0]?.personId, 'dung');
   });
 });

@@ -42,10 +42,11 @@ export type FaceEngineSpec =
  */
 export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-tfjs', FaceThresholds> = {
   faceapi: { detection: 0.5, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
-  // ONNX runtime with masked-face refinement, mirror averaging and the colour cue: 100 identities, 2026-11-23.
+  // ONNX runtime with masked-face refinement, mirror averaging and the colour cue, person scores from centroid + best
+  // template (domain/match.ts rankPersons): 100 identities, 2026-11-23 evening run.
   // `review` stays at the earlier 0.9 (the bench's 5 %-of-strangers floor, 0.96, sits above `match` and would send
   // masked passes, whose fused scores run lower, to "unknown" instead of a reviewer).
-  'yunet-dlib': { detection: 0.6, review: 0.9, match: 0.929, autoAccept: 0.953, autoAcceptMasked: 0.982, masked: 0.965 },
+  'yunet-dlib': { detection: 0.6, review: 0.9, match: 0.928, autoAccept: 0.949, autoAcceptMasked: 0.981, masked: 0.965 },
   // The older TF.js path without those (like-for-like baseline): 50 identities.
   'yunet-dlib-tfjs': { detection: 0.6, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
 };
