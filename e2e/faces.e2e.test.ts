@@ -63,8 +63,6 @@ describe('gate camera → recognition → punches (RTSP end to end)', { skip }, 
   let binh: string;
 
   before(async () => {
-    process.env.KC_FACE_MODELS_DIR = MODELS;
-    process.env.KC_FACE_THREADS = '1';
     dir = mkdtempSync(path.join(tmpdir(), 'kc-gate-'));
     const [a, b] = identities(2) as [string[], string[]];
     const strangerDir = path.join(FACES, 'strangers-lfw', readdirSync(path.join(FACES, 'strangers-lfw')).sort()[3] as string);
@@ -80,7 +78,7 @@ describe('gate camera → recognition → punches (RTSP end to end)', { skip }, 
     await encodeVideo(frames, path.join(dir, 'gate.h264'));
     rtsp = await RtspTestServer.start({ gate: `loop:${path.join(dir, 'gate.h264')}` });
 
-    t = await startTestApp('pglite');
+    t = await startTestApp('pglite', { env: { KC_FACE_MODELS_DIR: MODELS, KC_FACE_THREADS: '1' } });
     office = await loginAs(t.app, 'chanhvp');
     an = t.demo.persons.TT005 as string;
     binh = t.demo.persons.TT004 as string;

@@ -18,10 +18,8 @@ describe('gate-camera enrollment page in the browser', { skip }, () => {
   let browser: Browser;
 
   before(async () => {
-    // The recognition runtime reads these from the process environment (startServer only passes them to the config):
-    // without them the server would run the npm-shipped engine, whose detector finds "faces" in the demo test pattern.
-    process.env.KC_FACE_MODELS_DIR = MODELS;
-    process.env.KC_FACE_THREADS = '1';
+    // Without the installed models the server would run the npm-shipped engine, whose detector finds "faces" in the
+    // demo test pattern.
     server = await startServer({ KC_FACE_MODELS_DIR: MODELS, KC_FACE_THREADS: '1' });
     browser = await launchBrowser();
   });

@@ -33,8 +33,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return cmd ? 0 : 2;
   }
-  if (cmd === 'models') return runModelsCommand(rest);
   const config = loadConfig();
+  if (cmd === 'models') return runModelsCommand(rest, config.face.modelsDir);
   switch (cmd) {
     case 'start': {
       const running = await runApp(config, { seedDemo: !rest.includes('--no-demo') });

@@ -44,6 +44,12 @@ const ZEnv = z.object({
   /** Where the ONVIF discovery probe goes: the WS-Discovery multicast group, or one host's address (unicast). */
   KC_ONVIF_PROBE_ADDRESS: z.ipv4().default('239.255.255.250'),
   KC_ONVIF_PROBE_PORT: z.coerce.number().int().min(1).max(65535).default(3702),
+  /** Installed face models (`kycuong models install`); absent → <data dir>/models. Without models the npm engine runs. */
+  KC_FACE_MODELS_DIR: z.string().optional(),
+  /** Worker threads of the face engine; absent → cores − 1 (at least 1). */
+  KC_FACE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** off: no gate recognition (enrollment and review still work). */
+  KC_FACE_RECOGNITION: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -80,5 +86,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: e.KC_TIMEZONE,
     demoHistory: e.KC_DEMO_HISTORY === 'on',
     onvif: { probeAddress: e.KC_ONVIF_PROBE_ADDRESS, probePort: e.KC_ONVIF_PROBE_PORT },
+    face: {
+      modelsDir: e.KC_FACE_MODELS_DIR ? path.resolve(e.KC_FACE_MODELS_DIR) : path.join(dataDir, 'models'),
+      threads: e.KC_FACE_THREADS,
+      recognition: e.KC_FACE_RECOGNITION === 'on',
+    },
   };
 }

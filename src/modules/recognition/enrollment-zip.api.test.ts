@@ -66,9 +66,7 @@ for (const kind of dbKinds()) {
     let office: Session;
     let p: Record<string, string>;
     before(async () => {
-      process.env.KC_FACE_MODELS_DIR = MODELS;
-      process.env.KC_FACE_THREADS = '1';
-      t = await startTestApp(kind);
+      t = await startTestApp(kind, { env: { KC_FACE_MODELS_DIR: MODELS, KC_FACE_THREADS: '1' } });
       office = await loginAs(t.app, 'chanhvp');
       p = t.demo.persons as Record<string, string>;
       for (const code of ['TT003', 'TT004', 'TT005']) {

@@ -48,9 +48,7 @@ for (const kind of dbKinds()) {
     };
 
     before(async () => {
-      process.env.KC_FACE_MODELS_DIR = MODELS;
-      process.env.KC_FACE_THREADS = '1';
-      t = await startTestApp(kind);
+      t = await startTestApp(kind, { env: { KC_FACE_MODELS_DIR: MODELS, KC_FACE_THREADS: '1' } });
       office = await loginAs(t.app, 'chanhvp');
       staff = await loginAs(t.app, 'canbo');
       lan = t.demo.persons.TT005 as string;

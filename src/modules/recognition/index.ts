@@ -33,7 +33,7 @@ export const recognitionModule: KcModule = {
   start: async (ctx) => {
     started = ctx;
     await startZipImports(ctx);
-    if (process.env.KC_FACE_RECOGNITION === 'off') return;
+    if (!ctx.config.face.recognition) return;
     await recognitionRuntime(ctx).start();
   },
   stop: async () => {

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import type { AppContext } from '../../app/context';
 import { FaceEnginePool } from '../../platform/adapters/face-common/engine-pool';
 import { bestAvailableSpec } from '../../platform/adapters/face-common/engine-spec';
@@ -11,7 +10,7 @@ import { GatePipeline, type PunchSink } from './gate-pipeline';
 /**
  * The running part of recognition for one app context: one face-engine pool (worker threads, so inference never
  * blocks recording or HTTP) and one gate pipeline per camera where recognition is allowed.
- * Models come from KC_FACE_MODELS_DIR (default <data dir>/models, filled by `kycuong models install`); without them
+ * Models come from config.face.modelsDir (KC_FACE_MODELS_DIR, default <data dir>/models, filled by `kycuong models install`); without them
  * the npm-shipped engine runs.
  */
 export class RecognitionRuntime {
@@ -29,9 +28,8 @@ export class RecognitionRuntime {
   }
 
   engine(): Promise<FaceEnginePool> {
-    const modelsDir = process.env.KC_FACE_MODELS_DIR ?? path.join(this.ctx.config.dataDir, 'models');
-    const threads = Number(process.env.KC_FACE_THREADS ?? Math.max(1, availableParallelism() - 1));
-    this.pool ??= FaceEnginePool.start(bestAvailableSpec(modelsDir), threads);
+    const { modelsDir, threads } = this.ctx.config.face;
+    this.pool ??= FaceEnginePool.start(bestAvailableSpec(modelsDir), threads ?? Math.max(1, availableParallelism() - 1));
     return this.pool;
   }
 

@@ -7,13 +7,14 @@ import { installModel, ModelInstallError } from './install';
  * `kycuong models list` and `kycuong models install <name> [--dir DIR] [--url URL] [--from FILE]`.
  * The models folder defaults to $KC_DATA_DIR/models (./data/models). Returns the process exit code.
  */
-export async function runModelsCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+/** `defaultDir`: the folder the app reads models from (config.face.modelsDir), used when --dir is absent. */
+export async function runModelsCommand(argv: string[], defaultDir: string, out: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: { dir: { type: 'string' }, url: { type: 'string' }, from: { type: 'string' } },
   });
-  const modelsDir = path.resolve(values.dir ?? path.join(process.env.KC_DATA_DIR ?? './data', 'models'));
+  const modelsDir = path.resolve(values.dir ?? defaultDir);
   const [command, name] = positionals;
   if (command === 'list') {
     for (const m of Object.values(MODEL_CATALOGUE)) out(`${m.name}\t${m.licence}\t${m.bytes} B\t${m.what}`);

@@ -98,10 +98,10 @@ describe('models install (served from a loopback HTTP server)', () => {
       return;
     }
     const lines: string[] = [];
-    const code = await runModelsCommand(['install', 'yunet', '--dir', path.join(dir, 'cli'), '--url', `${base}/yunet.onnx`], (l) => lines.push(l));
+    const code = await runModelsCommand(['install', 'yunet', '--dir', path.join(dir, 'cli'), '--url', `${base}/yunet.onnx`], path.join(dir, 'unused'), (l) => lines.push(l));
     assert.equal(code, 0, lines.join('\n'));
     assert.match(lines[0] ?? '', new RegExp(`sha256 ${MODEL_CATALOGUE.yunet?.sha256} verified`));
-    const bad = await runModelsCommand(['install', 'sface', '--dir', path.join(dir, 'cli'), '--url', `${base}/yunet.onnx`], (l) => lines.push(l));
+    const bad = await runModelsCommand(['install', 'sface', '--dir', path.join(dir, 'cli'), '--url', `${base}/yunet.onnx`], path.join(dir, 'unused'), (l) => lines.push(l));
     assert.equal(bad, 1);
     assert.match(lines.at(-1) ?? '', /SHA-256 mismatch/);
   });
