@@ -159,10 +159,20 @@ export function buildDemoPlan(staff: readonly DemoStaff[], calendar: CalendarDat
   mark(SCRIPT.missingCheckOut.code, fullDayBack(daysOf(SCRIPT.missingCheckOut.code), SCRIPT.missingCheckOut.back), 'MISSING_OUT');
   mark(SCRIPT.absent.code, fullDayBack(daysOf(SCRIPT.absent.code), SCRIPT.absent.back), 'ABSENT');
 
+  // n full working days in a row, counted back from the `back`-th: a request from the first to the last covers
+  // every day in between, so a half-day (a Saturday morning at the one-stop desk) between them would become a third
+  // day of leave. Such spans are skipped (which spans qualify depends on today's date: the window moves daily).
   const consecutive = (code: string, back: number, n: number): string[] => {
     const days = daysOf(code);
-    const end = Math.max(n - 1, days.length - 1 - back);
-    return days.slice(Math.max(0, end - n + 1), end + 1);
+    const worksOn = (d: string) => (sessionsByDay.get(`${code}|${d}`)?.length ?? 0) > 0;
+    const start = Math.max(n - 1, days.length - 1 - back);
+    for (let end = start; end >= n - 1 && end < days.length; end--) {
+      const span = days.slice(end - n + 1, end + 1);
+      let onlySpan = true;
+      for (let d = span[0] as string; d < (span[n - 1] as string); d = addDays(d, 1)) if (worksOn(d) && !span.includes(d)) onlySpan = false;
+      if (onlySpan) return span;
+    }
+    return days.slice(Math.max(0, start - n + 1), start + 1);
   };
   const leaveDays = consecutive(SCRIPT.leave.code, SCRIPT.leave.back, SCRIPT.leave.days);
   if (leaveDays.length > 0) {
