@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CENTROID_WEIGHT, UPPER_FACE_WEIGHT } from '../../src/modules/recognition/domain/match';
 import { auc, bestAccuracy, bestSplit, fusedScore, rankPersons, seededRandom, tarAtFar, thresholdAtFpir } from './metrics';
 
 const unit = (...v: number[]) => {
@@ -41,15 +42,15 @@ describe('face metrics', () => {
     assert.ok(r.threshold > 0.3 && r.threshold <= 0.8);
   });
 
-  it('fusedScore uses the upper face only for probes that look masked', () => {
+  it('fusedScore uses the upper face (weight UPPER_FACE_WEIGHT) only for probes that look masked', () => {
     const template = { full: unit(1, 0), upper: unit(0, 1), maskedness: 0.2 };
     const bare = { full: unit(1, 0), upper: unit(1, 0), maskedness: 0.3 };
     const masked = { full: unit(1, 0), upper: unit(1, 0), maskedness: 0.95 };
     assert.equal(fusedScore(bare, template, 0.9), 1);
-    assert.equal(fusedScore(masked, template, 0.9), 0.5);
+    assert.ok(Math.abs(fusedScore(masked, template, 0.9) - (1 - UPPER_FACE_WEIGHT)) < 1e-6);
   });
 
-  it('rankPersons (the gate\'s ranking) scores each person by their best template', () => {
+  it('rankPersons (the gate\'s ranking) scores each person by their centroid and their best template', () => {
     const gallery = [
       { personId: 'a', full: unit(1, 0), upper: unit(1, 0), maskedness: 0 },
       { personId: 'a', full: unit(0, 1), upper: unit(0, 1), maskedness: 0 },
@@ -60,7 +61,9 @@ describe('face metrics', () => {
       ranked.map((r) => r.personId),
       ['a', 'b'],
     );
-    assert.ok(Math.abs((ranked[0]?.score ?? 0) - 1) < 1e-6);
+    // a: best template 1, centroid (1, 1)/√2 at cosine 1/√2; b: one template, also 1/√2.
+    assert.ok(Math.abs((ranked[0]?.score ?? 0) - (CENTROID_WEIGHT * Math.SQRT1_2 + (1 - CENTROID_WEIGHT))) < 1e-6);
+    assert.ok(Math.abs((ranked[1]?.score ?? 0) - Math.SQRT1_2) < 1e-6);
   });
 
   it('seededRandom repeats for the same seed', () => {
