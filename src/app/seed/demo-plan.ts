@@ -165,12 +165,14 @@ export function buildDemoPlan(staff: readonly DemoStaff[], calendar: CalendarDat
   const consecutive = (code: string, back: number, n: number): string[] => {
     const days = daysOf(code);
     const worksOn = (d: string) => (sessionsByDay.get(`${code}|${d}`)?.length ?? 0) > 0;
+    const noOtherWorkingDayInside = (span: string[]) => {
+      for (let d = span[0] as string; d < (span[n - 1] as string); d = addDays(d, 1)) if (worksOn(d) && !span.includes(d)) return false;
+      return true;
+    };
     const start = Math.max(n - 1, days.length - 1 - back);
     for (let end = start; end >= n - 1 && end < days.length; end--) {
       const span = days.slice(end - n + 1, end + 1);
-      let onlySpan = true;
-      for (let d = span[0] as string; d < (span[n - 1] as string); d = addDays(d, 1)) if (worksOn(d) && !span.includes(d)) onlySpan = false;
-      if (onlySpan) return span;
+      if (noOtherWorkingDayInside(span)) return span;
     }
     return days.slice(Math.max(0, start - n + 1), start + 1);
   };

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import type { DetectedFace, FaceEngine, RgbImage } from '../../platform/ports/face-engine';
+import { type DetectedFace, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
 import { todayInVietnam } from '../../platform/http/schemas';
 import type { Described } from './domain/match';
 import { checkEnrollmentQuality, type QualityReport } from './domain/quality';
 import { sampleQuality } from './domain/sample-quality';
 import { toBytes } from './templates.repo';
-import { assignUnknownCluster, meanEmbedding } from './unknowns.repo';
+import { assignUnknownCluster } from './unknowns.repo';
 
 /** The part of a pass the enrollment collection needs: each frame's image, detection and embeddings. */
 export interface PassFrame {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import type { DetectedFace, FaceBox, FaceEngine, RgbImage } from '../../platform/ports/face-engine';
+import { type DetectedFace, type FaceBox, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
 import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassVerdict } from './domain/decide-pass';
 import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL } from './domain/liveness';
 import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
@@ -10,7 +10,7 @@ import { type Described, rankPersons, type Template } from './domain/match';
 import { FaceTracker, type Track } from './domain/tracker';
 import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
 import { effectiveLivenessPolicy } from './liveness.repo';
-import { assignUnknownCluster, meanEmbedding } from './unknowns.repo';
+import { assignUnknownCluster } from './unknowns.repo';
 import { loadGallery } from './templates.repo';
 
 /** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */

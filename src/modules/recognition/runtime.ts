@@ -10,8 +10,8 @@ import { GatePipeline, type PunchSink } from './gate-pipeline';
 /**
  * The running part of recognition for one app context: one face-engine pool (worker threads, so inference never
  * blocks recording or HTTP) and one gate pipeline per camera where recognition is allowed.
- * Models come from config.face.modelsDir (KC_FACE_MODELS_DIR, default <data dir>/models, filled by `kycuong models install`); without them
- * the npm-shipped engine runs.
+ * Models come from config.face.modelsDir (KC_FACE_MODELS_DIR, default <data dir>/models, filled by
+ * `kycuong models install`); without them the npm-shipped engine runs.
  */
 export class RecognitionRuntime {
   private pool: Promise<FaceEnginePool> | undefined;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
-import { cosine } from '../../platform/ports/face-engine';
+import { cosine, meanEmbedding } from '../../platform/ports/face-engine';
 import { fromBytes, toBytes } from './templates.repo';
 
 /** Similarity above which an unknown face joins an existing group (same stranger seen again). */
@@ -14,18 +14,6 @@ const CENTROID_MEMORY = 20;
  * enrollment period, so faces collected for enrollment never mix with strangers seen outside the period.
  */
 export type ClusterScope = { periodId: string; cameraId: string } | undefined;
-
-/** Unit-length mean of several embeddings (the frames of one pass): steadier than any single frame. */
-export function meanEmbedding(vectors: Float32Array[]): Float32Array {
-  const first = vectors[0] as Float32Array;
-  const out = new Float32Array(first.length);
-  for (const v of vectors) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (v[i] as number);
-  let n = 0;
-  for (let i = 0; i < out.length; i++) n += (out[i] as number) ** 2;
-  const norm = Math.sqrt(n) || 1;
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / norm;
-  return out;
-}
 
 /**
  * Puts an unknown face into the group of the most similar recent unknown of the same unit and engine (and period,

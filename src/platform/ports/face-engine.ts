@@ -103,6 +103,20 @@ export interface FaceEngine {
   close(): Promise<void>;
 }
 
+/**
+ * Unit-length mean direction of several embeddings (the frames of one pass, a person's templates, a face and its
+ * mirror image): steadier than any one of them. An all-zero sum stays zero.
+ */
+export function meanEmbedding(vectors: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array((vectors[0] as Float32Array).length);
+  for (const v of vectors) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (v[i] as number);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) n += (out[i] as number) ** 2;
+  const norm = Math.sqrt(n) || 1;
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / norm;
+  return out;
+}
+
 /** Cosine similarity of two unit-length embeddings. */
 export function cosine(a: Float32Array, b: Float32Array): number {
   let s = 0;

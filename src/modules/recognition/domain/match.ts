@@ -1,4 +1,4 @@
-import { cosine } from '../../../platform/ports/face-engine';
+import { cosine, meanEmbedding } from '../../../platform/ports/face-engine';
 
 /** A described face: full-face and upper-face embeddings plus how masked it looks. */
 export interface Described {
@@ -47,20 +47,10 @@ interface PersonTemplates {
   bareCentroid: Described;
 }
 
-function unitMean(vectors: Float32Array[]): Float32Array {
-  const out = new Float32Array((vectors[0] as Float32Array).length);
-  for (const v of vectors) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (v[i] as number);
-  let s = 0;
-  for (let i = 0; i < out.length; i++) s += (out[i] as number) ** 2;
-  const n = Math.sqrt(s);
-  if (n > 0) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / n;
-  return out;
-}
-
 function centroid(templates: Described[]): Described {
   return {
-    full: unitMean(templates.map((t) => t.full)),
-    upper: unitMean(templates.map((t) => t.upper)),
+    full: meanEmbedding(templates.map((t) => t.full)),
+    upper: meanEmbedding(templates.map((t) => t.upper)),
     maskedness: templates.reduce((s, t) => s + t.maskedness, 0) / templates.length,
   };
 }

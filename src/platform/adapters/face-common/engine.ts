@@ -10,7 +10,7 @@ import type {
   FiveLandmarks,
   RgbImage,
 } from '../../ports/face-engine';
-import { cosine } from '../../ports/face-engine';
+import { cosine, meanEmbedding } from '../../ports/face-engine';
 import { alignFace, mirrorRgb } from './align';
 import { blankLowerFace, lowerFaceColourCue, MASK_COLOUR_BONUS } from './mask';
 
@@ -35,13 +35,6 @@ export interface ComposeOptions {
    * cosine scale, so only for engines calibrated with it.
    */
   colourCue?: boolean;
-}
-
-/** Unit-length mean of two unit vectors. */
-function meanDirection(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) + (b[i] as number);
-  return normalize(out);
 }
 
 /** A detector and a recognizer from any adapters, with the alignment, upper-face and maskedness logic shared. */
@@ -117,7 +110,7 @@ export class ComposedFaceEngine implements FaceEngine {
     const maskedness = known ?? this.maskedness(full, up, bonus);
     // Judged bare after all (colour cue without the embedding agreeing): no mirror averaging, as for bare faces.
     if (maskedness < this.meta.thresholds.masked) return { embedding: full, upperEmbedding: up, maskedness };
-    return { embedding: meanDirection(full, fullMirror), upperEmbedding: meanDirection(up, upMirror), maskedness };
+    return { embedding: meanEmbedding([full, fullMirror]), upperEmbedding: meanEmbedding([up, upMirror]), maskedness };
   }
 
   /** Embeddings of several crops, in one inference run when the recognizer batches. */

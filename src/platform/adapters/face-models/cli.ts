@@ -5,9 +5,9 @@ import { installModel, ModelInstallError } from './install';
 
 /**
  * `kycuong models list` and `kycuong models install <name> [--dir DIR] [--url URL] [--from FILE]`.
- * The models folder defaults to $KC_DATA_DIR/models (./data/models). Returns the process exit code.
+ * Without --dir the models go to `defaultDir`, the folder the app reads them from (config.face.modelsDir:
+ * KC_FACE_MODELS_DIR, else <KC_DATA_DIR>/models). Returns the process exit code.
  */
-/** `defaultDir`: the folder the app reads models from (config.face.modelsDir), used when --dir is absent. */
 export async function runModelsCommand(argv: string[], defaultDir: string, out: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
