@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { celebaIdentities, facesAvailable, filledFrame, largestFace, loadPhoto, walkingFrames, YUNET } from '../../../../test/helpers/gate-frames';
 import { YunetDetector } from '../../../platform/adapters/face-yunet/yunet-detector';
 import type { FaceBox, Point, RgbImage } from '../../../platform/ports/face-engine';
-import { affineResidual, assessLiveness, type LivenessFrame, similarityResidual } from './liveness';
+import { assessLiveness, type LivenessFrame } from './liveness';
+import { affineResidual, similarityResidual } from './liveness-cues';
 
 const skip = facesAvailable ? false : 'needs ../shared/faces and ../shared/models';
 
