@@ -3,6 +3,7 @@ import { decodeImage } from '../../src/platform/adapters/face-common/image';
 import { drawSyntheticMask } from '../../src/platform/adapters/face-common/mask';
 import type { DetectedFace, FaceEngine, RgbImage } from '../../src/platform/ports/face-engine';
 import type { Photo } from './dataset';
+import { inGateFrame } from './latency';
 import type { Described } from './metrics';
 
 /** What the engine made of one photo: its bare face and a synthetic masked copy, each re-detected from pixels. */
@@ -50,8 +51,10 @@ export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (
   return out;
 }
 
-export async function extractPhoto(engine: FaceEngine, photo: Photo, index: number, enrollCandidate = false): Promise<PhotoFeatures> {
-  const image = await decodeImage(await readFile(photo.file));
+/** `gateFrames`: the photo is pasted into a 720p frame first (inGateFrame), so detection runs at gate-camera scale. */
+export async function extractPhoto(engine: FaceEngine, photo: Photo, index: number, enrollCandidate = false, gateFrames = false): Promise<PhotoFeatures> {
+  const decoded = await decodeImage(await readFile(photo.file));
+  const image = gateFrames ? inGateFrame(decoded) : decoded;
   const bareFace = mainFace(await engine.detect(image));
   if (!bareFace) return { photo };
   const d = await engine.describe(image, bareFace);

@@ -7,7 +7,11 @@ import { quantile } from './metrics';
 
 /** A 1280×720 frame with a photo pasted in the middle at gate-like face size (about 200 px wide). */
 export async function gateFrame(photoFile: string): Promise<RgbImage> {
-  const photo = await decodeImage(await readFile(photoFile));
+  return inGateFrame(await decodeImage(await readFile(photoFile)));
+}
+
+/** The photo scaled to 480 px high and pasted into a grey 1280×720 frame (the face about 150–200 px wide). */
+export function inGateFrame(photo: RgbImage): RgbImage {
   const scale = 480 / photo.height;
   const pasted = resizeRgb(photo, Math.round(photo.width * scale), 480);
   const frame: RgbImage = { width: 1280, height: 720, data: new Uint8Array(1280 * 720 * 3).fill(90) };

@@ -6,6 +6,8 @@ import type { Latency } from './latency';
 
 export interface BenchResult {
   meta: FaceEngineMeta;
+  /** Non-default options of the run (e.g. "gate frames, fp32"); such runs get their own section. */
+  variant?: string;
   dataDir: string;
   limit: number | null;
   evaluation: Evaluation;
@@ -27,9 +29,9 @@ export function renderSection(r: BenchResult): string {
   const e = r.evaluation;
   const t = (ok: boolean) => (ok ? 'met' : '**not met**');
   return [
-    `### Engine \`${r.meta.engine}\``,
+    `### Engine \`${r.meta.engine}\`${r.variant ? ` — ${r.variant}` : ''}`,
     '',
-    `Detector: ${r.meta.detector.name} (${r.meta.detector.licence}); recognizer: ${r.meta.recognizer.name} (${r.meta.recognizer.licence}), ${r.meta.embeddingSize}-d, input ${r.meta.alignment.size} px, zoom ${r.meta.alignment.zoom}.`,
+    `Detector: ${r.meta.detector.name} (${r.meta.detector.licence}); recognizer: ${r.meta.recognizer.name} ${r.meta.recognizer.version} (${r.meta.recognizer.licence}), ${r.meta.embeddingSize}-d, input ${r.meta.alignment.size} px, zoom ${r.meta.alignment.zoom}.`,
     `Data: \`${r.dataDir}\`${r.limit ? ` (first ${r.limit} identities)` : ''}: ${e.counts.identities} identities, ${e.counts.photos} photos (face found in ${e.counts.bareDetected}, in the synthetic masked copy in ${e.counts.maskedDetected}), ${e.counts.strangers} strangers with a face. Run took ${r.seconds.toFixed(0)} s. Date ${new Date().toISOString().slice(0, 10)}.`,
     '',
     '| verification | accuracy | TAR@FAR=1e-3 | pairs (+/−) |',
@@ -68,8 +70,9 @@ export function renderSection(r: BenchResult): string {
 /** Replaces (or appends) this engine's section of bench/RESULTS.md between markers, leaving other sections alone. */
 export function writeResults(r: BenchResult): string {
   const file = path.resolve('bench/RESULTS.md');
-  const begin = `<!-- faces:${r.meta.engine} -->`;
-  const end = `<!-- /faces:${r.meta.engine} -->`;
+  const key = r.variant ? `${r.meta.engine} ${r.variant}` : r.meta.engine;
+  const begin = `<!-- faces:${key} -->`;
+  const end = `<!-- /faces:${key} -->`;
   const block = `${begin}\n${renderSection(r)}\n${end}`;
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
   const i = text.indexOf(begin);

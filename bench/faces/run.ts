@@ -2,6 +2,8 @@
  * Face benchmark: `npm run bench:faces -- [dataDir] [options]` (dataDir defaults to ../shared/faces).
  *   --engine faceapi|yunet-dlib|yunet-onnx   default: the best engine whose models are in --models
  *   --runtime onnx|tfjs   where yunet-dlib runs the dlib network (default onnx; tfjs = the older, slower path)
+ *   --precision int8|fp32  the dlib network's ONNX graph (default int8)
+ *   --gate-frames    paste every photo into a 1280×720 frame first (detection at gate-camera scale)
  *   --detector-max-side N  longest side of YuNet's input (default 640)    --no-refine  no landmark refinement of masked faces
  *   --models DIR                              installed models (default ../shared/models)
  *   --recognizer FILE --recognizer-spec sface|faceplugin   ONNX recognizer for yunet-onnx
@@ -49,8 +51,10 @@ const { values, positionals } = parseArgs({
     threads: { type: 'string' },
     'dlib-zoom': { type: 'string' },
     runtime: { type: 'string', default: 'onnx' },
+    precision: { type: 'string' },
     'detector-max-side': { type: 'string' },
     'no-refine': { type: 'boolean', default: false },
+    'gate-frames': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
@@ -79,6 +83,7 @@ function specFromArgs(): FaceEngineSpec {
         runtime: values.runtime === 'tfjs' ? 'tfjs' : 'onnx',
         modelsDir: convertedDir,
         refineMasked: !values['no-refine'],
+        ...(values.precision === 'fp32' || values.precision === 'int8' ? { precision: values.precision } : {}),
         ...(dlibZoom ? { dlibZoom } : {}),
         ...(maxSide ? { detectorMaxSide: maxSide } : {}),
       };
@@ -101,7 +106,8 @@ const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
 
 const probeEngine = await createFaceEngine(spec);
-const variant = `${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}`;
+const gateFrames = values['gate-frames'] === true;
+const variant = `${gateFrames ? '-gate' : ''}${values.precision ? `-${values.precision}` : ''}${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}`;
 const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}.json`.replace(/[^\w.+-]/g, '_'));
 await probeEngine.close();
 const { photos, strangers, maskedReal, meta } = values.reuse && existsSync(cacheFile) ? loadFeatures(cacheFile) : await extractAll();
@@ -119,10 +125,10 @@ async function extractAll() {
   const photos = await mapConcurrent(
     data.enrolled,
     threads * 2,
-    (p, i) => extractPhoto(pool, p, i, (rankInIdentity[i] as number) < 3),
+    (p, i) => extractPhoto(pool, p, i, (rankInIdentity[i] as number) < 3, gateFrames),
     progress('celeba', data.enrolled.length),
   );
-  const strangers = await mapConcurrent(data.strangers, threads * 2, (p, i) => extractPhoto(pool, p, i + 7), progress('strangers', data.strangers.length));
+  const strangers = await mapConcurrent(data.strangers, threads * 2, (p, i) => extractPhoto(pool, p, i + 7, false, gateFrames), progress('strangers', data.strangers.length));
   const maskedReal = await mapConcurrent(data.maskedReal, threads * 2, (f) => maskedRealScores(pool, f, 0.3), progress('masked-real', data.maskedReal.length));
   const meta = pool.meta;
   await pool.close();
@@ -147,7 +153,13 @@ const loadBefore = loadavg()[0] ?? 0;
 const latency = await measureLatency(single, data.enrolled.filter((_, i) => i % 40 === 0).slice(0, 30).map((p) => p.file));
 await single.close();
 
-const result = { meta, dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
+const variantLabel = [
+  gateFrames ? 'gate frames (photos pasted into 1280×720)' : '',
+  values['detector-max-side'] ? `detector input ${values['detector-max-side']} px` : '',
+  values.precision ? `dlib ${values.precision}` : '',
+  values['no-refine'] ? 'no refinement' : '',
+].filter(Boolean).join(', ');
+const result = { meta, ...(variantLabel ? { variant: variantLabel } : {}), dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
 console.log(JSON.stringify(result, null, 2));
 if (values.write) {
   const file = writeResults(result);

@@ -191,9 +191,9 @@ export function dlibOnnxGraph(modelDir: string): OnnxGraph {
   };
 }
 
-/** Serialised ONNX model bytes of the dlib descriptor (opset 13), with where the weights came from in the doc string. */
-export function dlibOnnxModel(modelDir: string, faceApiVersion: string): Uint8Array {
-  return encodeOnnxModel(dlibOnnxGraph(modelDir), {
+/** Serialised ONNX model bytes of a dlib descriptor graph (opset 13), with where the weights came from in the doc string. */
+export function encodeDlibModel(graph: OnnxGraph, faceApiVersion: string): Uint8Array {
+  return encodeOnnxModel(graph, {
     opset: 13,
     producer: 'ky-cuong dlib-onnx-graph',
     docString: `dlib ResNet-34 face descriptor converted from @vladmandic/face-api ${faceApiVersion} model/face_recognition_model (CC0 weights)`,

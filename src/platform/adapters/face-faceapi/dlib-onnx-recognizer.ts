@@ -5,13 +5,21 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { FaceRecognizerPart, ModelRef, RgbImage } from '../../ports/face-engine';
 import { normalize } from '../face-common/engine';
-import { DLIB_INPUT, dlibOnnxModel } from './dlib-onnx-graph';
+import { DLIB_ACTIVATION_RANGES } from './dlib-int8-ranges';
+import { DLIB_INPUT, dlibOnnxGraph, encodeDlibModel } from './dlib-onnx-graph';
+import { quantizeGraph } from './dlib-onnx-int8';
 import { DLIB_CENTER_Y, DLIB_DEFAULT_ZOOM } from './dlib-recognizer';
 
 const require = createRequire(import.meta.url);
 
 /** Bump when dlib-onnx-graph.ts changes what it writes, so a cached file from an older converter is not reused. */
-const CONVERTER_VERSION = 1;
+const CONVERTER_VERSION = 2;
+
+/**
+ * 'int8' (default): the 8-bit graph (dlib-onnx-int8.ts), about twice as fast; 'fp32': the float graph, for
+ * comparison and for CPUs where 8-bit kernels do not pay off.
+ */
+export type DlibPrecision = 'int8' | 'fp32';
 
 function faceApiDir(): { dir: string; version: string } {
   const pkg = require.resolve('@vladmandic/face-api/package.json');
@@ -19,8 +27,10 @@ function faceApiDir(): { dir: string; version: string } {
 }
 
 /** File name of the converted model in the models folder. */
-export function dlibOnnxFileName(): string {
-  return `dlib_resnet34_faceapi-${faceApiDir().version}-c${CONVERTER_VERSION}.onnx`;
+export function dlibOnnxFileName(precision: DlibPrecision = 'int8'): string {
+  // The int8 file also depends on the calibrated ranges: a re-calibration must not reuse a file cached before it.
+  const ranges = precision === 'int8' ? `-${createHash('sha256').update(JSON.stringify(DLIB_ACTIVATION_RANGES)).digest('hex').slice(0, 8)}` : '';
+  return `dlib_resnet34_faceapi-${faceApiDir().version}-c${CONVERTER_VERSION}-${precision}${ranges}.onnx`;
 }
 
 /**
@@ -28,9 +38,9 @@ export function dlibOnnxFileName(): string {
  * weights (about 0.2 s) and written there for next time (temporary file + rename, so a concurrent worker or a crash
  * never leaves a half-written model where it would be loaded). Without a writable `cacheDir` the bytes stay in memory.
  */
-export function dlibOnnxBytes(cacheDir?: string): Uint8Array {
+export function dlibOnnxBytes(cacheDir?: string, precision: DlibPrecision = 'int8'): Uint8Array {
   const { dir, version } = faceApiDir();
-  const file = cacheDir ? path.join(cacheDir, dlibOnnxFileName()) : undefined;
+  const file = cacheDir ? path.join(cacheDir, dlibOnnxFileName(precision)) : undefined;
   if (file) {
     try {
       return readFileSync(file);
@@ -38,7 +48,8 @@ export function dlibOnnxBytes(cacheDir?: string): Uint8Array {
       // not cached yet
     }
   }
-  const bytes = dlibOnnxModel(dir, version);
+  const graph = dlibOnnxGraph(dir);
+  const bytes = encodeDlibModel(precision === 'int8' ? quantizeGraph(graph, DLIB_ACTIVATION_RANGES) : graph, version);
   if (file && cacheDir) {
     const temp = `${file}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
@@ -67,18 +78,20 @@ export class DlibOnnxRecognizer implements FaceRecognizerPart {
     private readonly session: ort.InferenceSession,
     sha256: string,
     zoom: number,
+    precision: DlibPrecision,
   ) {
     this.alignment = { size: DLIB_INPUT, zoom, centerY: DLIB_CENTER_Y };
     this.model = {
       name: 'dlib ResNet-34 descriptor (@vladmandic/face-api weights, ONNX Runtime)',
-      version: `${faceApiDir().version}+onnx${CONVERTER_VERSION}`,
+      version: `${faceApiDir().version}+onnx${CONVERTER_VERSION}-${precision}`,
       sha256,
       licence: 'MIT (face-api), CC0 (dlib model)',
     };
   }
 
-  static async load(options: { cacheDir?: string; zoom?: number } = {}): Promise<DlibOnnxRecognizer> {
-    const bytes = dlibOnnxBytes(options.cacheDir);
+  static async load(options: { cacheDir?: string; zoom?: number; precision?: DlibPrecision } = {}): Promise<DlibOnnxRecognizer> {
+    const precision = options.precision ?? 'int8';
+    const bytes = dlibOnnxBytes(options.cacheDir, precision);
     const session = await ort.InferenceSession.create(bytes, {
       intraOpNumThreads: 1,
       interOpNumThreads: 1,
@@ -86,7 +99,7 @@ export class DlibOnnxRecognizer implements FaceRecognizerPart {
       graphOptimizationLevel: 'all',
     });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return new DlibOnnxRecognizer(session, sha256, options.zoom ?? DLIB_DEFAULT_ZOOM);
+    return new DlibOnnxRecognizer(session, sha256, options.zoom ?? DLIB_DEFAULT_ZOOM, precision);
   }
 
   async embed(aligned: RgbImage): Promise<Float32Array> {
@@ -95,20 +108,7 @@ export class DlibOnnxRecognizer implements FaceRecognizerPart {
 
   async embedBatch(crops: readonly RgbImage[]): Promise<Float32Array[]> {
     if (crops.length === 0) return [];
-    const plane = DLIB_INPUT * DLIB_INPUT;
-    // A fresh buffer per call: session.run is asynchronous, so a shared buffer could be overwritten mid-inference.
-    const input = new Float32Array(crops.length * 3 * plane);
-    crops.forEach((crop, k) => {
-      if (crop.width !== DLIB_INPUT || crop.height !== DLIB_INPUT) throw new Error(`dlib descriptor needs ${DLIB_INPUT}×${DLIB_INPUT} crops`);
-      const base = k * 3 * plane;
-      const d = crop.data;
-      for (let i = 0; i < plane; i++) {
-        input[base + i] = d[i * 3] as number;
-        input[base + plane + i] = d[i * 3 + 1] as number;
-        input[base + 2 * plane + i] = d[i * 3 + 2] as number;
-      }
-    });
-    const out = await this.session.run({ input: new ort.Tensor('float32', input, [crops.length, 3, DLIB_INPUT, DLIB_INPUT]) });
+    const out = await this.session.run({ input: new ort.Tensor('float32', dlibPlanarInput(crops), [crops.length, 3, DLIB_INPUT, DLIB_INPUT]) });
     const all = out.descriptor?.data as Float32Array;
     return crops.map((_, k) => normalize(all.slice(k * this.embeddingSize, (k + 1) * this.embeddingSize)));
   }
@@ -116,4 +116,24 @@ export class DlibOnnxRecognizer implements FaceRecognizerPart {
   async close(): Promise<void> {
     await this.session.release();
   }
+}
+
+/**
+ * 150×150 RGB crops as the network's N×3×150×150 planar float input. A fresh buffer per call: session.run is
+ * asynchronous, so a shared buffer could be overwritten mid-inference.
+ */
+export function dlibPlanarInput(crops: readonly RgbImage[]): Float32Array {
+  const plane = DLIB_INPUT * DLIB_INPUT;
+  const input = new Float32Array(crops.length * 3 * plane);
+  crops.forEach((crop, k) => {
+    if (crop.width !== DLIB_INPUT || crop.height !== DLIB_INPUT) throw new Error(`dlib descriptor needs ${DLIB_INPUT}×${DLIB_INPUT} crops`);
+    const base = k * 3 * plane;
+    const d = crop.data;
+    for (let i = 0; i < plane; i++) {
+      input[base + i] = d[i * 3] as number;
+      input[base + plane + i] = d[i * 3 + 1] as number;
+      input[base + 2 * plane + i] = d[i * 3 + 2] as number;
+    }
+  });
+  return input;
 }

@@ -8,7 +8,8 @@ import * as ort from 'onnxruntime-node';
 import { cosine, type RgbImage } from '../../ports/face-engine';
 import { alignFace } from '../face-common/align';
 import { decodeImage } from '../face-common/image';
-import { encodeOnnxModel, withSymbolicShapes } from '../face-onnx/onnx-proto';
+import { encodeOnnxModel, type OnnxGraph, withSymbolicShapes } from '../face-onnx/onnx-proto';
+import { quantizedTensors, quantizeGraph } from './dlib-onnx-int8';
 import { YunetDetector } from '../face-yunet/yunet-detector';
 import { DlibOnnxRecognizer, dlibOnnxFileName } from './dlib-onnx-recognizer';
 import { DlibRecognizer } from './dlib-recognizer';
@@ -46,16 +47,58 @@ describe('ONNX encoder', () => {
   });
 });
 
+describe('8-bit graph (QDQ)', () => {
+  const graph: OnnxGraph = {
+    name: 'tiny',
+    nodes: [
+      { op: 'Conv', inputs: ['input', 'w1', 'b1'], outputs: ['conv_0'], attributes: { kernel_shape: { ints: [1, 1] } } },
+      { op: 'Relu', inputs: ['conv_0'], outputs: ['relu_1'] },
+      { op: 'Conv', inputs: ['relu_1', 'w2', 'b2'], outputs: ['conv_2'], attributes: { kernel_shape: { ints: [1, 1] } } },
+      { op: 'Add', inputs: ['conv_2', 'relu_1'], outputs: ['y'] },
+    ],
+    initializers: [
+      { name: 'w1', dims: [2, 3, 1, 1], float: Float32Array.from([0.01, 0.02, -0.01, -0.02, 0.01, 0.03]) },
+      { name: 'b1', dims: [2], float: Float32Array.from([0.5, 1]) },
+      { name: 'w2', dims: [2, 2, 1, 1], float: Float32Array.from([1, -0.5, 0.25, 2]) },
+      { name: 'b2', dims: [2], float: Float32Array.from([0, -1]) },
+    ],
+    inputs: [{ name: 'input', dims: ['N', 3, 2, 2] }],
+    outputs: [{ name: 'y', dims: ['N', 2, 2, 2] }],
+  };
+
+  it('quantizes the input, relu outputs and convs that feed no relu, and stays close to the float result', async () => {
+    assert.deepEqual(quantizedTensors(graph), ['input', 'relu_1', 'conv_2']);
+    const ranges = { relu_1: [0, 10] as const, conv_2: [-20, 20] as const };
+    const q = quantizeGraph(graph, ranges);
+    assert.ok(q.nodes.some((n) => n.op === 'QuantizeLinear') && q.initializers.some((i) => 'int8' in i && i.name === 'w1/q'));
+    const x = new ort.Tensor('float32', Float32Array.from({ length: 12 }, (_, i) => i * 20), [1, 3, 2, 2]);
+    const run = async (g: OnnxGraph) => {
+      const session = await ort.InferenceSession.create(encodeOnnxModel(g, { opset: 13, producer: 'test' }));
+      const out = (await session.run({ input: x })).y?.data as Float32Array;
+      await session.release();
+      return out;
+    };
+    const [f, i8] = [await run(graph), await run(q)];
+    for (let k = 0; k < f.length; k++) assert.ok(Math.abs((f[k] as number) - (i8[k] as number)) < 0.25, `${k}: ${f[k]} vs ${i8[k]}`);
+  });
+
+  it('refuses a tensor without a calibration range', () => {
+    assert.throws(() => quantizeGraph(graph, { relu_1: [0, 10] }), /conv_2.*calibrate-int8/);
+  });
+});
+
 describe('dlib descriptor on ONNX Runtime vs TF.js (real photos)', { skip: missing && 'needs ../shared/faces and ../shared/models' }, () => {
   let cacheDir: string;
   let onnx: DlibOnnxRecognizer;
+  let int8: DlibOnnxRecognizer;
   let tfjs: DlibRecognizer;
   let detector: YunetDetector;
   const crops: RgbImage[] = [];
 
   before(async () => {
     cacheDir = await mkdtemp(path.join(tmpdir(), 'kc-dlib-onnx-'));
-    onnx = await DlibOnnxRecognizer.load({ cacheDir });
+    onnx = await DlibOnnxRecognizer.load({ cacheDir, precision: 'fp32' });
+    int8 = await DlibOnnxRecognizer.load({ cacheDir });
     tfjs = await DlibRecognizer.load();
     detector = await YunetDetector.load(YUNET);
     for (const file of readdirSync(FACES).sort().slice(0, 12)) {
@@ -66,6 +109,7 @@ describe('dlib descriptor on ONNX Runtime vs TF.js (real photos)', { skip: missi
   });
   after(async () => {
     await onnx?.close();
+    await int8?.close();
     await detector?.close();
     await rm(cacheDir, { recursive: true, force: true });
   });
@@ -79,6 +123,21 @@ describe('dlib descriptor on ONNX Runtime vs TF.js (real photos)', { skip: missi
     }
   });
 
+  it('the 8-bit graph (the default) keeps the float descriptors and the distances between faces', async () => {
+    assert.equal(int8.model.version.endsWith('-int8'), true, int8.model.version);
+    const a = await onnx.embedBatch(crops);
+    const b = await int8.embedBatch(crops);
+    // Measured on 300 crops (bench/faces/calibrate-int8.ts data excluded): cosine to float ≥ 0.9968, pairwise
+    // similarities within 0.0103; the bounds leave room for other CPUs' rounding.
+    for (let i = 0; i < crops.length; i++) assert.ok(cosine(a[i] as Float32Array, b[i] as Float32Array) >= 0.995, `face ${i}: ${cosine(a[i] as Float32Array, b[i] as Float32Array)}`);
+    for (let i = 0; i < crops.length; i++) {
+      for (let j = i + 1; j < crops.length; j++) {
+        const drift = Math.abs(cosine(a[i] as Float32Array, a[j] as Float32Array) - cosine(b[i] as Float32Array, b[j] as Float32Array));
+        assert.ok(drift < 0.015, `faces ${i}/${j}: similarity moved by ${drift}`);
+      }
+    }
+  });
+
   it('batches give the same descriptors as single runs, and different people stay apart', async () => {
     const batch = await onnx.embedBatch(crops.slice(0, 4));
     for (let i = 0; i < 4; i++) assert.ok(cosine(batch[i] as Float32Array, await onnx.embed(crops[i] as RgbImage)) > 0.99999);
@@ -86,11 +145,11 @@ describe('dlib descriptor on ONNX Runtime vs TF.js (real photos)', { skip: missi
   });
 
   it('caches the converted model in the models folder and reuses it', async () => {
-    const file = path.join(cacheDir, dlibOnnxFileName());
+    const file = path.join(cacheDir, dlibOnnxFileName('fp32'));
     assert.ok(existsSync(file));
-    assert.deepEqual(readdirSync(cacheDir), [dlibOnnxFileName()], 'no temporary files left behind');
+    assert.deepEqual(readdirSync(cacheDir).sort(), [dlibOnnxFileName('fp32'), dlibOnnxFileName('int8')].sort(), 'no temporary files left behind');
     const again = await DlibOnnxRecognizer.load({ cacheDir });
-    assert.equal(again.model.sha256, onnx.model.sha256);
+    assert.equal(again.model.sha256, int8.model.sha256);
     await again.close();
   });
 

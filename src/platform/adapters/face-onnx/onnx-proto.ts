@@ -17,7 +17,11 @@ export interface OnnxNode {
 
 export type OnnxInitializer =
   | { name: string; dims: readonly number[]; float: Float32Array }
-  | { name: string; dims: readonly number[]; int64: readonly number[] };
+  | { name: string; dims: readonly number[]; int64: readonly number[] }
+  /** Quantized tensors (QuantizeLinear/DequantizeLinear operands): 8-bit values and 32-bit biases. */
+  | { name: string; dims: readonly number[]; int8: Int8Array }
+  | { name: string; dims: readonly number[]; uint8: Uint8Array }
+  | { name: string; dims: readonly number[]; int32: Int32Array };
 
 /** A graph input/output: float32 tensor; a string dimension is symbolic (e.g. the batch "N"). */
 export interface OnnxValueInfo {
@@ -34,6 +38,9 @@ export interface OnnxGraph {
 }
 
 const FLOAT = 1;
+const UINT8 = 2;
+const INT8 = 3;
+const INT32 = 6;
 const INT64 = 7;
 
 /** Growable byte buffer with the protobuf primitives. */
@@ -138,17 +145,21 @@ function writeNode(w: Writer, n: OnnxNode): void {
 
 function writeTensor(w: Writer, t: OnnxInitializer): void {
   for (const d of t.dims) w.int(1, d);
-  if ('float' in t) {
-    if (t.float.length !== t.dims.reduce((a, b) => a * b, 1)) throw new Error(`initializer ${t.name}: size does not match dims`);
-    w.int(2, FLOAT);
-    w.string(8, t.name);
-    // raw_data is little-endian; copy so a view into a larger buffer writes only its own bytes.
-    w.raw(9, new Uint8Array(Float32Array.from(t.float).buffer));
-  } else {
-    w.int(2, INT64);
-    w.string(8, t.name);
-    w.raw(9, new Uint8Array(BigInt64Array.from(t.int64.map((v) => BigInt(v))).buffer));
-  }
+  const [type, values] =
+    'float' in t
+      ? [FLOAT, Float32Array.from(t.float)]
+      : 'int8' in t
+        ? [INT8, Int8Array.from(t.int8)]
+        : 'uint8' in t
+          ? [UINT8, Uint8Array.from(t.uint8)]
+          : 'int32' in t
+            ? [INT32, Int32Array.from(t.int32)]
+            : [INT64, BigInt64Array.from(t.int64.map((v) => BigInt(v)))];
+  if (type !== INT64 && values.length !== t.dims.reduce((a, b) => a * b, 1)) throw new Error(`initializer ${t.name}: size does not match dims`);
+  w.int(2, type);
+  w.string(8, t.name);
+  // raw_data is little-endian; the typed copy above makes a view into a larger buffer write only its own bytes.
+  w.raw(9, new Uint8Array(values.buffer));
 }
 
 function writeValueInfo(w: Writer, v: OnnxValueInfo): void {
