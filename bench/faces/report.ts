@@ -14,6 +14,8 @@ export interface BenchResult {
   detectionRates: Record<string, number>;
   latency: Latency;
   seconds: number;
+  /** Longest side the detector looked at in the latency frames. */
+  latencyDetectorSide?: number;
   /** 1-minute load average when latency was measured: other jobs on the 2 cores inflate every time. */
   loadAverage?: number;
   /** Real masked photos (masked-real) with a face found, and the share of them judged masked at the operating point. */
@@ -57,7 +59,7 @@ export function renderSection(r: BenchResult): string {
       ? `Real masks (masked-real, ${r.maskedRealRouted.faces} faces found): ${pct(r.maskedRealRouted.share)} % judged masked at the operating maskedness threshold (drawn masks: see the held-out share above) — the rest are scored as bare faces.`
       : '',
     '',
-    `Latency per 1280×720 frame, one core (detect + full and upper-face embedding of the main face), ${r.latency.frames} frames: median ${r.latency.totalMedianMs.toFixed(1)} ms (detect ${r.latency.detectMedianMs.toFixed(1)}, describe ${r.latency.describeMedianMs.toFixed(1)}), p90 ${r.latency.totalP90Ms.toFixed(1)} ms${
+    `Latency per 1280×720 frame, one core (detect${r.latencyDetectorSide ? ` at ${r.latencyDetectorSide} px longest side` : ''} + full and upper-face embedding of the main face), ${r.latency.frames} frames: median ${r.latency.totalMedianMs.toFixed(1)} ms (detect ${r.latency.detectMedianMs.toFixed(1)}, describe ${r.latency.describeMedianMs.toFixed(1)}), p90 ${r.latency.totalP90Ms.toFixed(1)} ms${
       r.latency.masked
         ? `; same frames with a synthetic mask: median ${r.latency.masked.totalMedianMs.toFixed(1)} ms (detect ${r.latency.masked.detectMedianMs.toFixed(1)}, describe ${r.latency.masked.describeMedianMs.toFixed(1)}), p90 ${r.latency.masked.totalP90Ms.toFixed(1)} ms`
         : ''
@@ -79,8 +81,15 @@ export function writeResults(r: BenchResult): string {
   const j = text.indexOf(end);
   if (i >= 0 && j > i) text = text.slice(0, i) + block + text.slice(j + end.length);
   else {
-    if (!text.includes('## Face recognition')) text += `\n## Face recognition (bench/faces, \`npm run bench:faces\`)\n`;
-    text += `\n${block}\n`;
+    // A new engine or variant goes after the last face section, so the face results stay together.
+    const last = text.lastIndexOf('<!-- /faces:');
+    if (last >= 0) {
+      const after = text.indexOf('-->', last) + 3;
+      text = `${text.slice(0, after)}\n\n${block}${text.slice(after)}`;
+    } else {
+      if (!text.includes('## Face recognition')) text += `\n## Face recognition (bench/faces, \`npm run bench:faces\`)\n`;
+      text += `\n${block}\n`;
+    }
   }
   writeFileSync(file, text);
   return file;

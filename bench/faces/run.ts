@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { FaceEnginePool } from '../../src/platform/adapters/face-common/engine-pool';
 import { bestAvailableSpec, createFaceEngine, type FaceEngineSpec, MODEL_FILES } from '../../src/platform/adapters/face-common/engine-spec';
 import { type OnnxRecognizerSpec, SFACE_SPEC } from '../../src/platform/adapters/face-onnx/onnx-recognizer';
+import { YUNET_DEFAULT_MAX_SIDE } from '../../src/platform/adapters/face-yunet/yunet-detector';
 import { loadDataset } from './dataset';
 import { evaluate } from './evaluate';
 import { extractPhoto, mapConcurrent, maskedRealScores } from './extract';
@@ -159,7 +160,7 @@ const variantLabel = [
   values.precision ? `dlib ${values.precision}` : '',
   values['no-refine'] ? 'no refinement' : '',
 ].filter(Boolean).join(', ');
-const result = { meta, ...(variantLabel ? { variant: variantLabel } : {}), dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
+const result = { meta, ...(variantLabel ? { variant: variantLabel } : {}), latencyDetectorSide: values['detector-max-side'] ? Number(values['detector-max-side']) : YUNET_DEFAULT_MAX_SIDE, dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
 console.log(JSON.stringify(result, null, 2));
 if (values.write) {
   const file = writeResults(result);

@@ -91,9 +91,7 @@ export class FaceEnginePool implements FaceEngine {
   }
 
   detect(image: RgbImage, options: DetectOptions = {}): Promise<DetectedFace[]> {
-    return this.call<DetectedFace[]>({ op: 'detect', image, minScore: options.minScore }).then((faces) =>
-      faces.filter((f) => f.box.width >= (options.minFaceWidth ?? 0)),
-    );
+    return this.call<DetectedFace[]>({ op: 'detect', image, options });
   }
 
   align(image: RgbImage, face: DetectedFace): RgbImage {

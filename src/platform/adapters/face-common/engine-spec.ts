@@ -46,7 +46,8 @@ export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-t
   faceapi: { detection: 0.5, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
   // ONNX runtime with masked-face refinement, mirror averaging and the colour cue, person scores from centroid + best
   // template (domain/match.ts rankPersons): 100 identities, 2026-11-23 evening run; the 8-bit graph (now the default)
-  // calibrates to the same points within 0.002 (auto-accept 0.949, masked auto-accept 0.980, maskedness 0.966).
+  // with one-run refinement calibrates to the same points within 0.002 (auto-accept 0.949, masked auto-accept 0.979,
+  // maskedness 0.966), so they stay.
   // `review` stays at the earlier 0.9 (the bench's 5 %-of-strangers floor, 0.96, sits above `match` and would send
   // masked passes, whose fused scores run lower, to "unknown" instead of a reviewer).
   'yunet-dlib': { detection: 0.6, review: 0.9, match: 0.928, autoAccept: 0.949, autoAcceptMasked: 0.981, masked: 0.965 },

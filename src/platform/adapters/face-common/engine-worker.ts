@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DetectedFace, FaceEngine, RgbImage } from '../../ports/face-engine';
+import type { DetectedFace, DetectOptions, FaceEngine, RgbImage } from '../../ports/face-engine';
 import { createFaceEngine, type FaceEngineSpec } from './engine-spec';
 
 /** One face engine per worker thread; requests arrive as {id, op, args} and are answered in order of completion. */
 type Request =
-  | { id: number; op: 'detect'; image: RgbImage; minScore?: number }
+  | { id: number; op: 'detect'; image: RgbImage; options: DetectOptions }
   | { id: number; op: 'describe'; image: RgbImage; face: DetectedFace }
   | { id: number; op: 'embed'; aligned: RgbImage };
 
@@ -32,8 +32,7 @@ async function handle(req: Request | { op: 'close' }): Promise<void> {
   }
   try {
     if (req.op === 'detect') {
-      const minScore = req.minScore;
-      port.postMessage({ id: req.id, result: await engine.detect(req.image, minScore === undefined ? {} : { minScore }) });
+      port.postMessage({ id: req.id, result: await engine.detect(req.image, req.options) });
     } else if (req.op === 'describe') {
       port.postMessage({ id: req.id, result: await engine.describe(req.image, req.face) });
     } else {
