@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FiveLandmarks, RgbImage } from '../../ports/face-engine';
 import { decodeImage, resizeRgb } from '../face-common/image';
 import { drawSyntheticMask } from '../face-common/mask';
-import { YunetDetector } from './yunet-detector';
+import { letterbox, YunetDetector } from './yunet-detector';
 
 const FACES = path.resolve('../shared/faces/celeba-dev/images');
 const YUNET = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');
@@ -24,6 +24,43 @@ function gateFrame(photo: RgbImage): RgbImage {
   for (let y = 0; y < big.height; y++) frame.data.set(big.data.subarray(y * big.width * 3, (y + 1) * big.width * 3), ((y + 120) * 1280 + 240) * 3);
   return frame;
 }
+
+describe('YuNet input letterbox', () => {
+  /** Bilinear sampling written plainly, the reference the fast paths must equal. */
+  function reference(image: RgbImage, scale: number, inW: number, inH: number): Float32Array {
+    const out = new Float32Array(3 * inW * inH);
+    const plane = inW * inH;
+    const px = (x: number, y: number, c: number) => image.data[(y * image.width + x) * 3 + c] as number;
+    for (let y = 0; y < Math.min(inH, Math.round(image.height * scale)); y++) {
+      for (let x = 0; x < Math.min(inW, Math.round(image.width * scale)); x++) {
+        const sx = Math.min(image.width - 1, Math.max(0, (x + 0.5) / scale - 0.5));
+        const sy = Math.min(image.height - 1, Math.max(0, (y + 0.5) / scale - 0.5));
+        const x0 = Math.floor(sx);
+        const y0 = Math.floor(sy);
+        const x1 = Math.min(image.width - 1, x0 + 1);
+        const y1 = Math.min(image.height - 1, y0 + 1);
+        const fx = sx - x0;
+        const fy = sy - y0;
+        for (let c = 0; c < 3; c++) {
+          const v = (px(x0, y0, c) * (1 - fx) + px(x1, y0, c) * fx) * (1 - fy) + (px(x0, y1, c) * (1 - fx) + px(x1, y1, c) * fx) * fy;
+          out[(2 - c) * plane + y * inW + x] = v; // BGR planes
+        }
+      }
+    }
+    return out;
+  }
+  const image = (w: number, h: number): RgbImage => ({ width: w, height: h, data: Uint8Array.from({ length: w * h * 3 }, (_, i) => (i * 37 + 11) % 256) });
+
+  it('equals plain bilinear sampling at scale 1, 1/2 (fast paths), 1/2 on odd sizes, 0.37 and 0.8', () => {
+    for (const [w, h, scale] of [[8, 6, 1], [8, 6, 0.5], [7, 5, 0.5], [20, 12, 0.37], [10, 10, 0.8]] as const) {
+      const inW = 32;
+      const inH = 32;
+      const got = letterbox(image(w, h), scale, inW, inH);
+      const want = reference(image(w, h), scale, inW, inH);
+      for (let i = 0; i < want.length; i++) assert.ok(Math.abs((got[i] as number) - (want[i] as number)) < 1e-3, `${w}×${h} at ${scale}: value ${i}`);
+    }
+  });
+});
 
 describe('YuNet detector (../shared/models)', { skip: missing && 'needs ../shared/faces and ../shared/models' }, () => {
   let full: YunetDetector;

@@ -130,12 +130,15 @@ function nearest(faces: DetectedFace[], p: Point): DetectedFace | undefined {
  * Bilinear downscale with the column taps computed once per frame instead of once per pixel: it runs on every frame,
  * and the per-pixel version took about 9 ms of a 720p frame (more than the detector network itself).
  */
-function letterbox(image: RgbImage, scale: number, inW: number, inH: number): Float32Array {
+export function letterbox(image: RgbImage, scale: number, inW: number, inH: number): Float32Array {
   const input = new Float32Array(3 * inW * inH);
   const plane = inW * inH;
   const w = Math.min(inW, Math.round(image.width * scale));
   const h = Math.min(inH, Math.round(image.height * scale));
   const { width: sw, height: sh, data } = image;
+  const factor = Math.round(1 / scale);
+  const exact = Math.abs(1 / scale - factor) < 1e-9 && (factor === 1 || (factor === 2 && sw % 2 === 0 && sh % 2 === 0));
+  if (exact) return letterboxExact(image, factor, input, inW, plane, w, h);
   const colA = new Int32Array(w);
   const colB = new Int32Array(w);
   const colF = new Float64Array(w);
@@ -172,6 +175,34 @@ function letterbox(image: RgbImage, scale: number, inW: number, inH: number): Fl
         (data[a + 1] as number) * wa + (data[b + 1] as number) * wb + (data[c + 1] as number) * wc + (data[d + 1] as number) * wd;
       input[bPlane + o + x] =
         (data[a + 2] as number) * wa + (data[b + 2] as number) * wb + (data[c + 2] as number) * wc + (data[d + 2] as number) * wd;
+    }
+  }
+  return input;
+}
+
+/**
+ * The same bilinear sampling for the two common exact cases, computed cheaply: factor 1 (frames already at the
+ * detector's size, as the cameras module delivers them) samples each pixel itself; factor 2 (1280×720 → 640×360,
+ * even sizes only) samples half-way between four pixels, i.e. their mean. Same values as the general loop, about 1 ms less per frame.
+ */
+function letterboxExact(image: RgbImage, factor: number, input: Float32Array, inW: number, plane: number, w: number, h: number): Float32Array {
+  const { width: sw, data } = image;
+  const stride = sw * 3;
+  for (let y = 0; y < h; y++) {
+    let o = y * inW;
+    if (factor === 1) {
+      for (let x = 0, s = y * stride; x < w; x++, s += 3, o++) {
+        input[2 * plane + o] = data[s] as number;
+        input[plane + o] = data[s + 1] as number;
+        input[o] = data[s + 2] as number;
+      }
+      continue;
+    }
+    for (let x = 0, s0 = 2 * y * stride, s1 = s0 + stride; x < w; x++, s0 += 6, s1 += 6, o++) {
+      // RGB in, BGR planes out.
+      input[2 * plane + o] = ((data[s0] as number) + (data[s0 + 3] as number) + (data[s1] as number) + (data[s1 + 3] as number)) * 0.25;
+      input[plane + o] = ((data[s0 + 1] as number) + (data[s0 + 4] as number) + (data[s1 + 1] as number) + (data[s1 + 4] as number)) * 0.25;
+      input[o] = ((data[s0 + 2] as number) + (data[s0 + 5] as number) + (data[s1 + 2] as number) + (data[s1 + 5] as number)) * 0.25;
     }
   }
   return input;
