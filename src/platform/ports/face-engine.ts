@@ -110,11 +110,16 @@ export interface FaceEngine {
 export function meanEmbedding(vectors: readonly Float32Array[]): Float32Array {
   const out = new Float32Array((vectors[0] as Float32Array).length);
   for (const v of vectors) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (v[i] as number);
-  let n = 0;
-  for (let i = 0; i < out.length; i++) n += (out[i] as number) ** 2;
-  const norm = Math.sqrt(n) || 1;
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / norm;
-  return out;
+  return normalize(out);
+}
+
+/** Scales a vector to unit length in place (an all-zero vector stays zero). */
+export function normalize(v: Float32Array): Float32Array {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) * (v[i] as number);
+  const n = Math.sqrt(s);
+  if (n > 0) for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) / n;
+  return v;
 }
 
 /** Cosine similarity of two unit-length embeddings. */

@@ -14,15 +14,6 @@ import { cosine, meanEmbedding } from '../../ports/face-engine';
 import { alignFace, mirrorRgb } from './align';
 import { blankLowerFace, lowerFaceColourCue, MASK_COLOUR_BONUS } from './mask';
 
-/** Scales a vector to unit length in place (an all-zero vector stays zero). */
-export function normalize(v: Float32Array): Float32Array {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += (v[i] as number) * (v[i] as number);
-  const n = Math.sqrt(s);
-  if (n > 0) for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) / n;
-  return v;
-}
-
 export interface ComposeOptions {
   /**
    * For faces that look masked (maskedness ≥ thresholds.masked), re-estimate the landmarks with the detector's

@@ -3,8 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import type { FaceRecognizerPart, ModelRef, RgbImage } from '../../ports/face-engine';
-import { normalize } from '../face-common/engine';
+import { type FaceRecognizerPart, type ModelRef, normalize, type RgbImage } from '../../ports/face-engine';
 import { DLIB_ACTIVATION_RANGES } from './dlib-int8-ranges';
 import { DLIB_INPUT, dlibOnnxGraph, encodeDlibModel } from './dlib-onnx-graph';
 import { quantizeGraph } from './dlib-onnx-int8';
@@ -35,7 +34,7 @@ export function dlibOnnxFileName(precision: DlibPrecision = 'int8'): string {
 
 /**
  * The converted model's bytes: read from `cacheDir` when an earlier run left it there, else built from the npm
- * weights (about 0.2 s) and written there for next time (temporary file + rename, so a concurrent worker or a crash
+ * weights (about 0.2 s float, 0.5 s 8-bit) and written there for next time (temporary file + rename, so a concurrent worker or a crash
  * never leaves a half-written model where it would be loaded). Without a writable `cacheDir` the bytes stay in memory.
  */
 export function dlibOnnxBytes(cacheDir?: string, precision: DlibPrecision = 'int8'): Uint8Array {

@@ -1,5 +1,4 @@
-import type { FaceRecognizerPart, ModelRef, RgbImage } from '../../ports/face-engine';
-import { normalize } from '../face-common/engine';
+import { type FaceRecognizerPart, type ModelRef, normalize, type RgbImage } from '../../ports/face-engine';
 import { faceApiVersion, loadFaceApi } from './tfjs-runtime';
 
 /**

@@ -1,6 +1,5 @@
 import * as ort from 'onnxruntime-node';
-import type { FaceRecognizerPart, FaceThresholds, ModelRef, RgbImage } from '../../ports/face-engine';
-import { normalize } from '../face-common/engine';
+import { type FaceRecognizerPart, type FaceThresholds, type ModelRef, normalize, type RgbImage } from '../../ports/face-engine';
 
 /** How a 112×112 ArcFace-style ONNX recognizer wants its pixels: channel order and (value − mean) / std. */
 export interface OnnxRecognizerSpec {
