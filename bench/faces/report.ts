@@ -14,6 +14,8 @@ export interface BenchResult {
   detectionRates: Record<string, number>;
   latency: Latency;
   seconds: number;
+  /** Another engine timed in the same run on the same frames, for a ratio that does not depend on the host's speed. */
+  latencyBaseline?: { label: string; latency: Latency };
   /** Longest side the detector looked at in the latency frames. */
   latencyDetectorSide?: number;
   /** 1-minute load average when latency was measured: other jobs on the 2 cores inflate every time. */
@@ -25,6 +27,15 @@ export interface BenchResult {
 const pct = (v: number) => `${(v * 100).toFixed(1)}`;
 const idRow = (name: string, r: Identification) =>
   `| ${name} | ${pct(r.rank1)} | ${pct(r.dirAtFpir1)} | ${pct(r.autoCorrect)} | ${pct(r.autoWrong)} | ${pct(r.strangersFalselyIdentified)} | ${r.probes} |`;
+
+/** The in-run latency baseline and our time as a ratio of it, bare and masked. */
+function baselineText(r: BenchResult): string {
+  const b = r.latencyBaseline;
+  if (!b) return '';
+  const ratio = (ours: number, base: number) => `${(ours / base).toFixed(2)}×`;
+  const masked = r.latency.masked && b.latency.masked ? { ours: r.latency.masked.totalMedianMs, base: b.latency.masked.totalMedianMs } : undefined;
+  return ` Baseline in the same run, ${b.label}: median ${b.latency.totalMedianMs.toFixed(1)} ms bare${masked ? ` / ${masked.base.toFixed(1)} ms masked` : ''}; ours/baseline ${ratio(r.latency.totalMedianMs, b.latency.totalMedianMs)} bare${masked ? ` / ${ratio(masked.ours, masked.base)} masked` : ''}.`;
+}
 
 /** The markdown section for one engine. */
 export function renderSection(r: BenchResult): string {
@@ -63,7 +74,7 @@ export function renderSection(r: BenchResult): string {
       r.latency.masked
         ? `; same frames with a synthetic mask: median ${r.latency.masked.totalMedianMs.toFixed(1)} ms (detect ${r.latency.masked.detectMedianMs.toFixed(1)}, describe ${r.latency.masked.describeMedianMs.toFixed(1)}), p90 ${r.latency.masked.totalP90Ms.toFixed(1)} ms`
         : ''
-    }; 1-minute load average of the machine then: ${r.loadAverage?.toFixed(1) ?? 'n/a'} (2 cores).`,
+    }; 1-minute load average of the machine then: ${r.loadAverage?.toFixed(1) ?? 'n/a'} (2 cores).${baselineText(r)}`,
     '',
     `Targets: unmasked rank-1 (2-shot) ≥ 95 %: ${t(e.twoShot.rank1 >= 0.95)} (${pct(e.twoShot.rank1)}); masked rank-1 ≥ 80 %: ${t(e.maskedTwoShotE.rank1 >= 0.8)} (${pct(e.maskedTwoShotE.rank1)}, 2-shot+E); strangers falsely identified ≤ 1 %: ${t(Math.max(e.twoShotE.strangersFalselyIdentified, e.maskedTwoShotE.strangersFalselyIdentified) <= 0.01)} (${pct(e.twoShotE.strangersFalselyIdentified)} bare, ${pct(e.maskedTwoShotE.strangersFalselyIdentified)} masked); ≤ 25 ms per 720p frame per core: ${t(r.latency.totalMedianMs <= 25)} (${r.latency.totalMedianMs.toFixed(1)} ms bare${r.latency.masked ? `, ${r.latency.masked.totalMedianMs.toFixed(1)} ms masked: ${t(r.latency.masked.totalMedianMs <= 25)}` : ''}).`,
   ].join('\n');

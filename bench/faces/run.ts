@@ -149,10 +149,21 @@ const maskedRealRouted = {
 };
 
 log('latency on one core (main thread, one intra-op thread)');
-const single = await createFaceEngine(spec);
+const latencyFiles = data.enrolled.filter((_, i) => i % 40 === 0).slice(0, 30).map((p) => p.file);
+async function timeEngine(s: FaceEngineSpec) {
+  const engine = await createFaceEngine(s);
+  try {
+    return await measureLatency(engine, latencyFiles);
+  } finally {
+    await engine.close();
+  }
+}
 const loadBefore = loadavg()[0] ?? 0;
-const latency = await measureLatency(single, data.enrolled.filter((_, i) => i % 40 === 0).slice(0, 30).map((p) => p.file));
-await single.close();
+const latency = await timeEngine(spec);
+// Baseline timed in the same run on the same frames: for the 8-bit dlib engine, the same pipeline with the float
+// network (what ran before the 8-bit graph).
+const baselineSpec = spec.kind === 'yunet-dlib' && spec.runtime !== 'tfjs' && (spec.precision ?? 'int8') === 'int8' ? { ...spec, precision: 'fp32' as const } : undefined;
+const latencyBaseline = baselineSpec ? { label: 'the same pipeline with the float dlib network', latency: await timeEngine(baselineSpec) } : undefined;
 
 const variantLabel = [
   gateFrames ? 'gate frames (photos pasted into 1280×720)' : '',
@@ -160,7 +171,7 @@ const variantLabel = [
   values.precision ? `dlib ${values.precision}` : '',
   values['no-refine'] ? 'no refinement' : '',
 ].filter(Boolean).join(', ');
-const result = { meta, ...(variantLabel ? { variant: variantLabel } : {}), latencyDetectorSide: values['detector-max-side'] ? Number(values['detector-max-side']) : YUNET_DEFAULT_MAX_SIDE, dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
+const result = { meta, ...(variantLabel ? { variant: variantLabel } : {}), latencyDetectorSide: values['detector-max-side'] ? Number(values['detector-max-side']) : YUNET_DEFAULT_MAX_SIDE, ...(latencyBaseline ? { latencyBaseline } : {}), dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
 console.log(JSON.stringify(result, null, 2));
 if (values.write) {
   const file = writeResults(result);
