@@ -50,6 +50,15 @@ const ZEnv = z.object({
   KC_FACE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** off: no gate recognition (enrollment and review still work). */
   KC_FACE_RECOGNITION: z.enum(['on', 'off']).default('on'),
+  /** Ed25519 private key (PEM) that signs audit anchors; absent → <data dir>/keys/audit-anchor.key, created at first start. */
+  KC_AUDIT_KEY_FILE: z.string().optional(),
+  /** Public key (PEM) that audit-verify checks anchors with, for a verifier that must not hold the private key. */
+  KC_AUDIT_PUBLIC_KEY_FILE: z.string().optional(),
+  /** A second place (another disk or mount) that receives a copy of every signed audit anchor. */
+  KC_AUDIT_ANCHOR_DIR: z.string().optional(),
+  /** An anchor is written when this many entries were added, or when this many seconds passed with any entry added. */
+  KC_AUDIT_ANCHOR_ROWS: z.coerce.number().int().positive().default(200),
+  KC_AUDIT_ANCHOR_SECONDS: z.coerce.number().positive().default(60),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -90,6 +99,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       modelsDir: e.KC_FACE_MODELS_DIR ? path.resolve(e.KC_FACE_MODELS_DIR) : path.join(dataDir, 'models'),
       threads: e.KC_FACE_THREADS,
       recognition: e.KC_FACE_RECOGNITION === 'on',
+    },
+    audit: {
+      keyFile: path.resolve(e.KC_AUDIT_KEY_FILE ?? path.join(dataDir, 'keys', 'audit-anchor.key')),
+      publicKeyFile: e.KC_AUDIT_PUBLIC_KEY_FILE ? path.resolve(e.KC_AUDIT_PUBLIC_KEY_FILE) : undefined,
+      anchorDir: e.KC_AUDIT_ANCHOR_DIR ? path.resolve(e.KC_AUDIT_ANCHOR_DIR) : undefined,
+      anchorEveryRows: e.KC_AUDIT_ANCHOR_ROWS,
+      anchorEverySeconds: e.KC_AUDIT_ANCHOR_SECONDS,
     },
   };
 }
