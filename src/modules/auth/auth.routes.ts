@@ -10,7 +10,8 @@ import type { Access } from './access';
 import { CSRF_COOKIE, getAccess, SESSION_COOKIE } from './auth.http';
 import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from './permissions';
 import { deleteSession } from './sessions';
-import { addRole, changePassword, createUser, login, removeRole, setPassword } from './users.service';
+import { login } from './login.service';
+import { addRole, changePassword, createUser, removeRole, setPassword } from './users.service';
 
 const ZRole = z.enum(ROLES);
 

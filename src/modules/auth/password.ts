@@ -19,10 +19,23 @@ export async function verifyPassword(password: string, encoded: string): Promise
   }
 }
 
-/** Password policy: at least 10 characters, not only letters or only digits. */
-export function passwordProblem(password: string): { vi: string; en: string } | undefined {
+/**
+ * Password policy: at least 10 characters, not only letters or only digits, and not built on the username (forwards
+ * or backwards, any case): "vptpvptp12" for vptp is the first thing an attacker tries.
+ */
+export function passwordProblem(password: string, username?: string): { vi: string; en: string } | undefined {
   if (password.length < 10) return { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password needs at least 10 characters.' };
   if (/^[\p{L}]+$/u.test(password) || /^\d+$/.test(password))
     return { vi: 'Mật khẩu phải có cả chữ và số hoặc ký hiệu.', en: 'The password must mix letters with digits or symbols.' };
+  if (username && containsName(password, username))
+    return { vi: 'Mật khẩu không được chứa tên đăng nhập (kể cả viết ngược).', en: 'The password must not contain the username (nor the username reversed).' };
   return undefined;
+}
+
+function containsName(password: string, username: string): boolean {
+  const name = username.trim().toLocaleLowerCase('vi');
+  // Below three characters a username is part of too many ordinary words to refuse on it.
+  if (name.length < 3) return false;
+  const p = password.toLocaleLowerCase('vi');
+  return p.includes(name) || p.includes([...name].reverse().join(''));
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
-import { AppError, errors } from '../../platform/errors';
+import { errors } from '../../platform/errors';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Role } from './permissions';
-import { createSession } from './sessions';
 
 export interface UserRow {
   id: string;
@@ -19,61 +18,6 @@ export interface UserRow {
   last_login_at: Date | null;
 }
 
-const invalidCredentials = () =>
-  new AppError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
-
-/** A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames. */
-let dummyHash: Promise<string> | undefined;
-
-export async function login(
-  db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null },
-  policy: { maxFailures: number; lockMinutes: number; sessionHours: number },
-  now: Date,
-) {
-  const username = input.username.trim().toLowerCase();
-  const rows = await db.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
-  const user = rows[0];
-  if (!user) {
-    dummyHash ??= hashPassword('not-a-real-password-0');
-    await verifyPassword(input.password, await dummyHash);
-    await recordAudit(db, { actor: { name: username, ip: input.ip }, action: 'auth.login_failed', entityType: 'user', details: { reason: 'unknown_user' } });
-    throw invalidCredentials();
-  }
-  if (user.locked_until && user.locked_until > now) {
-    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      423,
-      'ACCOUNT_LOCKED',
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút hoặc liên hệ quản trị viên.`,
-      `The account is locked after repeated failures. Try again in ${minutes} minutes or ask an administrator.`,
-      { lockedUntil: user.locked_until.toISOString() },
-    );
-  }
-  const ok = user.is_active && (await verifyPassword(input.password, user.password_hash));
-  if (!ok) {
-    const failures = user.failed_attempts + 1;
-    const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
-    await db.transaction(async (tx) => {
-      await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [user.id, lock ? 0 : failures, lock?.toISOString() ?? null]);
-      await recordAudit(tx, {
-        actor: { id: user.id, name: user.username, ip: input.ip },
-        action: lock ? 'auth.account_locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        details: { failures },
-      });
-    });
-    throw invalidCredentials();
-  }
-  return db.transaction(async (tx) => {
-    await tx.query('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1', [user.id, now.toISOString()]);
-    const session = await createSession(tx, user.id, policy.sessionHours, { ip: input.ip, userAgent: input.userAgent });
-    await recordAudit(tx, { actor: { id: user.id, name: user.username, ip: input.ip }, action: 'auth.login', entityType: 'user', entityId: user.id });
-    return { user, session };
-  });
-}
-
 export async function changePassword(db: Db, userId: string, current: string, next: string, actor: AuditActor) {
   const rows = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
   const user = rows[0];
@@ -83,7 +27,9 @@ export async function changePassword(db: Db, userId: string, current: string, ne
 }
 
 export async function setPassword(db: Db, userId: string, password: string, actor: AuditActor, mustChange: boolean) {
-  const problem = passwordProblem(password);
+  const user = (await db.query<{ username: string }>('SELECT username FROM users WHERE id = $1', [userId]))[0];
+  if (!user) throw errors.notFound('User', 'người dùng');
+  const problem = passwordProblem(password, user.username);
   if (problem) throw errors.badRequest('WEAK_PASSWORD', problem.vi, problem.en);
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -106,9 +52,9 @@ export async function createUser(
   /** An administrator-chosen first password must be replaced by its owner at first sign-in. */
   opts: { mustChangePassword: boolean } = { mustChangePassword: true },
 ): Promise<string> {
-  const problem = passwordProblem(input.password);
-  if (problem) throw errors.badRequest('WEAK_PASSWORD', problem.vi, problem.en);
   const username = input.username.trim().toLowerCase();
+  const problem = passwordProblem(input.password, username);
+  if (problem) throw errors.badRequest('WEAK_PASSWORD', problem.vi, problem.en);
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if ((await tx.query('SELECT 1 FROM users WHERE username = $1', [username])).length)
@@ -120,6 +66,8 @@ export async function createUser(
       'INSERT INTO users (id, username, display_name, password_hash, person_id, must_change_password) VALUES ($1,$2,$3,$4,$5,$6)',
       [id, username, input.displayName, hash, input.personId ?? null, opts.mustChangePassword],
     );
+    // Failures counted while the name had no account (see login.service) do not carry over to the new account.
+    await tx.query('DELETE FROM login_failures WHERE username = $1', [username]);
     for (const r of input.roles) await addRole(tx, id, r, actor);
     await recordAudit(tx, { actor, action: 'users.create', entityType: 'user', entityId: id, details: { username, displayName: input.displayName, personId: input.personId ?? null } });
     return id;
