@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { DiskBlobStore } from '../platform/adapters/blobs-disk';
 import { openPglite } from '../platform/adapters/db-pglite';
 import { migrate } from '../platform/db/migrate';
-import { writeAnchor } from '../modules/audit/audit.anchor';
+import { AnchorWriter, blobAnchorPlace } from '../modules/audit/audit.anchor';
+import { loadOrCreateSigner } from '../modules/audit/audit.keys';
 import { recordAudit } from '../modules/audit/audit.service';
 
 const BIN = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../../bin/kycuong.mjs');
@@ -24,18 +25,20 @@ describe('kycuong CLI', () => {
     assert.match(r.stderr, /audit-verify/);
   });
 
-  it('audit-verify: 0 on an intact chain, 3 naming the tampered row, 3 when the newest rows are cut off', async () => {
+  it('audit-verify: 0 on an intact log, 3 with one reason line per problem (changed row, gap, cut-off tail)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cli-'));
     const open = async () => openPglite(path.join(dir, 'pg'));
     let db = await open();
     await migrate(db);
     for (let i = 0; i < 10; i++) await recordAudit(db, { actor: { name: 'cli-test' }, action: 'test.write', entityType: 'thing', entityId: String(i) });
-    await writeAnchor(db, new DiskBlobStore(path.join(dir, 'blobs')), new Date());
+    // The key the server would create at first start in KC_DATA_DIR/keys.
+    const signer = loadOrCreateSigner(path.join(dir, 'keys', 'audit-anchor.key'));
+    await new AnchorWriter(db, [blobAnchorPlace(new DiskBlobStore(path.join(dir, 'blobs')))], signer).write(new Date());
     await db.close();
 
     let r = cli(dir, 'audit-verify');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /10 entries/);
+    assert.match(r.stdout, /10 entries, 1 signed anchors/);
 
     db = await open();
     await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
@@ -47,11 +50,14 @@ describe('kycuong CLI', () => {
 
     db = await open();
     await db.query(`UPDATE audit_log SET entity_id = '3' WHERE seq = 4`);
-    await db.query('DELETE FROM audit_log WHERE seq >= 9');
+    await db.query('DELETE FROM audit_log WHERE seq IN (6, 9, 10)');
     await db.close();
     r = cli(dir, 'audit-verify');
     assert.equal(r.status, 3, r.stdout);
-    assert.match(r.stderr, /#10 \(row_missing\)/);
+    const lines = r.stderr.split('\n').filter((l) => /^\s+#/.test(l));
+    assert.equal(lines.length, 2, r.stderr);
+    assert.match(lines[0] as string, /#6 \(row_missing\).*#6–#6/);
+    assert.match(lines[1] as string, /#9 \(tail_deleted\).*#9–#10/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,8 +5,7 @@ import { runApp } from '../app/run';
 import { seedDemoStandalone } from '../app/seed/pipeline';
 import { isEmpty } from '../app/seed/seed';
 import { loadConfig } from '../config/config';
-import { checkAnchor } from '../modules/audit/audit.anchor';
-import { verifyAuditChain } from '../modules/audit/audit.service';
+import { verifyAuditLog } from '../modules/audit/audit.anchor';
 import { importStaff } from '../modules/people';
 import { migrate } from '../platform/db/migrate';
 import { runModelsCommand } from '../platform/adapters/face-models/cli';
@@ -19,7 +18,8 @@ const USAGE = `kycuong <command>
                      (--no-demo: do not seed)
   migrate            apply database migrations and exit
   seed               seed the demo agency into an empty database
-  audit-verify       verify the audit hash chain; exit 3 and name the first broken row when tampered
+  audit-verify       verify the audit hash chain against its signed anchors; exit 3 with one line per problem
+                     (changed row, gap, cut-off tail, emptied log, rewritten chain, bad anchor)
   import-staff FILE  import staff from an .xlsx file as the system (all units); prints the report location
   models list        list the face models Kỷ Cương can use, with licence and size
   models install NAME [--from FILE | --url URL] [--dir DIR]
@@ -70,16 +70,24 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'audit-verify': {
       const ctx = await buildContext(config);
-      const v = await checkAnchor(ctx.db, ctx.blobs, await verifyAuditChain(ctx.db));
-      await ctx.db.close();
+      let v: Awaited<ReturnType<typeof verifyAuditLog>>;
+      try {
+        v = await verifyAuditLog(ctx);
+      } finally {
+        await ctx.db.close();
+      }
       if (v.ok) {
-        console.log(`Chuỗi nhật ký toàn vẹn: ${v.checked} bản ghi / audit chain intact: ${v.checked} entries, head ${v.lastHash}`);
+        console.log(
+          `Nhật ký toàn vẹn: ${v.checked} bản ghi, ${v.anchors} mốc neo đã ký / audit log intact: ${v.checked} entries, ${v.anchors} signed anchors, head ${v.lastHash}`,
+        );
+        if (v.anchors === 0 && v.checked > 0)
+          console.log('Chưa có mốc neo nào: không phát hiện được việc xóa phần cuối nhật ký. / No anchor yet: a cut-off tail cannot be detected.');
         return 0;
       }
-      const b = v.brokenAt;
-      console.error(
-        `Chuỗi nhật ký bị phá vỡ tại bản ghi #${b?.seq} (${b?.problem}) / audit chain broken at entry #${b?.seq} (${b?.problem})\n  expected ${b?.expected}\n  found    ${b?.found}`,
-      );
+      // One reason line per problem: "#<seq> (<kind>) vi / en".
+      console.error(`Nhật ký kiểm toán bị can thiệp (${v.problems.length + v.moreProblems} vấn đề) / audit log tampered with (${v.problems.length + v.moreProblems} problems):`);
+      for (const p of v.problems) console.error(`  ${p.seq !== undefined ? `#${p.seq} ` : ''}(${p.kind}) ${p.messageVi} / ${p.messageEn}`);
+      if (v.moreProblems) console.error(`  … và ${v.moreProblems} vấn đề khác / and ${v.moreProblems} more`);
       return 3;
     }
     case 'import-staff': {

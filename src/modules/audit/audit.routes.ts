@@ -4,8 +4,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { ZPage, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../auth/auth.http';
-import { checkAnchor } from './audit.anchor';
-import { type AuditRow, recordAudit, verifyAuditChain } from './audit.service';
+import type { Access } from '../auth/access';
+import { verifyAuditLog } from './audit.anchor';
+import { type AuditRow, recordAudit } from './audit.service';
+
+/** Holds the system administrator role somewhere (the role that administers users and the whole installation). */
+function isSystemAdministrator(access: Access): boolean {
+  return access.principal.roles.some((r) => r.role === 'sysadmin');
+}
 
 export async function auditRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -36,10 +42,11 @@ export async function auditRoutes(root: FastifyInstance, ctx: AppContext) {
         params.push(v);
         where.push(sql(params.length));
       };
-      // Scope: entries about units the reader may audit, plus entries with no unit (logins, system events) for
-      // readers whose scope includes a root unit.
+      // Scope: entries about units the reader may audit. Entries with no unit (logins and failed logins of every
+      // account, user administration, system events) concern the whole installation: system administrators only.
       const scope = access.unitsFor('audit.read');
-      add((n) => `(unit_id = ANY($${n}::uuid[]) OR unit_id IS NULL)`, scope);
+      if (isSystemAdministrator(access)) add((n) => `(unit_id = ANY($${n}::uuid[]) OR unit_id IS NULL)`, scope);
+      else add((n) => `unit_id = ANY($${n}::uuid[])`, scope);
       if (q.actor) add((n) => `actor_name ILIKE $${n}`, `%${q.actor}%`);
       if (q.action) add((n) => `action LIKE $${n}`, `${q.action}%`);
       if (q.entityType) add((n) => `entity_type = $${n}`, q.entityType);
@@ -75,12 +82,18 @@ export async function auditRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post('/api/audit/verify', { schema: { tags: ['audit'] } }, async (req) => {
     const access = getAccess(req);
     access.require('audit.read');
-    const verdict = await checkAnchor(ctx.db, ctx.blobs, await verifyAuditChain(ctx.db));
+    const verdict = await verifyAuditLog(ctx);
     await recordAudit(ctx.db, {
       actor: access.actor(),
       action: 'audit.verify',
       entityType: 'audit_log',
-      details: { ok: verdict.ok, checked: verdict.checked, brokenAt: verdict.brokenAt?.seq ?? null },
+      details: {
+        ok: verdict.ok,
+        checked: verdict.checked,
+        anchors: verdict.anchors,
+        brokenAt: verdict.brokenAt?.seq ?? null,
+        problems: verdict.problems.reduce<Record<string, number>>((n, p) => ({ ...n, [p.kind]: (n[p.kind] ?? 0) + 1 }), {}),
+      },
     });
     return verdict;
   });

@@ -116,52 +116,129 @@ export async function recordAudit(db: Db, entry: AuditEntry, at: Date = new Date
   });
 }
 
+/**
+ * What verification can find. From the chain alone: `content_changed` (a row no longer hashes to its stored hash),
+ * `link_broken` (a row does not point to the hash before it), `row_missing` (a gap in seq: rows deleted in the middle
+ * or at the start). From the signed anchors (audit.anchor.ts): `chain_rewritten` (the hash at an anchored seq differs:
+ * rows were edited and every later hash recomputed), `tail_deleted` (the log ends before the newest anchor's head),
+ * `truncated` (the log is empty although anchors exist), `anchor_invalid` (an anchor file that does not parse or whose
+ * signature does not verify), `anchor_missing` (an anchor present in one anchor place is gone from another).
+ */
+export type AuditProblemKind =
+  | 'content_changed'
+  | 'link_broken'
+  | 'row_missing'
+  | 'chain_rewritten'
+  | 'tail_deleted'
+  | 'truncated'
+  | 'anchor_invalid'
+  | 'anchor_missing';
+
+export interface AuditProblem {
+  kind: AuditProblemKind;
+  /** The first row concerned (absent for problems about anchor files). */
+  seq?: number;
+  /** The last row concerned, for ranges (gaps, cut tails). */
+  toSeq?: number;
+  expected: string;
+  found: string;
+  messageVi: string;
+  messageEn: string;
+}
+
 export interface ChainVerdict {
   ok: boolean;
   checked: number;
-  /** First row whose content or link no longer matches; absent when the chain is intact. */
-  brokenAt?: { seq: number; problem: 'content_changed' | 'link_broken' | 'row_missing'; expected: string; found: string };
+  /** First problem that names a row, in the shape the web page shows; absent when the log is intact. */
+  brokenAt?: { seq: number; problem: AuditProblemKind; expected: string; found: string };
+  /** Every problem found, in log order (anchor-file problems last), at most MAX_REPORTED_PROBLEMS. */
+  problems: AuditProblem[];
+  /** Problems found beyond the ones listed. */
+  moreProblems: number;
   lastHash: string;
+  /** seq of the last row in the log, 0 when it is empty. */
+  lastSeq: number;
 }
 
-/** Walks the whole chain in order, in pages, and stops at the first broken link. */
-export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVerdict> {
+const MAX_REPORTED_PROBLEMS = 200;
+
+/** Collects problems in order and derives the verdict from them. */
+export class ProblemList {
+  readonly items: AuditProblem[] = [];
+  more = 0;
+  add(p: AuditProblem): void {
+    if (this.items.length < MAX_REPORTED_PROBLEMS) this.items.push(p);
+    else this.more++;
+  }
+  verdict(checked: number, lastHash: string, lastSeq: number): ChainVerdict {
+    const first = this.items.find((p) => p.seq !== undefined);
+    return {
+      ok: this.items.length === 0,
+      checked,
+      lastHash,
+      lastSeq,
+      problems: this.items,
+      moreProblems: this.more,
+      ...(first ? { brokenAt: { seq: first.seq as number, problem: first.kind, expected: first.expected, found: first.found } } : {}),
+    };
+  }
+}
+
+/** Called for every row the walk reaches, with the number of rows seen so far (this one included). */
+export type RowVisitor = (row: { seq: number; hash: string }, rowsSoFar: number) => void;
+
+/**
+ * Walks the whole chain in seq order, in pages, and reports every problem it finds rather than only the first: after
+ * an edited row it goes on from that row's stored hash, after a gap from the first row past it, so one edit gives one
+ * problem and each gap names its missing range.
+ */
+export async function verifyAuditChain(db: Db, pageSize = 5000, visit?: RowVisitor, problems = new ProblemList()): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
+  let lastSeq = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [
-      expectedSeq,
-      pageSize,
-    ]);
-    if (rows.length === 0) return { ok: true, checked, lastHash: prevHash };
+    const rows = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [lastSeq, pageSize]);
+    if (rows.length === 0) return problems.verdict(checked, prevHash, lastSeq);
     for (const row of rows) {
-      if (row.seq !== expectedSeq)
-        return {
-          ok: false,
-          checked,
-          lastHash: prevHash,
-          brokenAt: { seq: expectedSeq, problem: 'row_missing', expected: `seq ${expectedSeq}`, found: `seq ${row.seq}` },
-        };
-      if (row.prev_hash !== prevHash)
-        return {
-          ok: false,
-          checked,
-          lastHash: prevHash,
-          brokenAt: { seq: row.seq, problem: 'link_broken', expected: prevHash, found: row.prev_hash },
-        };
+      const seq = Number(row.seq);
+      const afterGap = seq !== expectedSeq;
+      if (afterGap)
+        problems.add({
+          kind: 'row_missing',
+          seq: expectedSeq,
+          toSeq: seq - 1,
+          expected: `#${expectedSeq}`,
+          found: `#${seq}`,
+          messageVi: `Thiếu các bản ghi #${expectedSeq}–#${seq - 1} (bị xóa giữa nhật ký)`,
+          messageEn: `entries #${expectedSeq}–#${seq - 1} are missing (deleted from the log)`,
+        });
+      // After a gap the link cannot match (its predecessor is gone); the gap already explains it.
+      else if (row.prev_hash !== prevHash)
+        problems.add({
+          kind: 'link_broken',
+          seq,
+          expected: prevHash,
+          found: row.prev_hash,
+          messageVi: `Bản ghi #${seq} không nối với bản ghi trước`,
+          messageEn: `entry #${seq} does not link to the entry before it`,
+        });
       const { hash, ...rest } = row;
       const recomputed = computeAuditHash({ ...rest, at: new Date(row.at) });
       if (recomputed !== hash)
-        return {
-          ok: false,
-          checked,
-          lastHash: prevHash,
-          brokenAt: { seq: row.seq, problem: 'content_changed', expected: recomputed, found: hash },
-        };
+        problems.add({
+          kind: 'content_changed',
+          seq,
+          expected: recomputed,
+          found: hash,
+          messageVi: `Nội dung bản ghi #${seq} đã bị sửa`,
+          messageEn: `entry #${seq} was changed after it was written`,
+        });
       prevHash = hash;
-      expectedSeq++;
+      expectedSeq = seq + 1;
+      lastSeq = seq;
       checked++;
+      visit?.({ seq, hash }, checked);
     }
   }
 }
