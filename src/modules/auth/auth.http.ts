@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context';
-import { errors } from '../../platform/errors';
+import { AppError, errors } from '../../platform/errors';
 import { loadOrgTree } from '../org/org-tree';
 import { Access } from './access';
 import { loadSession, type SessionUser, sameSecret } from './sessions';
@@ -19,6 +19,19 @@ declare module 'fastify' {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that are reachable without a session (and so without a CSRF token). */
 const PUBLIC_WRITES = new Set(['/api/auth/login']);
+/**
+ * What a user whose password was set by an administrator may do before choosing their own: sign in and out, read
+ * and set their session info (the web app needs /me to know it must show the password form), change the password.
+ */
+const BEFORE_PASSWORD_CHANGE = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'PATCH /api/auth/me', 'POST /api/auth/password']);
+
+export const passwordChangeRequired = () =>
+  new AppError(
+    403,
+    'PASSWORD_CHANGE_REQUIRED',
+    'Bạn phải đổi mật khẩu do quản trị viên cấp trước khi tiếp tục.',
+    'You must change the password set by your administrator before you continue.',
+  );
 
 /**
  * Resolves the session cookie on every /api request into an Access object and enforces CSRF (double submit:
@@ -53,6 +66,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       const given = req.headers[CSRF_HEADER];
       if (typeof given !== 'string' || !sameSecret(given, req.kcSession.csrf)) throw errors.csrf();
     }
+    if (req.kcSession?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${req.method} ${path}`)) throw passwordChangeRequired();
   });
 }
 
