@@ -18,7 +18,7 @@ import type { AppContext } from './context';
  * configuration key (DATABASE_URL, KC_BUS, KC_BLOBS), read once here.
  */
 export async function openDb(config: Config): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(path.join(config.dataDir, 'pg'));
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.db) : openPglite(path.join(config.dataDir, 'pg'));
 }
 
 async function openBus(config: Config): Promise<Bus> {

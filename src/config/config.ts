@@ -12,6 +12,11 @@ const ZEnv = z.object({
   KC_DATA_DIR: z.string().default('./data'),
   /** Absent → embedded PGlite under KC_DATA_DIR/pg. */
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL only: wait for a connection, statement timeout, idle-in-transaction timeout (ms, 0 = none), pool size. */
+  KC_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  KC_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
+  KC_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  KC_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** memory | nats */
   KC_BUS: z.enum(['memory', 'nats']).default('memory'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
@@ -76,6 +81,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.KC_PORT,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    db: {
+      connectTimeoutMs: e.KC_DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.KC_DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.KC_DB_IDLE_TX_TIMEOUT_MS,
+      max: e.KC_DB_POOL_MAX,
+    },
     bus: e.KC_BUS,
     natsUrl: e.NATS_URL,
     blobs: e.KC_BLOBS,

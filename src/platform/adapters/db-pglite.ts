@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { toDatabaseError } from '../db/unavailable';
 import type { Db } from '../ports/db';
 
 const parsers = {
@@ -21,18 +22,32 @@ class PgliteDb implements Db {
     private readonly inTx: boolean,
   ) {}
 
+  // The embedded database has no connection to lose; the one "unavailable" case is a call after close (work still
+  // running during shutdown), which answers 503 like a PostgreSQL outage instead of a 500.
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const res = await this.q.query<T>(sql, params as unknown[]);
-    return res.rows;
+    try {
+      const res = await this.q.query<T>(sql, params as unknown[]);
+      return res.rows;
+    } catch (err) {
+      throw toDatabaseError(err);
+    }
   }
 
   async exec(sql: string): Promise<void> {
-    await this.q.exec(sql);
+    try {
+      await this.q.exec(sql);
+    } catch (err) {
+      throw toDatabaseError(err);
+    }
   }
 
   async transaction<R>(fn: (tx: Db) => Promise<R>): Promise<R> {
     if (this.inTx) return fn(this);
-    return this.root.transaction((tx) => fn(new PgliteDb(tx, this.root, this.description, true)));
+    try {
+      return await this.root.transaction((tx) => fn(new PgliteDb(tx, this.root, this.description, true)));
+    } catch (err) {
+      throw toDatabaseError(err);
+    }
   }
 
   async close(): Promise<void> {

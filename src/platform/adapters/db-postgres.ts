@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isDatabaseUnavailable, toDatabaseError } from '../db/unavailable';
 import type { Db } from '../ports/db';
 
 const { Pool, types } = pg;
@@ -9,6 +10,18 @@ types.setTypeParser(types.builtins.DATE, (v) => v);
 
 type Client = pg.Pool | pg.PoolClient;
 
+/**
+ * Every call goes through here: a lost connection, a refused one or a server-side timeout becomes a 503
+ * `DatabaseUnavailableError`; SQL errors (constraints, bad values) pass unchanged.
+ */
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toDatabaseError(err);
+  }
+}
+
 class PostgresDb implements Db {
   constructor(
     private readonly client: Client,
@@ -18,27 +31,45 @@ class PostgresDb implements Db {
   ) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const res = await this.client.query(sql, params as unknown[]);
+    const res = await mapped(() => this.client.query(sql, params as unknown[]));
     return res.rows as T[];
   }
 
   async exec(sql: string): Promise<void> {
-    await this.client.query(sql);
+    // Scripts are migrations: inside their transaction they run without the statement timeout (a long index build
+    // must not be cancelled). Outside a transaction a SET would stick to a pooled connection, so it is not done.
+    await mapped(() => this.client.query(this.inTx ? `SET LOCAL statement_timeout = 0;\n${sql}` : sql));
   }
 
   async transaction<R>(fn: (tx: Db) => Promise<R>): Promise<R> {
     if (this.inTx) return fn(this);
-    const conn = await this.pool.connect();
+    const conn = await mapped(() => this.pool.connect());
+    // A checked-out client has no listener of the pool's: without this one, the server terminating the backend
+    // while the transaction waits between statements (57P01, failover, idle-in-transaction timeout) is an
+    // unhandled 'error' event that kills the process. Remember it; the next statement fails and the client is
+    // destroyed instead of going back to the pool.
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken ??= err;
+    };
+    conn.on('error', onError);
     try {
-      await conn.query('BEGIN');
+      await mapped(() => conn.query('BEGIN'));
       const result = await fn(new PostgresDb(conn, this.pool, this.description, true));
-      await conn.query('COMMIT');
+      await mapped(() => conn.query('COMMIT'));
       return result;
     } catch (err) {
-      await conn.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      // A dead connection cannot roll back (the server already did); a live one must, before it is reused.
+      if (isDatabaseUnavailable(err)) broken ??= err instanceof Error ? err : new Error(String(err));
+      else if (!broken)
+        await conn.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
+      throw toDatabaseError(err);
     } finally {
-      conn.release();
+      conn.removeListener('error', onError);
+      // release(err) destroys the client: a connection that failed once is never handed to another request.
+      conn.release(broken);
     }
   }
 
@@ -47,20 +78,83 @@ class PostgresDb implements Db {
   }
 }
 
-/** Connects to a PostgreSQL server. `schema`, when given, is created and used as the search path (test isolation). */
-export async function openPostgres(url: string, opts: { schema?: string; max?: number } = {}): Promise<Db> {
-  const options = ['-c TimeZone=UTC'];
-  if (opts.schema) options.push(`-c search_path=${opts.schema}`);
-  if (opts.schema) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
-    await admin.end();
-  }
-  const pool = new Pool({ connectionString: url, max: opts.max ?? 10, options: options.join(' ') });
-  // A server restart must not crash the process: idle clients report errors here.
-  pool.on('error', () => undefined);
-  await pool.query('SELECT 1');
+export interface PostgresOptions {
+  /** Created if missing and used as the search path (test isolation). */
+  schema?: string;
+  /** Largest number of connections. */
+  max?: number;
+  /** How long a request waits for a connection (new or from the pool) before it fails with 503. */
+  connectTimeoutMs?: number;
+  /** statement_timeout of every session; 0 = none. Migrations run without it. */
+  statementTimeoutMs?: number;
+  /** idle_in_transaction_session_timeout: a transaction left waiting this long is ended by the server; 0 = none. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+export const POSTGRES_DEFAULTS = {
+  max: 10,
+  connectTimeoutMs: 10_000,
+  statementTimeoutMs: 300_000,
+  idleInTransactionTimeoutMs: 60_000,
+} as const;
+
+/**
+ * Session options for the server. An `options` parameter in the URL (e.g. `?options=-c search_path=x`) is kept and
+ * comes first, so ours (time zone, timeouts) are added to it rather than replaced.
+ */
+function sessionOptions(url: URL, opts: PostgresOptions): string {
+  const parts: string[] = [];
+  const fromUrl = url.searchParams.get('options');
+  if (fromUrl) parts.push(fromUrl);
+  parts.push('-c TimeZone=UTC');
+  if (opts.schema) parts.push(`-c search_path=${opts.schema}`);
+  parts.push(`-c statement_timeout=${Math.max(0, Math.round(opts.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs))}`);
+  parts.push(
+    `-c idle_in_transaction_session_timeout=${Math.max(0, Math.round(opts.idleInTransactionTimeoutMs ?? POSTGRES_DEFAULTS.idleInTransactionTimeoutMs))}`,
+  );
+  return parts.join(' ');
+}
+
+/** Connects to a PostgreSQL server. */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
   const where = new URL(url);
-  return new PostgresDb(pool, pool, `PostgreSQL ${where.host}${where.pathname}${opts.schema ? ` (${opts.schema})` : ''}`, false);
+  const options = sessionOptions(where, opts);
+  // pg lets the connection string override explicit settings: our merged options must be the only ones.
+  const connectionString = new URL(url);
+  connectionString.searchParams.delete('options');
+  if (opts.schema) {
+    const admin = new pg.Client({ connectionString: connectionString.toString() });
+    admin.on('error', () => undefined);
+    await mapped(() => admin.connect());
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  }
+  const pool = new Pool({
+    connectionString: connectionString.toString(),
+    max: opts.max ?? POSTGRES_DEFAULTS.max,
+    options,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? POSTGRES_DEFAULTS.connectTimeoutMs,
+    // TCP keepalive notices a server that vanished (failover, cable) instead of waiting for the OS default.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // Shown in pg_stat_activity; a `application_name` in the URL wins.
+    fallback_application_name: 'kycuong',
+  } as pg.PoolConfig);
+  // A server restart must not crash the process: idle clients report errors here (the pool drops them)...
+  pool.on('error', () => undefined);
+  // ...and every client gets a listener of its own for the whole of its life, so an 'error' event while it is
+  // checked out (between statements of a transaction) is never unhandled. The failing statement reports it.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  await mapped(() => pool.query('SELECT 1'));
+  return new PostgresDb(
+    pool,
+    pool,
+    `PostgreSQL ${where.host}${where.pathname}${opts.schema ? ` (${opts.schema})` : ''}`,
+    false,
+  );
 }
