@@ -39,14 +39,21 @@ function findRoute(pathname: string): { route: AppRoute; params: Record<string, 
   return null;
 }
 
-/** Plugs the API client into the UI: 401 ends the session, other errors become a toast in the user's language. */
+/**
+ * Plugs the API client into the UI: 401 ends the session, 403 PASSWORD_CHANGE_REQUIRED opens the forced
+ * change-password form, other errors become a toast in the user's language.
+ */
 function ClientBridge() {
   const { message } = AntApp.useApp();
-  const { expire } = useSession();
+  const { expire, requirePasswordChange } = useSession();
   const { locale } = useI18n();
   useEffect(() => {
-    configureClient({ onUnauthorized: expire, onError: (err) => void message.error(err.text(locale)) });
-  }, [message, expire, locale]);
+    configureClient({
+      onUnauthorized: expire,
+      onPasswordChangeRequired: requirePasswordChange,
+      onError: (err) => void message.error(err.text(locale)),
+    });
+  }, [message, expire, requirePasswordChange, locale]);
   return null;
 }
 

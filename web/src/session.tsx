@@ -20,6 +20,8 @@ interface SessionValue {
   logout: () => Promise<void>;
   /** Called when any request answers 401: the session ended (expired, logged out elsewhere). */
   expire: () => void;
+  /** Called when the server answers 403 PASSWORD_CHANGE_REQUIRED: the shell then shows the forced password form. */
+  requirePasswordChange: () => void;
   changeLocale: (locale: Locale) => void;
   can: (permission: Permission) => boolean;
   allows: (rule: AccessRule) => boolean;
@@ -48,6 +50,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('anonymous');
   }, []);
 
+  const requirePasswordChange = useCallback(() => {
+    setMe((current) => (current && !current.mustChangePassword ? { ...current, mustChangePassword: true } : current));
+  }, []);
+
   useEffect(() => {
     let live = true;
     api
@@ -66,6 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status,
       me,
       expire,
+      requirePasswordChange,
       can,
       allows: (rule) =>
         (rule.anyOf?.some(can) ?? false) || (rule.self === true && Boolean(me?.personId)) || (!rule.anyOf && !rule.self),
@@ -98,7 +105,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
     };
-  }, [status, me, adopt, expire, setLocale]);
+  }, [status, me, adopt, expire, requirePasswordChange, setLocale]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -48,6 +48,8 @@ interface ClientState {
   csrfToken: string | null;
   locale: Locale;
   onUnauthorized: () => void;
+  /** The server refuses everything until the user replaces a password an administrator set (403 PASSWORD_CHANGE_REQUIRED). */
+  onPasswordChangeRequired: () => void;
   onError: (err: ApiError) => void;
 }
 
@@ -55,6 +57,7 @@ const state: ClientState = {
   csrfToken: null,
   locale: 'vi',
   onUnauthorized: () => {},
+  onPasswordChangeRequired: () => {},
   onError: () => {},
 };
 
@@ -66,9 +69,17 @@ export function setClientLocale(locale: Locale): void {
   state.locale = locale;
 }
 
-/** The app shell plugs in what a 401 does (back to the login page) and how other errors are shown (a toast). */
-export function configureClient(handlers: { onUnauthorized: () => void; onError: (err: ApiError) => void }): void {
+/**
+ * The app shell plugs in what a 401 does (back to the login page), what a required password change does (the
+ * change-password form) and how other errors are shown (a toast).
+ */
+export function configureClient(handlers: {
+  onUnauthorized: () => void;
+  onPasswordChangeRequired: () => void;
+  onError: (err: ApiError) => void;
+}): void {
   state.onUnauthorized = handlers.onUnauthorized;
+  state.onPasswordChangeRequired = handlers.onPasswordChangeRequired;
   state.onError = handlers.onError;
 }
 
@@ -122,6 +133,8 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 function report(err: ApiError, quiet: boolean | undefined): ApiError {
   if (err.status === 401 && err.code !== 'INVALID_CREDENTIALS') state.onUnauthorized();
+  // Not a toast per refused request: the shell shows the (undismissable) change-password form instead.
+  else if (err.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') state.onPasswordChangeRequired();
   else if (!quiet) state.onError(err);
   return err;
 }

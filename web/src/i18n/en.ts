@@ -130,7 +130,7 @@ export const en: Record<MessageKey, string> = {
   'password.confirm': 'Repeat the new password',
   'password.mismatch': 'The two new passwords differ',
   'password.required': 'Enter a password',
-  'password.rule': 'At least 10 characters, mixing letters with digits or symbols.',
+  'password.rule': 'At least 10 characters, mixing letters with digits or symbols, not containing the username.',
   'password.changed': 'Password changed. Sign in again with the new password.',
 
   'level.TRUNG_UONG': 'Central',

@@ -131,7 +131,7 @@ export const vi = {
   'password.confirm': 'Nhập lại mật khẩu mới',
   'password.mismatch': 'Hai lần nhập mật khẩu mới không khớp',
   'password.required': 'Hãy nhập mật khẩu',
-  'password.rule': 'Ít nhất 10 ký tự, có cả chữ và số hoặc ký hiệu.',
+  'password.rule': 'Ít nhất 10 ký tự, có cả chữ và số hoặc ký hiệu, không chứa tên đăng nhập.',
   'password.changed': 'Đã đổi mật khẩu. Hãy đăng nhập lại bằng mật khẩu mới.',
 
   'level.TRUNG_UONG': 'Trung ương',
