@@ -20,6 +20,14 @@ const ZEnv = z.object({
   /** memory | nats */
   KC_BUS: z.enum(['memory', 'nats']).default('memory'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /**
+   * The JetStream stream (and subject prefix, in lower case) of this install: two installs that share one NATS
+   * server need different names, or each would consume the other's events.
+   */
+  KC_NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - (1–32)')
+    .default('KYCUONG'),
   /** disk | s3 */
   KC_BLOBS: z.enum(['disk', 's3']).default('disk'),
   S3_ENDPOINT: z.string().optional(),
@@ -35,6 +43,17 @@ const ZEnv = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   KC_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  /** Bearer token that /metrics requires; absent → /metrics answers only clients on this machine (loopback). */
+  KC_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /**
+   * Web origins (comma-separated, e.g. https://kycuong.xa.gov.vn) allowed to open the live view besides the server's
+   * own host: needed behind a reverse proxy that rewrites the Host header.
+   */
+  KC_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   KC_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   KC_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Login attempts per minute per client address, before 429. */
@@ -89,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     bus: e.KC_BUS,
     natsUrl: e.NATS_URL,
+    natsStream: e.KC_NATS_STREAM,
     blobs: e.KC_BLOBS,
     s3: {
       endpoint: e.S3_ENDPOINT,
@@ -101,6 +121,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.KC_LOG_LEVEL,
     secureCookies: e.KC_SECURE_COOKIES,
     bodyLimit: e.KC_BODY_LIMIT,
+    metricsToken: e.KC_METRICS_TOKEN,
+    allowedOrigins: e.KC_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     login: { maxFailures: e.KC_LOGIN_MAX_FAILURES, lockMinutes: e.KC_LOGIN_LOCK_MINUTES, ratePerMinute: e.KC_LOGIN_RATE_PER_MIN },
     sessionHours: e.KC_SESSION_HOURS,
     timezone: e.KC_TIMEZONE,
