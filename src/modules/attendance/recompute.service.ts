@@ -5,6 +5,7 @@ import { addToOutbox, type OutboxEvent } from '../../platform/outbox/outbox';
 import { addDays, localDateOf, localToInstant } from '../calendar/domain/local-time';
 import { resolveDayPlan } from '../calendar/domain/schedule';
 import { loadCalendarData } from '../calendar/calendar.repo';
+import { type GoLiveIndex, loadGoLiveIndex } from '../org/go-live';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated, attendanceDayEventId } from './attendance.events';
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
 import { computeDay, coveredSessions } from './domain/compute-day';
@@ -23,6 +24,8 @@ export interface RecomputeStats {
   personDays: number;
   changed: number;
   published: number;
+  /** Person-days asked for but never judged: before the unit's attendance go-live (issue 11, F4). */
+  skippedBeforeGoLive?: number;
   /** Milliseconds spent loading inputs, computing, writing and publishing (for benchmarks and logs). */
   ms?: { load: number; compute: number; write: number; publish: number };
 }
@@ -38,6 +41,48 @@ const addMs = (a: RecomputeStats, b: RecomputeStats) => {
 };
 
 const PERSON_CHUNK = 500;
+/**
+ * Most person-days computed in one slice (one round of queries and one write transaction). PGlite runs in the
+ * event-loop thread, so a slice must stay short (tens of milliseconds): between slices the loop serves requests
+ * and drains the ffmpeg pipes of the cameras (F4: one 6-month recompute froze the server for 5.5 minutes).
+ */
+export const SLICE_PERSON_DAYS = 120;
+
+export interface RecomputeOptions {
+  /** Checked between slices: an aborted run stops at the next slice boundary (server stop, cancelled job). */
+  signal?: AbortSignal;
+  /** Called after every slice with the totals so far (job progress). */
+  onSlice?: (totals: RecomputeStats) => void | Promise<void>;
+}
+
+/** Lets the event loop run pending I/O (HTTP requests, ffmpeg pipes, timers) before the next slice. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class RecomputeAborted extends Error {
+  constructor() {
+    super('recompute stopped before its end');
+    this.name = 'RecomputeAborted';
+  }
+}
+
+/** Persons grouped so that each group holds at most `maxPersonDays` person-days (a person is never split). */
+export function slicesOf(personIds: readonly string[], daysOf: (id: string) => number, maxPersonDays = SLICE_PERSON_DAYS): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let n = 0;
+  for (const id of personIds) {
+    const d = daysOf(id);
+    if (cur.length > 0 && (n + d > maxPersonDays || cur.length >= PERSON_CHUNK)) {
+      out.push(cur);
+      cur = [];
+      n = 0;
+    }
+    cur.push(id);
+    n += d;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
 
 interface StoredSession {
   session: string;
@@ -82,9 +127,10 @@ interface RunContext {
   rules: Awaited<ReturnType<typeof loadRules>>;
   outages: Array<OutageInput & { unitId: string | null }>;
   corrections: ClockCorrection[];
+  goLive: GoLiveIndex;
 }
 
-async function loadRunContext(db: Db, from: string, to: string, asOf: Date): Promise<RunContext> {
+async function loadRunContext(db: Db, from: string, to: string, asOf: Date, goLive: GoLiveIndex): Promise<RunContext> {
   const [parents, rules, outageRows, corrRows] = await Promise.all([
     loadOrgParents(db),
     loadRules(db),
@@ -105,6 +151,7 @@ async function loadRunContext(db: Db, from: string, to: string, asOf: Date): Pro
     rules,
     outages: outageRows.map((o) => ({ source: o.source_id, unitId: o.unit_id, from: o.started_at.getTime(), to: o.ended_at?.getTime() ?? null })),
     corrections: corrRows.map((c) => ({ source: c.source_id, from: c.valid_from.getTime(), to: c.valid_to?.getTime() ?? null, offsetMs: c.offset_ms })),
+    goLive,
   };
 }
 
@@ -118,32 +165,49 @@ export function effectivePunchTime(p: { source_id: string; at: Date; device_time
 }
 
 /**
- * Computes the given person-days set-wise: one round of queries per chunk of persons, the pure day function in
- * memory, one upsert per chunk that only touches days whose content changed (revision + 1), then one event per
+ * Computes the given person-days set-wise: one round of queries per slice of persons, the pure day function in
+ * memory, one upsert per slice that only touches days whose content changed (revision + 1), then one event per
  * changed day. Days that are not over yet (date ≥ today in UTC+7) are skipped; they are computed once closed.
+ * Days before the attendance go-live of the person's unit on that day are never computed (issue 11, F4): this is
+ * the one place every recomputation passes through (recompute route and jobs, outage reports, calendar changes,
+ * late punches, the dirty queue, the nightly close). Slices are small and separated by event-loop yields.
  */
-export async function recomputeTargets(deps: AttendanceDeps, targets: Map<string, Set<string>>): Promise<RecomputeStats> {
+export async function recomputeTargets(deps: AttendanceDeps, targets: Map<string, Set<string>>, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
   const asOf = deps.now();
   const today = localDateOf(asOf);
-  const stats: RecomputeStats = { personDays: 0, changed: 0, published: 0 };
-  const personIds = [...targets.keys()].filter((p) => [...(targets.get(p) ?? [])].some((d) => d < today));
-  if (personIds.length === 0) return stats;
+  const stats: RecomputeStats = { personDays: 0, changed: 0, published: 0, skippedBeforeGoLive: 0 };
+  const goLive = await loadGoLiveIndex(deps.db);
+  // No unit is judged before the earliest go-live anywhere: such dates are dropped before anything is loaded.
+  const earliest = goLive.earliest();
+  const wanted = new Map<string, Set<string>>();
+  for (const [person, dates] of targets) {
+    const keep = new Set<string>();
+    for (const d of dates) {
+      if (d >= today) continue;
+      if (d < earliest) (stats.skippedBeforeGoLive as number)++;
+      else keep.add(d);
+    }
+    if (keep.size > 0) wanted.set(person, keep);
+  }
+  if (wanted.size === 0) return stats;
   let from = '9999-12-31';
   let to = '0000-01-01';
-  for (const set of targets.values())
+  for (const set of wanted.values())
     for (const d of set) {
-      if (d >= today) continue;
       if (d < from) from = d;
       if (d > to) to = d;
     }
-  const run = await loadRunContext(deps.db, from, to, asOf);
-  for (let i = 0; i < personIds.length; i += PERSON_CHUNK) {
-    const chunk = personIds.slice(i, i + PERSON_CHUNK);
-    const s = await recomputeChunk(deps, run, chunk, targets, today);
+  const run = await loadRunContext(deps.db, from, to, asOf, goLive);
+  for (const slice of slicesOf([...wanted.keys()], (id) => wanted.get(id)?.size ?? 0)) {
+    if (opts.signal?.aborted) throw new RecomputeAborted();
+    const s = await recomputeChunk(deps, run, slice, wanted, today);
     stats.personDays += s.personDays;
     stats.changed += s.changed;
     stats.published += s.published;
+    stats.skippedBeforeGoLive = (stats.skippedBeforeGoLive ?? 0) + (s.skippedBeforeGoLive ?? 0);
     addMs(stats, s);
+    await opts.onSlice?.(stats);
+    await yieldToEventLoop();
   }
   return stats;
 }
@@ -223,12 +287,18 @@ async function recomputeChunk(
 
   const changed: Array<{ row: Record<string, unknown>; result: DayResult; unitId: string; sessions: StoredSession[] }> = [];
   let personDays = 0;
+  let skippedBeforeGoLive = 0;
   for (const st of staff) {
     const dates = [...(targets.get(st.id) ?? [])].filter((d) => d < today).sort();
     const personJust = justByPerson.get(st.id) ?? [];
     for (const date of dates) {
-      personDays++;
       const { unitId, employed } = placementOn(st, history.get(st.id), date);
+      // Judged only from the go-live of the unit the person belonged to that day.
+      if (date < run.goLive.judgedFrom(unitId)) {
+        skippedBeforeGoLive++;
+        continue;
+      }
+      personDays++;
       const anc = ancestry(unitId);
       const plan = resolveDayPlan(calendar, anc, st.id, date);
       const justifications: JustificationInput[] = [];
@@ -274,7 +344,7 @@ async function recomputeChunk(
     }
   }
   const t2 = clock();
-  if (changed.length === 0) return { personDays, changed: 0, published: 0, ms: { load: t1 - t0, compute: t2 - t1, write: 0, publish: 0 } };
+  if (changed.length === 0) return { personDays, changed: 0, published: 0, skippedBeforeGoLive, ms: { load: t1 - t0, compute: t2 - t1, write: 0, publish: 0 } };
 
   const computedAt = run.asOf;
   // The new revisions and their events commit together (transactional outbox): a crash can neither lose the event
@@ -317,20 +387,21 @@ async function recomputeChunk(
     return { written, published: events.length };
   });
   const t3 = clock();
-  return { personDays, changed: written.length, published, ms: { load: t1 - t0, compute: t2 - t1, write: t3 - t2, publish: clock() - t3 } };
+  return { personDays, changed: written.length, published, skippedBeforeGoLive, ms: { load: t1 - t0, compute: t2 - t1, write: t3 - t2, publish: clock() - t3 } };
 }
 
 /** Full recompute of [from, to] for everyone (or the given persons). */
 export async function recomputeRange(
   deps: AttendanceDeps,
   opts: { from: string; to: string; personIds?: readonly string[] | null },
+  run: RecomputeOptions = {},
 ): Promise<RecomputeStats> {
   const ids = opts.personIds ?? (await listStaffIds(deps.db, opts.from, opts.to));
   const dates: string[] = [];
   for (let d = opts.from; d <= opts.to; d = addDays(d, 1)) dates.push(d);
   const targets = new Map<string, Set<string>>();
   for (const id of ids) targets.set(id, new Set(dates));
-  return recomputeTargets(deps, targets);
+  return recomputeTargets(deps, targets, run);
 }
 
 /** Marks person-days for recomputation (a late punch, an approval, a correction). */
@@ -346,13 +417,16 @@ export async function enqueueDirty(db: Db, pairs: ReadonlyArray<{ personId: stri
 
 /**
  * Recomputes queued person-days of closed dates, in batches. Idempotent: a day whose inputs did not change keeps its
- * revision and publishes nothing. The queue rows are removed only after their batch is computed.
+ * revision and publishes nothing. The queue rows are removed only after their batch is computed. Batches are small
+ * and sliced (see SLICE_PERSON_DAYS), so a queue of thousands of days never holds the event loop; an aborted drain
+ * leaves the unfinished batch queued for the next pass. Days before go-live are dropped from the queue unjudged.
  */
-export async function processDirty(deps: AttendanceDeps, opts: { batch?: number } = {}): Promise<RecomputeStats> {
+export async function processDirty(deps: AttendanceDeps, opts: { batch?: number; signal?: AbortSignal } = {}): Promise<RecomputeStats> {
   const today = localDateOf(deps.now());
-  const total: RecomputeStats = { personDays: 0, changed: 0, published: 0 };
-  const batch = opts.batch ?? 20_000;
+  const total: RecomputeStats = { personDays: 0, changed: 0, published: 0, skippedBeforeGoLive: 0 };
+  const batch = opts.batch ?? 1_000;
   for (;;) {
+    if (opts.signal?.aborted) throw new RecomputeAborted();
     const rows = await deps.db.query<{ person_id: string; date: string }>(
       'SELECT person_id, date FROM attendance_dirty WHERE date < $1 ORDER BY person_id, date LIMIT $2',
       [today, batch],
@@ -360,10 +434,11 @@ export async function processDirty(deps: AttendanceDeps, opts: { batch?: number 
     if (rows.length === 0) return total;
     const targets = new Map<string, Set<string>>();
     for (const r of rows) targets.set(r.person_id, (targets.get(r.person_id) ?? new Set()).add(r.date));
-    const s = await recomputeTargets(deps, targets);
+    const s = await recomputeTargets(deps, targets, { signal: opts.signal });
     total.personDays += s.personDays;
     total.changed += s.changed;
     total.published += s.published;
+    total.skippedBeforeGoLive = (total.skippedBeforeGoLive ?? 0) + (s.skippedBeforeGoLive ?? 0);
     addMs(total, s);
     await deps.db.query(
       `DELETE FROM attendance_dirty d USING jsonb_to_recordset($1::jsonb) AS x(person_id uuid, date date)
@@ -371,6 +446,7 @@ export async function processDirty(deps: AttendanceDeps, opts: { batch?: number 
       [JSON.stringify(rows)],
     );
     if (rows.length < batch) return total;
+    await yieldToEventLoop();
   }
 }
 

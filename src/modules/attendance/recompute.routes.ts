@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { errors } from '../../platform/errors';
+import { ZDate, ZIdParams } from '../../platform/http/schemas';
+import { getAccess } from '../auth/auth.http';
+import { localDateOf } from '../calendar/domain/local-time';
+import { loadOrgTree } from '../org/org-tree';
+import { assertRecomputeRange, getRecomputeJob, recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';
+
+/** How long the request waits for its job before answering 202 with the job id (small units finish within it). */
+const ANSWER_WITHIN_MS = 1_500;
+
+/**
+ * Recompute a unit's attendance over a range, as a background job (issue 11, F4). The request answers 200 with the
+ * totals when the job ends quickly, otherwise 202 with the job id; `GET /api/attendance/recompute/:id` gives the
+ * progress (done / total person-days). Days before the unit's go-live are never judged, whatever range is asked.
+ */
+export async function recomputeRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const deps = { db: ctx.db, bus: ctx.bus, now: () => ctx.now() };
+  const runner = () => recomputeJobRunner(deps, (e) => ctx.log.error({ err: e }, 'attendance recompute job failed'));
+  // The runner must let go of the database before it closes, whether or not the module's ticker runs.
+  root.addHook('onClose', async () => stopRecomputeJobs(ctx.db));
+
+  app.post(
+    '/api/attendance/recompute',
+    { schema: { tags: ['attendance'], body: z.strictObject({ unitId: z.uuid(), from: ZDate, to: ZDate }) } },
+    async (req, reply) => {
+      const access = getAccess(req);
+      access.requireInUnit('attendance.manage', req.body.unitId);
+      const { from, to } = req.body;
+      assertRecomputeRange(from, to);
+      const tree = await loadOrgTree(ctx.db);
+      const units = [...tree.scopeOf(req.body.unitId)];
+      const persons = await ctx.db.query<{ person_id: string }>(
+        `SELECT DISTINCT person_id FROM person_unit_history WHERE unit_id = ANY($1::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $2)
+         UNION SELECT id FROM persons WHERE unit_id = ANY($1::uuid[])`,
+        [units, from, to],
+      );
+      const job = await runner().submit({ unitId: req.body.unitId, from, to, personIds: persons.map((p) => p.person_id).sort(), actor: access.actor() });
+      const now = (await runner().waitFor(job.id, ANSWER_WITHIN_MS)) ?? job;
+      const body = {
+        jobId: now.id,
+        status: now.status,
+        total: now.total,
+        done: now.done,
+        personDays: now.done,
+        changed: now.changed,
+        skippedBeforeGoLive: now.skippedBeforeGoLive,
+        error: now.error,
+        today: localDateOf(ctx.now()),
+      };
+      return reply.status(now.status === 'DONE' || now.status === 'FAILED' ? 200 : 202).send(body);
+    },
+  );
+
+  app.get('/api/attendance/recompute/:id', { schema: { tags: ['attendance'], params: ZIdParams } }, async (req) => {
+    const access = getAccess(req);
+    const job = await getRecomputeJob(ctx.db, req.params.id);
+    if (!job || !(access.canInUnit('attendance.manage', job.unitId) || access.canInUnit('attendance.read', job.unitId)))
+      throw errors.notFound('Recompute job', 'lần tính lại');
+    return job;
+  });
+}

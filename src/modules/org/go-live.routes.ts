@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context';
+import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
+import { getAccess } from '../auth/auth.http';
+import { loadGoLiveIndex, setAttendanceGoLive } from './go-live';
+
+/** Dates outside this window are typing mistakes (and year 0000 would reach the database as an error). */
+const ZGoLiveDate = ZDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'between 2000-01-01 and 2100-12-31');
+
+export async function goLiveRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  // Readable to whoever may read or manage the unit's attendance.
+  app.get('/api/org/units/:id/attendance-go-live', { schema: { tags: ['org'], params: ZIdParams } }, async (req) => {
+    const access = getAccess(req);
+    if (!access.canInUnit('attendance.read', req.params.id)) access.requireInUnit('attendance.manage', req.params.id);
+    const index = await loadGoLiveIndex(ctx.db);
+    return { unitId: req.params.id, own: index.own(req.params.id), judgedFrom: index.judgedFrom(req.params.id) };
+  });
+
+  app.put(
+    '/api/org/units/:id/attendance-go-live',
+    { schema: { tags: ['org'], params: ZIdParams, body: z.strictObject({ goLiveOn: ZGoLiveDate, reason: ZText(500).pipe(z.string().min(5)) }) } },
+    async (req) => {
+      const access = getAccess(req);
+      access.requireInUnit('attendance.manage', req.params.id);
+      return setAttendanceGoLive(ctx.db, access.actor(), { unitId: req.params.id, goLiveOn: req.body.goLiveOn, reason: req.body.reason });
+    },
+  );
+}
