@@ -26,7 +26,7 @@ async function openBus(config: Config): Promise<Bus> {
     case 'memory':
       return new MemoryBus();
     case 'nats':
-      return NatsBus.connect(config.natsUrl);
+      return NatsBus.connect(config.natsUrl, config.natsStream);
   }
 }
 

@@ -3,6 +3,7 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamCl
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Bus, BusEvent, BusHandler } from '../ports/bus';
 
+/** The default stream of an install (KC_NATS_STREAM); two installs sharing one NATS server must pick different ones. */
 const STREAM = 'KYCUONG';
 
 /**
@@ -19,8 +20,12 @@ export class NatsBus implements Bus {
     readonly description: string,
   ) {}
 
-  /** `stream` names the JetStream stream; its subjects live under `<stream in lower case>.` (KYCUONG → `kycuong.`). */
+  /**
+   * `stream` names the JetStream stream; its subjects live under `<stream in lower case>.` (KYCUONG → `kycuong.`).
+   * Durable consumers belong to their stream, so one install's durables never take another install's events.
+   */
   static async connect(url: string, stream = STREAM): Promise<NatsBus> {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(stream)) throw new Error(`invalid NATS stream name: ${stream}`);
     const nc = await connect({ servers: url, reconnect: true, maxReconnectAttempts: -1 });
     const prefix = `${stream.toLowerCase()}.`;
     const jsm = await jetstreamManager(nc);
@@ -29,7 +34,7 @@ export class NatsBus implements Bus {
     } catch {
       await jsm.streams.add({ name: stream, subjects: [`${prefix}>`], storage: 'file' as never, duplicate_window: 120e9 });
     }
-    const bus = new NatsBus(nc, jetstream(nc), `NATS JetStream ${url}`);
+    const bus = new NatsBus(nc, jetstream(nc), `NATS JetStream ${url} (stream ${stream})`);
     bus.stream = stream;
     bus.prefix = prefix;
     return bus;
