@@ -11,5 +11,6 @@ export { Access, type Principal } from './access';
 export { PERMISSIONS, ROLES, ROLE_PERMISSIONS, ROLE_LABELS, type Permission, type Role } from './permissions';
 export { createUser, addRole } from './users.service';
 export { hashPassword } from './password';
+export { uploadRateLimit } from './upload-rate-limit';
 
 export const authModule: KcModule = { name: 'auth', routes: authRoutes };

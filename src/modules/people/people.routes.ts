@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
+import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
 import { getAccess } from '../auth/auth.http';
@@ -145,7 +147,7 @@ export async function peopleRoutes(root: FastifyInstance, ctx: AppContext) {
       };
     });
 
-    app.get('/api/staff/imports/:id/report', { schema: { tags: ['staff'], params: ZIdParams } }, async (req, reply) => {
+    app.get('/api/staff/imports/:id/report', { schema: { tags: ['staff'], params: ZIdParams }, config: { servesBlob: 'owner' } }, async (req, reply) => {
       const access = getAccess(req);
       access.require('staff.import');
       const rows = await ctx.db.query<{ report_key: string | null; requested_by: string | null }>(
@@ -155,7 +157,11 @@ export async function peopleRoutes(root: FastifyInstance, ctx: AppContext) {
       const r = rows[0];
       if (!r || (r.requested_by !== access.principal.userId && !access.has('users.manage'))) throw errors.notFound('Import', 'lần nhập');
       if (!r.report_key) throw errors.notFound('Error report', 'báo cáo lỗi');
-      return attachment(reply, `loi-nhap-can-bo-${req.params.id.slice(0, 8)}.xlsx`, await ctx.blobs.getBuffer(r.report_key));
+      // The report is owned by the user who ran the import; system administrators may read any.
+      const blob = await openOwnedBlob(ctx, r.report_key, [BLOB_KINDS.staffImportReport], (owner) => {
+        if (owner.createdBy !== `user:${access.principal.userId}` && !access.has('users.manage')) throw errors.notFound('Import', 'lần nhập');
+      });
+      return attachment(reply, `loi-nhap-can-bo-${req.params.id.slice(0, 8)}.xlsx`, await blob.buffer());
     });
 
     app.get('/api/staff/:id', { schema: { tags: ['staff'], params: ZIdParams } }, async (req) => {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { BLOB_KINDS, blobCreator, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
@@ -97,12 +98,19 @@ export async function importStaff(
       reportKey = `imports/${id}/errors.xlsx`;
       await blobs.put(reportKey, await writeErrorReport(result.rejected));
     }
-    await blobs.put(`imports/${id}/source.xlsx`, file);
-    await db.query(
-      `UPDATE staff_imports SET status='DONE', total_rows=$2, inserted_rows=$3, updated_rows=$4, rejected_rows=$5,
-              report_key=$6, finished_at=now() WHERE id=$1`,
-      [id, result.totalRows, result.insertedRows, result.updatedRows, result.rejected.length, reportKey],
-    );
+    const sourceKey = `imports/${id}/source.xlsx`;
+    await blobs.put(sourceKey, file);
+    // An import spans units: its files are owned by the user who ran it (see the report route), not by a unit.
+    const owner = { unitId: null, personId: null, createdBy: blobCreator(opts.actor) };
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE staff_imports SET status='DONE', total_rows=$2, inserted_rows=$3, updated_rows=$4, rejected_rows=$5,
+                report_key=$6, finished_at=now() WHERE id=$1`,
+        [id, result.totalRows, result.insertedRows, result.updatedRows, result.rejected.length, reportKey],
+      );
+      await recordBlobOwner(tx, { key: sourceKey, kind: BLOB_KINDS.staffImportSource, ...owner });
+      if (reportKey) await recordBlobOwner(tx, { key: reportKey, kind: BLOB_KINDS.staffImportReport, ...owner });
+    });
     progress.phase = 'done';
     return result;
   } catch (err) {

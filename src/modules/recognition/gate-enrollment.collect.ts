@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
+import { BLOB_KINDS, forgetBlobOwners, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { type DetectedFace, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
@@ -89,36 +90,42 @@ export async function collectPass(
     const crop = cropRgb(f.image, f.face.box.x - pad, f.face.box.y - pad, f.face.box.width + 2 * pad, f.face.box.height + 2 * pad);
     const key = `faces/enrollment/${period.id}/${id}.jpg`;
     await blobs.put(key, await encodeJpeg(crop, 90), 'image/jpeg');
-    const inserted = await db.query(
-      `INSERT INTO face_enrollment_samples (id, cluster_id, period_id, sighting_id, engine, embedding, upper_embedding, maskedness, quality,
-         quality_report, liveness, image_key, landmarks, box, seen_at, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
-      [
-        id,
-        clusterId,
-        period.id,
-        sightingId,
-        engine.meta.engine,
-        toBytes(f.described.full),
-        toBytes(f.described.upper),
-        f.described.maskedness,
-        quality,
-        JSON.stringify(report),
-        liveness,
-        key,
-        JSON.stringify(f.face.landmarks.map((p) => ({ x: p.x - x0, y: p.y - y0 }))),
-        JSON.stringify({ x: f.face.box.x - x0, y: f.face.box.y - y0, width: f.face.box.width, height: f.face.box.height }),
-        new Date(f.atMs),
-        now,
-      ],
-    ).then(
-      () => true,
-      // Foreign-key violation: the group was assigned or discarded a moment ago, so this face is simply not kept.
-      (err: unknown) => {
-        if ((err as { code?: string }).code === '23503') return false;
-        throw err;
-      },
-    );
+    // The sample row and its crop's owner (the period's unit) in one transaction.
+    const inserted = await db
+      .transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO face_enrollment_samples (id, cluster_id, period_id, sighting_id, engine, embedding, upper_embedding, maskedness, quality,
+             quality_report, liveness, image_key, landmarks, box, seen_at, created_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+          [
+            id,
+            clusterId,
+            period.id,
+            sightingId,
+            engine.meta.engine,
+            toBytes(f.described.full),
+            toBytes(f.described.upper),
+            f.described.maskedness,
+            quality,
+            JSON.stringify(report),
+            liveness,
+            key,
+            JSON.stringify(f.face.landmarks.map((p) => ({ x: p.x - x0, y: p.y - y0 }))),
+            JSON.stringify({ x: f.face.box.x - x0, y: f.face.box.y - y0, width: f.face.box.width, height: f.face.box.height }),
+            new Date(f.atMs),
+            now,
+          ],
+        );
+        await recordBlobOwner(tx, { key, kind: BLOB_KINDS.enrollmentSample, unitId: period.unitId, personId: null, createdBy: `camera:${cameraId}` });
+      })
+      .then(
+        () => true,
+        // Foreign-key violation: the group was assigned or discarded a moment ago, so this face is simply not kept.
+        (err: unknown) => {
+          if ((err as { code?: string }).code === '23503') return false;
+          throw err;
+        },
+      );
     if (!inserted) await blobs.delete(key).catch(() => undefined);
   }
   // Bound what a group keeps: the weakest samples beyond the cap go, images first so no row points to a lost file.
@@ -127,6 +134,10 @@ export async function collectPass(
     [clusterId, MAX_SAMPLES_PER_GROUP],
   );
   for (const e of extra) await blobs.delete(e.image_key).catch(() => undefined);
-  if (extra.length) await db.query('DELETE FROM face_enrollment_samples WHERE id = ANY($1::uuid[])', [extra.map((e) => e.id)]);
+  if (extra.length)
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM face_enrollment_samples WHERE id = ANY($1::uuid[])', [extra.map((e) => e.id)]);
+      await forgetBlobOwners(tx, extra.map((e) => e.image_key));
+    });
   return clusterId;
 }

@@ -1,6 +1,7 @@
 import { AppError, errors } from '../../platform/errors';
 import { decodeImage } from '../../platform/adapters/face-common/image';
 import { drawSyntheticMask } from '../../platform/adapters/face-common/mask';
+import { forgetBlobOwners, forgetBlobOwnersUnder } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { FaceDescription, FaceEngine, FiveLandmarks } from '../../platform/ports/face-engine';
@@ -214,6 +215,7 @@ export async function assignGroup(
     }
     const keys = (await tx.query<{ image_key: string }>('SELECT image_key FROM face_enrollment_samples WHERE cluster_id = $1', [groupId])).map((r) => r.image_key);
     await tx.query('DELETE FROM face_unknown_clusters WHERE id = $1', [groupId]);
+    await forgetBlobOwners(tx, keys);
     await tx.query('UPDATE face_enrollment_periods SET groups_assigned = groups_assigned + 1, templates_created = templates_created + $2 WHERE id = $1', [
       group.periodId,
       ids.length,
@@ -245,6 +247,7 @@ export async function discardGroup(deps: { db: Db; blobs: BlobStore }, actor: Au
     if (!(await tx.query('SELECT id FROM face_unknown_clusters WHERE id = $1 FOR UPDATE', [groupId])).length) throw groupDecided();
     const keys = (await tx.query<{ image_key: string }>('SELECT image_key FROM face_enrollment_samples WHERE cluster_id = $1', [groupId])).map((r) => r.image_key);
     await tx.query('DELETE FROM face_unknown_clusters WHERE id = $1', [groupId]);
+    await forgetBlobOwners(tx, keys);
     await tx.query('UPDATE face_enrollment_periods SET groups_discarded = groups_discarded + 1 WHERE id = $1', [group.periodId]);
     await recordAudit(tx, { actor, action: 'faces.gate_enroll_discard', entityType: 'face_enrollment_group', entityId: groupId, unitId: group.unitId, reason, details: { periodId: group.periodId, samples: keys.length } }, now);
     return keys;
@@ -265,6 +268,8 @@ export async function purgeExpiredGateGroups(db: Db, blobs: BlobStore, now: Date
     const { keys, n } = await db.transaction(async (tx) => {
       const keys = (await tx.query<{ image_key: string }>('SELECT image_key FROM face_enrollment_samples WHERE period_id = $1', [p.id])).map((r) => r.image_key);
       const n = (await tx.query('DELETE FROM face_unknown_clusters WHERE enrollment_period_id = $1 RETURNING id', [p.id])).length;
+      // Every crop of the period is going (also any left by an interrupted delete): so are their owners.
+      await forgetBlobOwnersUnder(tx, `faces/enrollment/${p.id}/`);
       await tx.query('UPDATE face_enrollment_periods SET groups_purged = groups_purged + $2, purged_at = $3 WHERE id = $1', [p.id, n, now]);
       await recordAudit(tx, { actor: PURGE_ACTOR, action: 'faces.gate_enroll_purged', entityType: 'face_enrollment_period', entityId: p.id, unitId: p.unit_id, reason: 'RETENTION', details: { groups: n, samples: keys.length } }, now);
       return { keys, n };

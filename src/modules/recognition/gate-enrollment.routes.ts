@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
+import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
@@ -13,7 +15,7 @@ import { listLivenessPolicies, livenessPolicyInputSchema, setLivenessPolicy } fr
 import { recognitionRuntime } from './runtime';
 
 /** Who may look at gate-enrollment groups of a unit: those who enroll faces and those who review passes there. */
-function requireEnrollOrReview(access: Access, unitId: string): void {
+function requireEnrollOrReview(access: Access, unitId: string | null): void {
   if (access.canInUnit('faces.enroll', unitId) || access.canInUnit('faces.review', unitId)) return;
   if (!access.has('faces.enroll') && !access.has('faces.review')) throw errors.forbidden({ permission: 'faces.enroll|faces.review' });
   throw errors.outOfScope();
@@ -79,11 +81,13 @@ export async function gateEnrollmentRoutes(root: FastifyInstance, ctx: AppContex
     return { period: (await listPeriods(ctx.db, [unitId], ctx.now(), req.params.id))[0], items };
   });
 
-  app.get(`${base}/samples/:id/image`, { schema: { tags: ['recognition'], params: ZIdParams } }, async (req, reply) => {
+  /** A collected face crop: enrollers and reviewers of the unit that owns it (the period's unit when it was stored). */
+  app.get(`${base}/samples/:id/image`, { schema: { tags: ['recognition'], params: ZIdParams }, config: { servesBlob: 'owner' } }, async (req, reply) => {
     const access = getAccess(req);
     const { key, unitId } = await sampleImage(ctx.db, req.params.id);
     requireEnrollOrReview(access, unitId);
-    return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(await ctx.blobs.getBuffer(key));
+    const blob = await openOwnedBlob(ctx, key, [BLOB_KINDS.enrollmentSample], (owner) => requireEnrollOrReview(access, owner.unitId));
+    return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(await blob.buffer());
   });
 
   app.post(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
+import { BLOB_KINDS, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { type DetectedFace, type FaceBox, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
@@ -164,32 +165,40 @@ export class GatePipeline {
         ? await assignUnknownCluster(db, this.camera.unitId, engine.meta.engine, meanEmbedding(frames.map((f) => f.described.full)), seenAt, engine.meta.thresholds.match)
         : null);
     const livenessMeta = { ...LIVENESS_MODEL, params: DEFAULT_LIVENESS_PARAMS, policy: this.livenessPolicy };
-    await db.query(
-      `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
-         liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at, liveness_detail)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$17,$11,$12,$13,$14,$15,$16,$18)`,
-      [
-        id,
-        this.camera.id,
-        this.camera.unitId,
-        seenAt,
-        frames.length,
-        verdict.kind.toUpperCase(),
-        verdict.kind === 'review' ? verdict.reason : null,
-        topPerson,
-        verdict.candidates[0]?.score ?? null,
-        verdict.masked,
-        JSON.stringify(verdict.candidates),
-        // The liveness method, its version, thresholds and the policy in force sit with the engine's models and thresholds.
-        JSON.stringify({ ...engine.meta, liveness: livenessMeta }),
-        snapshotKey,
-        unknownCluster,
-        verdict.kind === 'review' ? 'PENDING' : null,
-        this.deps.now(),
-        liveness.score,
-        JSON.stringify({ components: liveness.components, raw: liveness.raw, frames: liveness.frames }),
-      ],
-    );
+    // The sighting and its snapshot's owner (the camera's unit, and the person when matched) in one transaction; if
+    // it fails, the snapshot goes too.
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
+           liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at, liveness_detail)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$17,$11,$12,$13,$14,$15,$16,$18)`,
+        [
+          id,
+          this.camera.id,
+          this.camera.unitId,
+          seenAt,
+          frames.length,
+          verdict.kind.toUpperCase(),
+          verdict.kind === 'review' ? verdict.reason : null,
+          topPerson,
+          verdict.candidates[0]?.score ?? null,
+          verdict.masked,
+          JSON.stringify(verdict.candidates),
+          // The liveness method, its version, thresholds and the policy in force sit with the engine's models and thresholds.
+          JSON.stringify({ ...engine.meta, liveness: livenessMeta }),
+          snapshotKey,
+          unknownCluster,
+          verdict.kind === 'review' ? 'PENDING' : null,
+          this.deps.now(),
+          liveness.score,
+          JSON.stringify({ components: liveness.components, raw: liveness.raw, frames: liveness.frames }),
+        ],
+      );
+      await recordBlobOwner(tx, { key: snapshotKey, kind: BLOB_KINDS.sighting, unitId: this.camera.unitId, personId: topPerson, createdBy: `camera:${this.camera.id}` });
+    }).catch(async (err: unknown) => {
+      await blobs.delete(snapshotKey).catch(() => undefined);
+      throw err;
+    });
     const record: SightingRecord = { id, verdict, seenAt, liveness: liveness.score, ...(collected ? { enrollmentGroupId: collected } : {}) };
     if (verdict.kind === 'auto') {
       const punch = await this.deps.punch(db, {

@@ -4,9 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { IMAGE_LIMITS } from '../../platform/adapters/face-common/image';
+import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
+import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
+import { uploadRateLimit } from '../auth';
 import { getAccess } from '../auth/auth.http';
 import { consentInputSchema, currentConsent, recordConsent } from './consent.service';
 import { type EnrollFile, enrollPhotos, MAX_FILES_PER_REQUEST } from './enrollment.service';
@@ -48,7 +51,12 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
     /** Enrollment photos (upload or webcam capture): multipart `files`, optional `source` = UPLOAD | WEBCAM. */
     app.post(
       '/api/recognition/persons/:id/photos',
-      { schema: { tags: ['recognition'], params: ZIdParams }, bodyLimit: MAX_FILES_PER_REQUEST * IMAGE_LIMITS.maxBytes },
+      {
+        schema: { tags: ['recognition'], params: ZIdParams },
+        bodyLimit: MAX_FILES_PER_REQUEST * IMAGE_LIMITS.maxBytes,
+        // Enrolling a whole office by webcam is one request per person; bulk enrollment goes through the zip import.
+        config: { rateLimit: uploadRateLimit(60, 10) },
+      },
       async (req, reply) => {
         const access = getAccess(req);
         access.requireInUnit('faces.enroll', await personUnit(ctx, req.params.id));
@@ -109,20 +117,26 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
       },
     );
 
-    /** The snapshot of a pass: a sensitive read, audited. */
-    app.get('/api/recognition/sightings/:id/snapshot', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req, reply) => {
-      const access = getAccess(req);
-      const row = (await ctx.db.query<{ unit_id: string; person_id: string | null; snapshot_key: string | null }>(
-        'SELECT unit_id, person_id, snapshot_key FROM face_sightings WHERE id = $1',
-        [req.params.id],
-      ))[0];
-      if (!row?.snapshot_key) throw errors.notFound('Snapshot', 'ảnh chụp');
-      if (!(row.person_id && access.isSelf(row.person_id))) {
-        const allowed = access.unitsFor('faces.review').includes(row.unit_id) || access.unitsFor('attendance.read').includes(row.unit_id);
-        if (!allowed) throw errors.forbidden();
-      }
-      await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.snapshot_view', entityType: 'face_sighting', entityId: req.params.id, unitId: row.unit_id });
-      return reply.type('image/jpeg').send(await ctx.blobs.getBuffer(row.snapshot_key));
-    });
+    /**
+     * The snapshot of a pass: a sensitive read, audited. The snapshot's owner decides: the person it was matched to,
+     * and reviewers or attendance readers of the camera's unit. The sighting row only leads to the key.
+     */
+    app.get(
+      '/api/recognition/sightings/:id/snapshot',
+      { schema: { tags: ['recognition'], params: ZIdParams }, config: { servesBlob: 'owner' } },
+      async (req, reply) => {
+        const access = getAccess(req);
+        const row = (await ctx.db.query<{ unit_id: string; snapshot_key: string | null }>('SELECT unit_id, snapshot_key FROM face_sightings WHERE id = $1', [
+          req.params.id,
+        ]))[0];
+        if (!row?.snapshot_key) throw errors.notFound('Snapshot', 'ảnh chụp');
+        const blob = await openOwnedBlob(ctx, row.snapshot_key, [BLOB_KINDS.sighting], (owner) => {
+          if (owner.personId && access.isSelf(owner.personId)) return;
+          if (!access.canInUnit('faces.review', owner.unitId) && !access.canInUnit('attendance.read', owner.unitId)) throw errors.forbidden();
+        });
+        await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.snapshot_view', entityType: 'face_sighting', entityId: req.params.id, unitId: row.unit_id });
+        return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(await blob.buffer());
+      },
+    );
   });
 }

@@ -1,3 +1,4 @@
+import { setBlobOwnerPerson } from '../../platform/blob-owners/blob-owners';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
@@ -109,6 +110,8 @@ export async function confirmReview(
       `UPDATE face_sightings SET review_status = 'CONFIRMED', person_id = $2, reviewed_by = $3, reviewed_at = $4, punch_id = $5 WHERE id = $1`,
       [sightingId, personId, actor.id ?? null, now, punch.punchId],
     );
+    // The snapshot is now known to be about this person, who may see it (blob owners, issue 11).
+    if (row.snapshot_key) await setBlobOwnerPerson(tx, row.snapshot_key, personId);
     await recordAudit(tx, { actor, action: 'faces.review_confirm', entityType: 'face_sighting', entityId: sightingId, unitId: row.unit_id, details: { personId, punchId: punch.punchId } }, now);
     return { punchId: punch.punchId };
   });

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { BLOB_KINDS, type BlobOwner, forgetBlobOwners } from '../../platform/blob-owners/blob-owners';
+import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZPage, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
@@ -20,6 +22,16 @@ import {
 
 const ZInstant = z.iso.datetime({ offset: true });
 const ZReason = ZText(500).pipe(z.string().min(5, 'give a reason of at least 5 characters'));
+
+/**
+ * The export's files must be owned by the unit the export was made for (the camera's unit when it was cut); the
+ * caller's right over that camera (by role over its unit, or by grant) is checked by `readable` before.
+ */
+function ownedByExportUnit(row: EvidenceRow) {
+  return (owner: BlobOwner) => {
+    if (owner.unitId !== row.unit_id) throw errors.outOfScope();
+  };
+}
 
 export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -130,9 +142,13 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
   // `inline=1` plays it in the page (audited as a view); otherwise it is a download (audited as one).
   app.get(
     '/api/evidence/:id/file',
-    { schema: { tags: ['evidence'], params: ZIdParams, querystring: z.strictObject({ inline: z.enum(['0', '1']).optional() }) } },
+    {
+      schema: { tags: ['evidence'], params: ZIdParams, querystring: z.strictObject({ inline: z.enum(['0', '1']).optional() }) },
+      config: { servesBlob: 'owner' },
+    },
     async (req, reply) => {
       const { row, access } = await readable(req, req.params.id);
+      const blob = await openOwnedBlob(ctx, row.blob_key, [BLOB_KINDS.recordingEvidence], ownedByExportUnit(row));
       const inline = req.query.inline === '1';
       await recordAudit(ctx.db, {
         actor: access.actor(),
@@ -145,19 +161,20 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
       const name = row.blob_key.split('/').pop() ?? `${row.id}`;
       return reply
         .header('content-type', row.content_type)
-        .header('content-length', String(row.bytes))
+        .header('content-length', String(blob.size))
         .header('x-kc-sha256', row.sha256)
         .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
-        .send(await ctx.blobs.get(row.blob_key));
+        .send(await blob.stream());
     },
   );
 
-  app.get('/api/evidence/:id/manifest', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req, reply) => {
+  app.get('/api/evidence/:id/manifest', { schema: { tags: ['evidence'], params: ZIdParams }, config: { servesBlob: 'owner' } }, async (req, reply) => {
     const { row } = await readable(req, req.params.id);
+    const blob = await openOwnedBlob(ctx, row.manifest_key, [BLOB_KINDS.recordingEvidenceManifest], ownedByExportUnit(row));
     return reply
       .header('content-type', 'application/json')
       .header('content-disposition', `attachment; filename="${row.id}.manifest.json"`)
-      .send(await ctx.blobs.getBuffer(row.manifest_key));
+      .send(await blob.buffer());
   });
 
   app.post('/api/evidence/:id/verify', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req) => {
@@ -227,6 +244,7 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
       throw errors.conflict('EVIDENCE_LINKED', 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá.', 'The export is attached to a case and cannot be deleted.');
     await ctx.db.transaction(async (tx) => {
       await tx.query('DELETE FROM evidence_exports WHERE id = $1', [row.id]);
+      await forgetBlobOwners(tx, [row.blob_key, row.manifest_key]);
       await recordAudit(tx, { actor: access.actor(), action: 'evidence.delete', entityType: 'evidence', entityId: row.id, unitId: row.unit_id, reason: req.body.reason, details: { sha256: row.sha256 } });
     });
     await ctx.blobs.delete(row.blob_key);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { BLOB_KINDS, blobCreator, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import { AppError, errors } from '../../platform/errors';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
@@ -100,23 +101,22 @@ function keysFor(id: string, at: Date, ext: string): { file: string; manifest: s
   return { file: `evidence/${month}/${id}.${ext}`, manifest: `evidence/${month}/${id}.manifest.json` };
 }
 
-async function store(
-  deps: EvidenceDeps,
-  args: {
-    id: string;
-    kind: 'CLIP' | 'SNAPSHOT';
-    camera: CameraRow;
-    file: string;
-    ext: string;
-    contentType: string;
-    requested: { from: Date; to: Date };
-    actual: { from: Date; to: Date };
-    actor: AuditActor;
-    reason: string;
-    masked: boolean;
-    video?: EvidenceManifest['video'];
-  },
-): Promise<EvidenceRow> {
+interface StoreArgs {
+  id: string;
+  kind: 'CLIP' | 'SNAPSHOT';
+  camera: CameraRow;
+  file: string;
+  ext: string;
+  contentType: string;
+  requested: { from: Date; to: Date };
+  actual: { from: Date; to: Date };
+  actor: AuditActor;
+  reason: string;
+  masked: boolean;
+  video?: EvidenceManifest['video'];
+}
+
+async function store(deps: EvidenceDeps, args: StoreArgs): Promise<EvidenceRow> {
   const createdAt = deps.now();
   const sha256 = await sha256File(args.file);
   const bytes = (await fs.promises.stat(args.file)).size;
@@ -135,9 +135,26 @@ async function store(
     file: { name: path.basename(keys.file), contentType: args.contentType, bytes, sha256 },
     ...(args.video ? { video: args.video } : {}),
   };
-  await deps.blobs.put(keys.file, fs.createReadStream(args.file), args.contentType);
-  await deps.blobs.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'application/json');
-  return deps.db.transaction(async (tx) => {
+  // Files first (the blob store is not transactional), then the row, the files' owner (the camera's unit) and the
+  // audit entry in one transaction; if that fails, the files go too.
+  try {
+    await deps.blobs.put(keys.file, fs.createReadStream(args.file), args.contentType);
+    await deps.blobs.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'application/json');
+    return await insertExport(deps.db, args, keys, { manifest, sha256, bytes, createdAt });
+  } catch (err) {
+    for (const key of [keys.file, keys.manifest]) await deps.blobs.delete(key).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function insertExport(
+  db: Db,
+  args: StoreArgs,
+  keys: { file: string; manifest: string },
+  made: { manifest: EvidenceManifest; sha256: string; bytes: number; createdAt: Date },
+): Promise<EvidenceRow> {
+  const { manifest, sha256, bytes, createdAt } = made;
+  return db.transaction(async (tx) => {
     const rows = await tx.query<EvidenceRow>(
       `INSERT INTO evidence_exports (id, kind, camera_id, unit_id, requested_from, requested_to, actual_from, actual_to,
           requested_by, requested_by_name, reason, masked, blob_key, manifest_key, content_type, bytes, sha256, manifest, created_at)
@@ -157,6 +174,9 @@ async function store(
       reason: args.reason,
       details: { cameraId: args.camera.id, from: manifest.actual.from, to: manifest.actual.to, sha256, masked: args.masked },
     });
+    const owner = { unitId: args.camera.unit_id, personId: null, createdBy: blobCreator(args.actor) };
+    await recordBlobOwner(tx, { key: keys.file, kind: BLOB_KINDS.recordingEvidence, ...owner });
+    await recordBlobOwner(tx, { key: keys.manifest, kind: BLOB_KINDS.recordingEvidenceManifest, ...owner });
     return rows[0] as EvidenceRow;
   });
 }

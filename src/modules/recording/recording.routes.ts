@@ -70,8 +70,10 @@ export async function recordingRoutes(root: FastifyInstance, ctx: AppContext) {
     };
   });
 
-  // Recorded footage as a continuous fragmented MP4 for <video>; masked for viewers without footage.raw.
-  app.get('/api/cameras/:id/playback', { schema: { tags: ['recording'], params: ZCameraParams, querystring: ZRange } }, async (req, reply) => {
+  // Recorded footage as a continuous fragmented MP4 for <video>; masked for viewers without footage.raw. Segments are
+  // owned per camera, not per file (ffmpeg writes thousands): the caller's right over the camera is checked, and the
+  // files are those the segment index lists for that camera and range; no path or key comes from the client.
+  app.get('/api/cameras/:id/playback', { schema: { tags: ['recording'], params: ZCameraParams, querystring: ZRange }, config: { servesBlob: 'camera-footage' } }, async (req, reply) => {
     const { access, camera, rights } = await cameraFor(req, req.params.id, 'playback');
     const from = new Date(req.query.from);
     const to = new Date(req.query.to);

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
+import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
 import { localDate } from '../notifications/domain/format';
@@ -191,15 +193,24 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
     };
   });
 
-  /** Streams an exported evidence file (clip or snapshot). Viewing footage is a sensitive read: audited. */
+  /**
+   * Streams an exported evidence file (clip or snapshot). Viewing footage is a sensitive read: audited. Whoever sees the
+   * violation (the person concerned included: it is the evidence against them) sees its footage, but only footage
+   * owned by a unit whose cameras cover the violation's unit (its own or a parent's gate, as the export was chosen):
+   * the file's owner is checked, not only the evidence row that names it.
+   */
   app.get(
     '/api/violations/:id/evidence/:evidenceId/content',
-    { schema: { tags: ['violations'], params: z.strictObject({ id: z.uuid(), evidenceId: z.uuid() }) } },
+    { schema: { tags: ['violations'], params: z.strictObject({ id: z.uuid(), evidenceId: z.uuid() }) }, config: { servesBlob: 'owner' } },
     async (req, reply) => {
       const access = getAccess(req);
       const v = await loadVisible(ctx, access, req.params.id);
       const ev = (await evidenceOf(ctx.db, v.id)).find((e) => e.id === req.params.evidenceId);
       if (!ev || ev.status !== 'READY' || !ev.blob_key) throw errors.notFound('Evidence file', 'tệp bằng chứng');
+      const covering = new Set((await loadOrgTree(ctx.db)).ancestry(v.unit_id).map((u) => u.id));
+      const blob = await openOwnedBlob(ctx, ev.blob_key, [BLOB_KINDS.recordingEvidence], (owner) => {
+        if (!owner.unitId || !covering.has(owner.unitId)) throw errors.outOfScope();
+      });
       await recordAudit(ctx.db, {
         actor: access.actor(),
         action: 'footage.view',
@@ -208,13 +219,11 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
         unitId: v.unit_id,
         details: { violationId: v.id, kind: ev.kind, exportId: ev.export_id, sha256: ev.sha256 },
       });
-      const stat = await ctx.blobs.stat(ev.blob_key);
-      if (!stat) throw errors.notFound('Evidence file', 'tệp bằng chứng');
       return reply
         .header('content-type', ev.content_type ?? 'application/octet-stream')
-        .header('content-length', String(stat.size))
+        .header('content-length', String(blob.size))
         .header('cache-control', 'private, no-store')
-        .send(await ctx.blobs.get(ev.blob_key));
+        .send(await blob.stream());
     },
   );
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { BLOB_KINDS, blobCreator, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import { errors } from '../../platform/errors';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
@@ -45,10 +46,29 @@ function checkFiles(files: UploadedFile[]): void {
   }
 }
 
+function notRequested(state: string | undefined) {
+  return errors.conflict('EXPLANATION_NOT_REQUESTED', 'Vi phạm này hiện không chờ giải trình.', 'No explanation is requested for this violation.', { state });
+}
+
+/** The state checks of an explanation, before any file is stored and again inside the writing transaction. */
+async function requireExplainable(db: Db, violationId: string, personId: string, now: Date, lock: boolean) {
+  const v = await getViolation(db, violationId, lock);
+  if (!v) throw errors.notFound('Violation', 'vi phạm');
+  if (v.person_id !== personId) throw errors.forbidden();
+  const c = await getCase(db, v.id, lock);
+  if (c?.state !== 'EXPLANATION_REQUESTED') throw notRequested(c?.state);
+  if (c.explanation_due_at && c.explanation_due_at < now)
+    throw errors.conflict('EXPLANATION_DEADLINE_PASSED', 'Đã quá hạn giải trình.', 'The explanation deadline has passed.', {
+      dueAt: c.explanation_due_at,
+    });
+  return v;
+}
+
 /**
- * Giải trình: the person explains, within the deadline, with attachments. Files are stored before the transaction
- * (blob stores are not transactional); a failed transaction leaves unreferenced blobs, never a reference to a
- * missing one.
+ * Giải trình: the person explains, within the deadline, with attachments. Files, state and permission are checked
+ * first, so a refused explanation stores nothing; the files are then stored (blob stores are not transactional) and
+ * the explanation, its files and their owners (the violation's unit and person) are written in one transaction,
+ * which checks the state again. If that transaction fails, the files just stored are deleted.
  */
 export async function submitExplanation(
   db: Db,
@@ -58,31 +78,35 @@ export async function submitExplanation(
   now: Date,
 ): Promise<{ explanationId: string }> {
   checkFiles(input.files);
-  const pre = await getViolation(db, input.violationId);
-  if (!pre) throw errors.notFound('Violation', 'vi phạm');
-  if (pre.person_id !== input.personId) throw errors.forbidden();
+  await requireExplainable(db, input.violationId, input.personId, now, false);
   const explanationId = randomUUID();
   const stored: Array<{ id: string; key: string; sha256: string; f: UploadedFile }> = [];
-  for (const f of input.files) {
-    const id = randomUUID();
-    const key = `explanations/${input.violationId}/${id}`;
-    await blobs.put(key, f.data, f.contentType);
-    stored.push({ id, key, sha256: createHash('sha256').update(f.data).digest('hex'), f });
+  try {
+    for (const f of input.files) {
+      const id = randomUUID();
+      const key = `explanations/${input.violationId}/${id}`;
+      stored.push({ id, key, sha256: createHash('sha256').update(f.data).digest('hex'), f });
+      await blobs.put(key, f.data, f.contentType);
+    }
+    await writeExplanation(db, { ...input, explanationId, stored }, actor, now);
+  } catch (err) {
+    for (const s of stored) await blobs.delete(s.key).catch(() => undefined);
+    throw err;
   }
+  return { explanationId };
+}
+
+async function writeExplanation(
+  db: Db,
+  input: { violationId: string; personId: string; body: string; explanationId: string; stored: Array<{ id: string; key: string; sha256: string; f: UploadedFile }> },
+  actor: AuditActor,
+  now: Date,
+): Promise<void> {
+  const { explanationId, stored } = input;
   await db.transaction(async (tx) => {
-    const v = await getViolation(tx, input.violationId, true);
-    if (!v) throw errors.notFound('Violation', 'vi phạm');
-    const c = await getCase(tx, v.id, true);
-    if (c?.state !== 'EXPLANATION_REQUESTED')
-      throw errors.conflict('EXPLANATION_NOT_REQUESTED', 'Vi phạm này hiện không chờ giải trình.', 'No explanation is requested for this violation.', {
-        state: c?.state,
-      });
-    if (c.explanation_due_at && c.explanation_due_at < now)
-      throw errors.conflict('EXPLANATION_DEADLINE_PASSED', 'Đã quá hạn giải trình.', 'The explanation deadline has passed.', {
-        dueAt: c.explanation_due_at,
-      });
+    const v = await requireExplainable(tx, input.violationId, input.personId, now, true);
     await insertExplanation(tx, { id: explanationId, violation_id: v.id, person_id: v.person_id, body: input.body, submitted_by: actor.id ?? null, submitted_at: now });
-    for (const s of stored)
+    for (const s of stored) {
       await insertExplanationFile(tx, {
         id: s.id,
         explanation_id: explanationId,
@@ -92,6 +116,8 @@ export async function submitExplanation(
         sha256: s.sha256,
         blob_key: s.key,
       });
+      await recordBlobOwner(tx, { key: s.key, kind: BLOB_KINDS.explanationAttachment, unitId: v.unit_id, personId: v.person_id, createdBy: blobCreator(actor) });
+    }
     await applyTransition(tx, v, 'explain', actor, now, {
       details: { explanationId, files: stored.map((s) => ({ name: s.f.fileName, sha256: s.sha256 })) },
     });
@@ -117,5 +143,4 @@ export async function submitExplanation(
       now,
     );
   });
-  return { explanationId };
 }

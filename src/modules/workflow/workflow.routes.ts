@@ -3,9 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
+import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams, ZText, todayInVietnam } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
+import { uploadRateLimit } from '../auth';
 import { getAccess } from '../auth/auth.http';
 import { loadVisible } from '../violations/violations.routes';
 import { DECISIONS } from './domain/states';
@@ -24,7 +27,12 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
     /** Giải trình: multipart form with a `body` field and up to 5 `files`. Only the person concerned may submit. */
     app.post(
       '/api/violations/:id/explanations',
-      { schema: { tags: ['workflow'], params: ZIdParams }, bodyLimit: MAX_FILES * MAX_FILE_BYTES + 256 * 1024 },
+      {
+        schema: { tags: ['workflow'], params: ZIdParams },
+        bodyLimit: MAX_FILES * MAX_FILE_BYTES + 256 * 1024,
+        // A person explains a handful of violations at most; this only stops one account filling the disk.
+        config: { rateLimit: uploadRateLimit(10, 10) },
+      },
       async (req, reply) => {
         const access = getAccess(req);
         const v = await loadVisible(ctx, access, req.params.id);
@@ -54,12 +62,14 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
 
     app.get(
       '/api/violations/:id/explanation-files/:fileId',
-      { schema: { tags: ['workflow'], params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) } },
+      { schema: { tags: ['workflow'], params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) }, config: { servesBlob: 'owner' } },
       async (req, reply) => {
         const access = getAccess(req);
         const v = await loadVisible(ctx, access, req.params.id);
         const f = await explanationFile(ctx.db, v.id, req.params.fileId);
         if (!f) throw errors.notFound('File', 'tệp');
+        // The attachment's owner (the violation's person and unit, recorded when it was stored) decides, not the row.
+        const blob = await openOwnedBlob(ctx, f.blob_key, [BLOB_KINDS.explanationAttachment], selfOrUnit(access, 'violations.read'));
         await recordAudit(ctx.db, {
           actor: access.actor(),
           action: 'violations.attachment_view',
@@ -73,7 +83,8 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
           .header('content-type', f.content_type)
           .header('content-disposition', `attachment; filename*=UTF-8''${safeName}`)
           .header('cache-control', 'private, no-store')
-          .send(await ctx.blobs.get(f.blob_key));
+          .header('content-length', String(blob.size))
+          .send(await blob.stream());
       },
     );
   });
