@@ -82,28 +82,37 @@ for (const kind of dbKinds()) {
       assert.equal(audit.length, 1);
     });
 
-    it('bad punches: clear errors, idempotent duplicates, never a double count', async () => {
+    it('bad punches from a device: clear errors, idempotent duplicates, never a double count', async () => {
+      const created = await chief.send('POST', '/api/attendance/sources', { id: 'term-bad-punches', kind: 'DEVICE', name: 'Máy thử', unitId: t.demo.units['TT-UBND'] });
+      assert.equal(created.statusCode, 201, created.body);
+      const post = (payload: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/attendance/punches/ingest',
+          headers: { authorization: `Bearer ${created.json().token}`, 'content-type': 'application/json' },
+          payload,
+        });
       const yesterday = addDays(localDateOf(new Date()), -1);
       const at = `${yesterday}T07:20:00+07:00`;
       const items = [
-        { source: 'gate-tt-01', sourceEventId: 'bad-1', personId: randomUUID(), at },
-        { source: 'gate-tt-01', sourceEventId: 'bad-2', personId: canbo, at: new Date(Date.now() + 3_600_000).toISOString() },
-        { source: 'gate-tt-01', sourceEventId: 'bad-3', personId: canbo, at: '2026-13-45T99:00:00Z' },
+        { sourceEventId: 'bad-1', personId: randomUUID(), at },
+        { sourceEventId: 'bad-2', personId: canbo, at: new Date(Date.now() + 3_600_000).toISOString() },
+        { sourceEventId: 'bad-3', personId: canbo, at: '2026-13-45T99:00:00Z' },
         { source: 'gate tt', sourceEventId: 'bad-4', personId: canbo, at },
-        { source: 'gate-tt-01', sourceEventId: 'ok-1', personId: canbo, at },
-        { source: 'gate-tt-01', sourceEventId: 'ok-1', personId: canbo, at },
-        { source: 'gate-tt-01', sourceEventId: 'ok-1', personId: canbo, at: `${yesterday}T09:00:00+07:00` },
+        { sourceEventId: 'ok-1', personId: canbo, at },
+        { sourceEventId: 'ok-1', personId: canbo, at },
+        { sourceEventId: 'ok-1', personId: canbo, at: `${yesterday}T09:00:00+07:00` },
         'not an object',
       ];
-      const res = await chief.send('POST', '/api/attendance/punches/ingest', { items });
+      const res = await post(JSON.stringify({ items }));
       assert.equal(res.statusCode, 200, res.body);
       const codes = res.json().results.map((r: { status: string; code?: string }) => r.code ?? r.status);
       assert.deepEqual(codes, ['PERSON_UNKNOWN', 'PUNCH_IN_FUTURE', 'PUNCH_INVALID', 'PUNCH_INVALID', 'ACCEPTED', 'DUPLICATE', 'PUNCH_EVENT_ID_REUSED', 'PUNCH_INVALID']);
       const n = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM punches WHERE source_event_id LIKE 'ok-%' OR source_event_id LIKE 'bad-%'");
       assert.equal(n[0]?.n, 1);
-      const unknownField = await chief.send('POST', '/api/attendance/punches/ingest', { items: [], extra: 1 });
+      const unknownField = await post(JSON.stringify({ items: [], extra: 1 }));
       assert.equal(unknownField.statusCode, 400);
-      const malformed = await chief.send('POST', '/api/attendance/punches/ingest', '{"items": [');
+      const malformed = await post('{"items": [');
       assert.equal(malformed.statusCode, 400);
       await assert.rejects(t.ctx.db.query("UPDATE punches SET at = now() WHERE source_event_id = 'ok-1'"), /immutable/);
     });

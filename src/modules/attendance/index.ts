@@ -6,12 +6,26 @@
  */
 import type { KcModule } from '../../app/context';
 import { attendanceRoutes } from './attendance.routes';
+import { ingestRoutes } from './ingest.routes';
 import { startTicker } from './jobs';
+import { recomputeRoutes } from './recompute.routes';
 import { requestRoutes } from './requests.routes';
 import { seedAttendanceDemo } from './seed-demo';
+import { sourceRoutes } from './sources.routes';
 
 export * from './attendance.events';
-export { ingestPunch, ingestPunches, recordHeartbeat, reportOutage, createManualPunch, annulPunch, type PunchInput, type IngestOutcome } from './punches.service';
+export {
+  ingestPunch,
+  ingestPunches,
+  recordHeartbeat,
+  reportOutage,
+  createManualPunch,
+  annulPunch,
+  type PunchInput,
+  type PunchOrigin,
+  type IngestOutcome,
+} from './punches.service';
+export { issueSourceToken, type AuthenticatedSource } from './source-auth';
 export { recomputeRange, recomputeTargets, processDirty, enqueueDirty, type AttendanceDeps } from './recompute.service';
 export { requestJustification, decideJustification, cancelJustification, leaveBalance } from './justifications.service';
 export { attendanceTick } from './jobs';
@@ -21,13 +35,16 @@ export { seedAttendanceDemo };
 export { DEMO_SOURCES } from './seed-demo';
 
 // One ticker per started server (tests may run several in one process); `stop` ends them all.
-const tickers = new Set<() => void>();
+const tickers = new Set<() => Promise<void>>();
 
 export const attendanceModule: KcModule = {
   name: 'attendance',
   routes: async (app, ctx) => {
     await attendanceRoutes(app, ctx);
+    await sourceRoutes(app, ctx);
+    await ingestRoutes(app, ctx);
     await requestRoutes(app, ctx);
+    await recomputeRoutes(app, ctx);
   },
   start: (ctx) => {
     const seconds = Number(process.env.KC_ATTENDANCE_TICK_SECONDS ?? 60);
@@ -36,9 +53,11 @@ export const attendanceModule: KcModule = {
     const deps = { db: ctx.db, bus: ctx.bus, now: () => ctx.now() };
     if (seconds > 0) tickers.add(startTicker(deps, seconds, (e) => ctx.log.error({ err: e }, 'attendance tick failed')));
   },
-  stop: () => {
-    for (const stop of tickers) stop();
+  // Awaited: a recomputation slice in flight finishes before the database closes (jobs resume on the next start).
+  stop: async () => {
+    const stopping = [...tickers].map((stop) => stop());
     tickers.clear();
+    await Promise.all(stopping);
   },
   seedDemo: async (ctx, demo) => {
     const province = demo.units['NA-UBND'];

@@ -3,33 +3,62 @@ import { z } from 'zod';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
-import { addDays, dateRange, localDateOf } from '../calendar/domain/local-time';
-import { type ClockCorrection, correctDeviceTime, estimateClockOffset } from './domain/clock';
+import { localDateOf } from '../calendar/domain/local-time';
+import { type ClockCorrection, correctDeviceTime } from './domain/clock';
+import { claimDeviceEvidence, findDeviceEvidence, recordServerEvidenceOwner } from './punch-evidence';
 import { enqueueDirty } from './recompute.service';
-import { loadOrgParents, subtreeOf } from './staff.repo';
+import type { AuthenticatedSource } from './source-auth';
 
 import { CLOCK_SKEW_TOLERANCE_MS, FUTURE_TOLERANCE_MS } from './domain/constants';
 
 export { CLOCK_SKEW_TOLERANCE_MS, FUTURE_TOLERANCE_MS };
+export { MAX_CLOCK_OFFSET_MS, recordHeartbeat } from './heartbeats.service';
 
-const instant = z.union([z.date(), z.string().datetime({ offset: true })]).transform((v) => (v instanceof Date ? v : new Date(v)));
+/** Punches before this are not attendance data but a broken clock or a poison value (year 0000). */
+const EARLIEST_PUNCH = Date.parse('2000-01-01T00:00:00Z');
+/** A device may deliver what it buffered while offline for this long; older facts go through a manual punch. */
+export const DEVICE_BACKLOG_DAYS = 31;
+
+const instant = z
+  .union([z.date(), z.string().datetime({ offset: true })])
+  .transform((v) => (v instanceof Date ? v : new Date(v)))
+  .refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= EARLIEST_PUNCH && d.getUTCFullYear() < 10_000, 'not a valid instant (year 2000 or later)');
+/** NUL and other control characters cannot be stored in PostgreSQL text and have no place in an id. */
+const eventId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters are not allowed');
 
 export const punchInputSchema = z.strictObject({
   source: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/),
-  sourceEventId: z.string().min(1).max(200),
+  sourceEventId: eventId,
   personId: z.string().uuid(),
   /** When it happened, as the source knows it. */
   at: instant,
   /** The device's own clock reading, when the source has one (used for skew correction). */
   deviceTime: instant.nullish(),
-  /** When the server received it; defaults to now. */
+  /** When the server received it; defaults to now. Only server code in this process may set it (replays, tests). */
   receivedAt: instant.nullish(),
   direction: z.enum(['IN', 'OUT']).nullish(),
   confidence: z.number().min(0).max(1).nullish(),
   sourceKind: z.enum(['CAMERA', 'DEVICE', 'MOBILE', 'IMPORT']).nullish(),
+  /** A key the server made itself (gate pipeline). Never from an HTTP client: devices reference an upload instead. */
   evidence: z.strictObject({ snapshotKey: z.string().max(512).optional(), sightingId: z.string().max(200).optional() }).nullish(),
 });
 export type PunchInput = z.input<typeof punchInputSchema>;
+
+/**
+ * Where a punch comes from, named in its audit row.
+ * - `server`: code in this process (the gate-camera pipeline, the conformance runner, benches). Trusted with
+ *   `receivedAt` and with evidence keys it stored itself; may name a source not registered yet (a camera's first
+ *   punch registers `camera:<id>`), as before.
+ * - `device`: an HTTP client authenticated by its source token. Only its own source, only persons of its unit
+ *   subtree (`scopeUnits`), the server's clock as receipt time, a bounded backlog, evidence only by upload id.
+ */
+export type PunchOrigin =
+  | { kind: 'server' }
+  | { kind: 'device'; source: AuthenticatedSource; scopeUnits: ReadonlySet<string>; evidenceId?: string | null };
 
 export type IngestOutcome =
   | { status: 'ACCEPTED'; punchId: string; effectiveAt: string; localDate: string }
@@ -46,26 +75,46 @@ async function loadCorrections(db: Db, sources: readonly string[]): Promise<Cloc
   return rows.map((r) => ({ source: r.source_id, from: r.valid_from.getTime(), to: r.valid_to?.getTime() ?? null, offsetMs: r.offset_ms }));
 }
 
+type ParsedPunch = z.output<typeof punchInputSchema>;
+
+/** What a device may not do, checked before anything is written. */
+function refuseDeviceOverreach(p: ParsedPunch, origin: Extract<PunchOrigin, { kind: 'device' }>): void {
+  if (p.source !== origin.source.id)
+    throw new AppError(403, 'SOURCE_MISMATCH', 'Thiết bị chỉ được gửi lượt chấm công của chính nó.', 'A device may only send punches of its own source.', {
+      source: p.source,
+      authenticatedAs: origin.source.id,
+    });
+  if (p.receivedAt || p.evidence)
+    throw invalid([{ path: p.receivedAt ? 'receivedAt' : 'evidence', problem: 'set by the server, never by a client' }]);
+}
+
+function refuseOutOfScope(origin: PunchOrigin, personUnitId: string): void {
+  if (origin.kind === 'device' && !origin.scopeUnits.has(personUnitId))
+    throw new AppError(403, 'OUT_OF_SCOPE', 'Cán bộ không thuộc đơn vị mà thiết bị này phục vụ.', 'The person is outside the unit this device serves.');
+}
+
 /**
  * Stores one raw punch from any source (gate camera recognition, device, import). Idempotent on
  * (source, sourceEventId): the same event again is acknowledged as DUPLICATE and counted once; the same id with a
- * different content is refused. A punch for a day already closed queues that day for recomputation.
+ * different content is refused. A punch for a day already closed queues that day for recomputation. Every accepted
+ * punch leaves an audit row naming its origin, in the same transaction, so no route can forget it.
  */
-export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date } = {}): Promise<IngestOutcome> {
+export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date; origin?: PunchOrigin } = {}): Promise<IngestOutcome> {
   const parsed = punchInputSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), problem: i.message })));
   const p = parsed.data;
-  for (const [k, v] of [['at', p.at], ['deviceTime', p.deviceTime], ['receivedAt', p.receivedAt]] as const)
-    if (v && Number.isNaN(v.getTime())) throw invalid([{ path: k, problem: 'not a valid instant' }]);
+  const origin = opts.origin ?? { kind: 'server' };
+  if (origin.kind === 'device') refuseDeviceOverreach(p, origin);
   const now = opts.now ?? new Date();
   const receivedAt = p.receivedAt ?? now;
 
   return db.transaction(async (tx) => {
-    const person = await tx.query<{ id: string }>('SELECT id FROM persons WHERE id = $1', [p.personId]);
-    if (person.length === 0)
+    const [person] = await tx.query<{ id: string; unit_id: string }>('SELECT id, unit_id FROM persons WHERE id = $1', [p.personId]);
+    if (!person)
       throw new AppError(422, 'PERSON_UNKNOWN', 'Không tìm thấy cán bộ của lượt chấm công.', 'The punch names an unknown person.', {
         personId: p.personId,
       });
+    refuseOutOfScope(origin, person.unit_id);
     const corrections = await loadCorrections(tx, [p.source]);
     const effective = p.deviceTime ? correctDeviceTime(p.source, p.deviceTime.getTime(), corrections) : p.at.getTime();
     const effectiveAt = p.deviceTime && effective !== p.deviceTime.getTime() ? effective : p.at.getTime();
@@ -77,10 +126,18 @@ export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date } 
         'The punch time is in the future beyond the tolerance. Check the device clock.',
         { at: new Date(effectiveAt).toISOString(), receivedAt: receivedAt.toISOString(), toleranceSeconds: FUTURE_TOLERANCE_MS / 1000 },
       );
-    await tx.query(
-      `INSERT INTO punch_sources (id, kind, name) VALUES ($1, $2, $1) ON CONFLICT (id) DO NOTHING`,
-      [p.source, p.sourceKind ?? 'DEVICE'],
-    );
+    if (origin.kind === 'device' && effectiveAt < receivedAt.getTime() - DEVICE_BACKLOG_DAYS * 86_400_000)
+      throw new AppError(
+        422,
+        'PUNCH_TOO_OLD',
+        `Lượt chấm công cũ hơn ${DEVICE_BACKLOG_DAYS} ngày: hãy dùng chấm công thủ công (có lý do và người duyệt).`,
+        `The punch is older than ${DEVICE_BACKLOG_DAYS} days: use a manual punch (with a reason and an approver).`,
+        { at: new Date(effectiveAt).toISOString(), maxBacklogDays: DEVICE_BACKLOG_DAYS },
+      );
+    if (origin.kind === 'server')
+      await tx.query(`INSERT INTO punch_sources (id, kind, name) VALUES ($1, $2, $1) ON CONFLICT (id) DO NOTHING`, [p.source, p.sourceKind ?? 'DEVICE']);
+    const evidenceId = origin.kind === 'device' ? (origin.evidenceId ?? null) : null;
+    const evidenceKey = evidenceId ? await findDeviceEvidence(tx, evidenceId, p.source) : (p.evidence?.snapshotKey ?? null);
     const id = randomUUID();
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO punches (id, source_id, source_event_id, person_id, at, device_time, received_at, direction, confidence,
@@ -97,7 +154,7 @@ export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date } 
         receivedAt,
         p.direction ?? null,
         p.confidence ?? null,
-        p.evidence?.snapshotKey ?? null,
+        evidenceKey,
         p.evidence?.sightingId ?? null,
       ],
     );
@@ -117,25 +174,66 @@ export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date } 
         );
       return { status: 'DUPLICATE', punchId: existing.id, ...out };
     }
+    if (evidenceId && evidenceKey)
+      await claimDeviceEvidence(tx, { evidenceId, key: evidenceKey, punchId: id, personId: p.personId, personUnitId: person.unit_id });
+    else if (evidenceKey) await recordServerEvidenceOwner(tx, evidenceKey, p.personId, person.unit_id, p.source);
     await tx.query('UPDATE punch_sources SET last_event_at = GREATEST(last_event_at, $2) WHERE id = $1', [p.source, receivedAt]);
     if (localDate < localDateOf(now)) await enqueueDirty(tx, [{ personId: p.personId, date: localDate }]);
+    const [src] = await tx.query<{ kind: string }>('SELECT kind FROM punch_sources WHERE id = $1', [p.source]);
+    await recordAudit(tx, {
+      actor: { id: null, name: `source:${p.source}` },
+      action: 'attendance.punch_ingest',
+      entityType: 'punch',
+      entityId: id,
+      unitId: person.unit_id,
+      details: {
+        origin: origin.kind,
+        sourceId: p.source,
+        sourceKind: src?.kind ?? null,
+        sourceEventId: p.sourceEventId,
+        personId: p.personId,
+        at: p.at.toISOString(),
+        effectiveAt: out.effectiveAt,
+        receivedAt: receivedAt.toISOString(),
+        ...(evidenceKey ? { evidenceKey } : {}),
+        ...(evidenceId ? { evidenceId } : {}),
+      },
+    });
     return { status: 'ACCEPTED', punchId: id, ...out };
   });
 }
 
 export type BatchOutcome = IngestOutcome | { status: 'REJECTED'; code: string; message_vi: string; message_en: string; details?: unknown };
 
-/** Batch ingestion (device uploads, imports): each item succeeds or fails on its own; a bad item never sinks the batch. */
-export async function ingestPunches(db: Db, items: readonly PunchInput[], opts: { now?: Date } = {}): Promise<BatchOutcome[]> {
-  const out: BatchOutcome[] = [];
-  for (const item of items) {
-    try {
-      out.push(await ingestPunch(db, item, opts));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      out.push({ status: 'REJECTED', code: e.code, message_vi: e.messageVi, message_en: e.messageEn, details: e.details });
-    }
+/**
+ * PostgreSQL refused a value (class 22: data exception, e.g. an untranslatable character or a date out of range;
+ * class 23: a constraint): the item is bad, not the database. Anything else (connection lost, timeout) is not the
+ * item's fault and must fail the request so the device retries it.
+ */
+function isBadValueError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return !(e instanceof AppError) && typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+/** One item's outcome: ACCEPTED, DUPLICATE or REJECTED with a code and a bilingual message; never a thrown bad item. */
+export async function ingestOne(db: Db, item: PunchInput, opts: { now?: Date; origin?: PunchOrigin } = {}): Promise<BatchOutcome> {
+  try {
+    return await ingestPunch(db, item, opts);
+  } catch (e) {
+    if (e instanceof AppError) return { status: 'REJECTED', code: e.code, message_vi: e.messageVi, message_en: e.messageEn, details: e.details };
+    if (isBadValueError(e))
+      return { status: 'REJECTED', code: 'PUNCH_INVALID', message_vi: 'Dữ liệu lượt chấm công không hợp lệ.', message_en: 'The punch data is invalid.' };
+    throw e;
   }
+}
+
+/**
+ * Batch ingestion (device uploads, imports): each item is validated and committed in its own transaction and gets
+ * its own outcome; a bad item never sinks the batch nor the items after it.
+ */
+export async function ingestPunches(db: Db, items: readonly PunchInput[], opts: { now?: Date; origin?: PunchOrigin } = {}): Promise<BatchOutcome[]> {
+  const out: BatchOutcome[] = [];
+  for (const item of items) out.push(await ingestOne(db, item, opts));
   return out;
 }
 
@@ -186,57 +284,6 @@ export async function annulPunch(db: Db, actor: AuditActor & { id: string }, pun
   });
 }
 
-/**
- * A source says it is alive, with its own clock reading. Closes an open heartbeat outage, and keeps the source's
- * clock correction in line with the median offset of its recent heartbeats.
- */
-export async function recordHeartbeat(
-  db: Db,
-  input: { source: string; deviceTime?: Date | null; receivedAt?: Date; kind?: 'CAMERA' | 'DEVICE' | 'MOBILE' | 'IMPORT' },
-): Promise<{ offsetMs: number | null; correctionOpened: boolean }> {
-  const receivedAt = input.receivedAt ?? new Date();
-  return db.transaction(async (tx) => {
-    await tx.query(`INSERT INTO punch_sources (id, kind, name) VALUES ($1, $2, $1) ON CONFLICT (id) DO NOTHING`, [input.source, input.kind ?? 'DEVICE']);
-    await tx.query('UPDATE punch_sources SET last_heartbeat_at = GREATEST(last_heartbeat_at, $2) WHERE id = $1', [input.source, receivedAt]);
-    await tx.query(
-      `UPDATE source_outages SET ended_at = $2 WHERE source_id = $1 AND ended_at IS NULL AND detected_by = 'HEARTBEAT' AND started_at < $2`,
-      [input.source, receivedAt],
-    );
-    await tx.query('INSERT INTO source_heartbeats (source_id, received_at, device_time) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      input.source,
-      receivedAt,
-      input.deviceTime ?? null,
-    ]);
-    await tx.query(
-      `DELETE FROM source_heartbeats WHERE source_id = $1 AND received_at < (
-         SELECT min(received_at) FROM (SELECT received_at FROM source_heartbeats WHERE source_id = $1 ORDER BY received_at DESC LIMIT 15) t)`,
-      [input.source],
-    );
-    const samples = await tx.query<{ received_at: Date; device_time: Date }>(
-      'SELECT received_at, device_time FROM source_heartbeats WHERE source_id = $1 AND device_time IS NOT NULL ORDER BY received_at DESC LIMIT 9',
-      [input.source],
-    );
-    if (samples.length < 3) return { offsetMs: null, correctionOpened: false };
-    const offset = estimateClockOffset(samples.map((s) => ({ deviceTime: s.device_time.getTime(), receivedAt: s.received_at.getTime() }))) ?? 0;
-    const [open] = await tx.query<{ id: string; offset_ms: number }>(
-      'SELECT id, offset_ms FROM source_clock_corrections WHERE source_id = $1 AND valid_to IS NULL',
-      [input.source],
-    );
-    const needed = Math.abs(offset) > CLOCK_SKEW_TOLERANCE_MS;
-    const current = open?.offset_ms ?? 0;
-    if (Math.abs(offset - current) <= CLOCK_SKEW_TOLERANCE_MS && (needed || !open)) return { offsetMs: offset, correctionOpened: false };
-    // The offset changed: close the correction in force from the oldest sample that shows the new offset.
-    const since = new Date(Math.min(...samples.map((s) => s.device_time.getTime())));
-    if (open) await tx.query('UPDATE source_clock_corrections SET valid_to = $2 WHERE id = $1', [open.id, since]);
-    if (needed)
-      await tx.query(
-        `INSERT INTO source_clock_corrections (id, source_id, valid_from, offset_ms, detected_by, note) VALUES ($1, $2, $3, $4, 'HEARTBEAT', $5)`,
-        [randomUUID(), input.source, since, offset, `median offset of ${samples.length} heartbeats`],
-      );
-    return { offsetMs: offset, correctionOpened: needed };
-  });
-}
-
 /** Opens an outage for every source silent for more than 3 heartbeat intervals (run by the module's ticker). */
 export async function detectOutages(db: Db, now: Date): Promise<number> {
   const rows = await db.query<{ id: string }>(
@@ -252,36 +299,8 @@ export async function detectOutages(db: Db, now: Date): Promise<number> {
   return rows.length;
 }
 
-/** An outage reported by hand (power cut, camera replaced), possibly in the past: the covered days are recomputed. */
-export async function reportOutage(
-  db: Db,
-  actor: AuditActor & { id: string },
-  input: { source: string; startedAt: Date; endedAt: Date | null; note: string },
-  now: Date = new Date(),
-): Promise<{ outageId: string }> {
-  return db.transaction(async (tx) => {
-    const [src] = await tx.query<{ id: string; unit_id: string | null }>('SELECT id, unit_id FROM punch_sources WHERE id = $1', [input.source]);
-    if (!src) throw errors.notFound('Punch source', 'nguồn chấm công');
-    if (input.endedAt && input.endedAt <= input.startedAt)
-      throw errors.badRequest('OUTAGE_RANGE', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.', 'The end must be after the start.');
-    const id = randomUUID();
-    await tx.query(
-      `INSERT INTO source_outages (id, source_id, started_at, ended_at, detected_by, note) VALUES ($1, $2, $3, $4, 'MANUAL', $5)`,
-      [id, input.source, input.startedAt, input.endedAt, input.note],
-    );
-    if (src.unit_id) {
-      const units = subtreeOf(src.unit_id, await loadOrgParents(tx));
-      const last = localDateOf(input.endedAt ?? now);
-      const dates = dateRange(localDateOf(input.startedAt), last < localDateOf(now) ? last : addDays(localDateOf(now), -1));
-      if (dates.length > 0) {
-        const people = await tx.query<{ person_id: string }>(
-          'SELECT DISTINCT person_id FROM person_unit_history WHERE unit_id = ANY($1::uuid[])',
-          [units],
-        );
-        await enqueueDirty(tx, people.flatMap((p) => dates.map((date) => ({ personId: p.person_id, date }))));
-      }
-    }
-    await recordAudit(tx, { actor, action: 'attendance.outage_report', entityType: 'punch_source', entityId: input.source, unitId: src.unit_id, reason: input.note, details: { outageId: id } });
-    return { outageId: id };
-  });
-}
+/**
+ * An outage reported by hand, possibly in the past: bounded (at most 62 days) and clipped to the unit's attendance
+ * go-live before its days are queued for recomputation (issue 11, F4). Implemented in outage-report.ts.
+ */
+export { reportOutage, type OutageReport } from './outage-report';
