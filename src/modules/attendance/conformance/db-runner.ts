@@ -85,7 +85,8 @@ export async function runOnDb(db: Db, s: Scenario): Promise<DbOutcome> {
   for (const o of s.outages ?? [])
     await reportOutage(db, SYSTEM, { source: sid(o.source), startedAt: new Date(punchTime(o.from, s.date)), endedAt: o.to === null ? null : new Date(punchTime(o.to, s.date)), note: 'thử nghiệm' }, asOf);
   if (s.skew) {
-    // Heartbeats early that morning teach the system the device's offset.
+    // Heartbeats early that morning teach the system the device's offset (a heartbeat never registers a source).
+    await db.query(`INSERT INTO punch_sources (id, kind, name) VALUES ($1, 'DEVICE', $1) ON CONFLICT (id) DO NOTHING`, [sid(s.skew.source)]);
     for (let i = 0; i < 5; i++) {
       const receivedAt = localToInstant(s.date, 5 * 60 + i);
       await recordHeartbeat(db, { source: sid(s.skew.source), receivedAt, deviceTime: new Date(receivedAt.getTime() + s.skew.offsetSeconds * 1000) });
