@@ -21,6 +21,7 @@ export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES
   const app = await createHttpServer({
     log: ctx.log,
     bodyLimit: ctx.config.bodyLimit,
+    httpsOnly: ctx.config.secureCookies,
     // Client-side routes get index.html; a missing hashed asset is a real 404 (serving HTML in its place would give
     // the browser a MIME error and a blank page after a rebuild).
     spaFallback: hasWeb
@@ -32,11 +33,14 @@ export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES
       : undefined,
   });
   installAuth(app, ctx);
-  installMetrics(app);
+  installMetrics(app, { token: ctx.config.metricsToken });
 
-  app.get('/api/health', { schema: { tags: ['system'] } }, async () => {
+  app.get('/api/health', { schema: { tags: ['system'] } }, async (req) => {
     await ctx.db.query('SELECT 1');
-    return { status: 'ok', version: VERSION, db: ctx.db.description, bus: ctx.bus.description, blobs: ctx.blobs.description };
+    // Where the data lives (paths, hosts) is for system administrators only, not for anyone who can reach the port.
+    const admin = req.kcAccess?.principal.roles.some((r) => r.role === 'sysadmin') ?? false;
+    const detail = admin ? { db: ctx.db.description, bus: ctx.bus.description, blobs: ctx.blobs.description } : {};
+    return { status: 'ok', version: VERSION, ...detail };
   });
 
   for (const m of modules) if (m.routes) await m.routes(app, ctx);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { AppError, errors } from '../../platform/errors';
+import { originAllowed } from '../../platform/http/origin';
 import { recordAudit } from '../audit/audit.service';
 import type { Access } from '../auth/access';
 import { getAccess } from '../auth/auth.http';
@@ -66,6 +67,16 @@ export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
   }
 
   async function authorise(req: FastifyRequest): Promise<void> {
+    // A page on another site (or a sibling subdomain, which SameSite=Lax treats as the same site) must not open a
+    // live view with the viewer's cookies: CSRF tokens do not cover a WebSocket handshake, Origin does.
+    if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins))
+      throw new AppError(
+        403,
+        'ORIGIN_NOT_ALLOWED',
+        'Trang web gửi yêu cầu này không được phép xem camera trực tiếp.',
+        'The web page that sent this request may not open the live view.',
+        { origin: req.headers.origin },
+      );
     const access = getAccess(req);
     const params = z.strictObject({ id: z.uuid() }).safeParse(req.params);
     if (!params.success) throw errors.notFound('Camera', 'camera');

@@ -4,7 +4,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -18,6 +19,11 @@ import type { Logger } from '../observability/logger';
 export interface HttpOptions {
   log: Logger;
   bodyLimit: number;
+  /**
+   * The server is reached over HTTPS (KC_SECURE_COOKIES=true): only then may it send HSTS and ask browsers to
+   * upgrade sub-requests, which on a plain-HTTP install would lock browsers out of it.
+   */
+  httpsOnly?: boolean;
   /** Answers unknown GET paths outside /api (the single-page app's client-side routes); return false to 404. */
   spaFallback?: (req: FastifyRequest, reply: FastifyReply) => boolean;
 }
@@ -64,6 +70,54 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; vi: string;
   },
 };
 
+/** Errors Fastify answers before any route runs (bad percent-encoding in the URL, …), in our format. */
+const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; vi: string; en: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', vi: 'Đường dẫn không hợp lệ.', en: 'The URL is not valid.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URL_TOO_LONG', vi: 'Đường dẫn quá dài.', en: 'The URL is too long.' },
+};
+
+function answerFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const known = FRAMEWORK_ERRORS[err.code];
+  if (known) {
+    void reply.status(known.status).send({ code: known.code, message_vi: known.vi, message_en: known.en });
+    return;
+  }
+  req.log.error({ err }, 'framework error');
+  void reply.status(500).send({
+    code: 'INTERNAL_ERROR',
+    message_vi: 'Lỗi hệ thống. Hãy báo cho quản trị viên kèm mã tra cứu.',
+    message_en: 'Internal error. Report it to the administrator with the correlation id.',
+    correlation_id: req.id,
+  });
+}
+
+/** What Node's HTTP parser refuses before Fastify sees a request (header overflow, timeout, garbage). */
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; vi: string; en: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'HEADERS_TOO_LARGE',
+    vi: 'Phần đầu (header) của yêu cầu quá lớn.',
+    en: 'The request headers are too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', vi: 'Yêu cầu gửi quá chậm.', en: 'The request took too long to arrive.' },
+};
+const CLIENT_ERROR_DEFAULT = { status: 400, reason: 'Bad Request', code: 'MALFORMED_REQUEST', vi: 'Yêu cầu HTTP không hợp lệ.', en: 'The HTTP request is malformed.' };
+
+/** Writes a bilingual answer on the raw socket, as Node would write its bare one, then closes it. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (err.code && CLIENT_ERRORS[err.code]) || CLIENT_ERROR_DEFAULT;
+  if (socket.writable) {
+    const body = JSON.stringify({ code: known.code, message_vi: known.vi, message_en: known.en });
+    socket.write(
+      `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
 export function errorBody(err: AppError): ErrorBody {
   return { code: err.code, message_vi: err.messageVi, message_en: err.messageEn, details: err.details };
 }
@@ -81,6 +135,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
       return typeof given === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -137,8 +193,12 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
 
   await app.register(cookie);
   await app.register(helmet, {
+    // HSTS and upgrade-insecure-requests only behind HTTPS: on a plain-HTTP LAN install they make browsers refuse
+    // the server (HSTS) or fetch its assets over an https:// that does not exist.
+    strictTransportSecurity: opts.httpsOnly ? undefined : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: opts.httpsOnly ? [] : null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
