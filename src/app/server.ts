@@ -59,32 +59,73 @@ export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES
 }
 
 export interface StartedModules {
-  stop(): Promise<void>;
+  /** Stops background work in reverse order, waiting at most `stopBudgetMs` (default 60 s) in total. */
+  stop(stopBudgetMs?: number): Promise<void>;
   /** Publishes every pending outbox event (tests and graceful shutdown). */
   flushEvents(): Promise<void>;
 }
 
-/** Starts the outbox relay, then every module's background work in flow order; stops in reverse. */
+/**
+ * Starts every module's background work in flow order, then the outbox relay (so the first events find their
+ * consumers subscribed); stops in reverse. A module whose stop fails or hangs does not keep the others running:
+ * stop gives up waiting on it after `stopBudgetMs` in total.
+ */
 export async function startModules(ctx: AppContext, modules: KcModule[] = MODULES): Promise<StartedModules> {
-  const relay = new OutboxRelay(ctx.db, ctx.bus, (err) => ctx.log.warn({ err }, 'outbox relay failed; will retry'));
-  relay.start();
+  const relay = new OutboxRelay(
+    ctx.db,
+    ctx.bus,
+    (err, failures) => ctx.log.warn({ err, failures }, 'outbox relay failed; retrying with backoff'),
+    200,
+    (failures) => ctx.log.info({ failures }, 'outbox relay recovered'),
+  );
   const started: KcModule[] = [];
-  for (const m of modules) {
-    if (m.start) await m.start(ctx);
-    started.push(m);
+  try {
+    for (const m of modules) {
+      if (m.start) await m.start(ctx);
+      started.push(m);
+    }
+  } catch (err) {
+    // A module that cannot start must not leave the ones before it running (children, timers, consumers).
+    await stopAll(ctx, started, undefined, 10_000);
+    throw err;
   }
+  relay.start();
   return {
     flushEvents: () => relay.flush(),
-    async stop() {
-      for (const m of started.reverse()) {
-        try {
-          await m.stop?.();
-        } catch (err) {
-          ctx.log.warn({ err, module: m.name }, 'module stop failed');
-        }
-      }
-      await relay.flush().catch(() => undefined);
-      await relay.stop();
-    },
+    stop: (stopBudgetMs = 60_000) => stopAll(ctx, started, relay, stopBudgetMs),
   };
+}
+
+async function stopAll(ctx: AppContext, started: KcModule[], relay: OutboxRelay | undefined, budgetMs: number): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  for (const m of [...started].reverse()) {
+    const left = deadline - Date.now();
+    const outcome = await within(Promise.resolve().then(() => m.stop?.()), Math.max(0, left));
+    if (outcome === 'timeout') ctx.log.warn({ module: m.name }, 'module did not stop in time; going on');
+    else if (outcome instanceof Error) ctx.log.warn({ err: outcome, module: m.name }, 'module stop failed');
+  }
+  if (!relay) return;
+  // The last events of a clean stop are published; with the database gone this fails at once and is left for the next start.
+  await within(relay.flush(), Math.max(0, deadline - Date.now()));
+  await within(relay.stop(), Math.max(0, deadline - Date.now()));
+}
+
+/** Waits for `p` at most `ms`: 'done', 'timeout', or the error it failed with. Never rejects. */
+export async function within(p: Promise<unknown>, ms: number): Promise<'done' | 'timeout' | Error> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([
+      p.then(
+        () => 'done' as const,
+        (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

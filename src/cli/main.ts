@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildContext } from '../app/container';
-import { runApp } from '../app/run';
+import { runApp, STOP_BUDGET_MS } from '../app/run';
+import { installProcessGuards } from './process-guards';
 import { seedDemoStandalone } from '../app/seed/pipeline';
 import { isEmpty } from '../app/seed/seed';
 import { loadConfig } from '../config/config';
@@ -38,14 +39,28 @@ async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'start': {
       const running = await runApp(config, { seedDemo: !rest.includes('--no-demo') });
+      installProcessGuards(running.ctx.log);
       console.log(`Kỷ Cương đang chạy tại ${running.url} (Ctrl+C để dừng) / running at ${running.url}`);
+      let stopping = false;
       const shutdown = async (sig: string) => {
+        if (stopping) {
+          // A second Ctrl+C or SIGTERM: do not wait any longer.
+          running.ctx.log.warn({ sig }, 'second signal: exiting now');
+          process.exit(1);
+        }
+        stopping = true;
         running.ctx.log.info({ sig }, 'stopping');
-        await running.stop();
+        // Whatever happens inside stop, the process is gone shortly after its budget; children die with it
+        // (they are tied to this process, see video-ffmpeg/tied-spawn.ts).
+        setTimeout(() => {
+          running.ctx.log.error('stop took too long; exiting');
+          process.exit(1);
+        }, STOP_BUDGET_MS + 2000).unref();
+        await running.stop(STOP_BUDGET_MS);
         process.exit(0);
       };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
       return -1; // keep running
     }
     case 'migrate': {

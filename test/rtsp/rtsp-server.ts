@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnTied } from '../../src/platform/adapters/video-ffmpeg/tied-spawn';
 
 /**
  * Starts the GStreamer RTSP test server (`rtsp_server.py`, Debian's python3-gi + gir1.2-gst-rtsp-server-1.0) on a
@@ -53,10 +54,12 @@ export class RtspTestServer {
 
   async start(): Promise<void> {
     if (this.child) return;
-    const args = [SCRIPT, String(this.port), ...Object.entries(this.mounts).map(([k, v]) => `${k}=${v}`)];
+    // Tied to the test process (stdin pipe + parent-death signal): a test killed mid-run leaves no server behind.
+    const args = [SCRIPT, '--exit-with-stdin', String(this.port), ...Object.entries(this.mounts).map(([k, v]) => `${k}=${v}`)];
     // The port may still be in TIME_WAIT right after a stop: retry the bind a few times.
     for (let attempt = 0; ; attempt++) {
-      const child = spawn(SYSTEM_PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawnTied(SYSTEM_PYTHON, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      child.stdin?.on('error', () => undefined);
       const ready = await new Promise<boolean>((resolve) => {
         let out = '';
         child.stdout?.on('data', (d: Buffer) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A real RTSP server for tests, benchmarks and the demo (GStreamer RTSP server from Debian).
 
-Run with Debian's python (it has the gi bindings):  /usr/bin/python3 rtsp_server.py PORT MOUNT=SPEC [MOUNT=SPEC ...]
+Run with Debian's python (it has the gi bindings):
+  /usr/bin/python3 rtsp_server.py [--exit-with-stdin] PORT MOUNT=SPEC [MOUNT=SPEC ...]
 SPEC is one of
   ball[:WxH[:FPS[:GOP]]]   live videotestsrc (moving ball) encoded to H.264
   smpte[:WxH[:FPS[:GOP]]]  live SMPTE bars with a moving strip, H.264
@@ -9,8 +10,11 @@ SPEC is one of
   mjpeg[:WxH]              live Motion JPEG
   loop:PATH                an Annex-B .h264 file (25 fps) looped forever without re-encoding (demo feeds)
   udp:PORT                 relays H.264 RTP received on a local UDP port (latency benchmark: ffmpeg encodes, we relay)
-It prints "READY <port>" once it listens, and exits on SIGTERM/SIGINT.
+It prints "READY <port>" once it listens, and exits on SIGTERM/SIGINT. With --exit-with-stdin it also exits when its
+standard input reaches end of file: the parent keeps a pipe open and never writes, so the server goes away with the
+parent however the parent ends (kill -9 included) and is never left behind as an orphan.
 """
+import os
 import signal
 import sys
 
@@ -62,7 +66,22 @@ def launch_for(spec):
     raise SystemExit('unknown mount spec: %s' % spec)
 
 
+def watch_stdin(loop):
+    def on_input(_channel, condition):
+        if condition & (GLib.IO_HUP | GLib.IO_ERR):
+            loop.quit()
+            return False
+        if not os.read(0, 4096):
+            loop.quit()
+            return False
+        return True
+    GLib.io_add_watch(GLib.IOChannel.unix_new(0), GLib.PRIORITY_DEFAULT, GLib.IO_IN | GLib.IO_HUP | GLib.IO_ERR, on_input)
+
+
 def main():
+    exit_with_stdin = '--exit-with-stdin' in sys.argv
+    if exit_with_stdin:
+        sys.argv.remove('--exit-with-stdin')
     if len(sys.argv) < 3:
         raise SystemExit(__doc__)
     server = GstRtspServer.RTSPServer()
@@ -81,6 +100,8 @@ def main():
     loop = GLib.MainLoop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
+    if exit_with_stdin:
+        watch_stdin(loop)
     print('READY %s' % server.get_bound_port(), flush=True)
     loop.run()
 

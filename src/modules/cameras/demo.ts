@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext, DemoAgency } from '../../app/context';
 import { FFMPEG, run } from '../../platform/adapters/video-ffmpeg/run';
+import { spawnTied } from '../../platform/adapters/video-ffmpeg/tied-spawn';
 import type { MaskPolygon } from '../../platform/ports/video';
 import { recordAudit } from '../audit/audit.service';
 import { insertCamera, listCameraRows } from './cameras.repo';
@@ -169,8 +170,11 @@ async function ensureRtspServer(ctx: AppContext): Promise<number | undefined> {
   const dir = demoVideoDir(ctx);
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = process.env.KC_DEMO_RTSP_PORT ? Number(process.env.KC_DEMO_RTSP_PORT) : await freePort();
-    const args = [RTSP_SCRIPT, String(port), ...DEMO_FEEDS.map((f) => `${DEMO_MOUNT_PREFIX}/${f.key}=loop:${path.join(dir, `${f.key}.h264`)}`)];
-    const child = spawn('/usr/bin/python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const mounts = DEMO_FEEDS.map((f) => `${DEMO_MOUNT_PREFIX}/${f.key}=loop:${path.join(dir, `${f.key}.h264`)}`);
+    // The server dies with this process however it ends: SIGTERM from the kernel when we die (setpriv), and it
+    // exits when its stdin (a pipe we hold and never write) closes. A crash never leaves it running (F14).
+    const child = spawnTied('/usr/bin/python3', [RTSP_SCRIPT, '--exit-with-stdin', String(port), ...mounts], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin?.on('error', () => undefined);
     const ready = await new Promise<boolean>((resolve) => {
       const t = setTimeout(() => resolve(false), 10_000);
       child.stdout?.on('data', (d: Buffer) => {

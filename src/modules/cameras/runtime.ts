@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isDatabaseUnavailable } from '../../platform/db/unavailable';
 import type { Logger } from '../../platform/observability/logger';
 import type { Db } from '../../platform/ports/db';
 import type { ClosedSegment, IngestState, IngestWorker, LiveRelay, StreamSource, VideoEngine } from '../../platform/ports/video';
@@ -82,7 +83,11 @@ export class CameraRuntime {
     const sink = this.sink;
     const p = (this.sinkChains.get(cameraId) ?? Promise.resolve())
       .then(() => job(sink))
-      .catch((err) => this.deps.log.error({ err, cameraId }, 'segment sink failed'))
+      .catch((err) =>
+        isDatabaseUnavailable(err)
+          ? this.deps.log.warn({ err, cameraId }, 'segment not indexed (database unavailable at shutdown); indexed at the next start')
+          : this.deps.log.error({ err, cameraId }, 'segment sink failed'),
+      )
       .finally(() => {
         this.inflight.delete(p);
         if (this.sinkChains.get(cameraId) === p) this.sinkChains.delete(cameraId);
@@ -108,7 +113,27 @@ export class CameraRuntime {
 
   async startAll(): Promise<void> {
     this.active = true;
-    for (const camera of await listCameraRows(this.deps.db, { enabledOnly: true })) this.startCamera(camera);
+    const cameras = await listCameraRows(this.deps.db);
+    await this.recoverLeftovers(cameras.map((c) => c.id));
+    for (const camera of cameras) if (camera.enabled) this.startCamera(camera);
+  }
+
+  /**
+   * Segments an earlier run left in a camera's `incoming/` (the server crashed, was killed, or stopped while the
+   * database was down) are queued for indexing before the camera's new footage, so they keep their place in time
+   * and the gap logic sees them first. The indexer skips any that turn out to be indexed already.
+   */
+  private async recoverLeftovers(cameraIds: string[]): Promise<void> {
+    const recover = this.deps.engine.recoverSegments?.bind(this.deps.engine);
+    if (!recover) return;
+    for (const cameraId of cameraIds) {
+      const segments = await recover(this.segmentDir(cameraId)).catch((err: unknown) => {
+        this.deps.log.warn({ err, cameraId }, 'could not read segments left by an earlier run');
+        return [];
+      });
+      for (const segment of segments) this.toSink(cameraId, (sink) => sink.segmentClosed(cameraId, segment));
+      if (segments.length > 0) this.deps.log.info({ cameraId, segments: segments.length }, 'segments left by an earlier run queued for indexing');
+    }
   }
 
   state(cameraId: string): IngestState | undefined {

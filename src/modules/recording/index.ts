@@ -9,6 +9,7 @@
  * `verifyEvidence` — each takes the AppContext.
  */
 import type { AppContext, KcModule } from '../../app/context';
+import { isDatabaseUnavailable } from '../../platform/db/unavailable';
 import type { AuditActor } from '../audit/audit.service';
 import { attachSegmentSink, cameraServices } from '../cameras';
 import * as evidence from './evidence.service';
@@ -56,6 +57,7 @@ export function verifyEvidence(ctx: AppContext, id: string) {
 const RETENTION_EVERY_MS = 60_000;
 let timer: NodeJS.Timeout | undefined;
 let running: Promise<unknown> | undefined;
+let indexer: SegmentIndexer | undefined;
 
 export const recordingModule: KcModule = {
   name: 'recording',
@@ -66,11 +68,15 @@ export const recordingModule: KcModule = {
   },
   start: (ctx) => {
     const { recordingsRoot } = cameraServices(ctx);
-    attachSegmentSink(ctx, new SegmentIndexer(ctx.db, recordingsRoot, ctx.log));
+    indexer = new SegmentIndexer(ctx.db, recordingsRoot, ctx.log);
+    attachSegmentSink(ctx, indexer);
     const pass = () => {
       if (running) return;
       running = applyRetention(ctx.db, recordingsRoot, ctx.now(), { minFreeBytes: 2 * 1024 ** 3, minFreeRatio: 0.05 }, ctx.log)
-        .catch((err) => ctx.log.error({ err }, 'retention pass failed'))
+        // Without the database nothing is deleted (rows go first); the next pass, a minute later, tries again.
+        .catch((err) =>
+          isDatabaseUnavailable(err) ? ctx.log.warn({ err }, 'retention pass skipped: database unavailable') : ctx.log.error({ err }, 'retention pass failed'),
+        )
         .finally(() => {
           running = undefined;
         });
@@ -81,6 +87,9 @@ export const recordingModule: KcModule = {
   },
   stop: async () => {
     clearInterval(timer);
+    // Segments waiting for the database stay in incoming/ and are indexed at the next start.
+    indexer?.close();
+    indexer = undefined;
     await running;
   },
 };

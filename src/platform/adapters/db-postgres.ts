@@ -65,7 +65,9 @@ class PostgresDb implements Db {
         await conn.query('ROLLBACK').catch((rollbackErr: Error) => {
           broken = rollbackErr;
         });
-      throw toDatabaseError(err);
+      // When the connection broke, its own error (e.g. 25P03, idle-in-transaction timeout) says more than the
+      // "not queryable" the next statement got.
+      throw toDatabaseError(broken && isDatabaseUnavailable(err) ? broken : err);
     } finally {
       conn.removeListener('error', onError);
       // release(err) destroys the client: a connection that failed once is never handed to another request.

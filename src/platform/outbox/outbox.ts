@@ -28,18 +28,28 @@ export async function addToOutbox(tx: Db, events: ReadonlyArray<OutboxEvent>): P
 
 const relays = new Set<OutboxRelay>();
 
-/** Publishes outbox rows in order, marks them, and prunes published rows older than a week. */
+/** Longest wait between two attempts while the database or the bus keeps failing. */
+export const RELAY_MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Publishes outbox rows in order, marks them, and prunes published rows older than a week. While the database (or
+ * the bus) fails, the relay waits longer between attempts (doubling up to RELAY_MAX_BACKOFF_MS) and reports the
+ * first failure and then at most one a minute, so an outage neither spins the CPU nor floods the log.
+ */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private failures = 0;
+  private lastReportAt = 0;
 
   constructor(
     private readonly db: Db,
     private readonly bus: Bus,
-    private readonly onError: (err: unknown) => void = () => undefined,
+    private readonly onError: (err: unknown, failures: number) => void = () => undefined,
     private readonly pollMs = 200,
+    private readonly onRecovered: (failures: number) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -47,10 +57,16 @@ export class OutboxRelay {
     const loop = () => {
       if (this.stopped) return;
       this.kick();
-      this.timer = setTimeout(loop, this.pollMs);
+      this.timer = setTimeout(loop, this.nextDelayMs());
       this.timer.unref();
     };
     loop();
+  }
+
+  /** The poll interval, or the backoff after consecutive failures. */
+  nextDelayMs(): number {
+    if (this.failures === 0) return this.pollMs;
+    return Math.min(RELAY_MAX_BACKOFF_MS, this.pollMs * 2 ** Math.min(this.failures, 20));
   }
 
   kick(): void {
@@ -60,14 +76,32 @@ export class OutboxRelay {
       return;
     }
     this.running = this.drain()
-      .catch(this.onError)
+      .then(
+        () => this.succeeded(),
+        (err: unknown) => this.failed(err),
+      )
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
+        // A kick that came in while the last pass failed waits for the next timer, not a tight retry loop.
+        if (this.again && this.failures === 0) {
           this.again = false;
           this.kick();
-        }
+        } else this.again = false;
       });
+  }
+
+  private succeeded(): void {
+    if (this.failures > 0) this.onRecovered(this.failures);
+    this.failures = 0;
+  }
+
+  private failed(err: unknown): void {
+    this.failures++;
+    const now = Date.now();
+    if (this.failures === 1 || now - this.lastReportAt >= 60_000) {
+      this.lastReportAt = now;
+      this.onError(err, this.failures);
+    }
   }
 
   /** Publishes everything pending now; resolves when the outbox is empty (tests, shutdown). */

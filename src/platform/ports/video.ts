@@ -155,5 +155,10 @@ export interface VideoEngine {
   snapshot(request: SnapshotRequest): Promise<Buffer>;
   /** A continuous fragmented MP4 stream of recorded footage for playback in the browser. */
   playbackStream(request: Omit<ClipRequest, 'outFile'>): { stream: NodeJS.ReadableStream; mime: string; cancel(): void };
+  /**
+   * Segments an earlier run left in `segmentDir` (crash, kill, shutdown while the database was down), with their
+   * times, in order, ready to be indexed; unreadable leftovers are deleted. Call before an ingest writes there.
+   */
+  recoverSegments?(segmentDir: string): Promise<ClosedSegment[]>;
   readonly description: string;
 }

@@ -60,6 +60,10 @@ export function ingestArgs(opts: {
     String(opts.segmentSeconds),
     '-segment_format',
     'mp4',
+    // Fragmented MP4, each fragment flushed as written: a file cut short by a crash or power loss is playable up
+    // to its last fragment (about a second) instead of unreadable without its trailing moov (see recover.ts).
+    '-segment_format_options',
+    'movflags=+frag_keyframe+empty_moov+default_base_moof:frag_duration=1000000:flush_packets=1',
     '-reset_timestamps',
     '1',
     '-segment_list',

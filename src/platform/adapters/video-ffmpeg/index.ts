@@ -15,6 +15,7 @@ import {
 import { ingestArgs, inputArgs, relayArgs } from './args';
 import { maskPam } from './mask-image';
 import { cutClip, keyframes, playbackStream, snapshot } from './recorded';
+import { recoverSegments } from './recover';
 import { redact } from './redact';
 import { classifyFailure, FFMPEG, parseVideoStreamLine, run } from './run';
 import { FfmpegSupervisor } from './supervisor';
@@ -107,6 +108,7 @@ export class FfmpegVideoEngine implements VideoEngine {
   }
 
   keyframes = keyframes;
+  recoverSegments = recoverSegments;
   cutClip = cutClip;
   snapshot = snapshot;
   playbackStream = playbackStream;

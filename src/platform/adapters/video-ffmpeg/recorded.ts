@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { ClipRequest, ClipResult, MaskPolygon, SegmentRef, SnapshotRequest } from '../../ports/video';
 import { maskPam } from './mask-image';
 import { FFMPEG, FFPROBE, run } from './run';
+import { spawnTied } from './tied-spawn';
 
 /** Keyframe times of one recorded segment, in seconds from its start (packet flags only: nothing is decoded). */
 export async function keyframes(file: string): Promise<number[]> {
@@ -140,7 +140,7 @@ export async function snapshot(req: SnapshotRequest): Promise<Buffer> {
 /** Recorded footage as one continuous fragmented MP4 on a stream, for a `<video>` element (no file written). */
 export function playbackStream(req: Omit<ClipRequest, 'outFile'>): { stream: NodeJS.ReadableStream; mime: string; cancel(): void } {
   const out = new PassThrough();
-  let child: ReturnType<typeof spawn> | undefined;
+  let child: ReturnType<typeof spawnTied> | undefined;
   let cancelled = false;
   void withTemp(async (dir) => {
     const plan = await planConcat(req.segments, req.from, req.to);
@@ -154,9 +154,9 @@ export function playbackStream(req: Omit<ClipRequest, 'outFile'>): { stream: Nod
     } else args.push('-map', '0:v:0', '-c', 'copy');
     args.push('-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', 'pipe:1');
     if (cancelled) return;
-    const proc = spawn(FFMPEG, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const proc = spawnTied(FFMPEG, args, { stdio: ['ignore', 'pipe', 'ignore'] }, 'SIGKILL');
     child = proc;
-    proc.stdout.pipe(out);
+    proc.stdout?.pipe(out);
     await new Promise<void>((resolve) => proc.on('close', () => resolve()));
   }).catch((err: Error) => out.destroy(err));
   return {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import type { StreamInfo, StreamProblem } from '../../ports/video';
+import { spawnTied } from './tied-spawn';
 
 export const FFMPEG = process.env.KC_FFMPEG ?? 'ffmpeg';
 export const FFPROBE = process.env.KC_FFPROBE ?? 'ffprobe';
@@ -14,7 +14,8 @@ export interface RunResult {
 /** Runs a short ffmpeg/ffprobe job to completion, killing it after `timeoutMs`. Never rejects for a non-zero exit. */
 export function run(cmd: string, args: string[], opts: { timeoutMs: number; stdin?: Buffer }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A job in flight when the server dies dies with it (nothing waits for its output any more).
+    const child = spawnTied(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] }, 'SIGKILL');
     const out: Buffer[] = [];
     let err = '';
     let timedOut = false;
@@ -22,8 +23,8 @@ export function run(cmd: string, args: string[], opts: { timeoutMs: number; stdi
       timedOut = true;
       child.kill('SIGKILL');
     }, opts.timeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => out.push(d));
+    child.stderr?.on('data', (d: Buffer) => {
       // Keep the tail only: a long job's progress lines are not needed to explain a failure.
       err = (err + d.toString('utf8')).slice(-20_000);
     });
@@ -31,8 +32,8 @@ export function run(cmd: string, args: string[], opts: { timeoutMs: number; stdi
       clearTimeout(timer);
       reject(e);
     });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.stdin);
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(opts.stdin);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout: Buffer.concat(out), stderr: err, timedOut });

@@ -1,11 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { IngestHandlers, IngestState, IngestWorker, StreamInfo, StreamSource } from '../../ports/video';
 import { Mp4FragmentSplitter } from './mp4-fragments';
+import { describeStop } from './failure-text';
+import { appendJournal, journalFile, pruneJournals, segmentTimes } from './journal';
 import { redact } from './redact';
 import { FFMPEG, parseStartSeconds, parseVideoStreamLine } from './run';
+import { spawnTied } from './tied-spawn';
 
 export interface SupervisorOptions {
   source: StreamSource;
@@ -64,11 +67,20 @@ export class FfmpegSupervisor implements IngestWorker {
   private spawnOnce(): void {
     if (this.stopping) return;
     const runId = `${Date.now()}`;
-    const child = spawn(FFMPEG, this.opts.buildArgs(runId), { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    // Tied to this process: a crash of the server (even SIGKILL) sends ffmpeg SIGTERM, which closes the segment.
+    const child = spawnTied(FFMPEG, this.opts.buildArgs(runId), { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
     this.child = child;
+    const journal = this.opts.segmentDir ? journalFile(this.opts.segmentDir, runId) : undefined;
+    if (this.opts.segmentDir) void pruneJournals(this.opts.segmentDir, runId);
     let banner = '';
     let tail = '';
     let anchor: number | undefined;
+    let stalled = false;
+    /** Records the run's anchor once, before any segment of the run is reported. */
+    const fixAnchor = (value: number) => {
+      anchor = value;
+      this.journal(journal, `anchor,${value}`);
+    };
     let info: StreamInfo | undefined;
     let hardError: { problem: 'UNSUPPORTED_CODEC'; message: string } | undefined;
     let lastDataAt = Date.now();
@@ -94,7 +106,10 @@ export class FfmpegSupervisor implements IngestWorker {
       tail = (tail + text).slice(-4000);
       if (anchor !== undefined && info) return;
       banner += text;
-      anchor ??= parseStartSeconds(banner);
+      if (anchor === undefined) {
+        const parsed = parseStartSeconds(banner);
+        if (parsed !== undefined) fixAnchor(parsed);
+      }
       if (!info) {
         info = parseVideoStreamLine(banner);
         if (info && !this.opts.codecs.includes(info.codec)) {
@@ -143,18 +158,23 @@ export class FfmpegSupervisor implements IngestWorker {
     const pendingSegments: Promise<void>[] = [];
     fd4?.on('data', (d: Buffer) => {
       listBuf += d.toString('utf8');
-      let nl = listBuf.indexOf('\n');
-      while (nl >= 0) {
+      for (let nl = listBuf.indexOf('\n'); nl >= 0; nl = listBuf.indexOf('\n')) {
         const line = listBuf.slice(0, nl).trim();
         listBuf = listBuf.slice(nl + 1);
-        if (line) pendingSegments.push(this.segmentLine(line, anchor));
-        nl = listBuf.indexOf('\n');
+        const [name, start, end] = line.split(',');
+        if (!name || start === undefined || end === undefined) continue;
+        // No banner time yet (unusual): the segment just ended now, which fixes the run's anchor.
+        if (anchor === undefined) fixAnchor(Date.now() / 1000 - Number(end));
+        // Journaled before it is reported: a crash from here on still finds its times (see recover.ts).
+        this.journal(journal, `seg,${path.basename(name)},${start},${end}`);
+        pendingSegments.push(this.segmentLine(line, anchor as number));
       }
     });
 
     this.watchdog = setInterval(() => {
       if (Date.now() - lastDataAt > this.opts.stallSeconds * 1000) {
         this.opts.log?.('warn', 'ffmpeg stalled; restarting', { stallSeconds: this.opts.stallSeconds });
+        stalled = true;
         child.kill('SIGKILL');
       }
     }, 1000);
@@ -172,7 +192,11 @@ export class FfmpegSupervisor implements IngestWorker {
           resolve();
           return;
         }
-        const lastError = redact(lastLines(tail), this.opts.source) || `ffmpeg exited (code ${code}, signal ${signal})`;
+        const lastError = redact(
+          describeStop(tail, { code, signal, stalledSeconds: stalled ? this.opts.stallSeconds : undefined }),
+          this.opts.source,
+        );
+        if (code !== 0 || stalled) this.opts.log?.('info', 'ffmpeg stopped', { reason: lastError, ffmpeg: redact(lastLines(tail), this.opts.source) });
         if (hardError) {
           this.setState({ kind: 'error', since: new Date(), problem: hardError.problem, lastError: hardError.message });
           this.retryTimer = setTimeout(() => this.spawnOnce(), this.opts.errorRetryMs);
@@ -182,15 +206,23 @@ export class FfmpegSupervisor implements IngestWorker {
     });
   }
 
-  private async segmentLine(line: string, anchor: number | undefined): Promise<void> {
+  private journal(file: string | undefined, line: string): void {
+    if (!file) return;
+    try {
+      appendJournal(file, line);
+    } catch (err) {
+      // Without the journal a crash right now would index this run's leftovers by file time: still indexed.
+      this.opts.log?.('warn', 'segment journal not written', { err: String(err) });
+    }
+  }
+
+  private async segmentLine(line: string, anchor: number): Promise<void> {
     const [name, start, end] = line.split(',');
     if (!name || !this.opts.segmentDir || start === undefined || end === undefined) return;
     const file = path.join(this.opts.segmentDir, path.basename(name));
-    const base = anchor ?? Date.now() / 1000;
     const stat = await fs.promises.stat(file).catch(() => undefined);
     if (!stat || stat.size === 0) return;
-    const startedAt = new Date(Math.round((base + Number(start)) * 1000));
-    const endedAt = new Date(Math.round((base + Number(end)) * 1000));
+    const { startedAt, endedAt } = segmentTimes(anchor, Number(start), Number(end));
     if (!(endedAt > startedAt)) return;
     this.safe(() => this.handlers.onSegment?.({ file, startedAt, endedAt, bytes: stat.size }));
   }
