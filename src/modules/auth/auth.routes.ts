@@ -43,7 +43,8 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/auth/login',
     {
       config: { rateLimit: { max: ctx.config.login.ratePerMinute, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], body: z.strictObject({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }) },
+      // ZText: a NUL byte in the username is a 400 here, not a 500 from PostgreSQL (which refuses NUL in text).
+      schema: { tags: ['auth'], body: z.strictObject({ username: ZText(80).pipe(z.string().min(1)), password: z.string().min(1).max(200) }) },
     },
     async (req, reply) => {
       const { user, session } = await login(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
@@ -119,6 +120,73 @@ for (const kind of dbKinds()) {
 
     it('unknown routes answer in the same format', async () => {
       expect4xx(await s.get('/api/nothing-here'), 404, 'ROUTE_NOT_FOUND');
+    });
+
+    // Issue 11, F11: the probe's 5xx cases (NUL bytes, lone surrogates, years 0000 and 9999). Each must be a 400.
+    it('a NUL byte or a lone surrogate in the username of an unauthenticated login', async () => {
+      for (const username of ['a\u0000b', 'a\ud800b', '\udc00admin']) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'x' } });
+        expect4xx(res, 400, 'VALIDATION_FAILED');
+      }
+    });
+
+    it('year 0000 and year 9999 in date filters', async () => {
+      const tt = t.demo.units['TT-UBND'];
+      expect4xx(await s.get('/api/violations?from=0000-01-01&to=0000-01-01'), 400, 'VALIDATION_FAILED');
+      expect4xx(await s.get('/api/violations?from=2026-01-01&to=9999-12-31'), 400, 'VALIDATION_FAILED');
+      expect4xx(await s.get(`/api/rules/effective?unitId=${tt}&date=0000-01-01`), 400, 'VALIDATION_FAILED');
+      expect4xx(await s.get('/api/calendar/rosters?from=0000-01-01&to=0000-01-01'), 400, 'VALIDATION_FAILED');
+      expect4xx(await s.get('/api/calendar/lunar?date=0000-01-01'), 400, 'VALIDATION_FAILED');
+      expect4xx(await s.get('/api/org/units?asOf=0000-01-01'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('month 9999-12 (and 0000-01) for a timesheet', async () => {
+      const tt = t.demo.units['TT-UBND'];
+      expect4xx(await s.get(`/api/attendance/timesheet?unitId=${tt}&month=9999-12`), 400, 'VALIDATION_FAILED');
+      expect4xx(await s.get(`/api/attendance/timesheet?unitId=${tt}&month=0000-01`), 400, 'VALIDATION_FAILED');
+    });
+
+    it('a leave request in year 9999', async () => {
+      const canbo = await loginAs(t.app, 'canbo');
+      const res = await canbo.send('POST', '/api/attendance/requests', {
+        type: 'ANNUAL_LEAVE',
+        startDate: '9999-12-31',
+        endDate: '9999-12-31',
+        reason: 'Thử năm 9999',
+      });
+      expect4xx(res, 400, 'VALIDATION_FAILED');
+    });
+
+    it('NUL bytes in free text and search', async () => {
+      expect4xx(await s.get(`/api/staff?q=${encodeURIComponent('Vũ\u0000')}`), 400, 'VALIDATION_FAILED');
+      const res = await s.send('POST', '/api/staff', {
+        employeeCode: 'X5',
+        fullName: 'Trần\u0000Thị',
+        category: 'VIEN_CHUC',
+        unitId: t.demo.units['TT-VP'],
+      });
+      expect4xx(res, 400, 'VALIDATION_FAILED');
+    });
+
+    it("Fastify's own refusals are bilingual: a malformed URL, headers over the limit", async () => {
+      expect4xx(await s.get('/api/staff/%E0%A4%A'), 400, 'BAD_URL');
+      // The header limit is enforced by Node's parser before Fastify: only a real socket shows it.
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = new URL(address);
+      const raw = await new Promise<string>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+        });
+        socket.on('data', (c) => chunks.push(c));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+      assert.match(raw, /^HTTP\/1\.1 431 /);
+      const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as Record<string, string>;
+      assert.equal(body.code, 'HEADERS_TOO_LARGE');
+      assert.match(body.message_vi ?? '', /quá lớn/);
+      assert.equal(typeof body.message_en, 'string');
     });
   });
 }

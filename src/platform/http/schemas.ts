@@ -1,19 +1,53 @@
 import { z } from 'zod';
 
+/**
+ * Dates a user can mean: anything outside is a typo or a probe, and would reach PostgreSQL (which has no year 0) or
+ * date arithmetic (year 10000 does not print as YYYY) and fail there as a 500 instead of here as a 400.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+const yearInRange = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+const RANGE_MESSAGE = `year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+
 /** Shared wire formats. Dates travel as YYYY-MM-DD, instants as ISO-8601. */
 export const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date')
+  .refine(yearInRange, RANGE_MESSAGE);
+/** A calendar month, YYYY-MM, in the same year range as dates. */
+export const ZMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
+  .refine(yearInRange, RANGE_MESSAGE);
+/** An instant with its offset (ISO-8601), in the same year range as dates. */
+export const ZInstant = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return false;
+  const year = new Date(t).getUTCFullYear();
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}, RANGE_MESSAGE);
 export const ZUuid = z.uuid();
 export const ZIdParams = z.strictObject({ id: z.uuid() });
-/** Free text from users: trimmed, bounded, no control characters (they break exports and logs). */
+
+/** Characters no user types: C0 controls but tab and line breaks, DEL, and UTF-16 halves without their partner. */
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** True when the text holds a NUL byte, another control character or a lone surrogate (see ZText). */
+export const hasForbiddenChars = (s: string): boolean => FORBIDDEN_CHARS.test(s);
+
+/**
+ * Free text from users: trimmed, bounded, no control characters (they break exports and logs; PostgreSQL refuses
+ * NUL in text) and no lone surrogates (they are not text and do not survive UTF-8).
+ */
 export const ZText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters are not allowed');
+    .refine((s) => !hasForbiddenChars(s), 'control characters and broken Unicode are not allowed');
 export const ZPage = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
