@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { BLOB_KINDS, blobCreator, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
@@ -8,6 +7,7 @@ import { searchKey } from '../../platform/http/schemas';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { mapHeader, type RowProblem, type StaffColumnKey, type StaffRowValue, validateStaffRow } from './domain/staff-row';
 import { writeErrorReport } from './staff-xlsx';
+import { streamFirstSheet, type WorkbookLimits } from './staff-xlsx-stream';
 
 export interface ImportProgress {
   id: string;
@@ -34,52 +34,29 @@ const BATCH = 1000;
 /** Live progress of running imports, polled by the UI; the database row holds the final outcome. */
 export const importProgress = new Map<string, ImportProgress>();
 
-/**
- * Reads every data row of the first worksheet. Deliberately not exceljs's streaming WorkbookReader: it decodes
- * XML chunks without a UTF-8 decoder and corrupts multi-byte characters at chunk boundaries ("Công ch��c",
- * exceljs issues #2063/#2084), which would silently damage Vietnamese names. The DOM reader is correct; its memory
- * cost is measured in bench/staff-import.bench.ts.
- */
-async function readRows(file: Buffer, onRow: () => void) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'mergeCells'] } as never);
-  } catch {
-    throw errors.badRequest('IMPORT_NOT_XLSX', 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.', 'The file is not a valid Excel workbook (.xlsx).');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw errors.badRequest('IMPORT_EMPTY', 'Tệp không có dữ liệu.', 'The file has no data.');
-  const header = mapHeader((sheet.getRow(1).values as unknown[]).slice(1));
-  if (header.missing.length)
-    throw errors.badRequest(
-      'IMPORT_BAD_HEADER',
-      `Tệp thiếu cột bắt buộc: ${header.missing.join(', ')}. Hãy dùng tệp mẫu.`,
-      `The file lacks required columns: ${header.missing.join(', ')}. Use the template.`,
-      { missing: header.missing },
-    );
-  const rows: Array<{ rowNumber: number; raw: Partial<Record<StaffColumnKey, unknown>> }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = (row.values as unknown[]).slice(1);
-    const raw: Partial<Record<StaffColumnKey, unknown>> = {};
-    for (const [i, key] of header.map) raw[key] = values[i];
-    if (Object.values(raw).every((v) => v === null || v === undefined || v === '')) return;
-    rows.push({ rowNumber, raw });
-    onRow();
-  });
-  return rows;
-}
+type RawRow = { rowNumber: number; raw: Partial<Record<StaffColumnKey, unknown>> };
+
+/** Lets the event loop serve requests and drain camera pipes between batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Imports staff from an XLSX workbook. Every row is validated first; rows with problems are rejected with reasons
- * (vietnamese + english) into a downloadable report; all good rows are then written in one transaction, so either
- * every good row lands or none does (never half a file). Existing employee codes are updated, new ones inserted.
+ * Imports staff from an XLSX workbook, streamed (issue 11, F7): the zip is checked against a zip bomb before
+ * parsing, rows are read one by one (staff-xlsx-stream.ts), validated and written in batches of 1,000, each batch
+ * in its own short transaction with its audit row, with an event-loop yield between batches. Rows with problems are
+ * rejected with reasons (Vietnamese + English) into a downloadable report; existing employee codes are updated, new
+ * ones inserted.
+ *
+ * One transaction per batch, not per file: on PGlite a transaction holds the only connection, so a whole-file
+ * transaction would block every other request (health, the recording index) for the length of the import. If an
+ * import stops half-way (server stop, a failure), the batches written so far stay, the import is marked FAILED with
+ * the rows done, and importing the same file again converges: the employee code is the key, so written rows are
+ * updated in place and the rest inserted.
  */
 export async function importStaff(
   db: Db,
   blobs: BlobStore,
   file: Buffer,
-  opts: { fileName: string; actor: AuditActor; scopeUnitIds: string[]; today: string; importId?: string },
+  opts: { fileName: string; actor: AuditActor; scopeUnitIds: string[]; today: string; importId?: string; limits?: WorkbookLimits },
 ): Promise<ImportResult> {
   const id = opts.importId ?? randomUUID();
   const progress: ImportProgress = { id, phase: 'reading', totalRows: 0, processedRows: 0 };
@@ -90,9 +67,30 @@ export async function importStaff(
     opts.actor.id ?? null,
   ]);
   try {
-    const rows = await readRows(file, () => progress.totalRows++);
-    progress.phase = 'writing';
-    const result = await writeRows(db, id, rows, { ...opts, fileHash: sha256(file) }, progress);
+    const writer = new BatchWriter(db, id, { ...opts, fileHash: sha256(file) }, progress);
+    await writer.loadUnits();
+    let header: ReturnType<typeof mapHeader> | null = null;
+    let batch: RawRow[] = [];
+    for await (const row of streamFirstSheet(file, opts.limits)) {
+      if (!header) {
+        header = readHeader(row.rowNumber === 1 ? row.values : []);
+        if (row.rowNumber === 1) continue;
+      }
+      const raw: Partial<Record<StaffColumnKey, unknown>> = {};
+      for (const [i, key] of header.map) raw[key] = row.values[i];
+      if (Object.values(raw).every((v) => v === null || v === undefined || v === '')) continue;
+      batch.push({ rowNumber: row.rowNumber, raw });
+      progress.totalRows++;
+      if (batch.length >= BATCH) {
+        progress.phase = 'writing';
+        await writer.write(batch);
+        batch = [];
+        await yieldToEventLoop();
+      }
+    }
+    if (!header) throw errors.badRequest('IMPORT_EMPTY', 'Tệp không có dữ liệu.', 'The file has no data.');
+    if (batch.length > 0) await writer.write(batch);
+    const result = writer.result();
     let reportKey: string | null = null;
     if (result.rejected.length) {
       reportKey = `imports/${id}/errors.xlsx`;
@@ -116,86 +114,124 @@ export async function importStaff(
   } catch (err) {
     progress.phase = 'failed';
     const msg = err instanceof Error ? err.message : String(err);
-    await db.query(`UPDATE staff_imports SET status='FAILED', error=$2, finished_at=now() WHERE id=$1`, [id, msg.slice(0, 500)]);
+    await db.query(
+      `UPDATE staff_imports SET status='FAILED', error=$2, total_rows=$3, finished_at=now() WHERE id=$1`,
+      [id, msg.slice(0, 500), progress.processedRows],
+    );
     throw err;
   }
 }
 
-async function writeRows(
-  db: Db,
-  importId: string,
-  rows: Array<{ rowNumber: number; raw: Partial<Record<StaffColumnKey, unknown>> }>,
-  opts: { fileName: string; fileHash: string; actor: AuditActor; scopeUnitIds: string[]; today: string },
-  progress: ImportProgress,
-): Promise<ImportResult> {
-  const units = await db.query<{ id: string; code: string; valid_to: string | null }>('SELECT id, code, valid_to FROM org_units');
-  const unitByCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
-  const scope = new Set(opts.scopeUnitIds);
-  const rejected: RejectedRow[] = [];
-  const good: Array<{ rowNumber: number; v: StaffRowValue; unitId: string; raw: Partial<Record<StaffColumnKey, unknown>> }> = [];
-  const seen = new Map<string, number>();
-  for (const r of rows) {
-    const { value, problems } = validateStaffRow(r.raw);
-    if (value) {
-      const unit = unitByCode.get(value.unitCode.toLowerCase());
-      if (!unit) problems.push({ field: 'unitCode', vi: `Không có đơn vị mã ${value.unitCode}.`, en: `No unit with code ${value.unitCode}.` });
-      else if (unit.valid_to && unit.valid_to <= opts.today)
-        problems.push({ field: 'unitCode', vi: 'Đơn vị đã giải thể.', en: 'The unit no longer exists.' });
-      else if (!scope.has(unit.id))
-        problems.push({ field: 'unitCode', vi: 'Đơn vị ngoài phạm vi quản lý của bạn.', en: 'The unit is outside your scope.' });
-      const code = value.employeeCode.toLowerCase();
-      const first = seen.get(code);
-      if (first !== undefined)
-        problems.push({ field: 'employeeCode', vi: `Trùng mã với dòng ${first}.`, en: `Same code as row ${first}.` });
-      else seen.set(code, r.rowNumber);
-      if (problems.length === 0 && unit) good.push({ rowNumber: r.rowNumber, v: value, unitId: unit.id, raw: r.raw });
-    }
-    if (problems.length) rejected.push({ ...r, problems });
+/** The header row mapped to columns; refuses a sheet without the required columns before any row is written. */
+function readHeader(cells: unknown[]): ReturnType<typeof mapHeader> {
+  const header = mapHeader(cells);
+  if (header.missing.length)
+    throw errors.badRequest(
+      'IMPORT_BAD_HEADER',
+      `Tệp thiếu cột bắt buộc: ${header.missing.join(', ')}. Hãy dùng tệp mẫu.`,
+      `The file lacks required columns: ${header.missing.join(', ')}. Use the template.`,
+      { missing: header.missing },
+    );
+  return header;
+}
+
+/** Validates and writes one batch at a time; remembers codes seen earlier in the file and the running totals. */
+class BatchWriter {
+  private unitByCode = new Map<string, { id: string; code: string; valid_to: string | null }>();
+  private readonly scope: Set<string>;
+  private readonly seen = new Map<string, number>();
+  private readonly rejected: RejectedRow[] = [];
+  private totalRows = 0;
+  private inserted = 0;
+  private updated = 0;
+  private batchNo = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: string,
+    private readonly opts: { fileName: string; fileHash: string; actor: AuditActor; scopeUnitIds: string[]; today: string },
+    private readonly progress: ImportProgress,
+  ) {
+    this.scope = new Set(opts.scopeUnitIds);
   }
 
-  return db.transaction(async (tx) => {
-    // Which codes exist already, and where: updates of staff outside the importer's scope are refused too.
-    const existing = new Map<string, { id: string; unit_id: string }>();
-    for (let i = 0; i < good.length; i += 5000) {
-      const codes = good.slice(i, i + 5000).map((g) => g.v.employeeCode);
+  async loadUnits(): Promise<void> {
+    const units = await this.db.query<{ id: string; code: string; valid_to: string | null }>('SELECT id, code, valid_to FROM org_units');
+    this.unitByCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
+  }
+
+  result(): ImportResult {
+    this.rejected.sort((a, b) => a.rowNumber - b.rowNumber);
+    return { id: this.importId, totalRows: this.totalRows, insertedRows: this.inserted, updatedRows: this.updated, rejected: this.rejected };
+  }
+
+  async write(rows: RawRow[]): Promise<void> {
+    const { opts, scope } = this;
+    this.totalRows += rows.length;
+    this.batchNo++;
+    const good: Array<{ rowNumber: number; v: StaffRowValue; unitId: string; raw: Partial<Record<StaffColumnKey, unknown>> }> = [];
+    for (const r of rows) {
+      const { value, problems } = validateStaffRow(r.raw);
+      if (value) {
+        const unit = this.unitByCode.get(value.unitCode.toLowerCase());
+        if (!unit) problems.push({ field: 'unitCode', vi: `Không có đơn vị mã ${value.unitCode}.`, en: `No unit with code ${value.unitCode}.` });
+        else if (unit.valid_to && unit.valid_to <= opts.today)
+          problems.push({ field: 'unitCode', vi: 'Đơn vị đã giải thể.', en: 'The unit no longer exists.' });
+        else if (!scope.has(unit.id))
+          problems.push({ field: 'unitCode', vi: 'Đơn vị ngoài phạm vi quản lý của bạn.', en: 'The unit is outside your scope.' });
+        const code = value.employeeCode.toLowerCase();
+        const first = this.seen.get(code);
+        if (first !== undefined)
+          problems.push({ field: 'employeeCode', vi: `Trùng mã với dòng ${first}.`, en: `Same code as row ${first}.` });
+        else this.seen.set(code, r.rowNumber);
+        if (problems.length === 0 && unit) good.push({ rowNumber: r.rowNumber, v: value, unitId: unit.id, raw: r.raw });
+      }
+      if (problems.length) this.rejected.push({ ...r, problems });
+    }
+
+    await this.db.transaction(async (tx) => {
+      // Which codes exist already, and where: updates of staff outside the importer's scope are refused too.
+      const existing = new Map<string, { id: string; unit_id: string }>();
       for (const e of await tx.query<{ id: string; employee_code: string; unit_id: string }>(
         'SELECT id, employee_code, unit_id FROM persons WHERE employee_code = ANY($1::text[])',
-        [codes],
+        [good.map((g) => g.v.employeeCode)],
       ))
         existing.set(e.employee_code.toLowerCase(), e);
-    }
-    const inserts: typeof good = [];
-    const updates: Array<(typeof good)[number] & { id: string; oldUnit: string }> = [];
-    for (const g of good) {
-      const e = existing.get(g.v.employeeCode.toLowerCase());
-      if (!e) inserts.push(g);
-      else if (!scope.has(e.unit_id))
-        rejected.push({
-          rowNumber: g.rowNumber,
-          raw: g.raw,
-          problems: [{ field: 'employeeCode', vi: 'Cán bộ này thuộc đơn vị ngoài phạm vi của bạn.', en: 'This person belongs to a unit outside your scope.' }],
-        });
-      else updates.push({ ...g, id: e.id, oldUnit: e.unit_id });
-    }
-    for (let i = 0; i < inserts.length; i += BATCH) {
-      await insertBatch(tx, inserts.slice(i, i + BATCH), opts.today);
-      progress.processedRows += Math.min(BATCH, inserts.length - i);
-    }
-    for (let i = 0; i < updates.length; i += BATCH) {
-      await updateBatch(tx, updates.slice(i, i + BATCH), opts.today);
-      progress.processedRows += Math.min(BATCH, updates.length - i);
-    }
-    rejected.sort((a, b) => a.rowNumber - b.rowNumber);
-    progress.processedRows = rows.length;
-    await recordAudit(tx, {
-      actor: opts.actor,
-      action: 'staff.import',
-      entityType: 'staff_import',
-      entityId: importId,
-      details: { fileName: opts.fileName, fileSha256: opts.fileHash, total: rows.length, inserted: inserts.length, updated: updates.length, rejected: rejected.length },
+      const inserts: typeof good = [];
+      const updates: Array<(typeof good)[number] & { id: string; oldUnit: string }> = [];
+      for (const g of good) {
+        const e = existing.get(g.v.employeeCode.toLowerCase());
+        if (!e) inserts.push(g);
+        else if (!scope.has(e.unit_id))
+          this.rejected.push({
+            rowNumber: g.rowNumber,
+            raw: g.raw,
+            problems: [{ field: 'employeeCode', vi: 'Cán bộ này thuộc đơn vị ngoài phạm vi của bạn.', en: 'This person belongs to a unit outside your scope.' }],
+          });
+        else updates.push({ ...g, id: e.id, oldUnit: e.unit_id });
+      }
+      if (inserts.length) await insertBatch(tx, inserts, opts.today);
+      if (updates.length) await updateBatch(tx, updates, opts.today);
+      await recordAudit(tx, {
+        actor: opts.actor,
+        action: 'staff.import',
+        entityType: 'staff_import',
+        entityId: this.importId,
+        details: {
+          fileName: opts.fileName,
+          fileSha256: opts.fileHash,
+          batch: this.batchNo,
+          rows: [rows[0]?.rowNumber ?? null, rows[rows.length - 1]?.rowNumber ?? null],
+          inserted: inserts.length,
+          updated: updates.length,
+          rejected: rows.length - inserts.length - updates.length,
+        },
+      });
+      this.inserted += inserts.length;
+      this.updated += updates.length;
     });
-    return { id: importId, totalRows: rows.length, insertedRows: inserts.length, updatedRows: updates.length, rejected };
-  });
+    this.progress.processedRows += rows.length;
+  }
 }
 
 type Good = { v: StaffRowValue; unitId: string };

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, STAFF_COLUMNS } from './domain/staff-row';
 import { CATEGORY_LABELS, GENDER_LABELS, type PersonRow, STATUS_LABELS } from './people.types';
@@ -53,25 +54,39 @@ export async function staffTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Rejected rows with their original values and every reason, in Vietnamese and English. */
+/**
+ * Rejected rows with their original values and every reason, in Vietnamese and English. Written with the streaming
+ * writer (rows are committed as they are added), so a report of 100,000 rejected rows does not hold a workbook of
+ * cell objects in memory.
+ */
 export async function writeErrorReport(rejected: RejectedRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Dòng bị từ chối');
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet('Dòng bị từ chối', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { header: 'Dòng', key: 'row', width: 8 },
     ...STAFF_COLUMNS.map((c) => ({ header: c.vi, key: c.key, width: 18 })),
     { header: 'Lý do', key: 'vi', width: 60 },
     { header: 'Reason', key: 'en', width: 60 },
   ];
-  styleHeader(ws);
+  const head = ws.getRow(1);
+  head.font = { ...FONT, bold: true };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F5' } };
+  head.commit();
   for (const r of rejected) {
     const row: Record<string, unknown> = { row: r.rowNumber };
     for (const c of STAFF_COLUMNS) row[c.key] = cellText(r.raw[c.key]);
     row.vi = r.problems.map((p) => `${labelOf(p.field, 'vi')}: ${p.vi}`).join('\n');
     row.en = r.problems.map((p) => `${labelOf(p.field, 'en')}: ${p.en}`).join('\n');
-    ws.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+    const added = ws.addRow(row);
+    added.alignment = { wrapText: true, vertical: 'top' };
+    added.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 function labelOf(field: string, lang: 'vi' | 'en'): string {
