@@ -104,8 +104,11 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
   });
 
   app.get('/api/calendar/rosters', { schema: { tags: ['calendar'], querystring: z.strictObject({ from: ZDate, to: ZDate }) } }, async (req) => {
-    getAccess(req).require('org.read');
-    return { items: await loadRosters(ctx.db, req.query.from, req.query.to) };
+    const access = getAccess(req);
+    access.require('org.read');
+    // Who is on extra duty or off, and when, is the unit's business: only rosters of units in the reader's scope.
+    const items = await loadRosters(ctx.db, req.query.from, req.query.to);
+    return { items: items.filter((r) => access.canInUnit('org.read', r.unitId)) };
   });
 
   app.post(
