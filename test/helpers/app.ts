@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AppContext, DemoAgency } from '../../src/app/context';
+import { MODULES } from '../../src/app/modules';
 import { seedDemo } from '../../src/app/seed/seed';
 import { buildServer, startModules } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
@@ -22,14 +23,18 @@ export interface TestApp {
 }
 
 /** A whole server on a fresh database (PGlite or PostgreSQL) with the demo agency, driven by `app.inject`. */
-export async function startTestApp(kind: DbKind, opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  opts: { seed?: boolean; env?: Record<string, string>; beforeRoutes?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-test-'));
   // Tests log in many times from one address; the login rate limit has its own test with the default.
   const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_LOGIN_RATE_PER_MIN: '10000', ...opts.env });
   const db = await freshDb(kind);
   const bus = new MemoryBus();
   const ctx: AppContext = { config, db, bus, blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
-  const app = await buildServer(ctx);
+  // `beforeRoutes` runs before any module adds its routes (e.g. an onRoute hook that lists them, with their config).
+  const app = await buildServer(ctx, opts.beforeRoutes ? [{ name: 'test-before-routes', routes: opts.beforeRoutes }, ...MODULES] : MODULES);
   const modules = await startModules(ctx);
   const settle = async () => {
     await modules.flushEvents();
