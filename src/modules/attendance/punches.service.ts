@@ -220,7 +220,8 @@ export async function ingestOne(db: Db, item: PunchInput, opts: { now?: Date; or
   try {
     return await ingestPunch(db, item, opts);
   } catch (e) {
-    if (e instanceof AppError) return { status: 'REJECTED', code: e.code, message_vi: e.messageVi, message_en: e.messageEn, details: e.details };
+    // A 5xx AppError (503: the database is unavailable) is not the item's fault either: the request fails, the device retries.
+    if (e instanceof AppError && e.status < 500) return { status: 'REJECTED', code: e.code, message_vi: e.messageVi, message_en: e.messageEn, details: e.details };
     if (isBadValueError(e))
       return { status: 'REJECTED', code: 'PUNCH_INVALID', message_vi: 'Dữ liệu lượt chấm công không hợp lệ.', message_en: 'The punch data is invalid.' };
     throw e;
