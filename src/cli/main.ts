@@ -16,7 +16,7 @@ import { todayInVietnam } from '../platform/http/schemas';
 const USAGE = `kycuong <command>
 
   start              migrate, seed the demo agency on an empty database, serve http://KC_HOST:KC_PORT
-                     (--no-demo: do not seed)
+                     (--no-demo: do not seed); run it under systemd: docs/kycuong.service, docs/operations.md
   migrate            apply database migrations and exit
   seed               seed the demo agency into an empty database
   audit-verify       verify the audit hash chain against its signed anchors; exit 3 with one line per problem
