@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZMonth, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZInstant, ZMonth, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
 import type { Access } from '../auth/access';
 import { getAccess } from '../auth/auth.http';
@@ -16,7 +16,6 @@ import { annulPunch, createManualPunch, reportOutage } from './punches.service';
 import { loadRules, upsertRules } from './rules.repo';
 import { monthTimesheet, personMonth, timesheetXlsx } from './timesheet.service';
 
-const ZInstant = z.iso.datetime({ offset: true });
 
 export async function personUnit(ctx: AppContext, personId: string): Promise<string> {
   const [p] = await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM persons WHERE id = $1', [personId]);

@@ -3,14 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { AppError, errors } from '../../platform/errors';
-import { ZText } from '../../platform/http/schemas';
+import { ZInstant, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
 import { getAccess } from '../auth/auth.http';
 import { recordHeartbeat } from './heartbeats.service';
 import { authenticateSource, bearerToken, issueSourceToken } from './source-auth';
 
 const ZSourceId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/);
-const ZInstant = z.iso.datetime({ offset: true });
 const ZSourceParams = z.strictObject({ source: ZSourceId });
 
 export const sourceMismatch = (claimed: string, actual: string) =>

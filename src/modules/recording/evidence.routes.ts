@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context';
 import { BLOB_KINDS, type BlobOwner, forgetBlobOwners } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZPage, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZInstant, ZPage, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
 import { getAccess } from '../auth/auth.http';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
@@ -20,7 +20,6 @@ import {
   verifyEvidence,
 } from './evidence.service';
 
-const ZInstant = z.iso.datetime({ offset: true });
 const ZReason = ZText(500).pipe(z.string().min(5, 'give a reason of at least 5 characters'));
 
 /**

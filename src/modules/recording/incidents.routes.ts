@@ -4,13 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZInstant, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
 import { getAccess } from '../auth/auth.http';
 import { cameraRights, getCamera } from '../cameras';
 import { type EvidenceRow, evidenceDto } from './evidence.service';
 
-const ZInstant = z.iso.datetime({ offset: true });
 
 interface IncidentRow {
   id: string;

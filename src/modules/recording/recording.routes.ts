@@ -4,14 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
-import { ZText } from '../../platform/http/schemas';
+import { ZInstant, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
 import { getAccess } from '../auth/auth.http';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
 import { checkRange } from './evidence.service';
 import { GAP_TOLERANCE_MS, gapsInRange, segmentFile, segmentsInRange } from './segment-index';
 
-const ZInstant = z.iso.datetime({ offset: true });
 const ZRange = z.strictObject({ from: ZInstant, to: ZInstant });
 const ZCameraParams = z.strictObject({ id: z.uuid() });
 const MAX_TIMELINE_DAYS = 7;

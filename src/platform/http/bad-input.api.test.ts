@@ -146,6 +146,22 @@ for (const kind of dbKinds()) {
       expect4xx(await s.get(`/api/attendance/timesheet?unitId=${tt}&month=0000-01`), 400, 'VALIDATION_FAILED');
     });
 
+    it('year 0000 instants: footage timeline and manual punch', async () => {
+      const cameras = (await s.get('/api/cameras')).json().items as Array<{ id: string }>;
+      const camera = cameras[0]?.id;
+      assert.ok(camera);
+      const from = encodeURIComponent('0000-01-01T00:00:00Z');
+      const to = encodeURIComponent('0000-01-02T00:00:00Z');
+      expect4xx(await s.get(`/api/cameras/${camera}/timeline?from=${from}&to=${to}`), 400, 'VALIDATION_FAILED');
+      const punch = await s.send('POST', '/api/attendance/punches/manual', {
+        personId: t.demo.persons.TT005,
+        at: '0000-01-01T00:00:00Z',
+        direction: 'IN',
+        reason: 'Thử thời điểm năm 0000',
+      });
+      expect4xx(punch, 400, 'VALIDATION_FAILED');
+    });
+
     it('a leave request in year 9999', async () => {
       const canbo = await loginAs(t.app, 'canbo');
       const res = await canbo.send('POST', '/api/attendance/requests', {
