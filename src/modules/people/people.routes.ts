@@ -7,6 +7,7 @@ import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { uploadRateLimit } from '../auth';
 import { getAccess } from '../auth/auth.http';
 import type { Access } from '../auth/access';
 import { loadOrgTree } from '../org/org-tree';
@@ -88,7 +89,7 @@ export async function peopleRoutes(root: FastifyInstance, ctx: AppContext) {
       return attachment(reply, 'mau-nhap-can-bo.xlsx', await staffTemplate());
     });
 
-    app.post('/api/staff/imports', { schema: { tags: ['staff'], consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    app.post('/api/staff/imports', { schema: { tags: ['staff'], consumes: ['multipart/form-data'] }, config: { rateLimit: uploadRateLimit(10, 10) } }, async (req, reply) => {
       const access = getAccess(req);
       access.require('staff.import');
       if (!req.isMultipart())

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
 import { ZIdParams } from '../../platform/http/schemas';
 import type { Access } from '../auth/access';
+import { uploadRateLimit } from '../auth';
 import { getAccess } from '../auth/auth.http';
 import { canAcceptZipImport, enqueueZipImport } from './enrollment-zip.jobs';
 import { getZipImport, listZipImportFiles, type ZipImportView } from './enrollment-zip.repo';
@@ -31,7 +32,11 @@ export async function zipImportRoutes(root: FastifyInstance, ctx: AppContext) {
 
     app.post(
       '/api/recognition/imports',
-      { schema: { tags: ['recognition'], consumes: ['multipart/form-data'] }, bodyLimit: zipImportLimits().maxBytes + 1024 * 1024 },
+      {
+        schema: { tags: ['recognition'], consumes: ['multipart/form-data'] },
+        bodyLimit: zipImportLimits().maxBytes + 1024 * 1024,
+        config: { rateLimit: uploadRateLimit(10, 10) },
+      },
       async (req, reply) => {
         const access = getAccess(req);
         const scope = access.unitsFor('faces.enroll');
