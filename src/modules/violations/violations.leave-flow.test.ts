@@ -28,6 +28,8 @@ for (const kind of dbKinds()) {
       const [staffUser] = await db.query<{ id: string; username: string }>(`SELECT id, username FROM users WHERE username = 'canbo'`);
       assert.ok(staffUser);
       const deps = { db, bus: t.ctx.bus, now: t.ctx.now };
+      // The demo agency went live on its first seeded day; this day lies before it, so move go-live back to it.
+      await db.query('UPDATE org_attendance_go_live SET go_live_on = $1 WHERE go_live_on > $1', [date]);
       await recomputeRange(deps, { from: date, to: date, personIds: [personId] });
       await t.settle();
       const opened = await db.query<{ id: string; kind: string; attendance_revision: number }>(

@@ -169,4 +169,7 @@ export interface AuditVerifyResult {
   checked: number;
   lastHash: string | null;
   brokenAt?: { seq: number; problem: string; expected: string; found: string };
+  /** Every problem found (edited rows, gaps, cut tail, rewritten chain, altered or missing signed anchors). */
+  problems?: { kind: string; seq?: number; toSeq?: number; messageVi: string; messageEn: string }[];
+  moreProblems?: number;
 }

@@ -297,6 +297,8 @@ export const en: Record<MessageKey, string> = {
   'audit.verifyBroken': 'The hash chain is broken at entry {seq}',
   'audit.verifyBrokenText':
     'This entry or the one before it was altered, deleted or inserted outside the system. Record the incident and tell the person in charge of information security.',
+  'audit.verifyBrokenAnchors': 'The log does not match its signed anchors',
+  'audit.moreProblems': 'and {n} more problems',
   'audit.problem': 'Problem',
   'audit.problem.content_changed': 'The entry was changed after it was written',
   'audit.problem.link_broken': 'Does not match the previous entry’s hash (that entry was changed, or this one was inserted)',

@@ -299,6 +299,8 @@ export const vi = {
   'audit.verifyBroken': 'Chuỗi băm bị phá vỡ tại bản ghi số {seq}',
   'audit.verifyBrokenText':
     'Bản ghi này hoặc bản ghi ngay trước nó đã bị sửa, xóa hoặc chèn ngoài hệ thống. Hãy lập biên bản và báo cho người phụ trách an toàn thông tin.',
+  'audit.verifyBrokenAnchors': 'Nhật ký không khớp với các mốc đã ký',
+  'audit.moreProblems': 'và {n} vấn đề khác',
   'audit.problem': 'Vấn đề',
   'audit.problem.content_changed': 'Nội dung bản ghi đã bị sửa sau khi ghi',
   'audit.problem.link_broken': 'Không khớp với mã băm của bản ghi trước (bản ghi trước bị sửa, hoặc bản ghi này bị chèn vào)',

@@ -1,5 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Input, Select, Space, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Input, Progress, Select, Space, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, download } from '../../api/client';
@@ -32,6 +32,16 @@ interface Row {
   cells: Record<string, Cell>;
   totals: Record<string, number>;
 }
+/** A recompute job as the server reports it (POST answers with `jobId`, GET /recompute/:id with `id`). */
+interface RecomputeJob {
+  id?: string;
+  jobId?: string;
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  done: number;
+  total: number;
+  changed: number;
+}
+
 interface Sheet {
   month: string;
   days: Array<{ date: string; weekday: number }>;
@@ -64,6 +74,7 @@ function TimesheetPage(_: PageProps) {
   const [q, setQ] = useState(params.get('q') ?? '');
   const { data, loading, reload } = useApi<Sheet>(unitId ? '/api/attendance/timesheet' : null, { unitId, month, status, q: params.get('q') ?? undefined });
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   const columns = useMemo<TableProps<Row>['columns']>(() => {
     const days = data?.days ?? [];
@@ -136,15 +147,23 @@ function TimesheetPage(_: PageProps) {
     const last = dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
     setBusy(true);
     try {
-      const r = await api.post<{ personDays: number; changed: number }>('/api/attendance/recompute', {
+      let job = await api.post<RecomputeJob>('/api/attendance/recompute', {
         unitId,
         from: `${y}-${String(m).padStart(2, '0')}-01`,
         to: last,
       });
-      message.success(t('ts.recomputed', { n: r.personDays, changed: r.changed }));
+      // A large unit is recomputed as a background job: follow its progress instead of holding the request open.
+      while (job.status === 'QUEUED' || job.status === 'RUNNING') {
+        setProgress({ done: job.done, total: job.total });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        job = await api.get<RecomputeJob>(`/api/attendance/recompute/${job.id ?? job.jobId}`);
+      }
+      if (job.status === 'FAILED') message.error(t('ts.recomputeFailed'));
+      else message.success(t('ts.recomputed', { n: job.done, changed: job.changed }));
       reload();
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -162,6 +181,14 @@ function TimesheetPage(_: PageProps) {
               <Button icon={<ReloadOutlined />} loading={busy} onClick={recompute} data-testid="ts-recompute">
                 {t('ts.recompute')}
               </Button>
+            ) : null}
+            {progress ? (
+              <Progress
+                style={{ width: 160 }}
+                size="small"
+                percent={progress.total ? Math.floor((100 * progress.done) / progress.total) : 0}
+                data-testid="ts-recompute-progress"
+              />
             ) : null}
             <Button
               icon={<DownloadOutlined />}

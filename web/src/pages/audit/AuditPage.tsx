@@ -14,7 +14,7 @@ const TEXT_FILTERS = ['actor', 'action', 'entityType', 'entityId'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];
 
 function VerifyResult({ result }: { result: AuditVerifyResult }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const problemText = (code: string) => {
     const key = `audit.problem.${code}` as MessageKey;
     const text = t(key);
@@ -38,7 +38,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
     <Alert
       type="error"
       showIcon
-      title={<strong style={{ fontSize: 16 }}>{t('audit.verifyBroken', { seq: broken?.seq ?? '?' })}</strong>}
+      title={<strong style={{ fontSize: 16 }}>{broken ? t('audit.verifyBroken', { seq: broken.seq }) : t('audit.verifyBrokenAnchors')}</strong>}
       description={
         <div>
           <p style={{ marginTop: 4 }}>{t('audit.verifyBrokenText')}</p>
@@ -55,6 +55,14 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
                 { key: 'checked', label: t('audit.checked'), children: result.checked },
               ]}
             />
+          ) : null}
+          {result.problems && result.problems.length > 0 ? (
+            <ul style={{ marginTop: 12, marginBottom: 0 }} data-testid="audit-problems">
+              {result.problems.map((p) => (
+                <li key={`${p.kind}-${p.seq ?? ''}-${p.toSeq ?? ''}-${p.messageEn}`}>{locale === 'en' ? p.messageEn : p.messageVi}</li>
+              ))}
+              {result.moreProblems ? <li>{t('audit.moreProblems', { n: result.moreProblems })}</li> : null}
+            </ul>
           ) : null}
         </div>
       }
