@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { todayInVietnam } from '../src/platform/http/schemas';
-import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from '../src/modules/attendance/attendance.events';
+import { ATTENDANCE_DAY_UPDATED } from '../src/modules/attendance/attendance.events';
 import { listCameras } from '../src/modules/cameras';
 import { resolvePendingEvidence } from '../src/modules/violations/evidence.service';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
+import { morningDay } from '../test/helpers/attendance-day';
 import { waitFor } from '../test/helpers/wait';
 
 /**
@@ -49,29 +48,7 @@ describe('violations: explanation, evidence clip and decision (browser)', () => 
     assert.ok(staffRes);
     const checkIn = new Date(covered.last.getTime() - 15_000);
     const start = new Date(checkIn.getTime() - 17 * 60_000);
-    const day: AttendanceDayUpdated = {
-      personId: staffRes.id,
-      unitId: staffRes.unit_id,
-      date: todayInVietnam(checkIn),
-      revision: 1,
-      computedAt: new Date().toISOString(),
-      dayStatus: 'LATE',
-      sessions: [
-        {
-          session: 'MORNING',
-          status: 'LATE',
-          scheduledStart: start.toISOString(),
-          scheduledEnd: new Date(start.getTime() + 4 * 3600_000).toISOString(),
-          checkIn: checkIn.toISOString(),
-          checkOut: null,
-          checkInPunchId: randomUUID(),
-          checkOutPunchId: null,
-          lateMinutes: 17,
-          earlyLeaveMinutes: 0,
-          justificationId: null,
-        },
-      ],
-    };
+    const day = morningDay(staffRes.id, staffRes.unit_id, 'LATE', start, checkIn);
     await ctx.bus.publish(ATTENDANCE_DAY_UPDATED, day);
     violationId = await waitFor(
       'the violation',

@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { RouteOptions } from 'fastify';
+import { ATTENDANCE_DAY_UPDATED } from '../../src/modules/attendance';
 import { todayInVietnam } from '../../src/platform/http/schemas';
-import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from '../../src/modules/attendance';
 import { createUser } from '../../src/modules/auth';
 import { listCameras } from '../../src/modules/cameras';
 import { GatePipeline, recognitionRuntime } from '../../src/modules/recognition';
 import { insertTemplate } from '../../src/modules/recognition/templates.repo';
 import { resolvePendingEvidence } from '../../src/modules/violations';
 import { loginAs, type Session, startTestApp, type TestApp } from '../helpers/app';
+import { morningDay } from '../helpers/attendance-day';
 import { dbKinds } from '../helpers/db';
 import { multipartFile } from '../helpers/multipart';
 import { waitFor } from '../helpers/wait';
@@ -28,32 +29,6 @@ import { FakeGateEngine, identity, noiseImage } from './fake-gate-engine';
 
 const PASSWORD = 'KyCuong@2026';
 const OUTSIDERS = ['chutichtp', 'vptp'];
-
-function lateDay(personId: string, unitId: string, start: Date, checkIn: Date): AttendanceDayUpdated {
-  return {
-    personId,
-    unitId,
-    date: todayInVietnam(start),
-    revision: 1,
-    computedAt: new Date().toISOString(),
-    dayStatus: 'LATE',
-    sessions: [
-      {
-        session: 'MORNING',
-        status: 'LATE',
-        scheduledStart: start.toISOString(),
-        scheduledEnd: new Date(start.getTime() + 4 * 3600_000).toISOString(),
-        checkIn: checkIn.toISOString(),
-        checkOut: null,
-        checkInPunchId: randomUUID(),
-        checkOutPunchId: null,
-        lateMinutes: Math.round((checkIn.getTime() - start.getTime()) / 60_000),
-        earlyLeaveMinutes: 0,
-        justificationId: null,
-      },
-    ],
-  };
-}
 
 /** A multipart explanation: a `body` field and one PDF. */
 function explanationForm(body: string) {
@@ -136,7 +111,7 @@ for (const kind of dbKinds()) {
         120_000,
       );
       const checkIn = new Date(covered.last.getTime() - 15_000);
-      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, lateDay(t.demo.persons.TT005 as string, t.demo.units['TT-PKT'] as string, new Date(checkIn.getTime() - 12 * 60_000), checkIn));
+      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, morningDay(t.demo.persons.TT005 as string, t.demo.units['TT-PKT'] as string, 'LATE', new Date(checkIn.getTime() - 12 * 60_000), checkIn));
       await t.settle();
       assert.equal((await resolvePendingEvidence(t.ctx, { settleMs: 0 })).failed, 0);
       const evidence = await t.ctx.db.query<{ id: string; violation_id: string; kind: string; export_id: string; blob_key: string }>(
@@ -249,7 +224,7 @@ for (const kind of dbKinds()) {
       const tpPerson = (await t.ctx.db.query<{ id: string; unit_id: string }>(`SELECT p.id, p.unit_id FROM persons p JOIN org_units u ON u.id = p.unit_id WHERE u.code LIKE 'TP-%' LIMIT 1`))[0];
       assert.ok(tpPerson);
       const start = new Date(Date.now() - 3 * 3600_000);
-      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, lateDay(tpPerson.id, tpPerson.unit_id, start, new Date(start.getTime() + 20 * 60_000)));
+      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, morningDay(tpPerson.id, tpPerson.unit_id, 'LATE', start, new Date(start.getTime() + 20 * 60_000)));
       await t.settle();
       const tpv = (await t.ctx.db.query<{ id: string }>('SELECT id FROM violations WHERE person_id = $1', [tpPerson.id]))[0];
       assert.ok(tpv, 'a Tiền Phong violation');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, startTestApp, type TestApp } from '../../../test/helpers/app';
+import { morningDay } from '../../../test/helpers/attendance-day';
 import { dbKinds } from '../../../test/helpers/db';
-import { todayInVietnam } from '../../platform/http/schemas';
-import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from '../attendance/attendance.events';
+import { ATTENDANCE_DAY_UPDATED } from '../attendance/attendance.events';
 import { listCameras } from '../cameras';
 import { resolvePendingEvidence } from './evidence.service';
 import { waitFor } from '../../../test/helpers/wait';
@@ -14,33 +14,6 @@ import { waitFor } from '../../../test/helpers/wait';
  * ffmpeg into segments) is exported by the recording module as a hashed clip and snapshot for a late arrival, and
  * as a gate-coverage snapshot for an absence. No footage is faked.
  */
-
-function day(personId: string, unitId: string, status: 'LATE' | 'ABSENT_NO_REASON', start: Date, checkIn: Date | null): AttendanceDayUpdated {
-  const late = status === 'LATE';
-  return {
-    personId,
-    unitId,
-    date: todayInVietnam(start),
-    revision: 1,
-    computedAt: new Date().toISOString(),
-    dayStatus: status,
-    sessions: [
-      {
-        session: 'MORNING',
-        status,
-        scheduledStart: start.toISOString(),
-        scheduledEnd: new Date(start.getTime() + 4 * 3600_000).toISOString(),
-        checkIn: checkIn?.toISOString() ?? null,
-        checkOut: null,
-        checkInPunchId: late ? randomUUID() : null,
-        checkOutPunchId: null,
-        lateMinutes: late && checkIn ? Math.round((checkIn.getTime() - start.getTime()) / 60_000) : 0,
-        earlyLeaveMinutes: 0,
-        justificationId: null,
-      },
-    ],
-  };
-}
 
 for (const kind of dbKinds()) {
   describe(`violation evidence from the gate camera [${kind}]`, () => {
@@ -68,10 +41,10 @@ for (const kind of dbKinds()) {
       );
       const checkIn = new Date(covered.last.getTime() - 15_000);
       const start = new Date(checkIn.getTime() - 12 * 60_000);
-      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, day(t.demo.persons.TT005 as string, t.demo.units['TT-PKT'] as string, 'LATE', start, checkIn));
+      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, morningDay(t.demo.persons.TT005 as string, t.demo.units['TT-PKT'] as string, 'LATE', start, checkIn));
       // The absent colleague's session started 1 minute before the footage we know exists.
       const absentStart = new Date(checkIn.getTime() - 60_000);
-      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, day(t.demo.persons.TT004 as string, t.demo.units['TT-PKT'] as string, 'ABSENT_NO_REASON', absentStart, null));
+      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, morningDay(t.demo.persons.TT004 as string, t.demo.units['TT-PKT'] as string, 'ABSENT_NO_REASON', absentStart, null));
       await t.settle();
 
       const r = await resolvePendingEvidence(t.ctx, { settleMs: 0 });
