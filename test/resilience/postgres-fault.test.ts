@@ -4,12 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { AppContext } from '../../src/app/context';
 import { buildServer, type StartedModules, startModules } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
-import { ingestPunch, type PunchInput } from '../../src/modules/attendance';
+import { issueSourceToken } from '../../src/modules/attendance/source-auth';
 import { cameraServices } from '../../src/modules/cameras';
 import { insertCamera } from '../../src/modules/cameras/cameras.repo';
 import { GAP_TOLERANCE_MS } from '../../src/modules/recording/segment-index';
@@ -22,351 +21,412 @@ import { createLogger } from '../../src/platform/observability/logger';
 import type { Db } from '../../src/platform/ports/db';
 import { waitFor } from '../helpers/wait';
 import { RtspTestServer } from '../rtsp/rtsp-server';
-import { TcpProxy } from './tcp-proxy';
+import { PrivatePostgres, postgresBinDir } from './private-postgres';
 
 /**
- * Issue 11, acceptance item 2 and finding F3, on a real PostgreSQL server (DATABASE_URL). The machine's server is
- * shared, so it is never restarted: a restart or failover is simulated by terminating every backend of this app
- * (its own application_name) again and again for a few seconds, and by cutting a TCP proxy the app connects
- * through (connections reset, then refused) and bringing it back.
+ * Issue 11, acceptance item 2 and finding F3, on a real PostgreSQL server: a private cluster of this file's own
+ * (initdb in a temp dir, its own port), so the server can really be restarted and crashed without disturbing the
+ * machine's shared one. It needs the server binaries, not DATABASE_URL.
  */
-const DATABASE_URL = process.env.DATABASE_URL;
-const skip = DATABASE_URL ? false : 'DATABASE_URL is not set: the database fault tests need a real PostgreSQL server';
+const BIN = postgresBinDir();
+const skip = BIN
+  ? false
+  : 'the PostgreSQL server binaries (initdb, pg_ctl, postgres in /usr/lib/postgresql/<version>/bin) are missing: install the postgresql package (scripts/system-deps.sh)';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A direct connection (not through the proxy, not the app's name) that sees the app's schema. */
-async function adminClient(schema?: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: DATABASE_URL, application_name: 'kc-fault-admin' });
-  c.on('error', () => undefined);
-  await c.connect();
-  if (schema) await c.query(`SET search_path = "${schema}"`);
-  return c;
+/** Terminates every backend of the app (its own application_name); returns how many. */
+async function terminateBackends(cluster: PrivatePostgres, applicationName: string): Promise<number> {
+  const rows = await cluster.query<{ n: number }>(
+    'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1',
+    [applicationName],
+  );
+  return rows[0]?.n ?? 0;
 }
 
-async function terminateBackends(admin: pg.Client, applicationName: string): Promise<number> {
-  const r = await admin.query('SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [
-    applicationName,
-  ]);
-  return (r.rows[0] as { n: number }).n;
-}
-
-function appUrl(port: number | undefined, applicationName: string): string {
-  const u = new URL(DATABASE_URL as string);
-  if (port) {
-    u.hostname = '127.0.0.1';
-    u.port = String(port);
-  }
-  u.searchParams.set('application_name', applicationName);
-  return u.toString();
-}
-
-describe('the PostgreSQL adapter under connection faults (F3)', { skip }, () => {
-  const schema = `kc_fault_${randomBytes(5).toString('hex')}`;
-  const name = `kc-fault-${randomBytes(4).toString('hex')}`;
-  let db: Db;
-  let admin: pg.Client;
+describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { skip }, () => {
+  let cluster: PrivatePostgres;
+  // "The process stays up": an unhandled 'error' of a dead connection would be an uncaught exception.
+  const uncaught: unknown[] = [];
+  const monitor = (err: unknown) => uncaught.push(err);
 
   before(async () => {
-    admin = await adminClient();
-    db = await openPostgres(appUrl(undefined, name), { schema, max: 3, statementTimeoutMs: 500, idleInTransactionTimeoutMs: 1000 });
-    await db.exec('CREATE TABLE t (id int PRIMARY KEY)');
+    process.on('uncaughtExceptionMonitor', monitor);
+    cluster = await PrivatePostgres.start(BIN as string);
+    await cluster.query('CREATE DATABASE adapter_faults');
+    await cluster.query('CREATE DATABASE ingest_faults');
   });
 
   after(async () => {
-    await db?.close();
-    await admin?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin?.end();
+    process.off('uncaughtExceptionMonitor', monitor);
+    await cluster?.stop();
+    assert.deepEqual(cluster ? cluster.serverProcesses() : [], [], 'no postgres process of the private cluster is left');
+    assert.deepEqual(uncaught, [], 'no uncaught exception');
   });
 
-  it('a backend terminated while its transaction waits between statements fails that transaction with 503, and the process and pool go on', async () => {
-    const failed = await db
-      .transaction(async (tx) => {
-        await tx.query('INSERT INTO t VALUES (1)');
-        // The server sends 57P01 while this client is checked out and idle: before the fix, an unhandled 'error'.
-        assert.ok((await terminateBackends(admin, name)) >= 1);
-        await sleep(300);
-        await tx.query('INSERT INTO t VALUES (2)');
-      })
-      .then(
-        () => undefined,
-        (err: unknown) => err,
-      );
-    assert.ok(failed instanceof DatabaseUnavailableError, `got ${String(failed)}`);
-    assert.equal(failed.status, 503);
-    assert.equal(failed.code, 'DATABASE_UNAVAILABLE');
-    assert.match(failed.messageVi, /cơ sở dữ liệu/);
-    assert.match(failed.messageEn, /database/);
-    // Nothing of the failed transaction was kept, and the pool serves the next request.
-    assert.deepEqual(await db.query('SELECT id FROM t'), []);
-    await db.transaction((tx) => tx.query('INSERT INTO t VALUES (3)'));
-    assert.deepEqual(await db.query('SELECT id FROM t'), [{ id: 3 }]);
-  });
+  describe('the PostgreSQL adapter under connection faults', () => {
+    const name = `kc-fault-${randomBytes(4).toString('hex')}`;
+    let db: Db;
 
-  it('idle clients of the pool terminated between requests are replaced without an error', async () => {
-    await Promise.all([db.query('SELECT 1'), db.query('SELECT 1'), db.query('SELECT 1')]);
-    assert.ok((await terminateBackends(admin, name)) >= 1);
-    await sleep(200);
-    // Either a fresh connection answers, or the one request that met a dead connection gets 503; never a crash.
-    const outcome = await db.query<{ one: number }>('SELECT 1 AS one').catch((err: unknown) => err);
-    assert.ok(Array.isArray(outcome) || isDatabaseUnavailable(outcome), String(outcome));
-    assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }]);
-  });
-
-  it('a statement timeout and an idle-in-transaction timeout answer 503 DATABASE_TIMEOUT; SQL errors keep their code', async () => {
-    await assert.rejects(db.query('SELECT pg_sleep(2)'), (err: unknown) => err instanceof DatabaseUnavailableError && err.code === 'DATABASE_TIMEOUT');
-    await assert.rejects(
-      db.transaction(async (tx) => {
-        await tx.query('SELECT 1');
-        await sleep(1600);
-        await tx.query('SELECT 1');
-      }),
-      (err: unknown) => err instanceof DatabaseUnavailableError && err.code === 'DATABASE_TIMEOUT',
-    );
-    await assert.rejects(db.query('INSERT INTO t VALUES (3)'), (err: unknown) => (err as { code?: string }).code === '23505' && !isDatabaseUnavailable(err));
-    // Migrations (scripts in a transaction) run without the statement timeout.
-    await db.transaction((tx) => tx.exec('SELECT pg_sleep(0.8); INSERT INTO t VALUES (4);'));
-    assert.equal((await db.query('SELECT id FROM t WHERE id = 4')).length, 1);
-  });
-});
-
-interface Sample {
-  at: number;
-  status: number;
-  code?: string;
-  bilingual: boolean;
-}
-
-describe('acceptance 2: an ingest burst through database faults, with a camera recording', { skip }, () => {
-  const schema = `kc_fault_${randomBytes(5).toString('hex')}`;
-  const name = `kc-fault-${randomBytes(4).toString('hex')}`;
-  let proxy: TcpProxy;
-  let admin: pg.Client;
-  let rtsp: RtspTestServer;
-  let ctx: AppContext;
-  let app: FastifyInstance;
-  let modules: StartedModules;
-  let dir: string;
-  const personId = randomUUID();
-  const cameraId = randomUUID();
-  const previousTick = process.env.KC_ATTENDANCE_TICK_SECONDS;
-
-  before(async () => {
-    const target = new URL(DATABASE_URL as string);
-    proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-    admin = await adminClient();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    await admin.query(`SET search_path = "${schema}"`);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fault-'));
-    // Short waits so an outage is noticed (and left) quickly; background ticks often enough to meet the outage.
-    process.env.KC_ATTENDANCE_TICK_SECONDS = '2';
-    const db = await openPostgres(appUrl(proxy.port, name), { schema, max: 6, connectTimeoutMs: 2000 });
-    await migrate(db);
-    const unitId = randomUUID();
-    await db.query(
-      `INSERT INTO org_units (id, code, name, unit_type, admin_level, valid_from) VALUES ($1, $2, 'UBND xã Thử', 'UBND_XA', 'XA', '2025-07-01')`,
-      [unitId, `F${unitId.slice(0, 8)}`],
-    );
-    await db.query(`INSERT INTO persons (id, employee_code, full_name, category, unit_id, search_text) VALUES ($1, $2, 'Người thử', 'CONG_CHUC', $3, 'nguoi thu')`, [
-      personId,
-      `P-${personId.slice(0, 8)}`,
-      unitId,
-    ]);
-    rtsp = await RtspTestServer.start({ cam: 'ball:320x240:25:25' });
-    await insertCamera(db, cameraId, {
-      name: 'Cổng thử',
-      location_type: 'GATE',
-      unit_id: unitId,
-      main_url: rtsp.url('cam'),
-      sub_url: null,
-      credentials_enc: null,
-      direction: 'IN',
-      recognition_allowed: false,
-      enabled: true,
-      segment_seconds: 2,
-      retention_days: 30,
-      quota_bytes: null,
-      privacy_masks: [],
+    before(async () => {
+      db = await openPostgres(cluster.url('adapter_faults', name), { max: 3, statementTimeoutMs: 500, idleInTransactionTimeoutMs: 1000 });
+      await db.exec('CREATE TABLE t (id int PRIMARY KEY)');
     });
-    const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_FACE_RECOGNITION: 'off' });
-    ctx = { config, db, bus: new MemoryBus(), blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
-    app = await buildServer(ctx);
-    modules = await startModules(ctx);
+
+    after(async () => {
+      await db?.close();
+    });
+
+    it('a backend terminated while its transaction waits between statements fails that transaction with 503, and the process and pool go on', async () => {
+      const failed = await db
+        .transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES (1)');
+          // The server sends 57P01 while this client is checked out and idle: before the fix, an unhandled 'error'.
+          assert.ok((await terminateBackends(cluster, name)) >= 1);
+          await sleep(300);
+          await tx.query('INSERT INTO t VALUES (2)');
+        })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      assert.ok(failed instanceof DatabaseUnavailableError, `got ${String(failed)}`);
+      assert.equal(failed.status, 503);
+      assert.equal(failed.code, 'DATABASE_UNAVAILABLE');
+      assert.match(failed.messageVi, /cơ sở dữ liệu/);
+      assert.match(failed.messageEn, /database/);
+      // Nothing of the failed transaction was kept, and the pool serves the next request.
+      assert.deepEqual(await db.query('SELECT id FROM t'), []);
+      await db.transaction((tx) => tx.query('INSERT INTO t VALUES (3)'));
+      assert.deepEqual(await db.query('SELECT id FROM t'), [{ id: 3 }]);
+    });
+
+    it('idle clients of the pool terminated between requests are replaced without an error', async () => {
+      await Promise.all([db.query('SELECT 1'), db.query('SELECT 1'), db.query('SELECT 1')]);
+      assert.ok((await terminateBackends(cluster, name)) >= 1);
+      await sleep(200);
+      // Either a fresh connection answers, or the one request that met a dead connection gets 503; never a crash.
+      const outcome = await db.query<{ one: number }>('SELECT 1 AS one').catch((err: unknown) => err);
+      assert.ok(Array.isArray(outcome) || isDatabaseUnavailable(outcome), String(outcome));
+      assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }]);
+    });
+
+    it('a statement timeout and an idle-in-transaction timeout answer 503 DATABASE_TIMEOUT; SQL errors keep their code', async () => {
+      await assert.rejects(db.query('SELECT pg_sleep(2)'), (err: unknown) => err instanceof DatabaseUnavailableError && err.code === 'DATABASE_TIMEOUT');
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query('SELECT 1');
+          await sleep(1600);
+          await tx.query('SELECT 1');
+        }),
+        (err: unknown) => err instanceof DatabaseUnavailableError && err.code === 'DATABASE_TIMEOUT',
+      );
+      await assert.rejects(db.query('INSERT INTO t VALUES (3)'), (err: unknown) => (err as { code?: string }).code === '23505' && !isDatabaseUnavailable(err));
+      // Migrations (scripts in a transaction) run without the statement timeout.
+      await db.transaction((tx) => tx.exec('SELECT pg_sleep(0.8); INSERT INTO t VALUES (4);'));
+      assert.equal((await db.query('SELECT id FROM t WHERE id = 4')).length, 1);
+    });
   });
 
-  after(async () => {
-    await app?.close();
-    await modules?.stop();
-    await ctx?.bus.close();
-    await ctx?.db.close();
-    await rtsp?.stop();
-    await proxy?.cut();
-    await admin?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin?.end();
-    if (previousTick === undefined) delete process.env.KC_ATTENDANCE_TICK_SECONDS;
-    else process.env.KC_ATTENDANCE_TICK_SECONDS = previousTick;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  /** One HTTP answer seen during the burst: when its request started and ended, and what it said. */
+  interface Answer {
+    what: 'health' | 'ingest';
+    start: number;
+    end: number;
+    status: number;
+    code?: string;
+    bilingual: boolean;
+  }
 
-  const segments = async () =>
-    (
-      await admin.query<{ started_at: Date; ended_at: Date; path: string }>(
+  describe('acceptance 2: a device ingest burst through backend terminations, restarts and crashes, with a camera recording', () => {
+    const name = `kc-fault-${randomBytes(4).toString('hex')}`;
+    const DB = 'ingest_faults';
+    let rtsp: RtspTestServer;
+    let ctx: AppContext;
+    let app: FastifyInstance;
+    let modules: StartedModules;
+    let dir: string;
+    let token: string;
+    const personId = randomUUID();
+    const cameraId = randomUUID();
+    const sourceId = 'fault-gate';
+    const previousTick = process.env.KC_ATTENDANCE_TICK_SECONDS;
+
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fault-'));
+      // Short waits so an outage is noticed (and left) quickly; background ticks often enough to meet the outages.
+      process.env.KC_ATTENDANCE_TICK_SECONDS = '2';
+      const db = await openPostgres(cluster.url(DB, name), { max: 6, connectTimeoutMs: 2000 });
+      await migrate(db);
+      const unitId = randomUUID();
+      await db.query(
+        `INSERT INTO org_units (id, code, name, unit_type, admin_level, valid_from) VALUES ($1, $2, 'UBND xã Thử', 'UBND_XA', 'XA', '2025-07-01')`,
+        [unitId, `F${unitId.slice(0, 8)}`],
+      );
+      await db.query(`INSERT INTO persons (id, employee_code, full_name, category, unit_id, search_text) VALUES ($1, $2, 'Người thử', 'CONG_CHUC', $3, 'nguoi thu')`, [
+        personId,
+        `P-${personId.slice(0, 8)}`,
+        unitId,
+      ]);
+      // The gate device authenticates as itself, as a real one does (F2).
+      await db.query(`INSERT INTO punch_sources (id, kind, name, unit_id) VALUES ($1, 'DEVICE', 'Máy chấm công cổng', $2)`, [sourceId, unitId]);
+      token = await issueSourceToken(db, sourceId, new Date());
+      rtsp = await RtspTestServer.start({ cam: 'ball:320x240:25:25' });
+      await insertCamera(db, cameraId, {
+        name: 'Cổng thử',
+        location_type: 'GATE',
+        unit_id: unitId,
+        main_url: rtsp.url('cam'),
+        sub_url: null,
+        credentials_enc: null,
+        direction: 'IN',
+        recognition_allowed: false,
+        enabled: true,
+        segment_seconds: 2,
+        retention_days: 30,
+        quota_bytes: null,
+        privacy_masks: [],
+      });
+      const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_FACE_RECOGNITION: 'off' });
+      ctx = { config, db, bus: new MemoryBus(), blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
+      app = await buildServer(ctx);
+      modules = await startModules(ctx);
+    });
+
+    after(async () => {
+      await app?.close();
+      await modules?.stop();
+      await ctx?.bus.close();
+      await ctx?.db.close();
+      await rtsp?.stop();
+      if (previousTick === undefined) delete process.env.KC_ATTENDANCE_TICK_SECONDS;
+      else process.env.KC_ATTENDANCE_TICK_SECONDS = previousTick;
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const segments = () =>
+      cluster.query<{ started_at: Date; ended_at: Date; path: string }>(
         'SELECT started_at, ended_at, path FROM recording_segments WHERE camera_id = $1 ORDER BY started_at',
         [cameraId],
-      )
-    ).rows;
-
-  it('stays up, answers 503 only during the outages, loses and duplicates no acknowledged punch, and records without a gap', async () => {
-    await waitFor('two indexed segments before the faults', async () => ((await segments()).length >= 2 ? true : undefined), 60_000);
-
-    // The device side: 4 senders, each event retried until acknowledged, as a gate device does.
-    const acked = new Map<string, string>();
-    const unexpected: unknown[] = [];
-    const retry: PunchInput[] = [];
-    let sent = 0;
-    let failedAttempts = 0;
-    let bursting = true;
-    const send = async (item: PunchInput) => {
-      try {
-        const out = await ingestPunch(ctx.db, item);
-        acked.set(item.sourceEventId, out.status);
-      } catch (err) {
-        if (isDatabaseUnavailable(err)) {
-          failedAttempts++;
-          retry.push(item);
-        } else unexpected.push(err);
-      }
-    };
-    const sender = async () => {
-      while (bursting) {
-        const item = retry.shift() ?? {
-          source: 'fault-gate',
-          sourceEventId: `ev-${++sent}`,
-          personId,
-          at: new Date(Date.now() - 1000),
-          direction: 'IN' as const,
-          sourceKind: 'DEVICE' as const,
-        };
-        await send(item);
-        await sleep(20);
-      }
-    };
-    // The operator side: /api/health every 100 ms (it asks the database).
-    const samples: Sample[] = [];
-    let polling = true;
-    const poller = (async () => {
-      while (polling) {
-        const res = await app.inject({ method: 'GET', url: '/api/health' });
-        const body = res.json() as { code?: string; message_vi?: string; message_en?: string };
-        samples.push({ at: Date.now(), status: res.statusCode, code: body.code, bilingual: !!body.message_vi && !!body.message_en });
-        await sleep(100);
-      }
-    })();
-    const senders = [sender(), sender(), sender(), sender()];
-
-    const windows: Array<{ from: number; to: number; what: string }> = [];
-    await sleep(3000);
-    // Fault 1: a restart/failover as the app sees it: all its backends terminated, again and again, for 4 s.
-    let terminated = 0;
-    let from = Date.now();
-    while (Date.now() - from < 4000) {
-      terminated += await terminateBackends(admin, name);
-      await sleep(250);
-    }
-    windows.push({ from, to: Date.now(), what: 'backends terminated' });
-    await sleep(4000);
-    // Fault 2: the connection path goes away (resets, then refused) for 5 s and comes back on the same address.
-    from = Date.now();
-    await proxy.cut();
-    await sleep(5000);
-    await proxy.restore();
-    windows.push({ from, to: Date.now(), what: 'connection path cut' });
-    await sleep(5000);
-    bursting = false;
-    await Promise.all(senders);
-    // Every event not acknowledged yet is sent again until it is.
-    await waitFor(
-      'every event acknowledged',
-      async () => {
-        const batch = retry.splice(0);
-        for (const item of batch) await send(item);
-        return retry.length === 0 ? true : undefined;
-      },
-      30_000,
-    );
-    polling = false;
-    await poller;
-
-    assert.deepEqual(unexpected, [], 'only "database unavailable" failures');
-    assert.ok(terminated > 0, 'backends were terminated');
-    assert.ok(failedAttempts > 0, 'the faults were felt by the burst');
-    assert.ok(sent > 100, `burst of ${sent} events`);
-
-    // 5xx only during the outages (a request in flight when one ends may finish just after it), and always a clear 503.
-    const graceMs = 3000;
-    const failures = samples.filter((s) => s.status >= 500);
-    for (const f of failures) {
-      assert.equal(f.status, 503, `health answered ${f.status}`);
-      assert.ok(f.code === 'DATABASE_UNAVAILABLE' || f.code === 'DATABASE_TIMEOUT', `code ${f.code}`);
-      assert.ok(f.bilingual, 'message_vi and message_en');
-      assert.ok(
-        windows.some((w) => f.at >= w.from && f.at <= w.to + graceMs),
-        `503 at +${f.at - (windows[0]?.from ?? 0)} ms is outside the outages ${JSON.stringify(windows.map((w) => [w.from - (windows[0]?.from ?? 0), w.to - (windows[0]?.from ?? 0)]))}`,
+        DB,
       );
-    }
-    const cut = windows[1] as { from: number; to: number };
-    assert.ok(
-      failures.some((f) => f.at >= cut.from && f.at <= cut.to),
-      'health answered 503 while the connection path was cut',
-    );
-    assert.ok(samples.every((s) => s.status === 200 || s.status === 503), 'no other status');
-    assert.equal((await app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200);
 
-    // 0 acknowledged punches lost, 0 duplicated, one audit row each.
-    const rows = (
-      await admin.query<{ source_event_id: string; n: number }>(
-        `SELECT source_event_id, count(*)::int AS n FROM punches WHERE source_id = 'fault-gate' GROUP BY source_event_id`,
-      )
-    ).rows;
-    const stored = new Map(rows.map((r) => [r.source_event_id, r.n]));
-    assert.equal(acked.size, sent, 'every event sent was acknowledged in the end');
-    const lost = [...acked.keys()].filter((id) => !stored.has(id));
-    assert.deepEqual(lost, [], 'acknowledged punches missing from the database');
-    assert.deepEqual(
-      rows.filter((r) => r.n > 1),
-      [],
-      'duplicated punches',
-    );
-    assert.equal(stored.size, sent, 'nothing stored that was never sent');
-    const audit = await admin.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'attendance.punch_ingest' AND entity_id IN (SELECT id::text FROM punches WHERE source_id = 'fault-gate')`,
-    );
-    assert.equal(audit.rows[0]?.n, sent, 'one audit row per punch');
+    it('stays up, answers 503 only during the outages, loses and duplicates no acknowledged punch, and records without a gap', async (t) => {
+      await waitFor('two indexed segments before the faults', async () => ((await segments()).length >= 2 ? true : undefined), 60_000);
 
-    // Recording went on; everything written during the outages is indexed, without a gap.
-    const end = Date.now();
-    const all = await waitFor(
-      'segments up to the end of the test indexed',
-      async () => {
-        const s = await segments();
-        return s.length > 0 && (s.at(-1) as { ended_at: Date }).ended_at.getTime() >= end - 2000 ? s : undefined;
-      },
-      60_000,
-    );
-    const during = all.filter((s) => s.ended_at.getTime() >= (windows[0] as { from: number }).from - 2000);
-    assert.ok(during.length >= 8, `${during.length} segments across the faults`);
-    for (let i = 1; i < during.length; i++) {
-      const hole = (during[i] as { started_at: Date }).started_at.getTime() - (during[i - 1] as { ended_at: Date }).ended_at.getTime();
-      assert.ok(hole <= GAP_TOLERANCE_MS, `hole of ${hole} ms between segments ${i - 1} and ${i}`);
-    }
-    for (const s of during) assert.ok(fs.existsSync(path.join(dir, 'recordings', s.path)), `file of ${s.path}`);
-    const gaps = await admin.query('SELECT started_at, ended_at, reason FROM recording_gaps WHERE camera_id = $1', [cameraId]);
-    assert.deepEqual(gaps.rows, [], 'no recording gap');
-    assert.equal(cameraServices(ctx).runtime.state(cameraId)?.kind, 'online');
-    // The outbox relay came back too.
-    await waitFor(
-      'outbox drained',
-      async () => ((await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL')).rows[0]?.n === 0 ? true : undefined),
-      30_000,
-    );
+      const answers: Answer[] = [];
+      const unexpected: unknown[] = [];
+      const answer = async (what: Answer['what'], request: InjectOptions) => {
+        const start = Date.now();
+        const res = await app.inject(request);
+        const body = res.json() as { code?: string; message_vi?: string; message_en?: string };
+        const a: Answer = { what, start, end: Date.now(), status: res.statusCode, code: body.code, bilingual: !!body.message_vi && !!body.message_en };
+        answers.push(a);
+        return { a, body: res.json() as unknown };
+      };
+
+      // The device side: 4 senders posting batches of 3 events to the device endpoint; a batch that fails is sent
+      // again until it is acknowledged, as a gate device does (items it had committed then come back as DUPLICATE).
+      const acked = new Set<string>();
+      const retry: string[][] = [];
+      let sent = 0;
+      let bursting = true;
+      const at = new Map<string, string>();
+      const post = async (ids: string[]) => {
+        const items = ids.map((sourceEventId) => ({ sourceEventId, personId, at: at.get(sourceEventId), direction: 'IN' }));
+        const { a, body } = await answer('ingest', {
+          method: 'POST',
+          url: '/api/attendance/punches/ingest',
+          headers: { authorization: `Bearer ${token}` },
+          payload: { items },
+        });
+        if (a.status === 503) {
+          retry.push(ids);
+          return;
+        }
+        const results = (body as { results?: Array<{ status: string }> }).results;
+        if (a.status !== 200 || results?.length !== ids.length) {
+          unexpected.push({ status: a.status, body });
+          return;
+        }
+        results.forEach((r, i) => {
+          if (r.status === 'ACCEPTED' || r.status === 'DUPLICATE') acked.add(ids[i] as string);
+          else unexpected.push(r);
+        });
+      };
+      const sender = async () => {
+        while (bursting) {
+          const ids =
+            retry.shift() ??
+            [1, 2, 3].map(() => {
+              const id = `ev-${++sent}`;
+              at.set(id, new Date(Date.now() - 1000).toISOString());
+              return id;
+            });
+          await post(ids);
+          await sleep(20);
+        }
+      };
+      // The operator side: /api/health every 100 ms (it asks the database).
+      let polling = true;
+      const poller = (async () => {
+        while (polling) {
+          await answer('health', { method: 'GET', url: '/api/health' });
+          await sleep(100);
+        }
+      })();
+      const senders = [sender(), sender(), sender(), sender()];
+
+      const windows: Array<{ from: number; to: number; what: string }> = [];
+      const outage = async (what: string, inflict: () => Promise<void>) => {
+        const from = Date.now();
+        await inflict();
+        windows.push({ from, to: Date.now(), what });
+        // Steady time after each outage, to see the service come back before the next one.
+        await sleep(4000);
+      };
+      await sleep(3000);
+      // 1. All the app's backends terminated (what a failover's fencing or an operator's pg_terminate_backend does),
+      //    again and again for 4 s.
+      let terminated = 0;
+      await outage('backends terminated', async () => {
+        const until = Date.now() + 4000;
+        while (Date.now() < until) {
+          terminated += await terminateBackends(cluster, name);
+          await sleep(250);
+        }
+      });
+      // 2. An orderly restart: pg_ctl restart -m fast (open sessions are ended, the server comes back).
+      await outage('pg_ctl restart -m fast', () => cluster.restart());
+      // 3. Every server process quits at once (immediate stop, no checkpoint); down for 2 s; crash recovery at start.
+      await outage('pg_ctl stop -m immediate, start', async () => {
+        await cluster.stopImmediate();
+        await sleep(2000);
+        await cluster.startServer();
+      });
+      // 4. The postmaster is killed (kill -9), as in a crash; down for 2 s; started again with crash recovery.
+      await outage('kill -9 postmaster, start', async () => {
+        await cluster.killPostmaster();
+        await sleep(2000);
+        await cluster.startServer();
+      });
+      bursting = false;
+      await Promise.all(senders);
+      // Every batch not acknowledged yet is sent again until it is.
+      await waitFor(
+        'every event acknowledged',
+        async () => {
+          for (const ids of retry.splice(0)) await post(ids);
+          return retry.length === 0 ? true : undefined;
+        },
+        30_000,
+      );
+      polling = false;
+      await poller;
+
+      const t0 = (windows[0] as { from: number }).from;
+      const rel = (t: number) => t - t0;
+      const windowList = JSON.stringify(windows.map((w) => [w.what, rel(w.from), rel(w.to)]));
+      for (const w of windows) {
+        const felt = answers.filter((a) => a.status === 503 && a.end >= w.from && a.start <= w.to + 3000);
+        t.diagnostic(
+          `${w.what}: +${rel(w.from)}..+${rel(w.to)} ms, 503s: ${felt.filter((a) => a.what === 'ingest').length} ingest, ${felt.filter((a) => a.what === 'health').length} health`,
+        );
+      }
+      t.diagnostic(`${sent} events sent in ${answers.filter((a) => a.what === 'ingest').length} ingest requests, ${acked.size} acknowledged`);
+      assert.deepEqual(unexpected, [], 'every answer is an acknowledgement or a 503');
+      assert.ok(terminated > 0, 'backends were terminated');
+      assert.ok(sent > 100, `burst of ${sent} events`);
+      assert.ok(
+        answers.some((a) => a.what === 'ingest' && a.status === 503),
+        'the outages were felt by the burst',
+      );
+
+      // The process stayed up and answers.
+      assert.deepEqual(uncaught, [], 'no uncaught exception');
+      assert.equal((await app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200);
+
+      // 5xx only during the outages (a request waiting for a connection when one ends may answer up to the connect
+      // timeout later), and always a clear, bilingual 503.
+      const graceMs = 3000;
+      const failures = answers.filter((a) => a.status >= 500);
+      for (const f of failures) {
+        assert.equal(f.status, 503, `${f.what} answered ${f.status}`);
+        assert.ok(f.code === 'DATABASE_UNAVAILABLE' || f.code === 'DATABASE_TIMEOUT', `code ${f.code}`);
+        assert.ok(f.bilingual, 'message_vi and message_en');
+        assert.ok(
+          windows.some((w) => f.start <= w.to + graceMs && f.end >= w.from),
+          `${f.what} 503 at +${rel(f.start)}..+${rel(f.end)} ms is outside the outages ${windowList}`,
+        );
+      }
+      assert.ok(
+        answers.every((a) => a.status === 200 || a.status === 503),
+        'no other status',
+      );
+      // While the server was down, health said so; after each outage the service came back before the next one.
+      for (const w of windows.slice(2)) {
+        assert.ok(
+          failures.some((f) => f.what === 'health' && f.end >= w.from && f.start <= w.to),
+          `health answered 503 during "${w.what}" (${windowList})`,
+        );
+      }
+      windows.forEach((w, i) => {
+        const next = windows[i + 1]?.from ?? Number.POSITIVE_INFINITY;
+        for (const what of ['health', 'ingest'] as const)
+          assert.ok(
+            answers.some((a) => a.what === what && a.status === 200 && a.start > w.to && a.end < next),
+            `${what} answered 200 again after "${w.what}" (${windowList})`,
+          );
+      });
+
+      // 0 acknowledged punches lost, 0 duplicated, one audit row each.
+      const rows = await cluster.query<{ source_event_id: string; n: number }>(
+        'SELECT source_event_id, count(*)::int AS n FROM punches WHERE source_id = $1 GROUP BY source_event_id',
+        [sourceId],
+        DB,
+      );
+      const stored = new Map(rows.map((r) => [r.source_event_id, r.n]));
+      assert.equal(acked.size, sent, 'every event sent was acknowledged in the end');
+      const lost = [...acked].filter((id) => !stored.has(id));
+      assert.deepEqual(lost, [], 'acknowledged punches missing from the database');
+      assert.deepEqual(
+        rows.filter((r) => r.n > 1),
+        [],
+        'duplicated punches',
+      );
+      assert.equal(stored.size, sent, 'nothing stored that was never sent');
+      const audit = await cluster.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'attendance.punch_ingest' AND entity_id IN (SELECT id::text FROM punches WHERE source_id = $1)`,
+        [sourceId],
+        DB,
+      );
+      assert.equal(audit[0]?.n, sent, 'one audit row per punch');
+
+      // Recording went on; everything written during the outages is indexed, without a gap.
+      const end = Date.now();
+      const all = await waitFor(
+        'segments up to the end of the test indexed',
+        async () => {
+          const s = await segments();
+          return s.length > 0 && (s.at(-1) as { ended_at: Date }).ended_at.getTime() >= end - 2000 ? s : undefined;
+        },
+        60_000,
+      );
+      const during = all.filter((s) => s.ended_at.getTime() >= t0 - 2000);
+      assert.ok(during.length >= 12, `${during.length} segments across the faults`);
+      for (let i = 1; i < during.length; i++) {
+        const hole = (during[i] as { started_at: Date }).started_at.getTime() - (during[i - 1] as { ended_at: Date }).ended_at.getTime();
+        assert.ok(hole <= GAP_TOLERANCE_MS, `hole of ${hole} ms between segments ${i - 1} and ${i}`);
+      }
+      for (const s of during) assert.ok(fs.existsSync(path.join(dir, 'recordings', s.path)), `file of ${s.path}`);
+      const gaps = await cluster.query('SELECT started_at, ended_at, reason FROM recording_gaps WHERE camera_id = $1', [cameraId], DB);
+      assert.deepEqual(gaps, [], 'no recording gap');
+      assert.equal(cameraServices(ctx).runtime.state(cameraId)?.kind, 'online');
+      // The outbox relay came back too.
+      await waitFor(
+        'outbox drained',
+        async () => ((await cluster.query<{ n: number }>('SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL', [], DB))[0]?.n === 0 ? true : undefined),
+        30_000,
+      );
+    });
   });
 });
