@@ -6,13 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_MOUNT_PREFIX, gstreamerAvailable } from '../../src/modules/cameras/demo';
-import { insertCamera } from '../../src/modules/cameras/cameras.repo';
 import { GAP_NOT_RECORDING } from '../../src/modules/recording/segment-index';
 import { openPglite } from '../../src/platform/adapters/db-pglite';
 import { migrate } from '../../src/platform/db/migrate';
 import { waitFor } from '../helpers/wait';
 import { freePort } from '../rtsp/rtsp-server';
 import { type AppProcess, alive, descendants, mentioning, startKycuong } from './processes';
+import { insertTestGateCamera } from '../helpers/test-camera';
 
 /**
  * Finding F14, as an operator meets it: `kycuong start` (a real process, the embedded PGlite database) recording a
@@ -55,21 +55,7 @@ describe('crashes leave nothing behind (F14)', { skip }, () => {
       [unitId, `C${unitId.slice(0, 8)}`],
     );
     // A demo camera: the app starts its own RTSP server for it (a child of the app, like the probe's).
-    await insertCamera(db, cameraId, {
-      name: 'Cổng thử',
-      location_type: 'GATE',
-      unit_id: unitId,
-      main_url: `rtsp://127.0.0.1:8554/${DEMO_MOUNT_PREFIX}/gate`,
-      sub_url: null,
-      credentials_enc: null,
-      direction: 'IN',
-      recognition_allowed: false,
-      enabled: true,
-      segment_seconds: 2,
-      retention_days: 30,
-      quota_bytes: null,
-      privacy_masks: [],
-    });
+    await insertTestGateCamera(db, cameraId, unitId, `rtsp://127.0.0.1:8554/${DEMO_MOUNT_PREFIX}/gate`);
     // A recompute backlog for SIGTERM to meet (40 people × 200 past days), left alone until the test about it turns
     // the attendance ticker on: processing it on the embedded database would slow the indexing the other tests watch.
     const people: string[] = [];

@@ -10,7 +10,6 @@ import { buildServer, type StartedModules, startModules } from '../../src/app/se
 import { loadConfig } from '../../src/config/config';
 import { issueSourceToken } from '../../src/modules/attendance/source-auth';
 import { cameraServices } from '../../src/modules/cameras';
-import { insertCamera } from '../../src/modules/cameras/cameras.repo';
 import { GAP_TOLERANCE_MS } from '../../src/modules/recording/segment-index';
 import { DiskBlobStore } from '../../src/platform/adapters/blobs-disk';
 import { MemoryBus } from '../../src/platform/adapters/bus-memory';
@@ -22,6 +21,7 @@ import type { Db } from '../../src/platform/ports/db';
 import { waitFor } from '../helpers/wait';
 import { RtspTestServer } from '../rtsp/rtsp-server';
 import { PrivatePostgres, postgresBinDir } from './private-postgres';
+import { insertTestGateCamera } from '../helpers/test-camera';
 
 /**
  * Issue 11, acceptance item 2 and finding F3, on a real PostgreSQL server: a private cluster of this file's own
@@ -171,21 +171,7 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
       await db.query(`INSERT INTO punch_sources (id, kind, name, unit_id) VALUES ($1, 'DEVICE', 'Máy chấm công cổng', $2)`, [sourceId, unitId]);
       token = await issueSourceToken(db, sourceId, new Date());
       rtsp = await RtspTestServer.start({ cam: 'ball:320x240:25:25' });
-      await insertCamera(db, cameraId, {
-        name: 'Cổng thử',
-        location_type: 'GATE',
-        unit_id: unitId,
-        main_url: rtsp.url('cam'),
-        sub_url: null,
-        credentials_enc: null,
-        direction: 'IN',
-        recognition_allowed: false,
-        enabled: true,
-        segment_seconds: 2,
-        retention_days: 30,
-        quota_bytes: null,
-        privacy_masks: [],
-      });
+      await insertTestGateCamera(db, cameraId, unitId, rtsp.url('cam'));
       const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_FACE_RECOGNITION: 'off' });
       ctx = { config, db, bus: new MemoryBus(), blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
       app = await buildServer(ctx);
