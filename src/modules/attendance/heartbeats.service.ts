@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { estimateClockOffset } from './domain/clock';
 import { CLOCK_SKEW_TOLERANCE_MS } from './domain/constants';
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
-import { loadOrgTree } from '../org/org-tree';
+import { loadOrgTree } from '../org';
 import { MAX_EVIDENCE_BYTES, storeDeviceEvidence } from './punch-evidence';
 import { type BatchOutcome, ingestOne } from './punches.service';
 import { deviceOf, requireDevice } from './source-auth';

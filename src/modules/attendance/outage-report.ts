@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
-import { addDays, dateRange, localDateOf } from '../calendar/domain/local-time';
-import { loadGoLiveIndex } from '../org/go-live';
+import { type AuditActor, recordAudit } from '../audit';
+import { addDays, dateRange, localDateOf } from '../calendar';
+import { loadGoLiveIndex } from '../org';
 import { MAX_RECOMPUTE_DAYS } from './recompute-jobs';
 import { enqueueDirty } from './recompute.service';
 import { loadOrgParents, subtreeOf } from './staff.repo';

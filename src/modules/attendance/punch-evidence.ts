@@ -3,7 +3,7 @@ import { BLOB_KINDS, recordBlobOwner } from '../../platform/blob-owners/blob-own
 import { AppError, errors } from '../../platform/errors';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { AuthenticatedSource } from './source-auth';
 
 /**

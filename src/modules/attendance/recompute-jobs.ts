@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
-import { daysBetween } from '../calendar/domain/local-time';
+import { type AuditActor, recordAudit } from '../audit';
+import { daysBetween } from '../calendar';
 import { type AttendanceDeps, RecomputeAborted, recomputeRange, SLICE_PERSON_DAYS, yieldToEventLoop } from './recompute.service';
 
 /**

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
-import { localDateOf } from '../calendar/domain/local-time';
-import { loadOrgTree } from '../org/org-tree';
+import { getAccess } from '../auth';
+import { localDateOf } from '../calendar';
+import { loadOrgTree } from '../org';
 import { assertRecomputeRange, getRecomputeJob, recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';
 
 /** How long the request waits for its job before answering 202 with the job id (small units finish within it). */

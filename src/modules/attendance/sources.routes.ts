@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { AppError, errors } from '../../platform/errors';
 import { ZInstant, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
-import { getAccess } from '../auth/auth.http';
+import { recordAudit } from '../audit';
+import { getAccess } from '../auth';
 import { recordHeartbeat } from './heartbeats.service';
 import { authenticateSource, bearerToken, issueSourceToken } from './source-auth';
 

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { ZPage, ZText } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
-import type { Access } from '../auth/access';
+import { type Access, getAccess } from '../auth';
 import { verifyAuditLog } from './audit.anchor';
 import { type AuditRow, recordAudit } from './audit.service';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { AppError } from '../../platform/errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions';
 import type { UserRow } from './users.service';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../auth';
 import { loadGoLiveIndex, setAttendanceGoLive } from './go-live';
 
 /** Dates outside this window are typing mistakes (and year 0000 would reach the database as an error). */

@@ -1,6 +1,6 @@
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 
 /**
  * Attendance go-live of a unit (issue 11, F4): the first day whose attendance may be judged. A day before it is

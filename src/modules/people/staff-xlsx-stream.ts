@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError, errors } from '../../platform/errors';
-import { readCentralDirectory } from '../recognition/zip-archive';
+import { readCentralDirectory } from '../../platform/zip/zip-archive';
 
 /**
  * Streaming read of an uploaded staff workbook (issue 11, F7). The DOM reader (`wb.xlsx.load`) held the whole

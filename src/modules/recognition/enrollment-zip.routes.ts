@@ -11,7 +11,7 @@ import { canAcceptZipImport, enqueueZipImport } from './enrollment-zip.jobs';
 import { getZipImport, listZipImportFiles, type ZipImportView } from './enrollment-zip.repo';
 import { acceptZipImport, zipImportLimits } from './enrollment-zip.service';
 import { writeZipImportReport } from './enrollment-zip.xlsx';
-import { zipError } from './zip-archive';
+import { zipError } from '../../platform/zip/zip-archive';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -7,7 +7,7 @@ import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { candidateCodes, hasImageExtension, isSystemJunk, looksLikeImage, shownCode } from './domain/zip-names';
 import { type ZipRejectCode, zipRejectText } from './domain/zip-outcomes';
 import { analysePhoto, type PhotoAnalysis, storePhotoTemplates } from './enrollment-photo';
-import { isSafeEntryName, ZipArchive, type ZipEntryInfo, type ZipLimits, zipError } from './zip-archive';
+import { isSafeEntryName, ZipArchive, type ZipEntryInfo, type ZipLimits, zipError } from '../../platform/zip/zip-archive';
 
 /**
  * Bulk enrollment from a zip of photos named by employee code. The upload is checked at once (zip limits, at least

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { candidateCodes, isSystemJunk, looksLikeImage, shownCode } from './domain/zip-names';
-import { crc32, crc32Table, isSafeEntryName, readCentralDirectory, ZipArchive, type ZipLimits } from './zip-archive';
+import { crc32, crc32Table, isSafeEntryName, readCentralDirectory, ZipArchive, type ZipLimits } from '../../platform/zip/zip-archive';
 
 const LIMITS: ZipLimits = { maxBytes: 10 * 1024 * 1024, maxEntries: 100, maxUncompressedBytes: 20 * 1024 * 1024 };
 

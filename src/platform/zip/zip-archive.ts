@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib';
 import JSZip from 'jszip';
-import { AppError } from '../../platform/errors';
+import { AppError } from '../errors';
 
 /**
  * Reading an uploaded zip without trusting it. The central directory is walked here first, before any library
