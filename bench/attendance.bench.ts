@@ -25,7 +25,7 @@ import type { Db } from '../src/platform/ports/db';
 import { createSchedule, seedOfficial2026 } from '../src/modules/calendar/calendar.service';
 import { ATTENDANCE_DAY_UPDATED } from '../src/modules/attendance/attendance.events';
 import { ingestPunches, type PunchInput } from '../src/modules/attendance/punches.service';
-import { processDirty, recomputeRange } from '../src/modules/attendance/recompute.service';
+import { processDirty, recomputeRange } from '../src/modules/attendance';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 50_000);
 const PUNCHES = Number(process.env.BENCH_PUNCHES ?? 5_000_000);

@@ -5,7 +5,7 @@ import { dbKinds } from '../../../test/helpers/db';
 import { waitFor } from '../../../test/helpers/wait';
 import { addDays, localDateOf } from '../calendar/domain/local-time';
 import { loadGoLiveIndex } from '../org/go-live';
-import { processDirty, enqueueScopeDates } from './recompute.service';
+import { enqueueScopeDates, processDirty } from './dirty-queue';
 
 /**
  * Issue 11, F4 "nothing before go-live", through the whole pipeline (attendance → bus → violations → workflow →

@@ -26,7 +26,8 @@ export {
   type IngestOutcome,
 } from './punches.service';
 export { issueSourceToken, type AuthenticatedSource } from './source-auth';
-export { recomputeRange, recomputeTargets, processDirty, enqueueDirty, type AttendanceDeps } from './recompute.service';
+export { recomputeRange, recomputeTargets, type AttendanceDeps } from './recompute.service';
+export { processDirty, enqueueDirty, enqueueScopeDates } from './dirty-queue';
 export { requestJustification, decideJustification, cancelJustification, leaveBalance } from './justifications.service';
 export { attendanceTick } from './jobs';
 export { computeDay } from './domain/compute-day';

@@ -1,7 +1,9 @@
 import { addDays, localDateOf } from '../calendar/domain/local-time';
 import { detectOutages } from './punches.service';
 import { recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';
-import { type AttendanceDeps, enqueueDirty, processDirty, RecomputeAborted, type RecomputeStats, recomputeRange } from './recompute.service';
+import { enqueueDirty, processDirty } from './dirty-queue';
+import { RecomputeAborted } from './recompute-slices';
+import { type AttendanceDeps, type RecomputeStats, recomputeRange } from './recompute.service';
 
 /**
  * One pass of the background work: open outages for silent sources, close yesterday for everyone once (the whole

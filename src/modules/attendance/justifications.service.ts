@@ -6,7 +6,8 @@ import { dateRange, isLocalDate } from '../calendar/domain/local-time';
 import { annualEntitlement, chargedDays } from './domain/leave';
 import { JUSTIFICATION_TYPES, type JustificationType } from './domain/types';
 import { personPlans } from './plans';
-import { type AttendanceDeps, enqueueDirty, recomputeTargets } from './recompute.service';
+import { enqueueDirty } from './dirty-queue';
+import { type AttendanceDeps, recomputeTargets } from './recompute.service';
 
 export type Half = 'MORNING' | 'AFTERNOON';
 export type JustificationStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';

@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../audit';
 import { addDays, dateRange, localDateOf } from '../calendar';
 import { loadGoLiveIndex } from '../org';
 import { MAX_RECOMPUTE_DAYS } from './recompute-jobs';
-import { enqueueDirty } from './recompute.service';
+import { enqueueDirty } from './dirty-queue';
 import { loadOrgParents, subtreeOf } from './staff.repo';
 
 /**

@@ -10,7 +10,8 @@ import { ATTENDANCE_DAY_UPDATED, attendanceDayEventId } from './attendance.event
 import { attendanceTick } from './jobs';
 import { requestJustification } from './justifications.service';
 import { annulPunch, detectOutages, ingestPunch, ingestPunches, recordHeartbeat } from './punches.service';
-import { processDirty, recomputeRange } from './recompute.service';
+import { processDirty } from './dirty-queue';
+import { recomputeRange } from './recompute.service';
 
 const ACTOR = { id: '00000000-0000-4000-8000-00000000abcd', name: 'test' };
 const DAY = '2026-03-10';

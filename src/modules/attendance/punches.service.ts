@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { localDateOf } from '../calendar/domain/local-time';
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
 import { claimDeviceEvidence, findDeviceEvidence, recordServerEvidenceOwner } from './punch-evidence';
-import { enqueueDirty } from './recompute.service';
+import { enqueueDirty } from './dirty-queue';
 import type { AuthenticatedSource } from './source-auth';
 
 import { CLOCK_SKEW_TOLERANCE_MS, FUTURE_TOLERANCE_MS } from './domain/constants';

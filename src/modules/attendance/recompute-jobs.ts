@@ -3,7 +3,9 @@ import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
 import { daysBetween } from '../calendar';
-import { type AttendanceDeps, RecomputeAborted, recomputeRange, SLICE_PERSON_DAYS, yieldToEventLoop } from './recompute.service';
+import { yieldToEventLoop } from '../../platform/jobs/yield';
+import { RecomputeAborted, SLICE_PERSON_DAYS } from './recompute-slices';
+import { type AttendanceDeps, recomputeRange } from './recompute.service';
 
 /**
  * Recomputations as bounded background jobs (issue 11, F4). A request freezes its persons and range into a job row;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Bus } from '../../platform/ports/bus';
 import type { Db } from '../../platform/ports/db';
+import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { addToOutbox, type OutboxEvent } from '../../platform/outbox/outbox';
 import { addDays, loadCalendarData, localDateOf, localToInstant, resolveDayPlan } from '../calendar';
 import { type GoLiveIndex, loadGoLiveIndex } from '../org';
@@ -8,6 +9,7 @@ import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated, attendanceDayEventId
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
 import { computeDay, coveredSessions } from './domain/compute-day';
 import type { DayResult, JustificationInput, JustificationType, OutageInput, PunchInput } from './domain/types';
+import { RecomputeAborted, type RecomputeOptions, slicesOf } from './recompute-slices';
 import { loadRules, rulesFor } from './rules.repo';
 import { ancestryOf, listStaffIds, loadOrgParents, loadStaff, loadUnitHistory, placementOn } from './staff.repo';
 
@@ -29,7 +31,8 @@ export interface RecomputeStats {
 }
 
 const clock = () => Number(process.hrtime.bigint()) / 1e6;
-const addMs = (a: RecomputeStats, b: RecomputeStats) => {
+/** Adds b's phase timings into a (the timings are optional: benches read them). */
+export const addMs = (a: RecomputeStats, b: RecomputeStats) => {
   if (!b.ms) return;
   a.ms ??= { load: 0, compute: 0, write: 0, publish: 0 };
   a.ms.load += b.ms.load;
@@ -37,50 +40,6 @@ const addMs = (a: RecomputeStats, b: RecomputeStats) => {
   a.ms.write += b.ms.write;
   a.ms.publish += b.ms.publish;
 };
-
-const PERSON_CHUNK = 500;
-/**
- * Most person-days computed in one slice (one round of queries and one write transaction). PGlite runs in the
- * event-loop thread, so a slice must stay short (tens of milliseconds): between slices the loop serves requests
- * and drains the ffmpeg pipes of the cameras (F4: one 6-month recompute froze the server for 5.5 minutes).
- */
-export const SLICE_PERSON_DAYS = 120;
-
-export interface RecomputeOptions {
-  /** Checked between slices: an aborted run stops at the next slice boundary (server stop, cancelled job). */
-  signal?: AbortSignal;
-  /** Called after every slice with the totals so far (job progress). */
-  onSlice?: (totals: RecomputeStats) => void | Promise<void>;
-}
-
-/** Lets the event loop run pending I/O (HTTP requests, ffmpeg pipes, timers) before the next slice. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export class RecomputeAborted extends Error {
-  constructor() {
-    super('recompute stopped before its end');
-    this.name = 'RecomputeAborted';
-  }
-}
-
-/** Persons grouped so that each group holds at most `maxPersonDays` person-days (a person is never split). */
-export function slicesOf(personIds: readonly string[], daysOf: (id: string) => number, maxPersonDays = SLICE_PERSON_DAYS): string[][] {
-  const out: string[][] = [];
-  let cur: string[] = [];
-  let n = 0;
-  for (const id of personIds) {
-    const d = daysOf(id);
-    if (cur.length > 0 && (n + d > maxPersonDays || cur.length >= PERSON_CHUNK)) {
-      out.push(cur);
-      cur = [];
-      n = 0;
-    }
-    cur.push(id);
-    n += d;
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
-}
 
 interface StoredSession {
   session: string;
@@ -400,72 +359,4 @@ export async function recomputeRange(
   const targets = new Map<string, Set<string>>();
   for (const id of ids) targets.set(id, new Set(dates));
   return recomputeTargets(deps, targets, run);
-}
-
-/** Marks person-days for recomputation (a late punch, an approval, a correction). */
-export async function enqueueDirty(db: Db, pairs: ReadonlyArray<{ personId: string; date: string }>): Promise<void> {
-  if (pairs.length === 0) return;
-  await db.query(
-    `INSERT INTO attendance_dirty (person_id, date)
-     SELECT x.person_id, x.date FROM jsonb_to_recordset($1::jsonb) AS x(person_id uuid, date date)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(pairs.map((p) => ({ person_id: p.personId, date: p.date })))],
-  );
-}
-
-/**
- * Recomputes queued person-days of closed dates, in batches. Idempotent: a day whose inputs did not change keeps its
- * revision and publishes nothing. The queue rows are removed only after their batch is computed. Batches are small
- * and sliced (see SLICE_PERSON_DAYS), so a queue of thousands of days never holds the event loop; an aborted drain
- * leaves the unfinished batch queued for the next pass. Days before go-live are dropped from the queue unjudged.
- */
-export async function processDirty(deps: AttendanceDeps, opts: { batch?: number; signal?: AbortSignal } = {}): Promise<RecomputeStats> {
-  const today = localDateOf(deps.now());
-  const total: RecomputeStats = { personDays: 0, changed: 0, published: 0, skippedBeforeGoLive: 0 };
-  const batch = opts.batch ?? 1_000;
-  for (;;) {
-    if (opts.signal?.aborted) throw new RecomputeAborted();
-    const rows = await deps.db.query<{ person_id: string; date: string }>(
-      'SELECT person_id, date FROM attendance_dirty WHERE date < $1 ORDER BY person_id, date LIMIT $2',
-      [today, batch],
-    );
-    if (rows.length === 0) return total;
-    const targets = new Map<string, Set<string>>();
-    for (const r of rows) targets.set(r.person_id, (targets.get(r.person_id) ?? new Set()).add(r.date));
-    const s = await recomputeTargets(deps, targets, { signal: opts.signal });
-    total.personDays += s.personDays;
-    total.changed += s.changed;
-    total.published += s.published;
-    total.skippedBeforeGoLive = (total.skippedBeforeGoLive ?? 0) + (s.skippedBeforeGoLive ?? 0);
-    addMs(total, s);
-    await deps.db.query(
-      `DELETE FROM attendance_dirty d USING jsonb_to_recordset($1::jsonb) AS x(person_id uuid, date date)
-        WHERE d.person_id = x.person_id AND d.date = x.date`,
-      [JSON.stringify(rows)],
-    );
-    if (rows.length < batch) return total;
-    await yieldToEventLoop();
-  }
-}
-
-/**
- * Queues the closed dates among `dates` for everyone in a unit subtree (null = everyone): used when a calendar day,
- * schedule or rule changes after the fact.
- */
-export async function enqueueScopeDates(db: Db, units: readonly string[] | null, dates: readonly string[], today: string): Promise<number> {
-  const past = dates.filter((d) => d < today).sort();
-  if (past.length === 0) return 0;
-  const first = past[0] as string;
-  const last = past[past.length - 1] as string;
-  const people = units
-    ? (
-        await db.query<{ id: string }>(
-          `SELECT DISTINCT person_id AS id FROM person_unit_history WHERE unit_id = ANY($1::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $2)
-           UNION SELECT id FROM persons WHERE unit_id = ANY($1::uuid[])`,
-          [units, first, last],
-        )
-      ).map((r) => r.id)
-    : await listStaffIds(db, first, last);
-  await enqueueDirty(db, people.flatMap((personId) => past.map((date) => ({ personId, date }))));
-  return people.length * past.length;
 }

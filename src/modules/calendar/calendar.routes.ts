@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../auth/auth.http';
 import { loadOrgTree } from '../org/org-tree';
-import { enqueueScopeDates } from '../attendance/recompute.service';
+import { enqueueScopeDates } from '../attendance/dirty-queue';
 import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';
 import { loadCalendarDays, loadRosters, loadSchedules } from './calendar.repo';
 import { proposeHolidays } from './domain/holidays';

@@ -3,6 +3,7 @@ import { BLOB_KINDS, blobCreator, recordBlobOwner } from '../../platform/blob-ow
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
+import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { searchKey } from '../../platform/http/schemas';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { mapHeader, type RowProblem, type StaffColumnKey, type StaffRowValue, validateStaffRow } from './domain/staff-row';
@@ -43,7 +44,6 @@ export const importProgress = new Map<string, ImportProgress>();
 type RawRow = { rowNumber: number; raw: Partial<Record<StaffColumnKey, unknown>> };
 
 /** Lets the event loop serve requests and drain camera pipes between batches. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Imports staff from an XLSX workbook, streamed (issue 11, F7): the zip is checked against a zip bomb before
