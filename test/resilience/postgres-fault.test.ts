@@ -15,118 +15,19 @@ import { DiskBlobStore } from '../../src/platform/adapters/blobs-disk';
 import { MemoryBus } from '../../src/platform/adapters/bus-memory';
 import { openPostgres } from '../../src/platform/adapters/db-postgres';
 import { migrate } from '../../src/platform/db/migrate';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from '../../src/platform/db/unavailable';
 import { createLogger } from '../../src/platform/observability/logger';
-import type { Db } from '../../src/platform/ports/db';
 import { waitFor } from '../helpers/wait';
 import { RtspTestServer } from '../rtsp/rtsp-server';
-import { PrivatePostgres, postgresBinDir } from './private-postgres';
 import { insertTestGateCamera } from '../helpers/test-camera';
+import { privateClusterSuite, sleep, terminateBackends } from './private-cluster-suite';
 
 /**
- * Issue 11, acceptance item 2 and finding F3, on a real PostgreSQL server: a private cluster of this file's own
- * (initdb in a temp dir, its own port), so the server can really be restarted and crashed without disturbing the
- * machine's shared one. It needs the server binaries, not DATABASE_URL.
+ * Issue 11, acceptance item 2, on a real PostgreSQL server of this file's own (see private-cluster-suite.ts): a device
+ * ingest burst with a camera recording, through backend terminations, an orderly restart, an immediate stop and a
+ * killed postmaster.
  */
-const BIN = postgresBinDir();
-const skip = BIN
-  ? false
-  : 'the PostgreSQL server binaries (initdb, pg_ctl, postgres in /usr/lib/postgresql/<version>/bin) are missing: install the postgresql package (scripts/system-deps.sh)';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Terminates every backend of the app (its own application_name); returns how many. */
-async function terminateBackends(cluster: PrivatePostgres, applicationName: string): Promise<number> {
-  const rows = await cluster.query<{ n: number }>(
-    'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1',
-    [applicationName],
-  );
-  return rows[0]?.n ?? 0;
-}
-
-describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { skip }, () => {
-  let cluster: PrivatePostgres;
-  // "The process stays up": an unhandled 'error' of a dead connection would be an uncaught exception.
-  const uncaught: unknown[] = [];
-  const monitor = (err: unknown) => uncaught.push(err);
-
-  before(async () => {
-    process.on('uncaughtExceptionMonitor', monitor);
-    cluster = await PrivatePostgres.start(BIN as string);
-    await cluster.query('CREATE DATABASE adapter_faults');
-    await cluster.query('CREATE DATABASE ingest_faults');
-  });
-
-  after(async () => {
-    process.off('uncaughtExceptionMonitor', monitor);
-    await cluster?.stop();
-    assert.deepEqual(cluster ? cluster.serverProcesses() : [], [], 'no postgres process of the private cluster is left');
-    assert.deepEqual(uncaught, [], 'no uncaught exception');
-  });
-
-  describe('the PostgreSQL adapter under connection faults', () => {
-    const name = `kc-fault-${randomBytes(4).toString('hex')}`;
-    let db: Db;
-
-    before(async () => {
-      db = await openPostgres(cluster.url('adapter_faults', name), { max: 3, statementTimeoutMs: 500, idleInTransactionTimeoutMs: 1000 });
-      await db.exec('CREATE TABLE t (id int PRIMARY KEY)');
-    });
-
-    after(async () => {
-      await db?.close();
-    });
-
-    it('a backend terminated while its transaction waits between statements fails that transaction with 503, and the process and pool go on', async () => {
-      const failed = await db
-        .transaction(async (tx) => {
-          await tx.query('INSERT INTO t VALUES (1)');
-          // The server sends 57P01 while this client is checked out and idle: before the fix, an unhandled 'error'.
-          assert.ok((await terminateBackends(cluster, name)) >= 1);
-          await sleep(300);
-          await tx.query('INSERT INTO t VALUES (2)');
-        })
-        .then(
-          () => undefined,
-          (err: unknown) => err,
-        );
-      assert.ok(failed instanceof DatabaseUnavailableError, `got ${String(failed)}`);
-      assert.equal(failed.status, 503);
-      assert.equal(failed.code, 'DATABASE_UNAVAILABLE');
-      assert.match(failed.messageVi, /cơ sở dữ liệu/);
-      assert.match(failed.messageEn, /database/);
-      // Nothing of the failed transaction was kept, and the pool serves the next request.
-      assert.deepEqual(await db.query('SELECT id FROM t'), []);
-      await db.transaction((tx) => tx.query('INSERT INTO t VALUES (3)'));
-      assert.deepEqual(await db.query('SELECT id FROM t'), [{ id: 3 }]);
-    });
-
-    it('idle clients of the pool terminated between requests are replaced without an error', async () => {
-      await Promise.all([db.query('SELECT 1'), db.query('SELECT 1'), db.query('SELECT 1')]);
-      assert.ok((await terminateBackends(cluster, name)) >= 1);
-      await sleep(200);
-      // Either a fresh connection answers, or the one request that met a dead connection gets 503; never a crash.
-      const outcome = await db.query<{ one: number }>('SELECT 1 AS one').catch((err: unknown) => err);
-      assert.ok(Array.isArray(outcome) || isDatabaseUnavailable(outcome), String(outcome));
-      assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }]);
-    });
-
-    it('a statement timeout and an idle-in-transaction timeout answer 503 DATABASE_TIMEOUT; SQL errors keep their code', async () => {
-      await assert.rejects(db.query('SELECT pg_sleep(2)'), (err: unknown) => err instanceof DatabaseUnavailableError && err.code === 'DATABASE_TIMEOUT');
-      await assert.rejects(
-        db.transaction(async (tx) => {
-          await tx.query('SELECT 1');
-          await sleep(1600);
-          await tx.query('SELECT 1');
-        }),
-        (err: unknown) => err instanceof DatabaseUnavailableError && err.code === 'DATABASE_TIMEOUT',
-      );
-      await assert.rejects(db.query('INSERT INTO t VALUES (3)'), (err: unknown) => (err as { code?: string }).code === '23505' && !isDatabaseUnavailable(err));
-      // Migrations (scripts in a transaction) run without the statement timeout.
-      await db.transaction((tx) => tx.exec('SELECT pg_sleep(0.8); INSERT INTO t VALUES (4);'));
-      assert.equal((await db.query('SELECT id FROM t WHERE id = 4')).length, 1);
-    });
-  });
-
+privateClusterSuite('database faults on a private PostgreSQL server (F3, acceptance 2)', ['ingest_faults'], (cluster, uncaught) => {
   /** One HTTP answer seen during the burst: when its request started and ended, and what it said. */
   interface Answer {
     what: 'health' | 'ingest';
@@ -155,7 +56,7 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fault-'));
       // Short waits so an outage is noticed (and left) quickly; background ticks often enough to meet the outages.
       process.env.KC_ATTENDANCE_TICK_SECONDS = '2';
-      const db = await openPostgres(cluster.url(DB, name), { max: 6, connectTimeoutMs: 2000 });
+      const db = await openPostgres(cluster().url(DB, name), { max: 6, connectTimeoutMs: 2000 });
       await migrate(db);
       const unitId = randomUUID();
       await db.query(
@@ -190,7 +91,7 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
     });
 
     const segments = () =>
-      cluster.query<{ started_at: Date; ended_at: Date; path: string }>(
+      cluster().query<{ started_at: Date; ended_at: Date; path: string }>(
         'SELECT started_at, ended_at, path FROM recording_segments WHERE camera_id = $1 ORDER BY started_at',
         [cameraId],
         DB,
@@ -277,23 +178,23 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
       await outage('backends terminated', async () => {
         const until = Date.now() + 4000;
         while (Date.now() < until) {
-          terminated += await terminateBackends(cluster, name);
+          terminated += await terminateBackends(cluster(), name);
           await sleep(250);
         }
       });
       // 2. An orderly restart: pg_ctl restart -m fast (open sessions are ended, the server comes back).
-      await outage('pg_ctl restart -m fast', () => cluster.restart());
+      await outage('pg_ctl restart -m fast', () => cluster().restart());
       // 3. Every server process quits at once (immediate stop, no checkpoint); down for 2 s; crash recovery at start.
       await outage('pg_ctl stop -m immediate, start', async () => {
-        await cluster.stopImmediate();
+        await cluster().stopImmediate();
         await sleep(2000);
-        await cluster.startServer();
+        await cluster().startServer();
       });
       // 4. The postmaster is killed (kill -9), as in a crash; down for 2 s; started again with crash recovery.
       await outage('kill -9 postmaster, start', async () => {
-        await cluster.killPostmaster();
+        await cluster().killPostmaster();
         await sleep(2000);
-        await cluster.startServer();
+        await cluster().startServer();
       });
       bursting = false;
       await Promise.all(senders);
@@ -365,7 +266,7 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
       });
 
       // 0 acknowledged punches lost, 0 duplicated, one audit row each.
-      const rows = await cluster.query<{ source_event_id: string; n: number }>(
+      const rows = await cluster().query<{ source_event_id: string; n: number }>(
         'SELECT source_event_id, count(*)::int AS n FROM punches WHERE source_id = $1 GROUP BY source_event_id',
         [sourceId],
         DB,
@@ -380,7 +281,7 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
         'duplicated punches',
       );
       assert.equal(stored.size, sent, 'nothing stored that was never sent');
-      const audit = await cluster.query<{ n: number }>(
+      const audit = await cluster().query<{ n: number }>(
         `SELECT count(*)::int AS n FROM audit_log WHERE action = 'attendance.punch_ingest' AND entity_id IN (SELECT id::text FROM punches WHERE source_id = $1)`,
         [sourceId],
         DB,
@@ -404,13 +305,13 @@ describe('database faults on a private PostgreSQL server (F3, acceptance 2)', { 
         assert.ok(hole <= GAP_TOLERANCE_MS, `hole of ${hole} ms between segments ${i - 1} and ${i}`);
       }
       for (const s of during) assert.ok(fs.existsSync(path.join(dir, 'recordings', s.path)), `file of ${s.path}`);
-      const gaps = await cluster.query('SELECT started_at, ended_at, reason FROM recording_gaps WHERE camera_id = $1', [cameraId], DB);
+      const gaps = await cluster().query('SELECT started_at, ended_at, reason FROM recording_gaps WHERE camera_id = $1', [cameraId], DB);
       assert.deepEqual(gaps, [], 'no recording gap');
       assert.equal(cameraServices(ctx).runtime.state(cameraId)?.kind, 'online');
       // The outbox relay came back too.
       await waitFor(
         'outbox drained',
-        async () => ((await cluster.query<{ n: number }>('SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL', [], DB))[0]?.n === 0 ? true : undefined),
+        async () => ((await cluster().query<{ n: number }>('SELECT count(*)::int AS n FROM event_outbox WHERE published_at IS NULL', [], DB))[0]?.n === 0 ? true : undefined),
         30_000,
       );
     });
