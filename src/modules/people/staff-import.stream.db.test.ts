@@ -11,6 +11,7 @@ import type { Db } from '../../platform/ports/db';
 import { createUnit } from '../org/org.service';
 import { importStaff, STAFF_IMPORT_BATCH } from './staff-import';
 import { DEFAULT_WORKBOOK_LIMITS, streamFirstSheet } from './staff-xlsx-stream';
+import { lieAboutSizes } from '../../../test/helpers/zip-forgery';
 
 /**
  * Issue 11, F7: the staff workbook is streamed behind a zip-bomb guard. A declared uncompressed size beyond the limit
@@ -23,17 +24,6 @@ async function workbook(rows: number, name = (i: number) => `Nguyễn Thị Hư�
   ws.addRow(['Mã cán bộ', 'Họ và tên', 'Loại cán bộ', 'Mã đơn vị']);
   for (let i = 0; i < rows; i++) ws.addRow([`Z${i}`, name(i), 'Công chức', 'U-Z']);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Rewrites the declared uncompressed size of every entry (local headers and central directory). */
-function lieAboutSizes(zip: Buffer, size: number): Buffer {
-  const out = Buffer.from(zip);
-  for (let p = 0; p + 4 <= out.length; p++) {
-    const sig = out.readUInt32LE(p);
-    if (sig === 0x04034b50) out.writeUInt32LE(size, p + 22);
-    if (sig === 0x02014b50) out.writeUInt32LE(size, p + 24);
-  }
-  return out;
 }
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {

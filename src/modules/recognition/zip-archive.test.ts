@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { candidateCodes, isSystemJunk, looksLikeImage, shownCode } from './domain/zip-names';
 import { crc32, crc32Table, isSafeEntryName, readCentralDirectory, ZipArchive, type ZipLimits } from '../../platform/zip/zip-archive';
+import { lieAboutSizes } from '../../../test/helpers/zip-forgery';
 
 const LIMITS: ZipLimits = { maxBytes: 10 * 1024 * 1024, maxEntries: 100, maxUncompressedBytes: 20 * 1024 * 1024 };
 
@@ -10,17 +11,6 @@ async function zipOf(files: Record<string, Buffer | string>): Promise<Buffer> {
   const z = new JSZip();
   for (const [name, data] of Object.entries(files)) z.file(name, data, { createFolders: false });
   return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-/** Rewrites the declared uncompressed size of every entry (local header and central directory): a lying header. */
-function lieAboutSizes(zip: Buffer, size: number): Buffer {
-  const out = Buffer.from(zip);
-  for (let p = 0; p + 4 <= out.length; p++) {
-    const sig = out.readUInt32LE(p);
-    if (sig === 0x04034b50) out.writeUInt32LE(size, p + 22);
-    if (sig === 0x02014b50) out.writeUInt32LE(size, p + 24);
-  }
-  return out;
 }
 
 describe('zip guard', () => {
