@@ -11,7 +11,7 @@ import { createLogger, type Logger } from '../platform/observability/logger';
 import type { BlobStore } from '../platform/ports/blobs';
 import type { Bus } from '../platform/ports/bus';
 import type { Db } from '../platform/ports/db';
-import type { AppContext } from './context';
+import type { AppContext } from '../platform/module';
 
 /**
  * The composition root: the only place that knows which adapter sits behind each port. Each choice is one

@@ -1,4 +1,4 @@
-import type { KcModule } from './context';
+import type { KcModule } from '../platform/module';
 import { attendanceModule } from '../modules/attendance';
 import { auditModule } from '../modules/audit';
 import { calendarModule } from '../modules/calendar';

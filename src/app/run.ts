@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config';
 import { migrate } from '../platform/db/migrate';
-import type { AppContext } from './context';
+import type { AppContext } from '../platform/module';
 import { buildContext } from './container';
 import { settleFor } from './seed/pipeline';
 import { isEmpty, seedDemo } from './seed/seed';

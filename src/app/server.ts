@@ -7,7 +7,7 @@ import { installAuth } from '../modules/auth/auth.http';
 import { createHttpServer } from '../platform/http/server';
 import { installMetrics } from '../platform/observability/metrics';
 import { OutboxRelay } from '../platform/outbox/outbox';
-import type { AppContext, KcModule } from './context';
+import type { AppContext, KcModule } from '../platform/module';
 import { MODULES } from './modules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

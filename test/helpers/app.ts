@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { AppContext, DemoAgency } from '../../src/app/context';
+import type { AppContext, DemoAgency } from '../../src/platform/module';
 import { MODULES } from '../../src/app/modules';
 import { seedDemo } from '../../src/app/seed/seed';
 import { buildServer, startModules } from '../../src/app/server';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { AppContext } from '../../src/app/context';
+import type { AppContext } from '../../src/platform/module';
 import { buildServer, type StartedModules, startModules } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
 import { issueSourceToken } from '../../src/modules/attendance/source-auth';

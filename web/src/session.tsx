@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Permission } from '../../src/modules/auth/permissions';
+import type { Permission } from '../../src/platform/access';
 import { ApiError, api, setCsrfToken } from './api/client';
 import type { Locale, Me } from './api/types';
 import { useI18n } from './i18n';

@@ -2,7 +2,7 @@ import { attendanceTick, decideJustification, recomputeRange, requestJustificati
 import { addDays, type CalendarData, isWorkingDay, loadCalendarData, localDateOf, localToEpoch, unitAncestry } from '../../modules/calendar';
 import { resolvePendingEvidence } from '../../modules/violations';
 import { decide, submitExplanation, sweepOverdueExplanations } from '../../modules/workflow';
-import type { AppContext, DemoAgency } from '../context';
+import type { AppContext, DemoAgency } from '../../platform/module';
 import { type CaseRow, caseKey, decisionFor, explanationFor } from './demo-actions';
 import { buildDemoPlan, type DemoPlan, type DemoRequest, type DemoStaff } from './demo-plan';
 

@@ -1,5 +1,5 @@
 import type { Bus } from '../../platform/ports/bus';
-import type { AppContext, DemoAgency } from '../context';
+import type { AppContext, DemoAgency } from '../../platform/module';
 import { MODULES } from '../modules';
 import { startModules } from '../server';
 import { seedDemo } from './seed';

@@ -1,9 +1,10 @@
 import type { AuditActor } from '../../modules/audit/audit.service';
-import { addRole, createUser, type Role } from '../../modules/auth';
+import { addRole, createUser } from '../../modules/auth';
+import { type Role } from '../../platform/access';
 import { createUnit, recordSuccession } from '../../modules/org';
 import { createPerson, transferPerson } from '../../modules/people';
 import { todayInVietnam } from '../../platform/http/schemas';
-import type { AppContext, DemoAgency, KcModule } from '../context';
+import type { AppContext, DemoAgency, KcModule } from '../../platform/module';
 import { MODULES } from '../modules';
 import { seedDemoHistory } from './demo-history';
 import { DEMO_PASSWORD, DEMO_SUCCESSIONS, DEMO_UNITS, DEMO_USERS, demoPeople } from './demo-org';

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZInstant, ZMonth, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
-import type { Access } from '../auth/access';
-import { getAccess } from '../auth/auth.http';
+import type { Access } from '../../platform/access';
+import { getAccess } from '../../platform/access';
 import { loadOrgTree } from '../org/org-tree';
 import { ATTENDANCE_STATUSES } from './attendance.events';
 import { DEFAULT_RULES } from './domain/types';

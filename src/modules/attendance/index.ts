@@ -4,7 +4,7 @@
  * corrections, justifications (leave, trips, training, WFH) with approval and annual-leave balances, and the
  * computed attendance_days. Publishes `attendance.day_updated.v1` (see attendance.events.ts).
  */
-import type { KcModule } from '../../app/context';
+import type { KcModule } from '../../platform/module';
 import { attendanceRoutes } from './attendance.routes';
 import { ingestRoutes } from './ingest.routes';
 import { startTicker } from './jobs';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { loadOrgTree } from '../org';
 import { MAX_EVIDENCE_BYTES, storeDeviceEvidence } from './punch-evidence';

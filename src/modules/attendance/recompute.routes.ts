@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams } from '../../platform/http/schemas';
-import { getAccess } from '../auth';
+import { getAccess } from '../../platform/access';
 import { localDateOf } from '../calendar';
 import { loadOrgTree } from '../org';
 import { assertRecomputeRange, getRecomputeJob, recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { personUnit } from './attendance.routes';
 import { JUSTIFICATION_TYPES } from './domain/types';
 import { cancelJustification, decideJustification, getJustification, leaveBalance, requestJustification } from './justifications.service';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { AppError, errors } from '../../platform/errors';
 import { ZInstant, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
-import { getAccess } from '../auth';
+import { getAccess } from '../../platform/access';
 import { recordHeartbeat } from './heartbeats.service';
 import { authenticateSource, bearerToken, issueSourceToken } from './source-auth';
 

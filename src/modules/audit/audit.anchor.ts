@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { type AnchorSigner, type AnchorVerifier, loadVerifier } from './audit.keys';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { ZPage, ZText } from '../../platform/http/schemas';
-import { type Access, getAccess } from '../auth';
+import { type Access, getAccess } from '../../platform/access';
 import { verifyAuditLog } from './audit.anchor';
 import { type AuditRow, recordAudit } from './audit.service';
 

@@ -2,7 +2,7 @@
  * audit — the append-only, hash-chained log of every write and every sensitive read. Owns audit_log.
  * Every module calls `recordAudit(tx, entry)` inside the transaction of the change it records.
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { AnchorWriter, anchorPlaces } from './audit.anchor';
 import { loadOrCreateSigner } from './audit.keys';
 import { auditRoutes } from './audit.routes';

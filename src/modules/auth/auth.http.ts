@@ -1,20 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app/context';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/module';
 import { AppError, errors } from '../../platform/errors';
 import { loadOrgTree } from '../org/org-tree';
-import { Access } from './access';
+import { Access } from '../../platform/access';
 import { loadSession, type SessionUser, sameSecret } from './sessions';
 
 export const SESSION_COOKIE = 'kc_session';
 export const CSRF_COOKIE = 'kc_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    kcAccess: Access | null;
-    kcSession: SessionUser | null;
-  }
-}
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that are reachable without a session (and so without a CSRF token). */
@@ -70,8 +63,3 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
-/** The signed-in user's access, or 401. Every protected route starts with this. */
-export function getAccess(req: FastifyRequest): Access {
-  if (!req.kcAccess) throw errors.unauthenticated();
-  return req.kcAccess;
-}

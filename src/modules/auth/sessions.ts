@@ -1,6 +1,7 @@
+import type { SessionUser } from '../../platform/access';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
-import type { Role } from './permissions';
+import type { Role } from '../../platform/access';
 
 /** Session tokens are random 32 bytes; only their SHA-256 is stored, so a database leak yields no usable session. */
 export function newToken(): string {
@@ -33,16 +34,7 @@ export async function createSession(
   return { token, csrf, expiresAt };
 }
 
-export interface SessionUser {
-  userId: string;
-  username: string;
-  displayName: string;
-  personId: string | null;
-  locale: 'vi' | 'en';
-  csrf: string;
-  mustChangePassword: boolean;
-  roles: Array<{ role: Role; unitId: string }>;
-}
+export type { SessionUser };
 
 export async function loadSession(db: Db, token: string, now: Date): Promise<SessionUser | undefined> {
   const rows = await db.query<{

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
-import type { Role } from './permissions';
+import type { Role } from '../../platform/access';
 
 export interface UserRow {
   id: string;

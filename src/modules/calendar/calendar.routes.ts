@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { loadOrgTree } from '../org/org-tree';
 import { enqueueScopeDates } from '../attendance/dirty-queue';
 import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';

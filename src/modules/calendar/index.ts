@@ -4,7 +4,7 @@
  * Vietnamese lunar calendar (UTC+7) used to propose Tết and Giỗ Tổ Hùng Vương for future years. Other modules count
  * deadlines in working days (ngày làm việc) of a unit through `addWorkingDays` / `deadlineAfter`.
  */
-import type { KcModule } from '../../app/context';
+import type { KcModule } from '../../platform/module';
 import { calendarRoutes } from './calendar.routes';
 
 export { resolveDayPlan, type DayPlan, type CalendarData, type WorkSchedule, type CalendarDay } from './domain/schedule';

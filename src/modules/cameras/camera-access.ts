@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
-import type { Access } from '../auth/access';
+import type { Access } from '../../platform/access';
 import { activeGrants, type CameraRow } from './cameras.repo';
 
 /**

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { rightsFor, visibleCameraFilter } from './camera-access';
 import { getCameraRow, listCameraRows } from './cameras.repo';
 import { cameraDto, createCamera, editCamera, testConnection } from './cameras.service';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppContext, DemoAgency } from '../../app/context';
+import type { AppContext, DemoAgency } from '../../platform/module';
 import { FFMPEG, run } from '../../platform/adapters/video-ffmpeg/run';
 import { spawnTied } from '../../platform/adapters/video-ffmpeg/tied-spawn';
 import type { MaskPolygon } from '../../platform/ports/video';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { searchKey } from '../../platform/http/schemas';
-import type { Access } from '../auth/access';
+import type { Access } from '../../platform/access';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications';
 import type { CameraRow } from './cameras.repo';

@@ -12,7 +12,7 @@
  * - `getCamera`, `listCameras`, `cameraRights`: read access for recording, recognition, attendance.
  * - `seedDemoCameras(ctx, demo)`: the four demo cameras (see demo.ts for the source used).
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import type { Db } from '../../platform/ports/db';
 import { rightsFor } from './camera-access';
 import { type CameraRow, getCameraRow, listCameraRows } from './cameras.repo';

@@ -1,12 +1,12 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { AppError, errors } from '../../platform/errors';
 import { originAllowed } from '../../platform/http/origin';
 import { recordAudit } from '../audit/audit.service';
-import type { Access } from '../auth/access';
-import { getAccess } from '../auth/auth.http';
+import type { Access } from '../../platform/access';
+import { getAccess } from '../../platform/access';
 import { type CameraRights, rightsFor } from './camera-access';
 import { type CameraRow, getCameraRow } from './cameras.repo';
 import type { LiveHub, LiveViewer } from './live-hub';

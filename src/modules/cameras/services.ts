@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { FfmpegVideoEngine } from '../../platform/adapters/video-ffmpeg';
 import type { VideoEngine } from '../../platform/ports/video';
 import { LiveSessions } from './live-sessions';

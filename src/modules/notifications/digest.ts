@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { ROLE_PERMISSIONS, type Role } from '../auth/permissions';
+import { ROLE_PERMISSIONS, type Role } from '../../platform/access';
 import { loadOrgTree } from '../org/org-tree';
 import { KIND_LABELS } from '../violations/domain/labels';
 import type { ViolationKind } from '../rules/domain/rule-config';

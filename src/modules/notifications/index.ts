@@ -3,7 +3,7 @@
  * outbox delivered with retries and exponential backoff and logged per attempt, and the leaders' daily digest.
  * Owns notifications, email_outbox, email_delivery_log. Other modules call `notify(tx, notice)` in their transaction.
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { localDate } from './domain/format';
 import { sendDailyDigest } from './digest';
 import { createSmtpTransport, deliverDueEmails, type MailTransport } from './mailer';

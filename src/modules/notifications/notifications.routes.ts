@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { ZBoolString, ZIdParams, ZPage } from '../../platform/http/schemas';
 import { errors } from '../../platform/errors';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import type { NotificationRow } from './notifications.repo';
 
 const dto = (n: NotificationRow) => ({

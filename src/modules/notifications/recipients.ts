@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { loadOrgTree } from '../org/org-tree';
-import { ROLE_PERMISSIONS, type Role } from '../auth/permissions';
+import { ROLE_PERMISSIONS, type Role } from '../../platform/access';
 
 export interface Recipient {
   userId: string | null;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
-import { getAccess } from '../auth';
+import { getAccess } from '../../platform/access';
 import { loadGoLiveIndex, setAttendanceGoLive } from './go-live';
 
 /** Dates outside this window are typing mistakes (and year 0000 would reach the database as an error). */

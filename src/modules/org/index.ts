@@ -3,7 +3,7 @@
  * succession links (merge, split, rename, abolition). Owns tables org_units, org_successions.
  * Emits `org.succession_recorded.v1`. Others use `loadOrgTree` for scope and roll-ups.
  */
-import type { KcModule } from '../../app/context';
+import type { KcModule } from '../../platform/module';
 import { todayInVietnam } from '../../platform/http/schemas';
 import { setAttendanceGoLive } from './go-live';
 import { goLiveRoutes } from './go-live.routes';

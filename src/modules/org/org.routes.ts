@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZBoolString, ZDate, ZIdParams, ZText, todayInVietnam } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { loadOrgTree } from './org-tree';
 import { createUnit, getUnit, listUnits, unitDto, updateUnit } from './org.service';
 import { listSuccessions, recordSuccession, successionDto } from './org.successions';

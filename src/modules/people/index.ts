@@ -3,7 +3,7 @@
  * bulk XLSX import with a per-row error report, export. Owns persons, person_unit_history, staff_imports.
  * Consumes `org.succession_recorded.v1` to move staff of merged units to their successor.
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { ORG_SUCCESSION_RECORDED, type SuccessionRecorded } from '../org/org.successions';
 import { peopleRoutes } from './people.routes';
 import { moveStaffForSuccession } from './people.service';

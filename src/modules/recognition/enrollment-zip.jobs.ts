@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { failInterruptedImports, runZipImport, type ZipImportJob } from './enrollment-zip.service';
 import { recognitionRuntime } from './runtime';
 

@@ -1,12 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZIdParams } from '../../platform/http/schemas';
-import type { Access } from '../auth/access';
-import { uploadRateLimit } from '../auth';
-import { getAccess } from '../auth/auth.http';
+import type { Access } from '../../platform/access';
+import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
+import { getAccess } from '../../platform/access';
 import { canAcceptZipImport, enqueueZipImport } from './enrollment-zip.jobs';
 import { getZipImport, listZipImportFiles, type ZipImportView } from './enrollment-zip.repo';
 import { acceptZipImport, zipImportLimits } from './enrollment-zip.service';

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
-import type { Access } from '../auth/access';
-import { getAccess } from '../auth/auth.http';
+import type { Access } from '../../platform/access';
+import { getAccess } from '../../platform/access';
 import { assignGroup, discardGroup, groupScope, listGroups, sampleImage } from './gate-enrollment.groups';
 import { closePeriod, gateCameraFor, listGateCameras, listPeriods, openPeriod, periodInputSchema } from './gate-enrollment.periods';
 import { listLivenessPolicies, livenessPolicyInputSchema, setLivenessPolicy } from './liveness.repo';

@@ -7,7 +7,7 @@
  * face_enrollment_samples (enrollment from the gate camera) and face_liveness_policies (heuristic liveness signal),
  * face_imports and face_import_files (bulk enrollment from a zip named by employee code, run as a background job).
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { gateEnrollmentRoutes } from './gate-enrollment.routes';
 import { startZipImports, stopZipImports } from './enrollment-zip.jobs';
 import { zipImportRoutes } from './enrollment-zip.routes';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { FaceEnginePool } from '../../platform/adapters/face-common/engine-pool';
 import { bestAvailableSpec } from '../../platform/adapters/face-common/engine-spec';
 import { ingestPunch } from '../attendance';

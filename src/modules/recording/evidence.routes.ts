@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS, type BlobOwner, forgetBlobOwners } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZInstant, ZPage, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
 import {
   type EvidenceDeps,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZInstant, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { cameraRights, getCamera } from '../cameras';
 import { type EvidenceRow, evidenceDto } from './evidence.service';
 

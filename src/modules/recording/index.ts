@@ -8,7 +8,7 @@
  * For other modules (violations, attendance): `exportClip`, `exportSnapshot`, `linkEvidence`, `getEvidence`,
  * `verifyEvidence` — each takes the AppContext.
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { isDatabaseUnavailable } from '../../platform/db/unavailable';
 import type { AuditActor } from '../audit/audit.service';
 import { attachSegmentSink, cameraServices } from '../cameras';

@@ -3,7 +3,7 @@
  * repeat counting (rolling window or calendar month/quarter) and escalation steps. A violation is judged by the
  * version in force on its date; a new version never re-judges the past. Owns violation_rule_sets.
  */
-import type { KcModule } from '../../app/context';
+import type { KcModule } from '../../platform/module';
 import { DEFAULT_RULES } from './domain/rule-config';
 import { rulesRoutes } from './rules.routes';
 import { adoptRuleSet } from './rules.service';

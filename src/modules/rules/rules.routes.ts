@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { ZDate, ZText, todayInVietnam } from '../../platform/http/schemas';
-import { getAccess } from '../auth/auth.http';
+import { getAccess } from '../../platform/access';
 import { ACTION_LABELS, DEFAULT_RULES } from './domain/rule-config';
 import { listRuleSets, type RuleSetRow } from './rules.repo';
 import { adoptRuleSet, effectiveRules } from './rules.service';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { AppError } from '../../platform/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { type CameraRow, listCameras } from '../cameras';

@@ -5,7 +5,7 @@
  * retraction with a trace when a justification arrives later. Owns violations, violation_evidence.
  * Consumes `attendance.day_updated.v1` (durable consumer `violations`).
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { ATTENDANCE_DAY_UPDATED, attendanceDayUpdatedSchema } from '../attendance/attendance.events';
 import { violationsRoutes } from './violations.routes';
 import { periodic } from '../notifications/worker';

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
 import { localDate } from '../notifications/domain/format';
 import { recordAudit } from '../audit/audit.service';
-import type { Access } from '../auth/access';
-import { getAccess } from '../auth/auth.http';
+import type { Access } from '../../platform/access';
+import { getAccess } from '../../platform/access';
 import { loadOrgTree } from '../org/org-tree';
 import { ACTION_LABELS, VIOLATION_KINDS } from '../rules/domain/rule-config';
 import { allowedActions, CASE_STATES, DECISION_LABELS, STATE_LABELS } from '../workflow/domain/states';

@@ -4,7 +4,7 @@
  * trình) with attachments; the leader's decision with a reason; the discipline regime and forms per staff category
  * and date (shown, never chosen). Owns violation_cases, violation_case_transitions, violation_explanations(_files).
  */
-import type { AppContext, KcModule } from '../../app/context';
+import type { AppContext, KcModule } from '../../platform/module';
 import { periodic } from '../notifications/worker';
 import { workflowRoutes } from './workflow.routes';
 import { sweepOverdueExplanations } from './workflow.service';

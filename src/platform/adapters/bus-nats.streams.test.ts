@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startNats } from '../../../test/helpers/nats';
 import { waitFor } from '../../../test/helpers/wait';
 import { buildContext } from '../../app/container';
-import type { AppContext } from '../../app/context';
+import type { AppContext } from '../module';
 import { loadConfig } from '../../config/config';
 
 /**

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context';
+import type { AppContext } from '../../../platform/module';
 import { AppError } from '../../../platform/errors';
 import { recordAudit } from '../../audit/audit.service';
-import { getAccess } from '../../auth/auth.http';
+import { getAccess } from '../../../platform/access';
 import { listCameraRows } from '../cameras.repo';
 import { OnvifError, type OnvifProblem, proposeStreams } from './onvif-soap';
 import { type DiscoveredDevice, probe } from './ws-discovery';

@@ -1,6 +1,10 @@
-import { errors } from '../../platform/errors';
-import type { OrgTree } from '../org/org-tree';
+import { errors } from '../errors';
 import { type Permission, ROLE_PERMISSIONS, type Role } from './permissions';
+
+/** The organisation tree as access needs it: a unit's scope is itself, its sub-units and former units merged into them. */
+export interface UnitScopes {
+  scopeOf(unitId: string): Iterable<string>;
+}
 
 export interface Principal {
   userId: string;
@@ -21,7 +25,7 @@ export class Access {
 
   constructor(
     readonly principal: Principal,
-    tree: OrgTree,
+    tree: UnitScopes,
   ) {
     for (const { role, unitId } of principal.roles) {
       const scope = tree.scopeOf(unitId);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors';
+import { AppError } from '../errors';
 
 /**
  * Route-level `config.rateLimit` for routes that store uploaded files: counted per signed-in user (not per address,

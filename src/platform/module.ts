@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config';
-import type { BlobStore } from '../platform/ports/blobs';
-import type { Bus } from '../platform/ports/bus';
-import type { Db } from '../platform/ports/db';
-import type { Logger } from '../platform/observability/logger';
+import type { BlobStore } from './ports/blobs';
+import type { Bus } from './ports/bus';
+import type { Db } from './ports/db';
+import type { Logger } from './observability/logger';
 
 /** What every module receives from the composition root. Domain code never learns which adapter is behind a port. */
 export interface AppContext {
