@@ -72,3 +72,32 @@ export function searchKey(s: string): string {
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Response of a route that sends file bytes or a stream (the serializer is not used for those). The media type is
+ * described in the route's `summary`/`description`; the OpenAPI document shows it as a binary string.
+ */
+export const ZBinary = z.string().meta({ format: 'binary', description: 'File bytes (see the route description for the media type).' });
+
+/** One field of a multipart/form-data upload, for the OpenAPI document only. */
+export interface MultipartField {
+  type: 'file' | 'files' | 'string';
+  description: string;
+  required?: boolean;
+}
+
+/**
+ * Multipart uploads are parsed by @fastify/multipart inside the handler, so their body cannot be a zod schema (the
+ * validator would run before the parts are read). Routes put `config: { ...multipartBody({...}) }` instead; the
+ * OpenAPI transform in platform/http/server.ts turns it into a `multipart/form-data` request body.
+ */
+export function multipartBody(fields: Record<string, MultipartField>): { multipartDoc: Record<string, MultipartField> } {
+  return { multipartDoc: fields };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** See multipartBody in platform/http/schemas.ts. */
+    multipartDoc?: Record<string, MultipartField>;
+  }
+}
