@@ -11,11 +11,10 @@ import { recognitionModule } from '../modules/recognition';
 import { notificationsModule } from '../modules/notifications';
 import { rulesModule } from '../modules/rules';
 import { violationsModule } from '../modules/violations';
-import { workflowModule } from '../modules/workflow';
 
 /**
  * Modules in data-flow order (see ARCHITECTURE.md): organisation and people first, then
  * cameras → recognition → attendance → rules → violations → workflow → reports.
  * Routes are registered in this order; background work starts in this order and stops in reverse.
  */
-export const MODULES: KcModule[] = [auditModule, orgModule, peopleModule, authModule, camerasModule, recordingModule, recognitionModule, calendarModule, attendanceModule, rulesModule, violationsModule, workflowModule, notificationsModule];
+export const MODULES: KcModule[] = [auditModule, orgModule, peopleModule, authModule, camerasModule, recordingModule, recognitionModule, calendarModule, attendanceModule, rulesModule, violationsModule, notificationsModule];

@@ -1,7 +1,6 @@
 import { attendanceTick, decideJustification, recomputeRange, requestJustification } from '../../modules/attendance';
 import { addDays, type CalendarData, isWorkingDay, loadCalendarData, localDateOf, localToEpoch, unitAncestry } from '../../modules/calendar';
-import { resolvePendingEvidence } from '../../modules/violations';
-import { decide, submitExplanation, sweepOverdueExplanations } from '../../modules/workflow';
+import { decide, resolvePendingEvidence, submitExplanation, sweepOverdueExplanations } from '../../modules/violations';
 import type { AppContext, DemoAgency } from '../../platform/module';
 import { type CaseRow, caseKey, decisionFor, explanationFor } from './demo-actions';
 import { buildDemoPlan, type DemoPlan, type DemoRequest, type DemoStaff } from './demo-plan';

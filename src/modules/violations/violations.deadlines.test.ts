@@ -5,7 +5,7 @@ import type { Db } from '../../platform/ports/db';
 import { seedOfficial2026 } from '../calendar';
 import { DEFAULT_RULES, type RuleConfig } from '../rules/domain/rule-config';
 import { adoptRuleSet } from '../rules/rules.service';
-import { requestExplanation, sweepOverdueExplanations } from '../workflow/workflow.service';
+import { requestExplanation, sweepOverdueExplanations } from './workflow.service';
 import { lateDay, makeWorld, type World } from './test/fixtures';
 import { applyAttendanceDay } from './violations.service';
 

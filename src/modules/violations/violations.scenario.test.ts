@@ -6,7 +6,7 @@ import type { Db } from '../../platform/ports/db';
 import { verifyAuditChain } from '../audit/audit.service';
 import { adoptRuleSet } from '../rules/rules.service';
 import type { RuleConfig } from '../rules/domain/rule-config';
-import { closeCase, decide, disciplineContext, proposeDiscipline, sweepOverdueExplanations } from '../workflow/workflow.service';
+import { closeCase, decide, disciplineContext, proposeDiscipline, sweepOverdueExplanations } from './workflow.service';
 import { absentDay, lateDay, makeWorld, onLeaveDay, type World } from './test/fixtures';
 import { applyAttendanceDay } from './violations.service';
 

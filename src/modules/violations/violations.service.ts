@@ -10,8 +10,8 @@ import { deciders, personRecipient, unitHeads } from '../notifications/recipient
 import { repeatKinds, stepFor, windowFor } from '../rules/domain/judge';
 import type { ViolationKind } from '../rules/domain/rule-config';
 import { effectiveRules } from '../rules/rules.service';
-import { deadlineDetails, explanationDeadline } from '../workflow/deadlines';
-import { applyTransition, openCase, SYSTEM_ACTOR } from '../workflow/workflow.service';
+import { deadlineDetails, explanationDeadline } from './deadlines';
+import { applyTransition, openCase, SYSTEM_ACTOR } from './workflow.service';
 import { type Candidate, deriveCandidates, retractionCause } from './domain/derive';
 import { KIND_LABELS, SESSION_LABELS } from './domain/labels';
 import { violationLink, violationVars } from './notices';

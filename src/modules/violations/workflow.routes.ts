@@ -10,7 +10,7 @@ import { ZDate, ZIdParams, ZText, todayInVietnam } from '../../platform/http/sch
 import { recordAudit } from '../audit/audit.service';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
-import { loadVisible } from '../violations/violations.routes';
+import { loadVisible } from './violations.routes';
 import { DECISIONS } from './domain/states';
 import { MAX_FILE_BYTES, MAX_FILES, submitExplanation, type UploadedFile } from './explanations.service';
 import { closeCase, decide, disciplineContext, proposeDiscipline, requestExplanation } from './workflow.service';

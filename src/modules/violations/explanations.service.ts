@@ -8,9 +8,9 @@ import { formatDateVi, localDate } from '../notifications/domain/format';
 import { templates } from '../notifications/domain/templates';
 import { notify } from '../notifications/notify';
 import { deciders, unitHeads } from '../notifications/recipients';
-import { KIND_LABELS } from '../violations/domain/labels';
-import { violationLink } from '../violations/notices';
-import { getViolation, personInfo } from '../violations/violations.repo';
+import { KIND_LABELS } from './domain/labels';
+import { violationLink } from './notices';
+import { getViolation, personInfo } from './violations.repo';
 import { applyTransition } from './workflow.service';
 import { getCase, insertExplanation, insertExplanationFile } from './workflow.repo';
 
