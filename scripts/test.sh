@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 if [ ! -d node_modules ]; then npm ci; fi
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
+echo "== import rules (tools/import-rules.cjs)"
+npx depcruise src --config .dependency-cruiser.cjs --output-type err
 echo "== web build"
 npx vite build --config web/vite.config.ts --logLevel warn
 if [ -n "${DATABASE_URL:-}" ]; then echo "== database tests run on PGlite and on PostgreSQL ($DATABASE_URL)"; else
