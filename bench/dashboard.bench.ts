@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dbKinds, freshDb } from '../test/helpers/db';
-import { todayInVietnam } from '../src/platform/http/schemas';
+import { localDateOf } from '../src/platform/time';
 import type { Db } from '../src/platform/ports/db';
 import { dashboard } from '../src/modules/violations/dashboard.repo';
 
@@ -98,7 +98,7 @@ async function runOn(kind: 'pglite' | 'postgres'): Promise<Result> {
   const db = await freshDb(kind);
   try {
     const now = new Date();
-    const today = todayInVietnam(now);
+    const today = localDateOf(now);
     const load = await timed(() => populate(db, today));
     const { units, communeUnits, violations } = load.value;
     // Plain scan: every row of the violations table read once, the floor any year-long aggregate has to pay.

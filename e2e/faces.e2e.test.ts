@@ -11,7 +11,7 @@ import { decodeImage, resizeRgb } from '../src/platform/adapters/face-common/ima
 import { drawSyntheticMask } from '../src/platform/adapters/face-common/mask';
 import { YunetDetector } from '../src/platform/adapters/face-yunet/yunet-detector';
 import type { RgbImage } from '../src/platform/ports/face-engine';
-import { todayInVietnam } from '../src/platform/http/schemas';
+import { localDateOf } from '../src/platform/time';
 import { GatePipeline, recognitionRuntime } from '../src/modules/recognition';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer } from './helpers/browser';
 import type { Browser } from 'playwright-core';
@@ -217,7 +217,7 @@ describe('faces pages in the browser: consent, enrollment, review, timesheet evi
     await page.getByTestId('pm-punches').waitFor();
     const punchId = (await ctx.db.query<{ id: string }>('SELECT id FROM punches WHERE evidence_sighting_id = $1', [gate.recent[0]?.id]))[0]?.id as string;
     // The month's punches are paged 50 a page: open the page that holds the gate punch.
-    const month = (await s.api('GET', `/api/attendance/persons/${personId}/month?month=${todayInVietnam().slice(0, 7)}`)).json as { punches: { id: string; hasEvidence: boolean }[] };
+    const month = (await s.api('GET', `/api/attendance/persons/${personId}/month?month=${localDateOf(new Date()).slice(0, 7)}`)).json as { punches: { id: string; hasEvidence: boolean }[] };
     const index = month.punches.findIndex((p) => p.id === punchId);
     assert.ok(index >= 0 && month.punches[index]?.hasEvidence, 'the punch is in the month with evidence');
     if (index >= 50) await page.locator('.ant-card', { has: page.getByTestId('pm-punches') }).locator(`.ant-pagination-item-${Math.floor(index / 50) + 1}`).click();

@@ -10,7 +10,7 @@ import { verifyAuditLog } from '../modules/audit/audit.anchor';
 import { importStaff } from '../modules/people';
 import { migrate } from '../platform/db/migrate';
 import { runModelsCommand } from '../platform/adapters/face-models/cli';
-import { todayInVietnam } from '../platform/http/schemas';
+import { localDateOf } from '../platform/time';
 
 /** Exit codes: 0 done, 1 failed at run time, 2 wrong usage, 3 audit chain broken. */
 const USAGE = `kycuong <command>
@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
           fileName: path.basename(file),
           actor: { name: 'system:cli' },
           scopeUnitIds: units.map((u) => u.id),
-          today: todayInVietnam(),
+          today: localDateOf(new Date()),
         });
         console.log(`Thêm ${r.insertedRows}, cập nhật ${r.updatedRows}, từ chối ${r.rejected.length} / inserted ${r.insertedRows}, updated ${r.updatedRows}, rejected ${r.rejected.length}`);
         if (r.rejected.length) console.log(`Báo cáo lỗi / error report: ${path.join(config.dataDir, 'blobs', 'imports', r.id, 'errors.xlsx')}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AttendanceDayUpdated } from '../../src/modules/attendance';
-import { todayInVietnam } from '../../src/platform/http/schemas';
+import { localDateOf } from '../../src/platform/time';
 
 /**
  * A day whose morning session was late (checked in at `checkIn`) or missed (`checkIn` null), as the attendance
@@ -11,7 +11,7 @@ export function morningDay(personId: string, unitId: string, status: 'LATE' | 'A
   return {
     personId,
     unitId,
-    date: todayInVietnam(start),
+    date: localDateOf(start),
     revision: 1,
     computedAt: new Date().toISOString(),
     dayStatus: status,

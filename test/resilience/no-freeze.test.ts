@@ -8,7 +8,7 @@ import { MODULES } from '../../src/app/modules';
 import { type RunningApp, runApp } from '../../src/app/run';
 import { seedDemo } from '../../src/app/seed/seed';
 import { loadConfig } from '../../src/config/config';
-import { addDays, localDateOf } from '../../src/modules/calendar/domain/local-time';
+import { addDays, localDateOf } from '../../src/platform/time';
 import { loadGoLiveIndex } from '../../src/modules/org/go-live';
 import { multipartFile } from '../helpers/multipart';
 import { waitFor } from '../helpers/wait';

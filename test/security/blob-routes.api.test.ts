@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { RouteOptions } from 'fastify';
 import { ATTENDANCE_DAY_UPDATED } from '../../src/modules/attendance';
-import { todayInVietnam } from '../../src/platform/http/schemas';
+import { localDateOf } from '../../src/platform/time';
 import { createUser } from '../../src/modules/auth';
 import { listCameras } from '../../src/modules/cameras';
 import { GatePipeline, recognitionRuntime } from '../../src/modules/recognition';
@@ -158,11 +158,11 @@ for (const kind of dbKinds()) {
       assert.equal(consent.statusCode, 201, consent.body);
       const engine = new FakeGateEngine();
       await insertTemplate(t.ctx.db, { personId: canbo, source: 'UPLOAD', engine: engine.meta.engine, embedding: identity(0), upperEmbedding: identity(0), maskedness: 0, at: new Date() });
-      const today = todayInVietnam();
+      const today = localDateOf(new Date());
       const period = await as('chanhvp').send('POST', '/api/recognition/gate-enrollment/periods', {
         cameraId: gate.id,
         startsOn: today,
-        endsOn: todayInVietnam(new Date(Date.now() + 6 * 86_400_000)),
+        endsOn: localDateOf(new Date(Date.now() + 6 * 86_400_000)),
         retentionDays: 7,
       });
       assert.equal(period.statusCode, 201, period.body);

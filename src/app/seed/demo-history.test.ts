@@ -3,8 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { loginAs, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { verifyAuditChain } from '../../modules/audit/audit.service';
-import { addDays, addWorkingDays, loadCalendarData, localDateOf, unitAncestry } from '../../modules/calendar';
+import { addWorkingDays, loadCalendarData, unitAncestry } from '../../modules/calendar';
 import { buildDemoPlan, SCRIPT } from './demo-plan';
+import { addDays, localDateOf } from '../../platform/time';
 
 /**
  * The demo a new user sees: four weeks of attendance replayed through the normal path (ticker → outbox → bus →

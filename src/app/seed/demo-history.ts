@@ -1,9 +1,10 @@
 import { attendanceTick, decideJustification, recomputeRange, requestJustification } from '../../modules/attendance';
-import { addDays, type CalendarData, isWorkingDay, loadCalendarData, localDateOf, localToEpoch, unitAncestry } from '../../modules/calendar';
+import { type CalendarData, isWorkingDay, loadCalendarData, unitAncestry } from '../../modules/calendar';
 import { decide, resolvePendingEvidence, submitExplanation, sweepOverdueExplanations } from '../../modules/violations';
 import type { AppContext, DemoAgency } from '../../platform/module';
 import { type CaseRow, caseKey, decisionFor, explanationFor } from './demo-actions';
 import { buildDemoPlan, type DemoPlan, type DemoRequest, type DemoStaff } from './demo-plan';
+import { addDays, localDateOf, localToEpoch } from '../../platform/time';
 
 /**
  * The demo agency's recent past, so that the dashboards, timesheets and violation lists are not empty on first start.

@@ -1,6 +1,7 @@
 import { DEMO_SOURCES } from '../../modules/attendance';
-import { addDays, type CalendarData, localToEpoch, resolveDayPlan } from '../../modules/calendar';
+import { type CalendarData, resolveDayPlan } from '../../modules/calendar';
 import { rand, randInt } from './demo-random';
+import { addDays, localToEpoch } from '../../platform/time';
 
 /**
  * What happened in the demo agency over the history window, decided before anything is stored: who came in when,

@@ -3,7 +3,7 @@ import { addRole, createUser } from '../../modules/auth';
 import { type Role } from '../../platform/access';
 import { createUnit, recordSuccession } from '../../modules/org';
 import { createPerson, transferPerson } from '../../modules/people';
-import { todayInVietnam } from '../../platform/http/schemas';
+import { localDateOf } from '../../platform/time';
 import type { AppContext, DemoAgency, KcModule } from '../../platform/module';
 import { MODULES } from '../modules';
 import { seedDemoHistory } from './demo-history';
@@ -66,7 +66,7 @@ export async function seedDemo(ctx: AppContext, modules: KcModule[] = MODULES, o
       SEED_ACTOR,
     );
   }
-  const today = todayInVietnam(ctx.now());
+  const today = localDateOf(ctx.now());
   for (const p of demoPeople()) {
     // Staff of the merged commune start in the former unit and were moved on 01/07/2025 (sắp xếp), so the demo shows unit history.
     const movedByMerger = p.unit.startsWith('TT') && p.code !== 'TT001';

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
-import { addDays, localDateOf } from '../calendar/domain/local-time';
+import { addDays, localDateOf } from '../../platform/time';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated, attendanceDayEventId, attendanceDayUpdatedSchema } from './attendance.events';
 
 for (const kind of dbKinds()) {

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { localDateOf } from '../calendar';
+import { localDateOf } from '../../platform/time';
 import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { RecomputeAborted } from './recompute-slices';
 import { addMs, type AttendanceDeps, type RecomputeStats, recomputeTargets } from './recompute.service';

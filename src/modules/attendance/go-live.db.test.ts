@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { waitFor } from '../../../test/helpers/wait';
-import { addDays, localDateOf } from '../calendar/domain/local-time';
+import { addDays, localDateOf } from '../../platform/time';
 import { loadGoLiveIndex } from '../org/go-live';
 import { enqueueScopeDates, processDirty } from './dirty-queue';
 

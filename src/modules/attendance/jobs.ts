@@ -1,4 +1,4 @@
-import { addDays, localDateOf } from '../calendar/domain/local-time';
+import { addDays, localDateOf } from '../../platform/time';
 import { detectOutages } from './punches.service';
 import { recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';
 import { enqueueDirty, processDirty } from './dirty-queue';

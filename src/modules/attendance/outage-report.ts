@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
-import { addDays, dateRange, localDateOf } from '../calendar';
+import { addDays, dateRange, formatDateVi, localDateOf } from '../../platform/time';
 import { loadGoLiveIndex } from '../org';
 import { MAX_RECOMPUTE_DAYS } from './recompute-jobs';
 import { enqueueDirty } from './dirty-queue';
@@ -31,7 +31,6 @@ export interface OutageReport {
   message_en: string;
 }
 
-const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 export async function reportOutage(
   db: Db,
@@ -96,12 +95,12 @@ export async function reportOutage(
       reason: input.note,
       details: { outageId: id, startedAt: input.startedAt.toISOString(), endedAt: input.endedAt?.toISOString() ?? null, recompute, clippedToGoLive },
     });
-    const clipVi = clippedToGoLive ? ` Khoảng trước ngày bắt đầu chấm công của đơn vị (${viDate(clippedToGoLive)}) không được xét.` : '';
+    const clipVi = clippedToGoLive ? ` Khoảng trước ngày bắt đầu chấm công của đơn vị (${formatDateVi(clippedToGoLive)}) không được xét.` : '';
     const clipEn = clippedToGoLive ? ` Days before the unit's attendance go-live (${clippedToGoLive}) are not judged.` : '';
     const what =
       recompute.from && recompute.to
         ? {
-            vi: `Đã ghi nhận mất tín hiệu; ${recompute.personDays} ngày công từ ${viDate(recompute.from)} đến ${viDate(recompute.to)} sẽ được tính lại.`,
+            vi: `Đã ghi nhận mất tín hiệu; ${recompute.personDays} ngày công từ ${formatDateVi(recompute.from)} đến ${formatDateVi(recompute.to)} sẽ được tính lại.`,
             en: `Outage recorded; ${recompute.personDays} person-days from ${recompute.from} to ${recompute.to} will be recomputed.`,
           }
         : { vi: 'Đã ghi nhận mất tín hiệu; không có ngày công nào cần tính lại.', en: 'Outage recorded; no attendance day needs recomputing.' };

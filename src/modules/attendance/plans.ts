@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { loadCalendarData } from '../calendar/calendar.repo';
-import { dateRange } from '../calendar/domain/local-time';
+import { dateRange } from '../../platform/time';
 import { type DayPlan, resolveDayPlan } from '../calendar/domain/schedule';
 import { ancestryOf, loadOrgParents, loadStaff, loadUnitHistory, placementOn } from './staff.repo';
 

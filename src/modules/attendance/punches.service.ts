@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
-import { localDateOf } from '../calendar/domain/local-time';
+import { localDateOf } from '../../platform/time';
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
 import { claimDeviceEvidence, findDeviceEvidence, recordServerEvidenceOwner } from './punch-evidence';
 import { enqueueDirty } from './dirty-queue';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
-import { daysBetween } from '../calendar';
+import { daysBetween } from '../../platform/time';
 import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { RecomputeAborted, SLICE_PERSON_DAYS } from './recompute-slices';
 import { type AttendanceDeps, recomputeRange } from './recompute.service';

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
-import { localDateOf } from '../calendar';
+import { localDateOf } from '../../platform/time';
 import { loadOrgTree } from '../org';
 import { assertRecomputeRange, getRecomputeJob, recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';
 

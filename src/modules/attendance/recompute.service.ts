@@ -3,7 +3,7 @@ import type { Bus } from '../../platform/ports/bus';
 import type { Db } from '../../platform/ports/db';
 import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { addToOutbox, type OutboxEvent } from '../../platform/outbox/outbox';
-import { addDays, loadCalendarData, localDateOf, localToInstant, resolveDayPlan } from '../calendar';
+import { loadCalendarData, resolveDayPlan } from '../calendar';
 import { type GoLiveIndex, loadGoLiveIndex } from '../org';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated, attendanceDayEventId } from './attendance.events';
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
@@ -12,6 +12,7 @@ import type { DayResult, JustificationInput, JustificationType, OutageInput, Pun
 import { RecomputeAborted, type RecomputeOptions, slicesOf } from './recompute-slices';
 import { loadRules, rulesFor } from './rules.repo';
 import { ancestryOf, listStaffIds, loadOrgParents, loadStaff, loadUnitHistory, placementOn } from './staff.repo';
+import { addDays, localDateOf, localToInstant, VN_OFFSET_MINUTES } from '../../platform/time';
 
 export interface AttendanceDeps {
   db: Db;
@@ -214,7 +215,7 @@ async function recomputeChunk(
   // Local day of a punch by arithmetic on the UTC+7 day number, with the date string cached per day.
   const dayNames = new Map<number, string>();
   const localDay = (ms: number) => {
-    const n = Math.floor((ms + 7 * 3_600_000) / 86_400_000);
+    const n = Math.floor((ms + VN_OFFSET_MINUTES * 60_000) / 86_400_000);
     let name = dayNames.get(n);
     if (!name) {
       name = localDateOf(ms);

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { recordBlobOwner } from '../../platform/blob-owners/blob-owners';
-import { addDays, localDateOf } from '../calendar/domain/local-time';
+import { addDays, localDateOf } from '../../platform/time';
 import { ingestPunch } from './punches.service';
 import { hashSourceToken } from './source-auth';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/ports/db';
-import { dateRange, isoWeekday, monthBounds, toLocalIso } from '../calendar/domain/local-time';
+import { addDays, dateRange, isoWeekday, localToInstant, monthBounds, toLocalIso } from '../../platform/time';
 import { explain, STATUS_LABELS } from './domain/explain';
 import type { AttendanceStatus, Explanation } from './domain/types';
 
@@ -118,8 +118,8 @@ export interface PersonMonth {
 /** A person's month: every computed day with its reasons, every punch (with source and evidence), every request. */
 export async function personMonth(db: Db, personId: string, month: string): Promise<PersonMonth> {
   const { from, to } = monthBounds(month);
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const start = localToInstant(from);
+  const end = localToInstant(addDays(to, 1));
   const [days, punches, justs] = await Promise.all([
     db.query<{ date: string; unit_id: string; day_status: AttendanceStatus; revision: number; computed_at: Date; sessions: unknown[]; explanations: Explanation[] }>(
       'SELECT date, unit_id, day_status, revision, computed_at, sessions, explanations FROM attendance_days WHERE person_id = $1 AND date BETWEEN $2 AND $3',

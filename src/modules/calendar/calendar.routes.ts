@@ -9,7 +9,7 @@ import { enqueueScopeDates } from '../attendance/dirty-queue';
 import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';
 import { loadCalendarDays, loadRosters, loadSchedules } from './calendar.repo';
 import { proposeHolidays } from './domain/holidays';
-import { localDateOf } from './domain/local-time';
+import { localDateOf } from '../../platform/time';
 import { solarToLunar } from './domain/lunar';
 
 const ZHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');

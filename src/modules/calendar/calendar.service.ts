@@ -3,7 +3,7 @@ import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { OFFICIAL_2026 } from './domain/holidays';
-import { isHhmm, isLocalDate } from './domain/local-time';
+import { isHhmm, isLocalDate } from '../../platform/time';
 import type { CalendarDay, PersonOverride, RosterEntry, SchedulePeriod, TimeRange } from './domain/schedule';
 
 type Actor = AuditActor & { id?: string | null };

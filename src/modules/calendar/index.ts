@@ -10,7 +10,6 @@ import { calendarRoutes } from './calendar.routes';
 export { resolveDayPlan, type DayPlan, type CalendarData, type WorkSchedule, type CalendarDay } from './domain/schedule';
 export { OFFICIAL_2026, proposeHolidays } from './domain/holidays';
 export { solarToLunar, lunarToSolar, tetDate, hungKingsDate } from './domain/lunar';
-export * from './domain/local-time';
 export { createSchedule, addCalendarDay, seedOfficial2026, createRoster, createOverride } from './calendar.service';
 export { loadCalendarData } from './calendar.repo';
 export { isWorkingDay, nthWorkingDayAfter, type DayCount, type DayCountKind } from './domain/working-days';

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { loadCalendarDays, loadSchedules } from './calendar.repo';
-import { addDays, isLocalDate } from './domain/local-time';
+import { addDays, isLocalDate } from '../../platform/time';
 import { type DayCount, nthWorkingDayAfter } from './domain/working-days';
 
 /** The unit followed by its parents up to the root; [] for null (national calendar only). */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { searchKey } from '../../platform/http/schemas';
+import { searchKey } from '../../platform/text/search-key';
+import { formatTimestampVi } from '../../platform/time';
 import type { Access } from '../../platform/access';
 import { recordAudit } from '../audit/audit.service';
 import { notify } from '../notifications';
@@ -102,12 +103,6 @@ export async function grantCandidates(db: Db, access: Access, q: string, limit =
   return rows.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, personName: u.person_name, unitName: u.unit_name }));
 }
 
-/** dd/MM/yyyy HH:mm in Vietnam time (UTC+7, no DST), for notice texts. */
-function vnDateTime(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)} ${v.slice(11, 16)}`;
-}
-
 function bad(code: string, vi: string, en: string, details?: unknown) {
   return errors.badRequest(code, vi, en, details);
 }
@@ -176,7 +171,7 @@ export async function createGrant(
     });
     // The grantee has no camera role, so no menu leads to the live wall: the notice carries the link.
     const rights = [input.canLive ? 'xem trực tiếp' : null, input.canPlayback ? 'xem lại' : null].filter(Boolean).join(' và ');
-    const until = input.validUntil ? ` đến ${vnDateTime(new Date(input.validUntil))}` : '';
+    const until = input.validUntil ? ` đến ${formatTimestampVi(new Date(input.validUntil))}` : '';
     await notify(
       tx,
       {

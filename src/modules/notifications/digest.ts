@@ -3,7 +3,7 @@ import { ROLE_PERMISSIONS, type Role } from '../../platform/access';
 import { loadOrgTree } from '../org/org-tree';
 import { KIND_LABELS } from '../violations/domain/labels';
 import type { ViolationKind } from '../rules/domain/rule-config';
-import { formatDateVi } from './domain/format';
+import { formatDateVi } from '../../platform/time';
 import { templates } from './domain/templates';
 import { notify } from './notify';
 

@@ -4,7 +4,7 @@
  * Owns notifications, email_outbox, email_delivery_log. Other modules call `notify(tx, notice)` in their transaction.
  */
 import type { AppContext, KcModule } from '../../platform/module';
-import { localDate } from './domain/format';
+import { localDateOf, localMinuteOf } from '../../platform/time';
 import { sendDailyDigest } from './digest';
 import { createSmtpTransport, deliverDueEmails, type MailTransport } from './mailer';
 import { mailConfig } from './notify';
@@ -37,8 +37,8 @@ export const notificationsModule: KcModule = {
     let digestDoneFor = '';
     stops.push(periodic('daily-digest', 60_000, async () => {
       const now = ctx.now();
-      const today = localDate(now);
-      const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hour12: false }).format(now));
+      const today = localDateOf(now);
+      const hour = Math.floor(localMinuteOf(now) / 60);
       if (digestDoneFor === today || hour < cfg.digestHour) return;
       const r = await sendDailyDigest(ctx.db, today, now);
       digestDoneFor = today;

@@ -4,7 +4,7 @@
  * Emits `org.succession_recorded.v1`. Others use `loadOrgTree` for scope and roll-ups.
  */
 import type { KcModule } from '../../platform/module';
-import { todayInVietnam } from '../../platform/http/schemas';
+import { localDateOf } from '../../platform/time';
 import { setAttendanceGoLive } from './go-live';
 import { goLiveRoutes } from './go-live.routes';
 import { orgRoutes } from './org.routes';
@@ -29,7 +29,7 @@ export const orgModule: KcModule = {
   seedDemo: async (ctx, demo) => {
     const province = demo.units['NA-UBND'];
     if (!province) return;
-    const today = todayInVietnam(ctx.now());
+    const today = localDateOf(ctx.now());
     const goLiveOn = new Date(Date.parse(`${today}T00:00:00Z`) - DEMO_HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
     await setAttendanceGoLive(ctx.db, { name: 'system:seed' }, { unitId: province, goLiveOn, reason: 'Bắt đầu chấm công bằng hệ thống (dữ liệu mẫu)' });
   },

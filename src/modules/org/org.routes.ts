@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
-import { ZBoolString, ZDate, ZIdParams, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { ZBoolString, ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
 import { loadOrgTree } from './org-tree';
 import { createUnit, getUnit, listUnits, unitDto, updateUnit } from './org.service';
 import { listSuccessions, recordSuccession, successionDto } from './org.successions';
 import { UNIT_TYPE_CODES, UNIT_TYPES } from './unit-types';
+import { localDateOf } from '../../platform/time';
 
 const ZAdminLevel = z.enum(['TRUNG_UONG', 'TINH', 'HUYEN', 'XA', 'KHAC']);
 const ZUnitBody = z.strictObject({
@@ -43,7 +44,7 @@ export async function orgRoutes(root: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const access = getAccess(req);
       access.require('org.read');
-      const asOf = req.query.asOf ?? todayInVietnam(ctx.now());
+      const asOf = req.query.asOf ?? localDateOf(ctx.now());
       const rows = await listUnits(ctx.db, { asOf, includeHistorical: req.query.includeHistorical ?? false });
       // Staff see the whole chart of their own agency (names only are public inside the agency); unit scope limits records, not the chart.
       return { items: rows.map(unitDto) };

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { searchKey } from '../../platform/http/schemas';
+import { searchKey } from '../../platform/text/search-key';
 import type { PersonRow } from './people.types';
 
 export interface StaffQuery {

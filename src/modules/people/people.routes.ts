@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { ZBoolString, ZDate, ZIdParams, ZPage, ZText } from '../../platform/http/schemas';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
 import type { Access } from '../../platform/access';
@@ -16,6 +16,7 @@ import { createPerson, transferPerson, updatePerson } from './people.service';
 import { ASSIGNMENT_KINDS, CATEGORIES, GENDERS, STATUSES, staffDto } from './people.types';
 import { importProgress, importStaff } from './staff-import';
 import { exportStaff, staffTemplate } from './staff-xlsx';
+import { localDateOf } from '../../platform/time';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -81,7 +82,7 @@ export async function peopleRoutes(root: FastifyInstance, ctx: AppContext) {
       const tree = await loadOrgTree(ctx.db);
       const codes = new Map([...tree.byId.values()].map((n) => [n.id, n.code]));
       const body = await exportStaff(streamStaff(ctx.db, query), codes);
-      return attachment(reply, `danh-sach-can-bo-${todayInVietnam(ctx.now())}.xlsx`, body);
+      return attachment(reply, `danh-sach-can-bo-${localDateOf(ctx.now())}.xlsx`, body);
     });
 
     app.get('/api/staff/import-template', { schema: { tags: ['staff'] } }, async (req, reply) => {
@@ -112,7 +113,7 @@ export async function peopleRoutes(root: FastifyInstance, ctx: AppContext) {
         fileName,
         actor: access.actor(),
         scopeUnitIds: access.unitsFor('staff.import'),
-        today: todayInVietnam(ctx.now()),
+        today: localDateOf(ctx.now()),
         importId: id,
       });
       // Header problems are answered at once; a long import keeps running and is polled.
@@ -190,7 +191,7 @@ export async function peopleRoutes(root: FastifyInstance, ctx: AppContext) {
     app.post('/api/staff', { schema: { tags: ['staff'], body: ZPersonBody } }, async (req, reply) => {
       const access = getAccess(req);
       access.requireInUnit('staff.manage', req.body.unitId);
-      const p = await createPerson(ctx.db, req.body, access.actor(), todayInVietnam(ctx.now()));
+      const p = await createPerson(ctx.db, req.body, access.actor(), localDateOf(ctx.now()));
       return reply.status(201).send(staffDto(p));
     });
 

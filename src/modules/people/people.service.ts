@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
-import { searchKey } from '../../platform/http/schemas';
+import { searchKey } from '../../platform/text/search-key';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { getPerson } from './people.repo';
 import type { Category, PersonRow, StaffStatus } from './people.types';

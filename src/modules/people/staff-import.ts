@@ -4,7 +4,7 @@ import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
 import { yieldToEventLoop } from '../../platform/jobs/yield';
-import { searchKey } from '../../platform/http/schemas';
+import { searchKey } from '../../platform/text/search-key';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { mapHeader, type RowProblem, type StaffColumnKey, type StaffRowValue, validateStaffRow } from './domain/staff-row';
 import { writeErrorReport } from './staff-xlsx';

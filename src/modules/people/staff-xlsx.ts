@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { formatDateVi } from '../../platform/time';
 import { cellText, STAFF_COLUMNS } from './domain/staff-row';
 import { CATEGORY_LABELS, GENDER_LABELS, type PersonRow, STATUS_LABELS } from './people.types';
 import type { RejectedRow } from './staff-import';
@@ -13,7 +14,7 @@ function styleHeader(ws: ExcelJS.Worksheet) {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-const viDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+const viDate = (iso: string | null) => (iso ? formatDateVi(iso) : '');
 
 /** The empty import template, with a second sheet that explains each column and the accepted values. */
 export async function staffTemplate(): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatTimestampVi } from '../../platform/time';
 import type { ZipImportFileView, ZipImportView } from './enrollment-zip.repo';
 
 const FONT = { name: 'Times New Roman', size: 12 };
@@ -10,12 +11,7 @@ function styleHeader(ws: ExcelJS.Worksheet) {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-/** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh (UTC+7, no DST), whatever the server's zone. */
-function viTime(d: Date | null): string {
-  if (!d) return '';
-  const s = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 16)}`;
-}
+const viTime = (d: Date | null) => (d ? formatTimestampVi(d) : '');
 
 const STATUS_VI: Record<ZipImportView['status'], string> = { QUEUED: 'Đang chờ', RUNNING: 'Đang xử lý', DONE: 'Hoàn tất', FAILED: 'Bị gián đoạn' };
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { celebaIdentities, drivePass, FACES, facesAvailable, largestFace, loadPhoto, MODELS, walkingFrames } from '../../../test/helpers/gate-frames';
-import { todayInVietnam } from '../../platform/http/schemas';
+import { localDateOf } from '../../platform/time';
 import type { FaceBox, RgbImage } from '../../platform/ports/face-engine';
 import { ingestPunch } from '../attendance';
 import { purgeExpiredGateGroups } from './gate-enrollment.groups';
@@ -88,7 +88,7 @@ for (const kind of dbKinds()) {
     });
 
     it('opens a period for a gate camera where recognition is allowed; only enrollers, no overlap', async () => {
-      const today = todayInVietnam();
+      const today = localDateOf(new Date());
       const body = { cameraId, startsOn: today, endsOn: addDays(today, 6), retentionDays: 7 };
       assert.equal((await staff.send('POST', '/api/recognition/gate-enrollment/periods', body)).statusCode, 403);
       const parking = await office.send('POST', '/api/recognition/gate-enrollment/periods', { ...body, cameraId: parkingId });

@@ -4,7 +4,7 @@ import { BLOB_KINDS, forgetBlobOwners, recordBlobOwner } from '../../platform/bl
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import { type DetectedFace, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
-import { todayInVietnam } from '../../platform/http/schemas';
+import { localDateOf } from '../../platform/time';
 import type { Described } from './domain/match';
 import { checkEnrollmentQuality, type QualityReport } from './domain/quality';
 import { sampleQuality } from './domain/sample-quality';
@@ -32,7 +32,7 @@ const FRAMES_EXAMINED = 6;
 
 /** The enrollment period collecting at this camera on the pass's (Vietnamese) date, if any. Not cached: closing stops at once. */
 export async function activeEnrollmentPeriod(db: Db, cameraId: string, at: Date): Promise<ActivePeriod | undefined> {
-  const day = todayInVietnam(at);
+  const day = localDateOf(at);
   const rows = await db.query<{ id: string; unit_id: string }>(
     `SELECT id, unit_id FROM face_enrollment_periods
       WHERE camera_id = $1 AND status = 'OPEN' AND starts_on <= $2::date AND ends_on >= $2::date

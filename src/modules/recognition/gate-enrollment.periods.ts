@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { todayInVietnam, ZDate, ZText } from '../../platform/http/schemas';
+import { ZDate, ZText } from '../../platform/http/schemas';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { addDays, daysBetween, localDateOf, localToInstant } from '../../platform/time';
 
 /**
  * Gate enrollment periods: a manager lets one gate camera collect faces for enrollment between two dates.
@@ -54,7 +55,7 @@ export interface PeriodDto {
 
 /** Midnight (Asia/Ho_Chi_Minh) after `day`, plus `days` days. */
 function vietnamMidnightAfter(day: string, days: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00+07:00`) + (days + 1) * 86_400_000);
+  return localToInstant(addDays(day, days + 1));
 }
 
 function stateOf(r: { status: string; starts_on: string; ends_on: string }, today: string): PeriodState {
@@ -85,14 +86,14 @@ export async function gateCameraFor(db: Db, cameraId: string): Promise<{ id: str
 }
 
 export async function openPeriod(db: Db, actor: AuditActor, input: PeriodInput, now: Date): Promise<{ id: string }> {
-  const today = todayInVietnam(now);
+  const today = localDateOf(now);
   if (input.endsOn < input.startsOn) {
     throw errors.badRequest('PERIOD_DATES_INVALID', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', 'The end date must be on or after the start date.');
   }
   if (input.endsOn < today) {
     throw errors.badRequest('PERIOD_IN_PAST', 'Đợt đăng ký phải kết thúc từ hôm nay trở đi.', 'The period must end today or later.');
   }
-  const days = (Date.parse(input.endsOn) - Date.parse(input.startsOn)) / 86_400_000 + 1;
+  const days = daysBetween(input.startsOn, input.endsOn) + 1;
   if (days > MAX_PERIOD_DAYS) {
     throw errors.badRequest(
       'PERIOD_TOO_LONG',
@@ -146,7 +147,7 @@ export async function closePeriod(db: Db, actor: AuditActor, id: string, now: Da
     )[0];
     if (!p) throw errors.notFound('Enrollment period', 'đợt đăng ký');
     if (p.status !== 'OPEN') throw errors.conflict('PERIOD_CLOSED', 'Đợt đăng ký này đã đóng.', 'This period is already closed.');
-    const purgeAfter = new Date(Math.min(p.purge_after.getTime(), vietnamMidnightAfter(todayInVietnam(now), p.retention_days).getTime()));
+    const purgeAfter = new Date(Math.min(p.purge_after.getTime(), vietnamMidnightAfter(localDateOf(now), p.retention_days).getTime()));
     await tx.query(
       `UPDATE face_enrollment_periods SET status = 'CLOSED', closed_by = $2, closed_by_name = $3, closed_at = $4, purge_after = $5 WHERE id = $1`,
       [id, actor.id ?? null, actor.name, now, purgeAfter],
@@ -187,7 +188,7 @@ export async function listPeriods(db: Db, unitIds: string[], now: Date, id?: str
       ORDER BY p.opened_at DESC LIMIT 200`,
     [unitIds, id ?? null],
   );
-  const today = todayInVietnam(now);
+  const today = localDateOf(now);
   return rows.map((r) => ({
     id: r.id,
     cameraId: r.camera_id,

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
-import { ZDate, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { ZDate, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
 import { ACTION_LABELS, DEFAULT_RULES } from './domain/rule-config';
 import { listRuleSets, type RuleSetRow } from './rules.repo';
 import { adoptRuleSet, effectiveRules } from './rules.service';
+import { localDateOf } from '../../platform/time';
 
 const dto = (r: RuleSetRow) => ({
   id: r.id,
@@ -31,7 +32,7 @@ export async function rulesRoutes(root: FastifyInstance, ctx: AppContext) {
   app.get('/api/rules', { schema: { tags: ['rules'], querystring: z.strictObject({ unitId: z.uuid() }) } }, async (req) => {
     const access = getAccess(req);
     access.requireInUnit('violations.read', req.query.unitId);
-    const today = todayInVietnam(ctx.now());
+    const today = localDateOf(ctx.now());
     return { items: (await listRuleSets(ctx.db, req.query.unitId)).map(dto), effectiveToday: await effectiveRules(ctx.db, req.query.unitId, today) };
   });
 

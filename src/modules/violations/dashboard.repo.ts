@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { localDate } from '../notifications/domain/format';
+import { localDateOf } from '../../platform/time';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -117,7 +117,7 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
       kind: o.kind,
       occurredOn: o.occurred_on,
       dueAt: o.explanation_due_at,
-      dueOn: localDate(o.explanation_due_at),
+      dueOn: localDateOf(o.explanation_due_at),
       state: o.state,
     })),
   };

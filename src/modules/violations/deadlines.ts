@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
-import { type DayCount, deadlineAfter, endOfLocalDay } from '../calendar';
-import { formatDateVi, localDate } from '../notifications/domain/format';
+import { type DayCount, deadlineAfter } from '../calendar';
+import { endOfLocalDay, formatDateVi, localDateOf } from '../../platform/time';
 
 export interface ExplanationDeadline {
   /** Last day to explain, local date. */
@@ -21,7 +21,7 @@ export function dueLabel(dueOn: string, count: DayCount): string {
  * working days counted on the unit's calendar (Tết, nghỉ bù, hoán đổi skipped; làm bù Saturdays counted).
  */
 export async function explanationDeadline(tx: Db, unitId: string, at: Date, count: DayCount): Promise<ExplanationDeadline> {
-  const dueOn = await deadlineAfter(tx, unitId, localDate(at), count);
+  const dueOn = await deadlineAfter(tx, unitId, localDateOf(at), count);
   return { dueOn, dueAt: endOfLocalDay(dueOn), count, label: dueLabel(dueOn, count) };
 }
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/module';
 import { AppError } from '../../platform/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { type CameraRow, listCameras } from '../cameras';
-import { formatDateVi } from '../notifications/domain/format';
+import { formatDateVi } from '../../platform/time';
 import { loadOrgTree } from '../org/org-tree';
 import { exportClip, exportSnapshot, linkEvidence } from '../recording';
 import { KIND_LABELS } from './domain/labels';

@@ -4,7 +4,7 @@ import { errors } from '../../platform/errors';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { AuditActor } from '../audit/audit.service';
-import { formatDateVi, localDate } from '../notifications/domain/format';
+import { formatDateVi, localDateOf } from '../../platform/time';
 import { templates } from '../notifications/domain/templates';
 import { notify } from '../notifications/notify';
 import { deciders, unitHeads } from '../notifications/recipients';
@@ -122,7 +122,7 @@ async function writeExplanation(
       details: { explanationId, files: stored.map((s) => ({ name: s.f.fileName, sha256: s.sha256 })) },
     });
     const p = await personInfo(tx, v.person_id);
-    const today = localDate(now);
+    const today = localDateOf(now);
     const leaders = [...(await deciders(tx, v.unit_id, today)), ...(v.notify_unit_head ? await unitHeads(tx, v.unit_id, today) : [])];
     await notify(
       tx,

@@ -1,4 +1,4 @@
-import { formatDateVi, formatTimeVi } from '../notifications/domain/format';
+import { formatDateVi, formatTimeVi } from '../../platform/time';
 import type { ViolationVars } from '../notifications/domain/templates';
 import { ACTION_LABELS } from '../rules/domain/rule-config';
 import { KIND_LABELS, SESSION_LABELS } from './domain/labels';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
-import { todayInVietnam } from '../../platform/http/schemas';
+import { localDateOf } from '../../platform/time';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from '../attendance/attendance.events';
 import { vn } from './test/fixtures';
 
@@ -20,7 +20,7 @@ function form(fields: Record<string, string>, files: Array<{ name: string; type:
 }
 
 function lateToday(personId: string, unitId: string): AttendanceDayUpdated {
-  const date = todayInVietnam();
+  const date = localDateOf(new Date());
   return {
     personId,
     unitId,
@@ -76,7 +76,7 @@ for (const kind of dbKinds()) {
       assert.deepEqual(detail.allowedActions, ['explain']);
       // The deadline is a day (end of a working day of her unit), never earlier than the day after today.
       assert.match(detail.case.explanationDueOn, /^\d{4}-\d{2}-\d{2}$/);
-      assert.ok(detail.case.explanationDueOn > todayInVietnam());
+      assert.ok(detail.case.explanationDueOn > localDateOf(new Date()));
       assert.equal(detail.judgement.proposedActionLabel.vi, 'Nhắc nhở');
       assert.deepEqual(detail.evidence.map((e: { kind: string; status: string }) => `${e.kind}:${e.status}`).sort(), ['CLIP:REQUESTED', 'SNAPSHOT:REQUESTED']);
       assert.equal(detail.discipline, null, 'the regime panel is for leaders');

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { localDate } from '../notifications/domain/format';
+import { localDateOf } from '../../platform/time';
 import type { ViolationKind } from '../rules/domain/rule-config';
 
 export interface ListFilters {
@@ -93,7 +93,7 @@ export function listDto(r: ListRow) {
     state: r.state,
     explanationDueAt: r.explanation_due_at,
     /** The last day to explain (deadlines run to the end of a local day). */
-    explanationDueOn: r.explanation_due_at ? localDate(r.explanation_due_at) : null,
+    explanationDueOn: r.explanation_due_at ? localDateOf(r.explanation_due_at) : null,
     decision: r.decision,
   };
 }

@@ -5,8 +5,8 @@ import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZBoolString, ZDate, ZIdParams, ZPage, ZText, todayInVietnam } from '../../platform/http/schemas';
-import { localDate } from '../notifications/domain/format';
+import { ZBoolString, ZDate, ZIdParams, ZPage, ZText } from '../../platform/http/schemas';
+import { localDateOf } from '../../platform/time';
 import { recordAudit } from '../audit/audit.service';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
@@ -91,7 +91,7 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
         units = units.filter((u) => sub.has(u));
       }
       const now = ctx.now();
-      return dashboard(ctx.db, units, todayInVietnam(now), now, { weeks: req.query.weeks });
+      return dashboard(ctx.db, units, localDateOf(now), now, { weeks: req.query.weeks });
     },
   );
 
@@ -126,7 +126,7 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
     });
     // A leader deciding after the deadline passed (sweep not yet run) may still decide.
     if (canDecide && state === 'EXPLANATION_REQUESTED' && c?.explanation_due_at && c.explanation_due_at <= now && !actions.includes('decide')) actions.push('decide');
-    const discipline = canDecide && person ? await disciplineContext(ctx.db, v.id, todayInVietnam(now)) : null;
+    const discipline = canDecide && person ? await disciplineContext(ctx.db, v.id, localDateOf(now)) : null;
     return {
       id: v.id,
       person: person ? { id: person.id, name: person.full_name, employeeCode: person.employee_code, category: person.category, positionTitle: person.position_title } : null,
@@ -155,7 +155,7 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
             state: c.state,
             stateLabel: STATE_LABELS[c.state],
             explanationDueAt: c.explanation_due_at,
-            explanationDueOn: c.explanation_due_at ? localDate(c.explanation_due_at) : null,
+            explanationDueOn: c.explanation_due_at ? localDateOf(c.explanation_due_at) : null,
             decision: c.decision,
             decisionLabel: c.decision ? DECISION_LABELS[c.decision] : null,
             decisionReason: c.decision_reason,

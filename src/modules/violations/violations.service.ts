@@ -3,7 +3,7 @@ import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AttendanceDayUpdated, attendanceDayUpdatedSchema } from '../attendance/attendance.events';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
-import { formatDateVi, localDate } from '../notifications/domain/format';
+import { formatDateVi, localDateOf } from '../../platform/time';
 import { templates } from '../notifications/domain/templates';
 import { notify } from '../notifications/notify';
 import { deciders, personRecipient, unitHeads } from '../notifications/recipients';
@@ -109,7 +109,7 @@ export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor,
   if (recipient)
     await notify(tx, { template: 'violation_opened', rendered: templates.violation_opened(vars), recipients: [recipient], entityType: 'violation', entityId: v.id, dedupKey: `opened:${v.id}` }, at);
   if (step.notifyUnitHead) {
-    const today = localDate(at);
+    const today = localDateOf(at);
     const heads = await unitHeads(tx, v.unit_id, today);
     const unit = await tx.query<{ name: string }>('SELECT name FROM org_units WHERE id = $1', [v.unit_id]);
     await notify(
@@ -272,7 +272,7 @@ export interface ManualInput {
 
 /** A violation recorded by hand, from an inspection's minutes or a leader's observation. */
 export async function openManualViolation(db: Db, input: ManualInput, actor: AuditActor, now: Date, assertUnit: (unitId: string) => void): Promise<ViolationRow> {
-  if (input.occurredOn > localDate(now))
+  if (input.occurredOn > localDateOf(now))
     throw errors.badRequest('DATE_IN_FUTURE', 'Ngày vi phạm không được ở tương lai.', 'The violation date cannot be in the future.');
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ unit_id: string }>(

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZDate, ZIdParams, ZText, todayInVietnam } from '../../platform/http/schemas';
+import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit/audit.service';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
@@ -15,6 +15,7 @@ import { DECISIONS } from './domain/states';
 import { MAX_FILE_BYTES, MAX_FILES, submitExplanation, type UploadedFile } from './explanations.service';
 import { closeCase, decide, disciplineContext, proposeDiscipline, requestExplanation } from './workflow.service';
 import { explanationFile } from './workflow.repo';
+import { localDateOf } from '../../platform/time';
 
 const ZReason = ZText(2000).pipe(z.string().min(3, 'a reason is required'));
 const ZExplanationBody = ZText(8000).pipe(z.string().min(10, 'at least 10 characters'));
@@ -140,7 +141,7 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ['workflow'], params: ZIdParams, querystring: z.strictObject({ asOf: ZDate.optional() }) } },
     async (req) => {
       const { v } = await leaderFor(req, req.params.id);
-      return disciplineContext(ctx.db, v.id, req.query.asOf ?? todayInVietnam(ctx.now()));
+      return disciplineContext(ctx.db, v.id, req.query.asOf ?? localDateOf(ctx.now()));
     },
   );
 }

@@ -1,7 +1,7 @@
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
-import { formatDateVi, localDate } from '../notifications/domain/format';
+import { formatDateVi, localDateOf } from '../../platform/time';
 import { templates } from '../notifications/domain/templates';
 import { notify } from '../notifications/notify';
 import { deciders, personRecipient } from '../notifications/recipients';
@@ -129,7 +129,7 @@ export async function disciplineContext(db: Db, violationId: string, asOf: strin
   const p = await personInfo(db, v.person_id);
   if (!p) throw errors.notFound('Person', 'cán bộ');
   const regime = regimeFor(p.category, asOf);
-  const detectedOn = localDate(v.created_at);
+  const detectedOn = localDateOf(v.created_at);
   return { category: p.category, asOf, violationDate: v.occurred_on, detectedOn, regime, deadlines: deadlinesFor(regime, v.occurred_on, detectedOn) };
 }
 
@@ -140,7 +140,7 @@ export async function proposeDiscipline(db: Db, violationId: string, note: strin
     const current = await getCase(tx, v.id);
     if (current?.decision !== 'ESCALATED')
       throw errors.conflict('NOT_ESCALATED', 'Chỉ đề nghị xem xét kỷ luật sau khi đã chuyển xử lý.', 'Only an escalated case can be proposed for discipline.');
-    const ctx = await disciplineContext(tx, v.id, localDate(now));
+    const ctx = await disciplineContext(tx, v.id, localDateOf(now));
     return applyTransition(tx, v, 'propose_discipline', actor, now, {
       reason: note,
       details: { regime: ctx.regime.code },
@@ -184,7 +184,7 @@ export async function sweepOverdueExplanations(db: Db, now: Date, limit = 200): 
             dateLabel: formatDateVi(v.occurred_on),
             link: violationLink(v.id),
           }),
-          recipients: await deciders(tx, v.unit_id, localDate(now)),
+          recipients: await deciders(tx, v.unit_id, localDateOf(now)),
           entityType: 'violation',
           entityId: v.id,
           dedupKey: `overdue:${v.id}`,

@@ -56,23 +56,6 @@ export const ZBoolString = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-/** Vietnamese-aware search key: lower case, diacritics stripped, đ → d. */
-export function searchKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Today's date in the agency's time zone (Asia/Ho_Chi_Minh, no DST): never the server's local zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Response of a route that sends file bytes or a stream (the serializer is not used for those). The media type is
  * described in the route's `summary`/`description`; the OpenAPI document shows it as a binary string.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/ports/db';
 import { createOverride, createRoster, createSchedule, addCalendarDay, seedOfficial2026 } from '../../calendar/calendar.service';
-import { localToInstant } from '../../calendar/domain/local-time';
+import { localToInstant } from '../../../platform/time';
 import { DEFAULT_RULES } from '../domain/types';
 import { decideJustification, requestJustification } from '../justifications.service';
 import { ingestPunch, recordHeartbeat, reportOutage } from '../punches.service';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { localMinuteOf, minutesToHhmm } from '../../calendar/domain/local-time';
-import { addDays, localToEpoch } from '../../calendar/domain/local-time';
+import { addDays, localMinuteOf, localToEpoch, minutesToHhmm } from '../../../platform/time';
 import type { AttendanceStatus, SessionKind } from '../domain/types';
 import type { PunchSpec, Scenario } from './fixture';
 

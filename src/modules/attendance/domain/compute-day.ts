@@ -1,4 +1,4 @@
-import { daysBetween, localDateOf, localToEpoch } from '../../calendar/domain/local-time';
+import { daysBetween, localDateOf, localToEpoch } from '../../../platform/time';
 import type { PlannedSession } from '../../calendar/domain/schedule';
 import {
   type AttendanceStatus,

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from './local-time';
+import { addDays, isoWeekday } from '../../../platform/time';
 import { hungKingsDate, tetDate } from './lunar';
 import type { CalendarDay, CalendarDayKind } from './schedule';
 

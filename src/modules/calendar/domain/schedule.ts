@@ -1,4 +1,4 @@
-import { hhmmToMinutes, isoWeekday } from './local-time';
+import { hhmmToMinutes, isoWeekday } from '../../../platform/time';
 
 /**
  * Work calendars as data (domain.md §1.3, §2.5): which sessions a person is expected to work on a date, resolved

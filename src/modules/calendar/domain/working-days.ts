@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from './local-time';
+import { addDays, isoWeekday } from '../../../platform/time';
 import { type CalendarDay, type CalendarData, pickCalendarDay, pickSchedule } from './schedule';
 
 /**

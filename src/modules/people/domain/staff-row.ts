@@ -1,4 +1,4 @@
-import { searchKey } from '../../../platform/http/schemas';
+import { searchKey } from '../../../platform/text/search-key';
 import { CATEGORIES, CATEGORY_LABELS, type Category, GENDER_LABELS, STATUSES, STATUS_LABELS, type StaffStatus } from '../people.types';
 
 /** Columns of the staff workbook: the Vietnamese header is what we write; either language is accepted on import. */

@@ -1,11 +1,5 @@
+import { addDays } from '../../../platform/time';
 import type { EscalationStep, RepeatWindow, RuleConfig, ViolationKind } from './rule-config';
-
-/** 'YYYY-MM-DD' arithmetic in UTC, so the server's time zone never shifts a calendar date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** First and last day (inclusive) of the repeat window that contains `date`. */
 export function windowFor(window: RepeatWindow, date: string): { from: string; to: string; label: string } {

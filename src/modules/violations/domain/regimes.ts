@@ -2,6 +2,8 @@
  * Discipline regimes by staff category and date (domain.md §4.1–§4.5). The system shows the forms a competent
  * leader may consider and the time limits; it never picks one (§4.4: no automatic mapping from counts to forms).
  */
+import { addDays } from '../../../platform/time';
+
 export type StaffCategory = 'CAN_BO' | 'CONG_CHUC' | 'VIEN_CHUC' | 'HOP_DONG';
 
 export interface DisciplineForm {
@@ -122,12 +124,6 @@ function addYears(date: string, years: number): string {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-function addDaysIso(date: string, days: number): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
-
 export interface CaseDeadlines {
   /** Last day to decide when the violation only warrants a reprimand-level form (5 years from the violation). */
   limitationReprimandUntil: string | null;
@@ -142,7 +138,7 @@ export function deadlinesFor(regime: Regime, violationDate: string, detectedOn: 
   return {
     limitationReprimandUntil: regime.limitationYears ? addYears(violationDate, regime.limitationYears.reprimandLevel) : null,
     limitationHeavierUntil: regime.limitationYears ? addYears(violationDate, regime.limitationYears.warningOrHeavier) : null,
-    processingDueOn: regime.processingDays ? addDaysIso(detectedOn, regime.processingDays.normal) : null,
-    processingExtendedDueOn: regime.processingDays ? addDaysIso(detectedOn, regime.processingDays.extended) : null,
+    processingDueOn: regime.processingDays ? addDays(detectedOn, regime.processingDays.normal) : null,
+    processingExtendedDueOn: regime.processingDays ? addDays(detectedOn, regime.processingDays.extended) : null,
   };
 }
