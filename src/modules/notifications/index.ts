@@ -9,14 +9,13 @@ import { sendDailyDigest } from './digest';
 import { createSmtpTransport, deliverDueEmails, type MailTransport } from './mailer';
 import { mailConfig } from './notify';
 import { notificationsRoutes } from './notifications.routes';
-import { periodic } from './worker';
+import { periodic } from '../../platform/jobs/periodic';
 
 export { notify, publicLink } from './notify';
 export { deciders, personRecipient, unitHeads, type Recipient } from './recipients';
 export { templates } from './domain/templates';
 export { sendDailyDigest } from './digest';
 export { deliverDueEmails, createSmtpTransport } from './mailer';
-export { periodic } from './worker';
 
 const stops: Array<() => Promise<void>> = [];
 let transport: MailTransport | null = null;

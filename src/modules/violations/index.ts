@@ -12,7 +12,7 @@
 import type { AppContext, KcModule } from '../../platform/module';
 import { ATTENDANCE_DAY_UPDATED, attendanceDayUpdatedSchema } from '../attendance/attendance.events';
 import { violationsRoutes } from './violations.routes';
-import { periodic } from '../notifications/worker';
+import { periodic } from '../../platform/jobs/periodic';
 import { resolvePendingEvidence } from './evidence.service';
 import { applyAttendanceDay } from './violations.service';
 import { workflowRoutes } from './workflow.routes';
