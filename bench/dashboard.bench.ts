@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { dbKinds, freshDb } from '../test/helpers/db';
 import { localDateOf } from '../src/platform/time';
 import type { Db } from '../src/platform/ports/db';
-import { dashboard } from '../src/modules/violations/dashboard.repo';
+import { dashboard } from '../src/modules/reports/dashboard.repo';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 50_000);
 const COMMUNES = 100;

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ATTENDANCE_DAY_UPDATED } from '../src/modules/attendance/attendance.events';
 import { listCameras } from '../src/modules/cameras';
-import { resolvePendingEvidence } from '../src/modules/violations/evidence.service';
+import { resolvePendingEvidence } from '../src/modules/violations';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
 import { morningDay } from '../test/helpers/attendance-day';
 import { waitFor } from '../test/helpers/wait';

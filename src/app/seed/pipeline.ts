@@ -19,7 +19,7 @@ export function settleFor(bus: Bus, flushEvents: () => Promise<void>): (() => Pr
 }
 
 /** The modules whose consumers turn attendance days into violations and notices (no cameras, no face engine). */
-const PIPELINE = new Set(['people', 'violations', 'workflow', 'notifications']);
+const PIPELINE = new Set(['people', 'violations', 'notifications']);
 
 /**
  * `kycuong seed` outside a running server: starts only the event consumers the demo history goes through, seeds,

@@ -1,60 +1,13 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { forEachDb } from '../../../test/helpers/db';
 import type { Db } from '../../platform/ports/db';
-import { applyAttendanceDay } from '../violations/violations.service';
+import { applyAttendanceDay } from '../violations';
 import { lateDay, makeWorld, type World } from '../violations/test/fixtures';
-import { sendDailyDigest } from './digest';
 import { createSmtpTransport, deliverDueEmails, type MailTransport } from './mailer';
 import { enqueueEmail } from './notifications.repo';
 import { parseMail } from './test/mime';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/**
- * A real SMTP server on loopback. It answers 451 (temporary failure) to the first `tempFailures` messages and
- * 550 to any recipient at blocked.example, so the worker's retries and permanent failures are exercised for real.
- */
-function startSmtp(tempFailures: number) {
-  const received: Received[] = [];
-  let failuresLeft = tempFailures;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      if (address.address.endsWith('@blocked.example')) return cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      cb();
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (failuresLeft > 0) {
-          failuresLeft--;
-          return cb(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  return {
-    received,
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { type Received, startSmtp } from './test/smtp';
 
 forEachDb('notifications: e-mail through a real SMTP server', (getDb) => {
   let db: Db;
@@ -117,19 +70,5 @@ forEachDb('notifications: e-mail through a real SMTP server', (getDb) => {
     assert.equal(row?.attempts, 2);
     assert.match(row?.last_error ?? '', /550|Mailbox unavailable|recipients/i);
     assert.deepEqual(await deliverDueEmails(db, transport, { from: FROM, now: new Date(t0.getTime() + 86_400_000) }), { sent: 0, retried: 0, failed: 0 });
-  });
-
-  it('sends the daily digest to the leaders of the unit once, in Vietnamese', async () => {
-    const now = new Date('2026-11-02T10:00:00Z');
-    assert.equal((await sendDailyDigest(db, '2026-11-02', now)).leaders, 2);
-    assert.equal((await sendDailyDigest(db, '2026-11-02', now)).leaders, 2, 'a rerun finds the same leaders');
-    await deliverDueEmails(db, transport, { from: FROM, now });
-    const digests = smtp.received.filter((m) => parseMail(m.raw).headers.get('subject')?.includes('Tổng hợp'));
-    assert.deepEqual(digests.map((d) => d.to[0]).sort(), [w.chairman.email, w.head.email].sort(), 'one digest per leader despite the rerun');
-    const parsed = parseMail(digests[0]?.raw ?? '');
-    assert.equal(parsed.headers.get('subject'), '[Kỷ Cương] Tổng hợp kỷ luật, kỷ cương ngày 02/11/2026');
-    assert.match(parsed.text, /Ngày 02\/11\/2026 có 1 vi phạm mới: Đi muộn 1\./);
-    const inApp = await db.query(`SELECT 1 FROM notifications WHERE kind = 'daily_digest' AND user_id = $1`, [w.chairman.userId]);
-    assert.equal(inApp.length, 1);
   });
 });

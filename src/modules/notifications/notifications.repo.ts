@@ -132,3 +132,52 @@ export async function recordAttempt(
       );
   });
 }
+
+/** Whether `userId` already has an in-app notice of this kind about this entity. */
+export async function hasNotification(db: Db, userId: string, kind: string, entityId: string | undefined): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM notifications WHERE user_id = $1 AND kind = $2 AND entity_id IS NOT DISTINCT FROM $3', [userId, kind, entityId ?? null]);
+  return rows.length > 0;
+}
+
+export async function listNotifications(
+  db: Db,
+  userId: string,
+  q: { unreadOnly?: boolean; page: number; pageSize: number },
+): Promise<Array<NotificationRow & { total: number; unread: number }>> {
+  return db.query<NotificationRow & { total: number; unread: number }>(
+    `SELECT n.*, count(*) OVER () AS total,
+            (SELECT count(*) FROM notifications x WHERE x.user_id = $1 AND x.read_at IS NULL) AS unread
+       FROM notifications n WHERE n.user_id = $1 ${q.unreadOnly ? 'AND n.read_at IS NULL' : ''}
+      ORDER BY n.created_at DESC LIMIT $2 OFFSET $3`,
+    [userId, q.pageSize, (q.page - 1) * q.pageSize],
+  );
+}
+
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  const c = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  return c[0]?.n ?? 0;
+}
+
+export async function markRead(db: Db, id: string, userId: string, at: Date): Promise<NotificationRow | undefined> {
+  const rows = await db.query<NotificationRow>(
+    'UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND user_id = $2 RETURNING *',
+    [id, userId, at.toISOString()],
+  );
+  return rows[0];
+}
+
+export async function markAllRead(db: Db, userId: string, at: Date): Promise<number> {
+  const rows = await db.query('UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id', [userId, at.toISOString()]);
+  return rows.length;
+}
+
+export type EmailLogRow = Pick<OutboxRow, 'id' | 'to_address' | 'subject' | 'template' | 'status' | 'attempts' | 'last_error' | 'created_at' | 'sent_at' | 'next_attempt_at'> & { total: number };
+
+/** The outgoing e-mail, newest first, optionally of one status. */
+export async function emailLog(db: Db, q: { status?: OutboxRow['status']; page: number; pageSize: number }): Promise<EmailLogRow[]> {
+  return db.query<EmailLogRow>(
+    `SELECT id, to_address, subject, template, status, attempts, last_error, created_at, sent_at, next_attempt_at, count(*) OVER () AS total
+       FROM email_outbox ${q.status ? 'WHERE status = $3' : ''} ORDER BY created_at DESC LIMIT $1 OFFSET $2`,
+    q.status ? [q.pageSize, (q.page - 1) * q.pageSize, q.status] : [q.pageSize, (q.page - 1) * q.pageSize],
+  );
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/ports/db';
 import { type Rendered, toHtml, toText } from './domain/templates';
 import { loadMailConfig } from './notifications.config';
-import { enqueueEmail, insertNotification } from './notifications.repo';
+import { enqueueEmail, hasNotification, insertNotification } from './notifications.repo';
 import type { Recipient } from './recipients';
 
 export interface Notice {
@@ -14,6 +14,8 @@ export interface Notice {
   /** Makes the e-mails idempotent: the recipient's address is appended per message. */
   dedupKey?: string;
   inApp?: boolean;
+  /** At most one in-app notice per recipient, template and entity: a rerun (a digest after a crash) adds none. */
+  inAppOnce?: boolean;
   email?: boolean;
 }
 
@@ -29,8 +31,9 @@ export function publicLink(path: string): string {
 }
 
 /**
- * Writes the in-app notifications and queues the e-mails for one notice, in the caller's transaction, so a notice
- * exists if and only if the change it reports was committed. Delivery happens later in the outbox worker.
+ * The one way into this module: a request to tell `recipients` something already worded. Writes the in-app
+ * notifications and queues the e-mails, in the caller's transaction, so a notice exists if and only if the change it
+ * reports was committed. Delivery happens later in the outbox worker.
  */
 export async function notify(db: Db, notice: Notice, at: Date): Promise<{ inApp: number; emails: number }> {
   const cfg = mailConfig();
@@ -46,7 +49,7 @@ export async function notify(db: Db, notice: Notice, at: Date): Promise<{ inApp:
     return true;
   });
   for (const r of recipients) {
-    if (notice.inApp !== false && r.userId) {
+    if (notice.inApp !== false && r.userId && !(notice.inAppOnce && (await hasNotification(db, r.userId, notice.template, notice.entityId)))) {
       await insertNotification(
         db,
         {

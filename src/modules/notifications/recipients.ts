@@ -1,7 +1,11 @@
 import type { Db } from '../../platform/ports/db';
-import { loadOrgTree } from '../org/org-tree';
-import { ROLE_PERMISSIONS, type Role } from '../../platform/access';
+import { type Permission, ROLE_PERMISSIONS, type Role } from '../../platform/access';
+import { loadOrgTree } from '../org';
 
+/**
+ * Who a notice reaches. Callers name people (a person, the holders of a permission over a unit, a unit's heads);
+ * this module resolves them to accounts and addresses from the role assignments in force, and knows nothing of why.
+ */
 export interface Recipient {
   userId: string | null;
   name: string;
@@ -36,6 +40,11 @@ async function activeAssignments(db: Db, today: string): Promise<Assignment[]> {
   );
 }
 
+/** Technical accounts (sysadmin) are never reached through a permission: they run the system, not the agency. */
+function grants(role: Role, permission: Permission): boolean {
+  return role !== 'sysadmin' && (ROLE_PERMISSIONS[role] ?? []).includes(permission);
+}
+
 function dedupe(list: Recipient[]): Recipient[] {
   const seen = new Set<string>();
   return list.filter((r) => {
@@ -46,14 +55,13 @@ function dedupe(list: Recipient[]): Recipient[] {
   });
 }
 
-/** Leaders who may decide on violations of `unitId` (role with violations.decide whose scope covers the unit). */
-export async function deciders(db: Db, unitId: string, today: string): Promise<Recipient[]> {
+/** Accounts holding `permission` through a role whose scope covers `unitId` on `today`. */
+export async function holdersOf(db: Db, permission: Permission, unitId: string, today: string): Promise<Recipient[]> {
   // Loaded through the caller's handle: on PGlite a second handle would wait for the open transaction forever.
   const tree = await loadOrgTree(db);
   const out: Recipient[] = [];
   for (const a of await activeAssignments(db, today)) {
-    if (a.role === 'sysadmin') continue; // technical accounts are not discipline leaders
-    if (!(ROLE_PERMISSIONS[a.role] ?? []).includes('violations.decide')) continue;
+    if (!grants(a.role, permission)) continue;
     if (tree.scopeOf(a.unit_id).has(unitId)) out.push({ userId: a.user_id, name: a.display_name, email: a.email });
   }
   return dedupe(out);
@@ -69,4 +77,26 @@ export async function unitHeads(db: Db, unitId: string, today: string): Promise<
     if (here.length) return dedupe(here.map((h) => ({ userId: h.user_id, name: h.display_name, email: h.email })));
   }
   return [];
+}
+
+/** One account of an audience with the units its assignments cover (each assignment's unit and its sub-units). */
+export interface ScopedRecipient extends Recipient {
+  userId: string;
+  units: string[];
+}
+
+/**
+ * Everyone holding `permission` or one of `roles` on `date`, each once, with the union of the units their
+ * assignments cover — the audience of a per-scope digest. Accounts come in the order of their first assignment.
+ */
+export async function audienceOf(db: Db, date: string, who: { permission: Permission; roles?: Role[] }): Promise<ScopedRecipient[]> {
+  const tree = await loadOrgTree(db, { fresh: true });
+  const byUser = new Map<string, { name: string; email: string | null; units: Set<string> }>();
+  for (const a of await activeAssignments(db, date)) {
+    if (!(who.roles?.includes(a.role) || grants(a.role, who.permission))) continue;
+    const entry = byUser.get(a.user_id) ?? { name: a.display_name, email: a.email, units: new Set<string>() };
+    for (const u of tree.scopeOf(a.unit_id)) entry.units.add(u);
+    byUser.set(a.user_id, entry);
+  }
+  return [...byUser].map(([userId, e]) => ({ userId, name: e.name, email: e.email, units: [...e.units] }));
 }

@@ -3,31 +3,18 @@
  * repeat counting (rolling window or calendar month/quarter) and escalation steps. A violation is judged by the
  * version in force on its date; a new version never re-judges the past. Owns violation_rule_sets.
  */
-import type { KcModule } from '../../platform/module';
-import { DEFAULT_RULES } from './domain/rule-config';
-import { rulesRoutes } from './rules.routes';
-import { adoptRuleSet } from './rules.service';
-
-export { adoptRuleSet, effectiveRules, type EffectiveRules } from './rules.service';
-export { DEFAULT_RULES, ZRuleConfig, type RuleConfig, ACTION_LABELS } from './domain/rule-config';
-
-export const rulesModule: KcModule = {
-  name: 'rules',
-  routes: rulesRoutes,
-  /** The demo commune adopts the Quế Phong pattern (1st → nhắc nhở; 3rd in a month → written reminder and report). */
-  seedDemo: async (ctx, demo) => {
-    const unitId = demo.units['TT-UBND'];
-    if (!unitId) return;
-    await adoptRuleSet(
-      ctx.db,
-      {
-        unitId,
-        validFrom: '2025-07-01',
-        name: 'Quy chế làm việc của UBND xã Thông Thụ (phần xử lý vi phạm giờ giấc)',
-        legalBasis: 'Quyết định ban hành Quy chế làm việc của UBND xã (demo)',
-        config: { ...DEFAULT_RULES, graceMinutes: { late: 5, earlyLeave: 5 }, repeatGroups: [['LATE', 'EARLY_LEAVE']] },
-      },
-      { id: null, name: 'system:seed' },
-    );
-  },
-};
+export { adoptRuleSet, effectiveRules, type EffectiveRules, type NewRuleSet } from './rules.service';
+export {
+  ACTION_LABELS,
+  AUTO_KINDS,
+  DEFAULT_RULES,
+  ESCALATION_ACTIONS,
+  VIOLATION_KINDS,
+  ZRuleConfig,
+  type EscalationAction,
+  type EscalationStep,
+  type RepeatWindow,
+  type RuleConfig,
+  type ViolationKind,
+} from './domain/rule-config';
+export { repeatKinds, stepFor, windowFor } from './domain/judge';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { DEFAULT_RULES, type RuleConfig, ZRuleConfig } from './domain/rule-config';
 import { closeRuleSet, insertRuleSet, latestRuleSet, type RuleSetRow, ruleSetInForce } from './rules.repo';
 

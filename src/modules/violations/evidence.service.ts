@@ -1,9 +1,9 @@
 import type { AppContext } from '../../platform/module';
 import { AppError } from '../../platform/errors';
-import type { AuditActor } from '../audit/audit.service';
+import type { AuditActor } from '../audit';
 import { type CameraRow, listCameras } from '../cameras';
 import { formatDateVi } from '../../platform/time';
-import { loadOrgTree } from '../org/org-tree';
+import { loadOrgTree } from '../org';
 import { exportClip, exportSnapshot, linkEvidence } from '../recording';
 import { KIND_LABELS } from './domain/labels';
 import { type EvidenceRow, getViolation, pendingEvidence, updateEvidence, type ViolationRow } from './violations.repo';

@@ -3,11 +3,12 @@ import { BLOB_KINDS, blobCreator, recordBlobOwner } from '../../platform/blob-ow
 import { errors } from '../../platform/errors';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import type { AuditActor } from '../audit/audit.service';
+import type { AuditActor } from '../audit';
 import { formatDateVi, localDateOf } from '../../platform/time';
-import { templates } from '../notifications/domain/templates';
-import { notify } from '../notifications/notify';
-import { deciders, unitHeads } from '../notifications/recipients';
+import { violationTemplates as templates } from './notice-templates';
+import { notify } from '../notifications';
+import { unitHeads } from '../notifications';
+import { deciders } from './notices';
 import { KIND_LABELS } from './domain/labels';
 import { violationLink } from './notices';
 import { getViolation, personInfo } from './violations.repo';

@@ -1,8 +1,15 @@
+import type { Db } from '../../platform/ports/db';
 import { formatDateVi, formatTimeVi } from '../../platform/time';
-import type { ViolationVars } from '../notifications/domain/templates';
-import { ACTION_LABELS } from '../rules/domain/rule-config';
+import { holdersOf, type Recipient } from '../notifications';
+import { ACTION_LABELS } from '../rules';
+import type { ViolationVars } from './notice-templates';
 import { KIND_LABELS, SESSION_LABELS } from './domain/labels';
 import type { ViolationRow } from './violations.repo';
+
+/** The leaders who may decide on violations of `unitId` (violations.decide over it), the usual readers of notices. */
+export function deciders(db: Db, unitId: string, today: string): Promise<Recipient[]> {
+  return holdersOf(db, 'violations.decide', unitId, today);
+}
 
 export function violationLink(id: string): string {
   return `/violations/${id}`;

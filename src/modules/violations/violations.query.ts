@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/ports/db';
-import { localDateOf } from '../../platform/time';
-import type { ViolationKind } from '../rules/domain/rule-config';
+import type { EscalationAction, ViolationKind } from '../rules';
+import type { CaseState, Decision } from './domain/states';
+import type { ViolationRow } from './violations.repo';
 
 export interface ListFilters {
   unitIds?: string[];
@@ -23,18 +24,18 @@ export interface ListRow {
   unit_id: string;
   unit_name: string;
   kind: ViolationKind;
-  source: string;
+  source: ViolationRow['source'];
   occurred_on: string;
   session: string | null;
   minutes: number | null;
   title: string;
   repeat_ordinal: number;
   repeat_window: string | null;
-  proposed_action: string;
+  proposed_action: EscalationAction;
   retracted_at: Date | null;
-  state: string;
+  state: CaseState;
   explanation_due_at: Date | null;
-  decision: string | null;
+  decision: Decision | null;
   total: number;
 }
 
@@ -70,30 +71,4 @@ export async function listViolations(db: Db, f: ListFilters, scope: { units: str
     params,
   );
   return { rows, total: rows[0]?.total ?? 0 };
-}
-
-export function listDto(r: ListRow) {
-  return {
-    id: r.id,
-    personId: r.person_id,
-    personName: r.full_name,
-    employeeCode: r.employee_code,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    kind: r.kind,
-    source: r.source,
-    occurredOn: r.occurred_on,
-    session: r.session,
-    minutes: r.minutes,
-    title: r.title,
-    repeatOrdinal: r.repeat_ordinal,
-    repeatWindow: r.repeat_window,
-    proposedAction: r.proposed_action,
-    retracted: r.retracted_at !== null,
-    state: r.state,
-    explanationDueAt: r.explanation_due_at,
-    /** The last day to explain (deadlines run to the end of a local day). */
-    explanationDueOn: r.explanation_due_at ? localDateOf(r.explanation_due_at) : null,
-    decision: r.decision,
-  };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import type { EscalationAction, ViolationKind } from '../rules/domain/rule-config';
+import type { EscalationAction, ViolationKind } from '../rules';
 
 export interface ViolationRow {
   id: string;

@@ -1,24 +1,36 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
+import { ZBinary, ZIdParams } from '../../platform/http/schemas';
+import { recordAudit } from '../audit';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
-import { loadVisible } from './violations.routes';
-import { DECISIONS } from './domain/states';
+import { loadVisible } from './visibility';
 import { MAX_FILE_BYTES, MAX_FILES, submitExplanation, type UploadedFile } from './explanations.service';
+import {
+  binaryBody,
+  caseStatusDto,
+  explanationUploadDoc,
+  ZCaseStatus,
+  ZCloseBody,
+  ZDecisionBody,
+  ZDisciplineContext,
+  ZDisciplineContextQuery,
+  ZExplanationBody,
+  ZExplanationCreated,
+  ZExplanationFileParams,
+  ZProposalBody,
+  ZRequestExplanationBody,
+} from './workflow.dto';
 import { closeCase, decide, disciplineContext, proposeDiscipline, requestExplanation } from './workflow.service';
 import { explanationFile } from './workflow.repo';
 import { localDateOf } from '../../platform/time';
 
-const ZReason = ZText(2000).pipe(z.string().min(3, 'a reason is required'));
-const ZExplanationBody = ZText(8000).pipe(z.string().min(10, 'at least 10 characters'));
+const tags = ['workflow'];
 
 export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
   await root.register(async (scoped) => {
@@ -29,10 +41,15 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
     app.post(
       '/api/violations/:id/explanations',
       {
-        schema: { tags: ['workflow'], params: ZIdParams },
+        schema: {
+          summary: 'Explain a violation of mine, with attachments (multipart form: body and files)',
+          tags,
+          params: ZIdParams,
+          response: { 201: ZExplanationCreated },
+        },
         bodyLimit: MAX_FILES * MAX_FILE_BYTES + 256 * 1024,
         // A person explains a handful of violations at most; this only stops one account filling the disk.
-        config: { rateLimit: uploadRateLimit(10, 10) },
+        config: { rateLimit: uploadRateLimit(10, 10), ...explanationUploadDoc },
       },
       async (req, reply) => {
         const access = getAccess(req);
@@ -63,7 +80,10 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
 
     app.get(
       '/api/violations/:id/explanation-files/:fileId',
-      { schema: { tags: ['workflow'], params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) }, config: { servesBlob: 'owner' } },
+      {
+        schema: { summary: 'Download an attachment of an explanation (its own media type, as an attachment); audited', tags, params: ZExplanationFileParams, response: { 200: ZBinary } },
+        config: { servesBlob: 'owner' },
+      },
       async (req, reply) => {
         const access = getAccess(req);
         const v = await loadVisible(ctx, access, req.params.id);
@@ -85,7 +105,7 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
           .header('content-disposition', `attachment; filename*=UTF-8''${safeName}`)
           .header('cache-control', 'private, no-store')
           .header('content-length', String(blob.size))
-          .send(await blob.stream());
+          .send(binaryBody(await blob.stream()));
       },
     );
   });
@@ -97,48 +117,55 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
     access.requireInUnit('violations.decide', v.unit_id);
     return { access, v };
   };
-  const caseDto = (c: Awaited<ReturnType<typeof decide>>) => ({ state: c.state, decision: c.decision, explanationDueAt: c.explanation_due_at, proposal: c.proposal });
 
   app.post(
     '/api/violations/:id/request-explanation',
-    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ workingDays: z.number().int().min(1).max(30).default(3) }) } },
+    { schema: { summary: 'Ask for an explanation (again) with a deadline in working days', tags, params: ZIdParams, body: ZRequestExplanationBody, response: { 200: ZCaseStatus } } },
     async (req) => {
       const { access, v } = await leaderFor(req, req.params.id);
-      return caseDto(await requestExplanation(ctx.db, v.id, req.body.workingDays, access.actor(), ctx.now()));
+      return caseStatusDto(await requestExplanation(ctx.db, v.id, req.body.workingDays, access.actor(), ctx.now()));
     },
   );
 
   app.post(
     '/api/violations/:id/decision',
-    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ decision: z.enum(DECISIONS), reason: ZReason }) } },
+    { schema: { summary: 'Decide on a violation with a reason (dismiss, remind or escalate)', tags, params: ZIdParams, body: ZDecisionBody, response: { 200: ZCaseStatus } } },
     async (req) => {
       const { access, v } = await leaderFor(req, req.params.id);
-      return caseDto(await decide(ctx.db, v.id, req.body.decision, req.body.reason, access.actor(), ctx.now()));
+      return caseStatusDto(await decide(ctx.db, v.id, req.body.decision, req.body.reason, access.actor(), ctx.now()));
     },
   );
 
   app.post(
     '/api/violations/:id/discipline-proposal',
-    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ note: ZReason }) } },
+    { schema: { summary: 'Propose the discipline procedure for an escalated violation', tags, params: ZIdParams, body: ZProposalBody, response: { 200: ZCaseStatus } } },
     async (req) => {
       const { access, v } = await leaderFor(req, req.params.id);
-      return caseDto(await proposeDiscipline(ctx.db, v.id, req.body.note, access.actor(), ctx.now()));
+      return caseStatusDto(await proposeDiscipline(ctx.db, v.id, req.body.note, access.actor(), ctx.now()));
     },
   );
 
   app.post(
     '/api/violations/:id/close',
-    { schema: { tags: ['workflow'], params: ZIdParams, body: z.strictObject({ reason: ZReason }) } },
+    { schema: { summary: 'Close a decided violation case with a reason', tags, params: ZIdParams, body: ZCloseBody, response: { 200: ZCaseStatus } } },
     async (req) => {
       const { access, v } = await leaderFor(req, req.params.id);
-      return caseDto(await closeCase(ctx.db, v.id, req.body.reason, access.actor(), ctx.now()));
+      return caseStatusDto(await closeCase(ctx.db, v.id, req.body.reason, access.actor(), ctx.now()));
     },
   );
 
   /** Regime, forms and time limits for the person and date (the system lists; the competent authority chooses). */
   app.get(
     '/api/violations/:id/discipline-context',
-    { schema: { tags: ['workflow'], params: ZIdParams, querystring: z.strictObject({ asOf: ZDate.optional() }) } },
+    {
+      schema: {
+        summary: 'Show the discipline regime, forms and time limits for the person and violation',
+        tags,
+        params: ZIdParams,
+        querystring: ZDisciplineContextQuery,
+        response: { 200: ZDisciplineContext },
+      },
+    },
     async (req) => {
       const { v } = await leaderFor(req, req.params.id);
       return disciplineContext(ctx.db, v.id, req.query.asOf ?? localDateOf(ctx.now()));

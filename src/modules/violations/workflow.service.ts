@@ -1,10 +1,11 @@
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { formatDateVi, localDateOf } from '../../platform/time';
-import { templates } from '../notifications/domain/templates';
-import { notify } from '../notifications/notify';
-import { deciders, personRecipient } from '../notifications/recipients';
+import { violationTemplates as templates } from './notice-templates';
+import { notify } from '../notifications';
+import { personRecipient } from '../notifications';
+import { deciders } from './notices';
 import { KIND_LABELS } from './domain/labels';
 import { violationLink, violationVars } from './notices';
 import { getViolation, personInfo, type ViolationRow } from './violations.repo';

@@ -1,5 +1,5 @@
-import type { AttendanceDayUpdated, AttendanceSessionEvent } from '../../attendance/attendance.events';
-import type { RuleConfig, ViolationKind } from '../../rules/domain/rule-config';
+import type { AttendanceDayUpdated, AttendanceSessionEvent } from '../../attendance';
+import type { RuleConfig, ViolationKind } from '../../rules';
 
 /** A violation that an attendance day implies under the unit's rules. */
 export interface Candidate {

@@ -1,4 +1,4 @@
-import type { ViolationKind } from '../../rules/domain/rule-config';
+import type { ViolationKind } from '../../rules';
 
 export const KIND_LABELS: Record<ViolationKind, { vi: string; en: string }> = {
   LATE: { vi: 'Đi muộn', en: 'Late arrival' },

@@ -19,15 +19,8 @@ export type CaseState = (typeof CASE_STATES)[number];
 export const DECISIONS = ['DISMISSED', 'REMINDED', 'ESCALATED'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export type CaseAction =
-  | 'notify'
-  | 'request_explanation'
-  | 'explain'
-  | 'mark_no_answer'
-  | 'decide'
-  | 'propose_discipline'
-  | 'close'
-  | 'retract';
+export const CASE_ACTIONS = ['notify', 'request_explanation', 'explain', 'mark_no_answer', 'decide', 'propose_discipline', 'close', 'retract'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Allowed transitions: action → (from states → to state). */
 const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: CaseState }> = {

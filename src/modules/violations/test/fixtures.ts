@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AttendanceDayUpdated, AttendanceSessionEvent } from '../../attendance/attendance.events';
+import type { AttendanceDayUpdated, AttendanceSessionEvent } from '../../attendance';
 import type { Db } from '../../../platform/ports/db';
 
 /**

@@ -1,21 +1,17 @@
 import type { Db } from '../../platform/ports/db';
-import { localDateOf } from '../../platform/time';
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, isoWeekday, localDateOf } from '../../platform/time';
+import type { ViolationKind } from '../rules';
+import type { CaseState } from '../violations';
 
 /** Monday of the ISO week containing `date`. */
 function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return addDays(date, -((d.getUTCDay() + 6) % 7));
+  return addDays(date, 1 - isoWeekday(date));
 }
 
 /**
- * The leader dashboard in four set-based queries over the units in scope: today by unit and kind (with the people),
- * weekly and monthly trends over a year, repeat offenders of the last 30 days, explanations past their deadline.
+ * The leader dashboard, a read model over violations, their cases, persons and units, in four set-based queries over
+ * the units in scope: today by unit and kind (with the people), weekly and monthly trends over a year, repeat
+ * offenders of the last 30 days, explanations past their deadline.
  * Each query is bounded by occurred_on and aggregates in SQL; the unit scope is `= ANY(array)`, which PostgreSQL
  * (14+) hashes for large arrays and which keeps parallel scans possible.
  */
@@ -29,7 +25,7 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
     return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}-01`;
   })();
 
-  const todayRows = await db.query<{ unit_id: string; unit_name: string; kind: string; n: number; people: Array<{ violationId: string; personId: string; name: string; minutes: number | null; session: string | null }> }>(
+  const todayRows = await db.query<{ unit_id: string; unit_name: string; kind: ViolationKind; n: number; people: Array<{ violationId: string; personId: string; name: string; minutes: number | null; session: string | null }> }>(
     `SELECT v.unit_id, u.name AS unit_name, v.kind, count(*)::int AS n,
             json_agg(json_build_object('violationId', v.id, 'personId', v.person_id, 'name', p.full_name, 'minutes', v.minutes, 'session', v.session)
                      ORDER BY p.full_name) AS people
@@ -40,7 +36,7 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
   );
   // One pass over the year: counts per day and kind, bucketed into weeks and months here (365 × 5 rows at most),
   // instead of scanning the year once per chart.
-  const daily = await db.query<{ day: string; kind: string; n: number }>(
+  const daily = await db.query<{ day: string; kind: ViolationKind; n: number }>(
     `SELECT v.occurred_on AS day, v.kind, count(*)::int AS n
        FROM violations v
       WHERE v.occurred_on BETWEEN $2 AND $3 AND v.unit_id = ANY($1::uuid[]) AND v.retracted_at IS NULL
@@ -62,8 +58,8 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
   const unpack = <K extends string>(m: Map<string, number>, name: K) =>
     [...m.entries()]
       .map(([key, n]) => {
-        const [period, kind] = key.split('|') as [string, string];
-        return { [name]: period, kind, n } as Record<K, string> & { kind: string; n: number };
+        const [period, kind] = key.split('|') as [string, ViolationKind];
+        return { [name]: period, kind, n } as Record<K, string> & { kind: ViolationKind; n: number };
       })
       .sort((a, b) => (a[name] === b[name] ? a.kind.localeCompare(b.kind) : a[name] < b[name] ? -1 : 1));
   const weekly = unpack(weeklyMap, 'week');
@@ -86,7 +82,7 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
       ORDER BY r.n DESC, p.full_name`,
     [units, addDays(today, -29), today],
   );
-  const overdue = await db.query<{ violation_id: string; full_name: string; unit_name: string; kind: string; occurred_on: string; explanation_due_at: Date; state: string }>(
+  const overdue = await db.query<{ violation_id: string; full_name: string; unit_name: string; kind: ViolationKind; occurred_on: string; explanation_due_at: Date; state: CaseState }>(
     `SELECT c.violation_id, p.full_name, u.name AS unit_name, v.kind, v.occurred_on, c.explanation_due_at, c.state
        FROM violation_cases c JOIN violations v ON v.id = c.violation_id
        JOIN persons p ON p.id = v.person_id JOIN org_units u ON u.id = v.unit_id
