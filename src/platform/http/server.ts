@@ -9,12 +9,12 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 import type { Logger } from '../observability/logger';
+import { swaggerOptions } from './openapi';
 
 export interface HttpOptions {
   log: Logger;
@@ -209,18 +209,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     },
   });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Kỷ Cương API',
-        version: '0.1.0',
-        description: 'Kỷ luật, kỷ cương hành chính — API. Errors: {code, message_vi, message_en, details}.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kc_session' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions('0.1.0'));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // Our pino logger type is richer than Fastify's base logger type; the instance is the same.
   return app as unknown as FastifyInstance;
