@@ -7,8 +7,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../test/helpers/app';
 import { RtspTestServer, rtspServerAvailable } from '../test/rtsp/rtsp-server';
-import { decodeImage, resizeRgb } from '../src/platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../src/platform/adapters/face-common/mask';
+import { decodeImage } from '../src/platform/image/codec';
+import { drawSyntheticMask } from '../src/platform/image/mask';
 import { YunetDetector } from '../src/platform/adapters/face-yunet/yunet-detector';
 import type { RgbImage } from '../src/platform/ports/face-engine';
 import { localDateOf } from '../src/platform/time';
@@ -16,6 +16,7 @@ import { GatePipeline, recognitionRuntime } from '../src/modules/recognition';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer } from './helpers/browser';
 import type { Browser } from 'playwright-core';
 import { waitFor } from '../test/helpers/wait';
+import { resizeRgb } from '../src/platform/image/pixels';
 
 /**
  * Gate camera end to end: a 720p H.264 video made from enrollment-set photos (two enrolled staff, one of them masked,

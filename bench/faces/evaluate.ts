@@ -1,4 +1,4 @@
-import { cosine } from '../../src/platform/ports/face-engine';
+import { cosine } from '../../src/platform/image/embedding';
 import type { PhotoFeatures } from './extract';
 import {
   auc,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { decodeImage } from '../../src/platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../../src/platform/adapters/face-common/mask';
+import { decodeImage } from '../../src/platform/image/codec';
+import { drawSyntheticMask } from '../../src/platform/image/mask';
 import type { DetectedFace, FaceEngine, RgbImage } from '../../src/platform/ports/face-engine';
 import type { Photo } from './dataset';
 import { inGateFrame } from './latency';

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { decodeImage, resizeRgb } from '../../src/platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../../src/platform/adapters/face-common/mask';
+import { decodeImage } from '../../src/platform/image/codec';
+import { drawSyntheticMask } from '../../src/platform/image/mask';
 import type { FaceEngine, RgbImage } from '../../src/platform/ports/face-engine';
 import { mainFace } from './extract';
 import { quantile } from './metrics';
+import { resizeRgb } from '../../src/platform/image/pixels';
 
 /** A 1280×720 frame with a photo pasted in the middle at gate-like face size (about 200 px wide). */
 export async function gateFrame(photoFile: string): Promise<RgbImage> {

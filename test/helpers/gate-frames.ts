@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cropRgb, decodeImage, resizeRgb } from '../../src/platform/adapters/face-common/image';
+import { decodeImage } from '../../src/platform/image/codec';
 import type { FaceBox, RgbImage } from '../../src/platform/ports/face-engine';
+import { cropRgb, resizeRgb } from '../../src/platform/image/pixels';
 
 /**
  * Gate video frames made from the real face photos in ../shared/faces (never copied into the repository), for the

@@ -1,5 +1,5 @@
-import { decodeImage } from '../../platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../../platform/adapters/face-common/mask';
+import { decodeImage } from '../../platform/image/codec';
+import { drawSyntheticMask } from '../../platform/image/mask';
 import type { Db } from '../../platform/ports/db';
 import type { FaceDescription, FaceEngine } from '../../platform/ports/face-engine';
 import { checkEnrollmentQuality, QUALITY_MESSAGES, type QualityIssue, type QualityReport } from './domain/quality';

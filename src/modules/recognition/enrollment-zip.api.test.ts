@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
-import { encodeJpeg } from '../../platform/adapters/face-common/image';
+import { encodeJpeg } from '../../platform/image/codec';
 import type { Db } from '../../platform/ports/db';
 import { acceptZipImport, runZipImport, zipImportLimits } from './enrollment-zip.service';
 import { recognitionRuntime } from './runtime';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { IMAGE_LIMITS } from '../../platform/adapters/face-common/image';
+import { IMAGE_LIMITS } from '../../platform/image/limits';
 import { AppError } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';

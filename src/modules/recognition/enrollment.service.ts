@@ -1,5 +1,5 @@
 import { AppError, errors } from '../../platform/errors';
-import { imageError } from '../../platform/adapters/face-common/image';
+import { imageError } from '../../platform/image/limits';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
 import { type AuditActor, recordAudit } from '../audit/audit.service';

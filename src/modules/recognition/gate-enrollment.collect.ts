@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
+import { encodeJpeg } from '../../platform/image/codec';
 import { BLOB_KINDS, forgetBlobOwners, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import { type DetectedFace, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
+import { type DetectedFace, type FaceEngine, type RgbImage } from '../../platform/ports/face-engine';
 import { localDateOf } from '../../platform/time';
 import type { Described } from './domain/match';
 import { checkEnrollmentQuality, type QualityReport } from './domain/quality';
 import { sampleQuality } from './domain/sample-quality';
 import { toBytes } from './templates.repo';
 import { assignUnknownCluster } from './unknowns.repo';
+import { cropRgb } from '../../platform/image/pixels';
+import { meanEmbedding } from '../../platform/image/embedding';
 
 /** The part of a pass the enrollment collection needs: each frame's image, detection and embeddings. */
 export interface PassFrame {

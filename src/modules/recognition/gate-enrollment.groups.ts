@@ -1,6 +1,6 @@
 import { AppError, errors } from '../../platform/errors';
-import { decodeImage } from '../../platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../../platform/adapters/face-common/mask';
+import { decodeImage } from '../../platform/image/codec';
+import { drawSyntheticMask } from '../../platform/image/mask';
 import { forgetBlobOwners, forgetBlobOwnersUnder } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';

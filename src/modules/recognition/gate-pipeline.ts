@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cropRgb, encodeJpeg } from '../../platform/adapters/face-common/image';
+import { encodeJpeg } from '../../platform/image/codec';
 import { BLOB_KINDS, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import { type DetectedFace, type FaceBox, type FaceEngine, meanEmbedding, type RgbImage } from '../../platform/ports/face-engine';
+import { type DetectedFace, type FaceBox, type FaceEngine, type RgbImage } from '../../platform/ports/face-engine';
 import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassVerdict } from './domain/decide-pass';
 import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL } from './domain/liveness';
 import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
@@ -13,6 +13,8 @@ import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
 import { effectiveLivenessPolicy } from './liveness.repo';
 import { assignUnknownCluster } from './unknowns.repo';
 import { loadGallery } from './templates.repo';
+import { cropRgb } from '../../platform/image/pixels';
+import { meanEmbedding } from '../../platform/image/embedding';
 
 /** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */
 export type PunchSink = (

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
-import { encodeJpeg } from '../../platform/adapters/face-common/image';
+import { encodeJpeg } from '../../platform/image/codec';
 
 const FACES = path.resolve('../shared/faces/celeba-dev/images');
 const MODELS = path.resolve('../shared/models');

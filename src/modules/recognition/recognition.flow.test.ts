@@ -7,8 +7,8 @@ import { after, before, it } from 'node:test';
 import { forEachDb } from '../../../test/helpers/db';
 import { DiskBlobStore } from '../../platform/adapters/blobs-disk';
 import { createFaceEngine } from '../../platform/adapters/face-common/engine-spec';
-import { decodeImage, encodeJpeg, resizeRgb } from '../../platform/adapters/face-common/image';
-import { drawSyntheticMask } from '../../platform/adapters/face-common/mask';
+import { decodeImage, encodeJpeg } from '../../platform/image/codec';
+import { drawSyntheticMask } from '../../platform/image/mask';
 import type { FaceEngine, RgbImage } from '../../platform/ports/face-engine';
 import { ingestPunch } from '../attendance';
 import { currentConsent, recordConsent } from './consent.service';
@@ -16,6 +16,7 @@ import { enrollPhotos } from './enrollment.service';
 import { GatePipeline, type PunchSink } from './gate-pipeline';
 import { confirmReview, listPendingReviews } from './review.service';
 import { countTemplates, loadGallery } from './templates.repo';
+import { resizeRgb } from '../../platform/image/pixels';
 
 const FACES = path.resolve('../shared/faces');
 const YUNET = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');

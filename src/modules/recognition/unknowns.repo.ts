@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
-import { cosine, meanEmbedding } from '../../platform/ports/face-engine';
+import { cosine, meanEmbedding } from '../../platform/image/embedding';
 import { fromBytes, toBytes } from './templates.repo';
 
 /** Similarity above which an unknown face joins an existing group (same stranger seen again). */

@@ -1,4 +1,4 @@
-import { ARCFACE_TEMPLATE_112, applySimilarity, estimateSimilarity } from '../../../platform/adapters/face-common/align';
+import { applySimilarity, ARCFACE_TEMPLATE_112, estimateSimilarity } from '../../../platform/image/align';
 import type { DetectedFace, Point, RgbImage } from '../../../platform/ports/face-engine';
 
 /**

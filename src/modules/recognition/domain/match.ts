@@ -1,4 +1,4 @@
-import { cosine, meanEmbedding } from '../../../platform/ports/face-engine';
+import { cosine, meanEmbedding } from '../../../platform/image/embedding';
 
 /** A described face: full-face and upper-face embeddings plus how masked it looks. */
 export interface Described {

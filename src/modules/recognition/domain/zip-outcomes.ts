@@ -1,4 +1,4 @@
-import { IMAGE_LIMITS } from '../../../platform/adapters/face-common/image';
+import { IMAGE_LIMITS } from '../../../platform/image/limits';
 
 /**
  * Why a photo of an enrollment zip was not enrolled, one stable code per reason (the report filters on it) with a

@@ -7,7 +7,7 @@ import type {
   FaceEngineMeta,
   RgbImage,
 } from '../../ports/face-engine';
-import { alignFace } from './align';
+import { alignFace } from '../../image/align';
 import type { FaceEngineSpec } from './engine-spec';
 
 interface Slot {

@@ -10,9 +10,9 @@ import type {
   FiveLandmarks,
   RgbImage,
 } from '../../ports/face-engine';
-import { cosine, meanEmbedding } from '../../ports/face-engine';
-import { alignFace, mirrorRgb } from './align';
-import { blankLowerFace, lowerFaceColourCue, MASK_COLOUR_BONUS } from './mask';
+import { cosine, meanEmbedding } from '../../image/embedding';
+import { alignFace, mirrorRgb } from '../../image/align';
+import { blankLowerFace, lowerFaceColourCue, MASK_COLOUR_BONUS } from '../../image/mask';
 
 export interface ComposeOptions {
   /**

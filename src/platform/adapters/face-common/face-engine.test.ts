@@ -4,12 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cosine, type FaceEngine, type RgbImage } from '../../ports/face-engine';
-import { applySimilarity, estimateSimilarity, templateFor } from './align';
+import { type FaceEngine, type RgbImage } from '../../ports/face-engine';
+import { applySimilarity, estimateSimilarity, templateFor } from '../../image/align';
 import { FaceEnginePool } from './engine-pool';
 import { bestAvailableSpec, createFaceEngine, MODEL_FILES } from './engine-spec';
-import { decodeImage, encodeJpeg, resizeRgb } from './image';
-import { drawSyntheticMask, lowerFaceColourCue } from './mask';
+import { decodeImage, encodeJpeg } from '../../image/codec';
+import { drawSyntheticMask, lowerFaceColourCue } from '../../image/mask';
+import { resizeRgb } from '../../image/pixels';
+import { cosine } from '../../image/embedding';
 
 const FACES = path.resolve('../shared/faces/celeba-dev');
 const YUNET = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');

@@ -3,11 +3,12 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { type FaceRecognizerPart, type ModelRef, normalize, type RgbImage } from '../../ports/face-engine';
+import { type FaceRecognizerPart, type ModelRef, type RgbImage } from '../../ports/face-engine';
 import { DLIB_ACTIVATION_RANGES } from './dlib-int8-ranges';
 import { DLIB_INPUT, dlibOnnxGraph, encodeDlibModel } from './dlib-onnx-graph';
 import { quantizeGraph } from './dlib-onnx-int8';
 import { DLIB_CENTER_Y, DLIB_DEFAULT_ZOOM } from './dlib-recognizer';
+import { normalize } from '../../image/embedding';
 
 const require = createRequire(import.meta.url);
 

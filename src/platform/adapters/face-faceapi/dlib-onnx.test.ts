@@ -5,14 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
-import { cosine, type RgbImage } from '../../ports/face-engine';
-import { alignFace } from '../face-common/align';
-import { decodeImage } from '../face-common/image';
+import { type RgbImage } from '../../ports/face-engine';
+import { alignFace } from '../../image/align';
+import { decodeImage } from '../../image/codec';
 import { encodeOnnxModel, type OnnxGraph, withSymbolicShapes } from '../face-onnx/onnx-proto';
 import { quantizedTensors, quantizeGraph } from './dlib-onnx-int8';
 import { YunetDetector } from '../face-yunet/yunet-detector';
 import { DlibOnnxRecognizer, dlibOnnxFileName } from './dlib-onnx-recognizer';
 import { DlibRecognizer } from './dlib-recognizer';
+import { cosine } from '../../image/embedding';
 
 const FACES = path.resolve('../shared/faces/celeba-dev/images');
 const YUNET = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');

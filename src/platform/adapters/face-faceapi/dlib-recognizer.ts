@@ -1,5 +1,6 @@
-import { type FaceRecognizerPart, type ModelRef, normalize, type RgbImage } from '../../ports/face-engine';
+import { type FaceRecognizerPart, type ModelRef, type RgbImage } from '../../ports/face-engine';
 import { faceApiVersion, loadFaceApi } from './tfjs-runtime';
+import { normalize } from '../../image/embedding';
 
 /**
  * dlib's ResNet-34 face descriptor (128-d) as shipped in @vladmandic/face-api: the strongest recognizer found that

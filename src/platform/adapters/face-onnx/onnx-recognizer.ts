@@ -1,5 +1,6 @@
 import * as ort from 'onnxruntime-node';
-import { type FaceRecognizerPart, type FaceThresholds, type ModelRef, normalize, type RgbImage } from '../../ports/face-engine';
+import { type FaceRecognizerPart, type FaceThresholds, type ModelRef, type RgbImage } from '../../ports/face-engine';
+import { normalize } from '../../image/embedding';
 
 /** How a 112×112 ArcFace-style ONNX recognizer wants its pixels: channel order and (value − mean) / std. */
 export interface OnnxRecognizerSpec {

@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FiveLandmarks, RgbImage } from '../../ports/face-engine';
-import { decodeImage, resizeRgb } from '../face-common/image';
-import { drawSyntheticMask } from '../face-common/mask';
+import { decodeImage } from '../../image/codec';
+import { drawSyntheticMask } from '../../image/mask';
 import { letterbox, YunetDetector } from './yunet-detector';
+import { resizeRgb } from '../../image/pixels';
 
 const FACES = path.resolve('../shared/faces/celeba-dev/images');
 const YUNET = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import type { DetectedFace, FaceDetectorPart, FiveLandmarks, ModelRef, Point, RgbImage } from '../../ports/face-engine';
-import { mirrorRgb, warpSimilarity } from '../face-common/align';
+import { mirrorRgb, warpSimilarity } from '../../image/align';
 import { withSymbolicShapes } from '../face-onnx/onnx-proto';
 
 /**

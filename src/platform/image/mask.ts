@@ -1,4 +1,4 @@
-import type { FiveLandmarks, Point, RgbImage } from '../../ports/face-engine';
+import type { FiveLandmarks, Point, RgbImage } from '../ports/face-engine';
 import { type AlignSpec, templateFor } from './align';
 
 /** Colours of common medical and cloth masks, picked per image so a benchmark does not learn one colour. */

@@ -1,4 +1,4 @@
-import type { FiveLandmarks, Point, RgbImage } from '../../ports/face-engine';
+import type { FiveLandmarks, Point, RgbImage } from '../ports/face-engine';
 
 /** The ArcFace 112×112 reference positions of the five landmarks (insightface / OpenCV SFace use the same). */
 export const ARCFACE_TEMPLATE_112: readonly Point[] = [
