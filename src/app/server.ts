@@ -3,11 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { installAuth } from '../modules/auth/auth.http';
+import { installAuth } from '../modules/auth';
 import { createHttpServer } from '../platform/http/server';
 import { installMetrics } from '../platform/observability/metrics';
 import { OutboxRelay } from '../platform/outbox/outbox';
-import type { AppContext, KcModule } from '../platform/module';
+import type { AppContext, KcModule, ModuleStop } from '../platform/module';
 import { MODULES } from './modules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,11 +78,11 @@ export async function startModules(ctx: AppContext, modules: KcModule[] = MODULE
     200,
     (failures) => ctx.log.info({ failures }, 'outbox relay recovered'),
   );
-  const started: KcModule[] = [];
+  const started: StartedModule[] = [];
   try {
     for (const m of modules) {
-      if (m.start) await m.start(ctx);
-      started.push(m);
+      const stopStarted = m.start ? await m.start(ctx) : undefined;
+      started.push({ name: m.name, stop: stopperOf(m, stopStarted) });
     }
   } catch (err) {
     // A module that cannot start must not leave the ones before it running (children, timers, consumers).
@@ -96,11 +96,25 @@ export async function startModules(ctx: AppContext, modules: KcModule[] = MODULE
   };
 }
 
-async function stopAll(ctx: AppContext, started: KcModule[], relay: OutboxRelay | undefined, budgetMs: number): Promise<void> {
+/** One started module: its name for the logs and what ends its background work. */
+interface StartedModule {
+  name: string;
+  stop: ModuleStop;
+}
+
+/** The function `start` returned, then the module's own `stop` for modules not converted to a returned stop yet. */
+function stopperOf(m: KcModule, returned: ModuleStop | void): ModuleStop {
+  return async () => {
+    if (returned) await returned();
+    if (m.stop) await m.stop();
+  };
+}
+
+async function stopAll(ctx: AppContext, started: StartedModule[], relay: OutboxRelay | undefined, budgetMs: number): Promise<void> {
   const deadline = Date.now() + budgetMs;
   for (const m of [...started].reverse()) {
     const left = deadline - Date.now();
-    const outcome = await within(Promise.resolve().then(() => m.stop?.()), Math.max(0, left));
+    const outcome = await within(Promise.resolve().then(() => m.stop()), Math.max(0, left));
     if (outcome === 'timeout') ctx.log.warn({ module: m.name }, 'module did not stop in time; going on');
     else if (outcome instanceof Error) ctx.log.warn({ err: outcome, module: m.name }, 'module stop failed');
   }

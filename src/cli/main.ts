@@ -6,7 +6,7 @@ import { installProcessGuards } from './process-guards';
 import { seedDemoStandalone } from '../app/seed/pipeline';
 import { isEmpty } from '../app/seed/seed';
 import { loadConfig } from '../config/config';
-import { verifyAuditLog } from '../modules/audit/audit.anchor';
+import { verifyAuditLog } from '../modules/audit';
 import { importStaff } from '../modules/people';
 import { migrate } from '../platform/db/migrate';
 import { runModelsCommand } from '../platform/adapters/face-models/cli';

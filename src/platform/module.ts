@@ -16,16 +16,22 @@ export interface AppContext {
   now: () => Date;
 }
 
+/** Ends what one `start` launched (timers, consumers, workers); awaited before the database closes. */
+export type ModuleStop = () => Promise<void> | void;
+
 /**
  * A domain module as the server sees it. `routes` mounts its HTTP API under /api; `start` launches background work
- * (consumers, schedulers, camera workers) after all routes are registered; `stop` ends it in reverse order.
+ * (consumers, schedulers, camera workers) after all routes are registered and returns the function that ends it,
+ * so the state of one started server lives in that closure (several servers may run in one process, e.g. tests);
+ * the server calls the returned functions in reverse start order.
  */
 export interface KcModule {
   name: string;
   /** Adds this module's part of the demo agency (called once, on an empty database, after org/people/users). */
   seedDemo?: (ctx: AppContext, demo: DemoAgency) => Promise<void>;
   routes?: (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
-  start?: (ctx: AppContext) => Promise<void> | void;
+  start?: (ctx: AppContext) => Promise<ModuleStop | void> | ModuleStop | void;
+  /** For modules whose `start` does not return its stop function yet; called after the returned one, if both exist. */
   stop?: () => Promise<void> | void;
 }
 

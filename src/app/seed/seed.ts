@@ -1,4 +1,4 @@
-import type { AuditActor } from '../../modules/audit/audit.service';
+import type { AuditActor } from '../../modules/audit';
 import { addRole, createUser } from '../../modules/auth';
 import { type Role } from '../../platform/access';
 import { createUnit, recordSuccession } from '../../modules/org';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { dateRange, isLocalDate } from '../../platform/time';
 import { annualEntitlement, chargedDays } from './domain/leave';
 import { JUSTIFICATION_TYPES, type JustificationType } from './domain/types';

@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/ports/db';
-import { loadCalendarData } from '../calendar/calendar.repo';
 import { dateRange } from '../../platform/time';
-import { type DayPlan, resolveDayPlan } from '../calendar/domain/schedule';
+import { type DayPlan, loadCalendarData, resolveDayPlan } from '../calendar';
 import { ancestryOf, loadOrgParents, loadStaff, loadUnitHistory, placementOn } from './staff.repo';
 
 /** The day plans of one person over a date range (leave charging, the person's month view). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { recordAudit, type AuditActor } from '../audit/audit.service';
+import { recordAudit, type AuditActor } from '../audit';
 import { localDateOf } from '../../platform/time';
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
 import { claimDeviceEvidence, findDeviceEvidence, recordServerEvidenceOwner } from './punch-evidence';

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { createRoster, createSchedule, seedOfficial2026 } from '../calendar/calendar.service';
+import { createRoster, createSchedule, seedOfficial2026 } from '../calendar';
 import { DEFAULT_RULES } from './domain/types';
 import { upsertRules } from './rules.repo';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/module';
 import { AppError, errors } from '../../platform/errors';
-import { loadOrgTree } from '../org/org-tree';
+import { loadOrgTree } from '../org';
 import { Access } from '../../platform/access';
 import { loadSession, type SessionUser, sameSecret } from './sessions';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Role } from '../../platform/access';
 

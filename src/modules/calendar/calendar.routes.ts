@@ -4,12 +4,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
-import { loadOrgTree } from '../org/org-tree';
-import { enqueueScopeDates } from '../attendance/dirty-queue';
+import { loadOrgTree } from '../org';
+import { calendarChanged } from './calendar-changes';
 import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';
 import { loadCalendarDays, loadRosters, loadSchedules } from './calendar.repo';
 import { proposeHolidays } from './domain/holidays';
-import { localDateOf } from '../../platform/time';
 import { solarToLunar } from './domain/lunar';
 
 const ZHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -19,8 +18,8 @@ const KIND = z.enum(['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'MAKEUP_WORKDAY']
 /** Calendar administration: schedules with seasonal periods, holidays / nghỉ bù / làm bù, rosters, personal hours. */
 export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // Read before a writing transaction opens: inside one, the embedded database answers only the transaction.
   const scopeOf = async (unitId: string | null) => (unitId ? [...(await loadOrgTree(ctx.db)).scopeOf(unitId)] : null);
-  const today = () => localDateOf(ctx.now());
 
   app.get('/api/calendar/schedules', { schema: { tags: ['calendar'] } }, async (req) => {
     getAccess(req).require('org.read');
@@ -79,8 +78,12 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
       const access = getAccess(req);
       if (req.body.unitId) access.requireInUnit('calendar.manage', req.body.unitId);
       else access.require('calendar.manage');
-      const id = await addCalendarDay(ctx.db, access.actor(), req.body);
-      const queued = await enqueueScopeDates(ctx.db, await scopeOf(req.body.unitId), [req.body.date], today());
+      const units = await scopeOf(req.body.unitId);
+      // The days it changes are queued for recomputation in the same transaction (see onCalendarChanged).
+      const { id, queued } = await ctx.db.transaction(async (tx) => {
+        const id = await addCalendarDay(tx, access.actor(), req.body);
+        return { id, queued: await calendarChanged(ctx, tx, { units, dates: [req.body.date] }) };
+      });
       return reply.status(201).send({ id, queuedForRecompute: queued });
     },
   );
@@ -88,8 +91,11 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
   app.delete('/api/calendar/days/:id', { schema: { tags: ['calendar'], params: ZIdParams, body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }) } }, async (req) => {
     const access = getAccess(req);
     access.require('calendar.manage');
-    const day = await deleteCalendarDay(ctx.db, access.actor(), req.params.id, req.body.reason);
-    const queued = await enqueueScopeDates(ctx.db, await scopeOf(day.unitId), [day.date], today());
+    const tree = await loadOrgTree(ctx.db);
+    const queued = await ctx.db.transaction(async (tx) => {
+      const day = await deleteCalendarDay(tx, access.actor(), req.params.id, req.body.reason);
+      return calendarChanged(ctx, tx, { units: day.unitId ? [...tree.scopeOf(day.unitId)] : null, dates: [day.date] });
+    });
     return { ok: true, queuedForRecompute: queued };
   });
 
@@ -132,8 +138,12 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const access = getAccess(req);
       access.requireInUnit('calendar.manage', req.body.unitId);
-      const id = await createRoster(ctx.db, access.actor(), req.body);
-      if (req.body.date) await enqueueScopeDates(ctx.db, [req.body.unitId], [req.body.date], today());
+      const { unitId, date } = req.body;
+      const id = await ctx.db.transaction(async (tx) => {
+        const id = await createRoster(tx, access.actor(), req.body);
+        if (date) await calendarChanged(ctx, tx, { units: [unitId], dates: [date] });
+        return id;
+      });
       return reply.status(201).send({ id });
     },
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { OFFICIAL_2026 } from './domain/holidays';
 import { isHhmm, isLocalDate } from '../../platform/time';
 import type { CalendarDay, PersonOverride, RosterEntry, SchedulePeriod, TimeRange } from './domain/schedule';

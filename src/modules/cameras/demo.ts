@@ -7,7 +7,7 @@ import type { AppContext, DemoAgency } from '../../platform/module';
 import { FFMPEG, run } from '../../platform/adapters/video-ffmpeg/run';
 import { spawnTied } from '../../platform/adapters/video-ffmpeg/tied-spawn';
 import type { MaskPolygon } from '../../platform/ports/video';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { insertCamera, listCameraRows } from './cameras.repo';
 import type { LocationType } from './domain/camera-rules';
 import { cameraServices } from './services';

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/ports/db';
 import { searchKey } from '../../platform/text/search-key';
 import { formatTimestampVi } from '../../platform/time';
 import type { Access } from '../../platform/access';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { notify } from '../notifications';
 import type { CameraRow } from './cameras.repo';
 

@@ -9,38 +9,25 @@
  * For other modules:
  * - `onFrames(cameraId, handler)`: sampled RGB frames of cameras where recognition is allowed, through a bounded
  *   queue that drops (and counts) frames when the handler is slow. Returns an unsubscribe function.
- * - `getCamera`, `listCameras`, `cameraRights`: read access for recording, recognition, attendance.
- * - `seedDemoCameras(ctx, demo)`: the four demo cameras (see demo.ts for the source used).
+ * - `getCamera`, `listCameras`, `cameraRights`: read access for recording, recognition, violations.
+ * - `attachSegmentSink(ctx, sink)` and `cameraServices(ctx)`: recording indexes closed segments and reads the video
+ *   engine and the recordings root.
  */
-import type { AppContext, KcModule } from '../../platform/module';
+import type { AppContext } from '../../platform/module';
 import type { Db } from '../../platform/ports/db';
 import { rightsFor } from './camera-access';
 import { type CameraRow, getCameraRow, listCameraRows } from './cameras.repo';
-import { cameraRoutes } from './cameras.routes';
-import { prepareDemoSources, seedDemoCameras, stopDemoSource, warnDemoSourcesUnavailable } from './demo';
 import { type CameraFrame, type FrameHandler, frameHub } from './frame-hub';
-import { grantRoutes } from './grants.routes';
-import { liveRoutes } from './live.routes';
-import { discoveryRoutes } from './onvif/discovery.routes';
 import type { SegmentSink } from './runtime';
 import { cameraServices } from './services';
 
-export type { CameraFrame, FrameHandler, FrameStats } from './frame-hub';
-export type { CameraRights } from './camera-access';
 export type { CameraRow } from './cameras.repo';
 export type { SegmentSink } from './runtime';
-export { cameraDto, type CameraDto } from './cameras.service';
-export { LOCATION_LABELS, LOCATION_TYPES, type LocationType } from './domain/camera-rules';
 export { cameraServices } from './services';
-export { seedDemoCameras };
 
 /** Subscribe to sampled frames of one camera. The handler runs one frame at a time; slow handlers lose frames, never recording. */
 export function onFrames(cameraId: string, handler: (frame: CameraFrame) => Promise<void> | void, opts?: { queueSize?: number }): () => void {
   return frameHub.subscribe(cameraId, handler as FrameHandler, opts);
-}
-
-export function frameStats(cameraId: string) {
-  return frameHub.stats(cameraId);
 }
 
 export async function getCamera(db: Db, id: string): Promise<CameraRow | undefined> {
@@ -57,31 +44,3 @@ export const cameraRights = rightsFor;
 export function attachSegmentSink(ctx: AppContext, sink: SegmentSink): void {
   cameraServices(ctx).runtime.setSink(sink);
 }
-
-let started: AppContext | undefined;
-
-export const camerasModule: KcModule = {
-  name: 'cameras',
-  routes: async (app, ctx) => {
-    await cameraRoutes(app, ctx);
-    await grantRoutes(app, ctx);
-    await liveRoutes(app, ctx);
-    await discoveryRoutes(app, ctx);
-  },
-  seedDemo: async (ctx, demo) => {
-    await seedDemoCameras(ctx, demo);
-  },
-  start: async (ctx) => {
-    started = ctx;
-    await prepareDemoSources(ctx).catch((err) => warnDemoSourcesUnavailable(ctx, err));
-    await cameraServices(ctx).runtime.startAll();
-  },
-  stop: async () => {
-    if (!started) return;
-    const ctx = started;
-    started = undefined;
-    // SIGINT to every ffmpeg so each finalises its last segment.
-    await cameraServices(ctx).runtime.stopAll();
-    await stopDemoSource();
-  },
-};

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { AppError, errors } from '../../platform/errors';
 import { originAllowed } from '../../platform/http/origin';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
 import { type CameraRights, rightsFor } from './camera-access';

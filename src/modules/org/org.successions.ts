@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
 import { addToOutbox } from '../../platform/outbox/outbox';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { invalidateOrgTree } from './org-tree';
 
 export type SuccessionKind = 'MERGE' | 'SPLIT' | 'RENAME' | 'ABOLISH_TRANSFER_FUNCTIONS';

@@ -10,7 +10,7 @@ import { ZBoolString, ZDate, ZIdParams, ZPage, ZText } from '../../platform/http
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
 import type { Access } from '../../platform/access';
-import { loadOrgTree } from '../org/org-tree';
+import { loadOrgTree } from '../org';
 import { getPerson, personHistory, queryStaff, type StaffQuery, streamStaff } from './people.repo';
 import { createPerson, transferPerson, updatePerson } from './people.service';
 import { ASSIGNMENT_KINDS, CATEGORIES, GENDERS, STATUSES, staffDto } from './people.types';

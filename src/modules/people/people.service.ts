@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
 import { searchKey } from '../../platform/text/search-key';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { getPerson } from './people.repo';
 import type { Category, PersonRow, StaffStatus } from './people.types';
 

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/ports/db';
 import { errors } from '../../platform/errors';
 import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { searchKey } from '../../platform/text/search-key';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { mapHeader, type RowProblem, type StaffColumnKey, type StaffRowValue, validateStaffRow } from './domain/staff-row';
 import { writeErrorReport } from './staff-xlsx';
 import { streamFirstSheet, type WorkbookLimits } from './staff-xlsx-stream';

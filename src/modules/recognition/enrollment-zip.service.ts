@@ -3,7 +3,7 @@ import { IMAGE_LIMITS } from '../../platform/image/limits';
 import { AppError } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { candidateCodes, hasImageExtension, isSystemJunk, looksLikeImage, shownCode } from './domain/zip-names';
 import { type ZipRejectCode, zipRejectText } from './domain/zip-outcomes';
 import { analysePhoto, type PhotoAnalysis, storePhotoTemplates } from './enrollment-photo';

@@ -2,7 +2,7 @@ import { AppError, errors } from '../../platform/errors';
 import { imageError } from '../../platform/image/limits';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { currentConsent } from './consent.service';
 import type { QualityReport } from './domain/quality';
 import { analysePhoto, storePhotoTemplates } from './enrollment-photo';

@@ -5,7 +5,7 @@ import { forgetBlobOwners, forgetBlobOwnersUnder } from '../../platform/blob-own
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { FaceDescription, FaceEngine, FiveLandmarks } from '../../platform/ports/face-engine';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { currentConsent } from './consent.service';
 import type { QualityReport } from './domain/quality';
 import { consentRequired } from './enrollment.service';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { ZDate, ZText } from '../../platform/http/schemas';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { addDays, daysBetween, localDateOf, localToInstant } from '../../platform/time';
 
 /**

@@ -6,7 +6,7 @@ import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
 import { assignGroup, discardGroup, groupScope, listGroups, sampleImage } from './gate-enrollment.groups';

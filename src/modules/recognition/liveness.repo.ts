@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
 
 export const livenessPolicyInputSchema = z.strictObject({

@@ -8,7 +8,7 @@ import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
 import { consentInputSchema, currentConsent, recordConsent } from './consent.service';

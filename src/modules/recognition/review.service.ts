@@ -1,7 +1,7 @@
 import { setBlobOwnerPerson } from '../../platform/blob-owners/blob-owners';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import type { PunchSink } from './gate-pipeline';
 
 export interface ReviewItem {

@@ -6,7 +6,7 @@ import { BLOB_KINDS, type BlobOwner, forgetBlobOwners } from '../../platform/blo
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZInstant, ZPage, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { getAccess } from '../../platform/access';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
 import {

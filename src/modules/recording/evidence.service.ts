@@ -8,7 +8,7 @@ import { AppError, errors } from '../../platform/errors';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { SegmentRef, VideoEngine } from '../../platform/ports/video';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import { type AuditActor, recordAudit } from '../audit';
 import { type CameraRow, getCamera } from '../cameras';
 import { segmentFile, segmentsInRange } from './segment-index';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZIdParams, ZInstant, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { getAccess } from '../../platform/access';
 import { cameraRights, getCamera } from '../cameras';
 import { type EvidenceRow, evidenceDto } from './evidence.service';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZInstant, ZText } from '../../platform/http/schemas';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { getAccess } from '../../platform/access';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
 import { checkRange } from './evidence.service';

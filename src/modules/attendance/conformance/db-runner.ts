@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/ports/db';
-import { createOverride, createRoster, createSchedule, addCalendarDay, seedOfficial2026 } from '../../calendar/calendar.service';
+import { createOverride, createRoster, createSchedule, addCalendarDay, seedOfficial2026 } from '../../calendar';
 import { localToInstant } from '../../../platform/time';
 import { DEFAULT_RULES } from '../domain/types';
 import { decideJustification, requestJustification } from '../justifications.service';

@@ -1,4 +1,4 @@
-import type { CalendarDay, RosterEntry, SchedulePeriod, TimeRange } from '../../calendar/domain/schedule';
+import type { CalendarDay, RosterEntry, SchedulePeriod, TimeRange } from '../../calendar';
 import type { AttendanceRules, AttendanceStatus, JustificationType, SessionKind } from '../domain/types';
 
 /**

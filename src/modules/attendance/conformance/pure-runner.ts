@@ -1,5 +1,4 @@
-import { OFFICIAL_2026 } from '../../calendar/domain/holidays';
-import { type CalendarData, resolveDayPlan } from '../../calendar/domain/schedule';
+import { type CalendarData, OFFICIAL_2026, resolveDayPlan } from '../../calendar';
 import { CLOCK_SKEW_TOLERANCE_MS } from '../domain/constants';
 import { type ClockCorrection, correctDeviceTime } from '../domain/clock';
 import { computeDay, coveredSessions } from '../domain/compute-day';

@@ -1,5 +1,5 @@
 import { daysBetween, localDateOf, localToEpoch } from '../../../platform/time';
-import type { PlannedSession } from '../../calendar/domain/schedule';
+import type { PlannedSession } from '../../calendar';
 import {
   type AttendanceStatus,
   type DayInput,

@@ -1,4 +1,4 @@
-import type { DayPlan } from '../../calendar/domain/schedule';
+import type { DayPlan } from '../../calendar';
 import { coveredSessions } from './compute-day';
 
 /**

@@ -1,4 +1,4 @@
-import type { DayPlan, SessionName } from '../../calendar/domain/schedule';
+import type { DayPlan, SessionName } from '../../calendar';
 import type { AttendanceStatus, SessionKind } from '../attendance.events';
 
 export type { AttendanceStatus, SessionKind };

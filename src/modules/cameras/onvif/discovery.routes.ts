@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/module';
 import { AppError } from '../../../platform/errors';
-import { recordAudit } from '../../audit/audit.service';
+import { recordAudit } from '../../audit';
 import { getAccess } from '../../../platform/access';
 import { listCameraRows } from '../cameras.repo';
 import { OnvifError, type OnvifProblem, proposeStreams } from './onvif-soap';
