@@ -31,23 +31,6 @@ export interface UnitInput {
   legalBasis?: string | null;
 }
 
-export function unitDto(u: UnitRow & { staff_count?: number }) {
-  return {
-    id: u.id,
-    code: u.code,
-    name: u.name,
-    shortName: u.short_name,
-    unitType: u.unit_type,
-    adminLevel: u.admin_level,
-    adminUnitCode: u.admin_unit_code,
-    parentId: u.parent_id,
-    validFrom: u.valid_from,
-    validTo: u.valid_to,
-    legalBasis: u.legal_basis,
-    staffCount: u.staff_count ?? 0,
-  };
-}
-
 /** Units valid on `asOf` (or all, with history), each with the number of working staff attached to it. */
 export async function listUnits(db: Db, opts: { asOf?: string; includeHistorical: boolean; unitIds?: string[] }) {
   const params: unknown[] = [];

@@ -41,16 +41,6 @@ export interface SuccessionRow {
   note: string | null;
 }
 
-export const successionDto = (s: SuccessionRow) => ({
-  id: s.id,
-  kind: s.kind,
-  fromIds: s.from_ids,
-  toIds: s.to_ids,
-  effectiveDate: s.effective_date,
-  legalBasis: s.legal_basis,
-  note: s.note,
-});
-
 export async function listSuccessions(db: Db): Promise<SuccessionRow[]> {
   return db.query<SuccessionRow>('SELECT * FROM org_successions ORDER BY effective_date DESC');
 }
