@@ -106,6 +106,17 @@ function errorResponseComponent(): JsonObject {
   };
 }
 
+/**
+ * A success response as a client reads it: a status text instead of "Default Response", no body for 204 (the zod
+ * `z.null()` would read as a JSON null), and file bytes (ZBinary) as application/octet-stream rather than JSON.
+ */
+function tidySuccess(status: string, response: JsonObject): void {
+  if (response.description === 'Default Response' && SUCCESS_TEXT[status]) response.description = SUCCESS_TEXT[status];
+  if (status === '204') delete response.content;
+  const json = (response.content as Record<string, { schema?: JsonObject }> | undefined)?.['application/json'];
+  if (json?.schema?.format === 'binary') response.content = { 'application/octet-stream': json };
+}
+
 /** The whole document: zod components, the ErrorResponse component, error responses by reference. */
 export function documentObject(input: Parameters<typeof jsonSchemaTransformObject>[0]): ReturnType<typeof jsonSchemaTransformObject> {
   const doc = jsonSchemaTransformObject(input) as JsonObject & { paths?: Record<string, Record<string, JsonObject>>; components?: JsonObject };
@@ -120,8 +131,7 @@ export function documentObject(input: Parameters<typeof jsonSchemaTransformObjec
     for (const operation of Object.values(operations)) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       const opResponses = operation.responses as Record<string, JsonObject>;
-      for (const [status, response] of Object.entries(opResponses))
-        if (response.description === 'Default Response' && SUCCESS_TEXT[status]) response.description = SUCCESS_TEXT[status];
+      for (const [status, response] of Object.entries(opResponses)) tidySuccess(status, response);
       const statuses = (operation[ERRORS_MARK] as string[] | undefined) ?? [];
       delete operation[ERRORS_MARK];
       for (const status of statuses) {
