@@ -1,6 +1,15 @@
-import type { RecomputeStats } from './recompute.service';
-
 /** How recomputations are cut into short slices so the embedded database never holds the event loop for long. */
+
+/** What a recomputation did; the slicer reports running totals with it. */
+export interface RecomputeStats {
+  personDays: number;
+  changed: number;
+  published: number;
+  /** Person-days asked for but never judged: before the unit's attendance go-live (issue 11, F4). */
+  skippedBeforeGoLive?: number;
+  /** Milliseconds spent loading inputs, computing, writing and publishing (for benchmarks and logs). */
+  ms?: { load: number; compute: number; write: number; publish: number };
+}
 
 const PERSON_CHUNK = 500;
 /**

@@ -9,26 +9,18 @@ import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated, attendanceDayEventId
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
 import { computeDay, coveredSessions } from './domain/compute-day';
 import type { DayResult, JustificationInput, JustificationType, OutageInput, PunchInput } from './domain/types';
-import { RecomputeAborted, type RecomputeOptions, slicesOf } from './recompute-slices';
+import { RecomputeAborted, type RecomputeOptions, type RecomputeStats, slicesOf } from './recompute-slices';
 import { loadRules, rulesFor } from './rules.repo';
 import { ancestryOf, listStaffIds, loadOrgParents, loadStaff, loadUnitHistory, placementOn } from './staff.repo';
 import { addDays, localDateOf, localToInstant, VN_OFFSET_MINUTES } from '../../platform/time';
+
+export type { RecomputeStats } from './recompute-slices';
 
 export interface AttendanceDeps {
   db: Db;
   /** When set, changed days are announced (attendance.day_updated.v1 through the outbox; the relay publishes to this bus). */
   bus?: Bus | null;
   now: () => Date;
-}
-
-export interface RecomputeStats {
-  personDays: number;
-  changed: number;
-  published: number;
-  /** Person-days asked for but never judged: before the unit's attendance go-live (issue 11, F4). */
-  skippedBeforeGoLive?: number;
-  /** Milliseconds spent loading inputs, computing, writing and publishing (for benchmarks and logs). */
-  ms?: { load: number; compute: number; write: number; publish: number };
 }
 
 const clock = () => Number(process.hrtime.bigint()) / 1e6;

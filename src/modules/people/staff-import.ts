@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors';
 import { yieldToEventLoop } from '../../platform/jobs/yield';
 import { searchKey } from '../../platform/text/search-key';
 import { type AuditActor, recordAudit } from '../audit';
-import { mapHeader, type RowProblem, type StaffColumnKey, type StaffRowValue, validateStaffRow } from './domain/staff-row';
+import { mapHeader, type RejectedRow, type StaffColumnKey, type StaffRowValue, validateStaffRow } from './domain/staff-row';
 import { writeErrorReport } from './staff-xlsx';
 import { streamFirstSheet, type WorkbookLimits } from './staff-xlsx-stream';
 
@@ -15,12 +15,6 @@ export interface ImportProgress {
   phase: 'reading' | 'writing' | 'done' | 'failed';
   totalRows: number;
   processedRows: number;
-}
-
-export interface RejectedRow {
-  rowNumber: number;
-  raw: Partial<Record<StaffColumnKey, unknown>>;
-  problems: RowProblem[];
 }
 
 export interface ImportResult {

@@ -1,9 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '../../platform/time';
-import { cellText, STAFF_COLUMNS } from './domain/staff-row';
+import { cellText, type RejectedRow, STAFF_COLUMNS } from './domain/staff-row';
 import { CATEGORY_LABELS, GENDER_LABELS, type PersonRow, STATUS_LABELS } from './people.types';
-import type { RejectedRow } from './staff-import';
 
 const FONT = { name: 'Times New Roman', size: 12 };
 

@@ -23,6 +23,13 @@ export interface RowProblem {
   en: string;
 }
 
+/** A row the import refused, with what it held and why (listed in the error report). */
+export interface RejectedRow {
+  rowNumber: number;
+  raw: Partial<Record<StaffColumnKey, unknown>>;
+  problems: RowProblem[];
+}
+
 export interface StaffRowValue {
   employeeCode: string;
   fullName: string;
