@@ -25,6 +25,7 @@ import {
   markRetracted,
   personInfo,
   refreshFacts,
+  unitName,
   type ViolationRow,
 } from './violations.repo';
 
@@ -112,12 +113,11 @@ export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor,
   if (step.notifyUnitHead) {
     const today = localDateOf(at);
     const heads = await unitHeads(tx, v.unit_id, today);
-    const unit = await tx.query<{ name: string }>('SELECT name FROM org_units WHERE id = $1', [v.unit_id]);
     await notify(
       tx,
       {
         template: 'unit_head_report',
-        rendered: templates.unit_head_report({ ...vars, unitName: unit[0]?.name ?? '' }),
+        rendered: templates.unit_head_report({ ...vars, unitName: await unitName(tx, v.unit_id) }),
         recipients: heads.length ? heads : await deciders(tx, v.unit_id, today),
         entityType: 'violation',
         entityId: v.id,
