@@ -4,21 +4,25 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZInstant, ZMonth, ZText } from '../../platform/http/schemas';
+import { ZBinary, ZIdParams, ZInstant, ZMonth, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
 import { loadOrgTree } from '../org';
+import { binaryBody, personMonthDto, ZAttendanceRulesList, ZManualPunchResult, ZOk, ZOutageReport, ZPersonMonth, ZTimesheet } from './attendance.dto';
 import { ATTENDANCE_STATUSES } from './attendance.events';
 import { DEFAULT_RULES } from './domain/types';
 import { PUNCH_EVIDENCE_SERVABLE_KINDS } from './punch-evidence';
+import { findPunchEvidenceKey, findPunchPerson } from './punches.repo';
 import { annulPunch, createManualPunch, reportOutage } from './punches.service';
 import { loadRules, upsertRules } from './rules.repo';
+import { findSourceUnit } from './sources.repo';
+import { findPersonUnit, findUnitName } from './staff.repo';
 import { monthTimesheet, personMonth, timesheetXlsx } from './timesheet.service';
 
 
 export async function personUnit(ctx: AppContext, personId: string): Promise<string> {
-  const [p] = await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM persons WHERE id = $1', [personId]);
+  const p = await findPersonUnit(ctx.db, personId);
   if (!p) throw errors.notFound('Person', 'cán bộ');
   return p.unit_id;
 }
@@ -40,41 +44,65 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
     status: z.union([z.enum(ATTENDANCE_STATUSES), z.array(z.enum(ATTENDANCE_STATUSES))]).optional(),
     q: ZText(80).optional(),
   });
-  app.get('/api/attendance/timesheet', { schema: { tags: ['attendance'], querystring: timesheetQuery } }, async (req) => {
-    const access = getAccess(req);
-    const unitIds = await readableUnits(ctx, access, req.query.unitId);
-    const statuses = req.query.status === undefined ? [] : Array.isArray(req.query.status) ? req.query.status : [req.query.status];
-    return monthTimesheet(ctx.db, { unitIds, month: req.query.month, statuses, search: req.query.q ? req.query.q.toLowerCase() : null });
-  });
+  app.get(
+    '/api/attendance/timesheet',
+    { schema: { summary: 'Month timesheet of a unit and its subunits', tags: ['attendance'], querystring: timesheetQuery, response: { 200: ZTimesheet } } },
+    async (req) => {
+      const access = getAccess(req);
+      const unitIds = await readableUnits(ctx, access, req.query.unitId);
+      const statuses = req.query.status === undefined ? [] : Array.isArray(req.query.status) ? req.query.status : [req.query.status];
+      return monthTimesheet(ctx.db, { unitIds, month: req.query.month, statuses, search: req.query.q ? req.query.q.toLowerCase() : null });
+    },
+  );
 
-  app.get('/api/attendance/timesheet.xlsx', { schema: { tags: ['attendance'], querystring: timesheetQuery } }, async (req, reply) => {
-    const access = getAccess(req);
-    const unitIds = await readableUnits(ctx, access, req.query.unitId);
-    const sheet = await monthTimesheet(ctx.db, { unitIds, month: req.query.month });
-    const [unit] = await ctx.db.query<{ name: string }>('SELECT name FROM org_units WHERE id = $1', [req.query.unitId]);
-    const buf = await timesheetXlsx(sheet, unit?.name ?? '');
-    await recordAudit(ctx.db, {
-      actor: access.actor(),
-      action: 'attendance.timesheet_export',
-      entityType: 'timesheet',
-      entityId: `${req.query.unitId}/${req.query.month}`,
-      unitId: req.query.unitId,
-      details: { rows: sheet.rows.length },
-    });
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="bang-cham-cong-${req.query.month}.xlsx"`)
-      .send(buf);
-  });
+  app.get(
+    '/api/attendance/timesheet.xlsx',
+    {
+      schema: {
+        summary: 'Export the month timesheet of a unit as XLSX',
+        description: 'An Excel workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) with a legend sheet; audited.',
+        tags: ['attendance'],
+        querystring: timesheetQuery,
+        response: { 200: ZBinary },
+      },
+    },
+    async (req, reply) => {
+      const access = getAccess(req);
+      const unitIds = await readableUnits(ctx, access, req.query.unitId);
+      const sheet = await monthTimesheet(ctx.db, { unitIds, month: req.query.month });
+      const unit = await findUnitName(ctx.db, req.query.unitId);
+      const buf = await timesheetXlsx(sheet, unit?.name ?? '');
+      await recordAudit(ctx.db, {
+        actor: access.actor(),
+        action: 'attendance.timesheet_export',
+        entityType: 'timesheet',
+        entityId: `${req.query.unitId}/${req.query.month}`,
+        unitId: req.query.unitId,
+        details: { rows: sheet.rows.length },
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="bang-cham-cong-${req.query.month}.xlsx"`)
+        .send(binaryBody(buf));
+    },
+  );
 
   app.get(
     '/api/attendance/persons/:id/month',
-    { schema: { tags: ['attendance'], params: ZIdParams, querystring: z.strictObject({ month: ZMonth }) } },
+    {
+      schema: {
+        summary: "A person's month: computed days with reasons, punches and requests",
+        tags: ['attendance'],
+        params: ZIdParams,
+        querystring: z.strictObject({ month: ZMonth }),
+        response: { 200: ZPersonMonth },
+      },
+    },
     async (req) => {
       const access = getAccess(req);
       const unitId = await personUnit(ctx, req.params.id);
       access.requireSelfOrUnit('attendance.read', req.params.id, unitId);
-      return personMonth(ctx.db, req.params.id, req.query.month);
+      return personMonthDto(await personMonth(ctx.db, req.params.id, req.query.month));
     },
   );
 
@@ -82,10 +110,19 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
   // registered owner (F1), not the punch: a key nobody registered as punch evidence or a sighting is 404.
   app.get(
     '/api/attendance/punches/:id/evidence',
-    { config: { servesBlob: 'owner' }, schema: { tags: ['attendance'], params: ZIdParams } },
+    {
+      config: { servesBlob: 'owner' },
+      schema: {
+        summary: 'Evidence image of a punch',
+        description: 'The face snapshot (image/jpeg) of a punch; every view is audited.',
+        tags: ['attendance'],
+        params: ZIdParams,
+        response: { 200: ZBinary },
+      },
+    },
     async (req, reply) => {
       const access = getAccess(req);
-      const [p] = await ctx.db.query<{ evidence_snapshot_key: string | null }>('SELECT evidence_snapshot_key FROM punches WHERE id = $1', [req.params.id]);
+      const p = await findPunchEvidenceKey(ctx.db, req.params.id);
       if (!p?.evidence_snapshot_key) throw errors.notFound('Evidence', 'ảnh bằng chứng');
       const blob = await openOwnedBlob(ctx, p.evidence_snapshot_key, PUNCH_EVIDENCE_SERVABLE_KINDS, selfOrUnit(access, 'attendance.read'));
       await recordAudit(ctx.db, {
@@ -96,7 +133,7 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
         unitId: blob.owner.unitId,
         details: { key: p.evidence_snapshot_key, ownerKind: blob.owner.kind },
       });
-      return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(await blob.buffer());
+      return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-store').send(binaryBody(await blob.buffer()));
     },
   );
 
@@ -104,8 +141,10 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/attendance/punches/manual',
     {
       schema: {
+        summary: 'Add a manual punch for a person (reason required, never for oneself)',
         tags: ['attendance'],
         body: z.strictObject({ personId: z.uuid(), at: ZInstant, direction: z.enum(['IN', 'OUT']).nullish(), reason: ZText(500).pipe(z.string().min(5)) }),
+        response: { 200: ZManualPunchResult },
       },
     },
     async (req) => {
@@ -119,10 +158,18 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/attendance/punches/:id/annul',
-    { schema: { tags: ['attendance'], params: ZIdParams, body: z.strictObject({ reason: ZText(500).pipe(z.string().min(5)) }) } },
+    {
+      schema: {
+        summary: 'Annul a wrong punch (the raw punch stays; the day is recomputed)',
+        tags: ['attendance'],
+        params: ZIdParams,
+        body: z.strictObject({ reason: ZText(500).pipe(z.string().min(5)) }),
+        response: { 200: ZOk },
+      },
+    },
     async (req) => {
       const access = getAccess(req);
-      const [p] = await ctx.db.query<{ person_id: string }>('SELECT person_id FROM punches WHERE id = $1', [req.params.id]);
+      const p = await findPunchPerson(ctx.db, req.params.id);
       if (!p) throw errors.notFound('Punch', 'lượt chấm công');
       const unitId = await personUnit(ctx, p.person_id);
       access.requireInUnit('attendance.manage', unitId);
@@ -135,14 +182,16 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/attendance/sources/:source/outages',
     {
       schema: {
+        summary: 'Report an outage of a punch source; its closed days are queued for recomputation',
         tags: ['attendance'],
         params: z.strictObject({ source: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/) }),
         body: z.strictObject({ startedAt: ZInstant, endedAt: ZInstant.nullish(), note: ZText(500).pipe(z.string().min(3)) }),
+        response: { 200: ZOutageReport },
       },
     },
     async (req) => {
       const access = getAccess(req);
-      const [src] = await ctx.db.query<{ unit_id: string | null }>('SELECT unit_id FROM punch_sources WHERE id = $1', [req.params.source]);
+      const src = await findSourceUnit(ctx.db, req.params.source);
       if (!src) throw errors.notFound('Punch source', 'nguồn chấm công');
       access.requireInUnit('attendance.manage', src.unit_id);
       return reportOutage(
@@ -156,17 +205,30 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
 
   // POST /api/attendance/recompute runs as a background job: recompute.routes.ts (issue 11, F4).
 
-  app.get('/api/attendance/rules', { schema: { tags: ['attendance'], querystring: z.strictObject({ unitId: z.uuid().optional() }) } }, async (req) => {
-    getAccess(req).require('attendance.read');
-    const all = await loadRules(ctx.db);
-    return { defaults: DEFAULT_RULES, entries: req.query.unitId ? all.filter((e) => e.unitId === req.query.unitId) : all };
-  });
+  app.get(
+    '/api/attendance/rules',
+    {
+      schema: {
+        summary: 'Work-regulation thresholds: built-in defaults and the national and unit entries',
+        tags: ['attendance'],
+        querystring: z.strictObject({ unitId: z.uuid().optional() }),
+        response: { 200: ZAttendanceRulesList },
+      },
+    },
+    async (req) => {
+      getAccess(req).require('attendance.read');
+      const all = await loadRules(ctx.db);
+      return { defaults: DEFAULT_RULES, entries: req.query.unitId ? all.filter((e) => e.unitId === req.query.unitId) : all };
+    },
+  );
 
   app.put(
     '/api/attendance/rules',
     {
       schema: {
+        summary: 'Set the work-regulation thresholds of a unit (unitId null: national)',
         tags: ['attendance'],
+        response: { 200: ZOk },
         body: z.strictObject({
           unitId: z.uuid().nullable(),
           legalBasis: ZText(300).pipe(z.string().min(3)),

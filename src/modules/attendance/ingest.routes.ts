@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { loadOrgTree } from '../org';
+import { ZJpegBody, ZPunchBatchResult, ZPunchEvidenceUpload } from './ingest.dto';
 import { MAX_EVIDENCE_BYTES, storeDeviceEvidence } from './punch-evidence';
 import { type BatchOutcome, ingestOne } from './punches.service';
 import { deviceOf, requireDevice } from './source-auth';
@@ -57,7 +58,15 @@ export async function ingestRoutes(root: FastifyInstance, ctx: AppContext) {
     // device retries (committed items then come back as DUPLICATE).
     app.post(
       '/api/attendance/punches/ingest',
-      { onRequest, schema: { tags: ['attendance'], body: z.strictObject({ items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }) } },
+      {
+        onRequest,
+        schema: {
+          summary: 'Send a batch of punches (device token); each item is accepted, a duplicate, or rejected on its own',
+          tags: ['attendance'],
+          body: z.strictObject({ items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS) }),
+          response: { 200: ZPunchBatchResult },
+        },
+      },
       async (req) => {
         const device = deviceOf(req);
         const scopeUnits = (await loadOrgTree(ctx.db)).scopeOf(device.unitId);
@@ -82,7 +91,17 @@ export async function ingestRoutes(root: FastifyInstance, ctx: AppContext) {
     // answer's evidenceId goes into the item (`evidenceId`) of the punch it shows.
     app.post(
       '/api/attendance/punches/evidence',
-      { onRequest, bodyLimit: MAX_EVIDENCE_BYTES, schema: { tags: ['attendance'], consumes: ['image/jpeg'] } },
+      {
+        onRequest,
+        bodyLimit: MAX_EVIDENCE_BYTES,
+        schema: {
+          summary: 'Upload the evidence image of a punch (device token, raw image/jpeg body)',
+          tags: ['attendance'],
+          consumes: ['image/jpeg'],
+          body: ZJpegBody,
+          response: { 201: ZPunchEvidenceUpload },
+        },
+      },
       async (req, reply) => {
         const device = deviceOf(req);
         if (!Buffer.isBuffer(req.body))

@@ -8,6 +8,8 @@ import { getAccess } from '../../platform/access';
 import { localDateOf } from '../../platform/time';
 import { loadOrgTree } from '../org';
 import { assertRecomputeRange, getRecomputeJob, recomputeJobRunner, stopRecomputeJobs } from './recompute-jobs';
+import { ZRecomputeJob, ZRecomputeStarted } from './recompute.dto';
+import { personsOfUnitsDuring } from './staff.repo';
 
 /** How long the request waits for its job before answering 202 with the job id (small units finish within it). */
 const ANSWER_WITHIN_MS = 1_500;
@@ -26,7 +28,15 @@ export async function recomputeRoutes(root: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/attendance/recompute',
-    { schema: { tags: ['attendance'], body: z.strictObject({ unitId: z.uuid(), from: ZDate, to: ZDate }) } },
+    {
+      schema: {
+        summary: "Recompute a unit's attendance over a date range, as a background job",
+        description: 'Answers 200 with the totals when the job ends within about 1.5 s, otherwise 202 with the job id to poll.',
+        tags: ['attendance'],
+        body: z.strictObject({ unitId: z.uuid(), from: ZDate, to: ZDate }),
+        response: { 200: ZRecomputeStarted, 202: ZRecomputeStarted },
+      },
+    },
     async (req, reply) => {
       const access = getAccess(req);
       access.requireInUnit('attendance.manage', req.body.unitId);
@@ -34,12 +44,8 @@ export async function recomputeRoutes(root: FastifyInstance, ctx: AppContext) {
       assertRecomputeRange(from, to);
       const tree = await loadOrgTree(ctx.db);
       const units = [...tree.scopeOf(req.body.unitId)];
-      const persons = await ctx.db.query<{ person_id: string }>(
-        `SELECT DISTINCT person_id FROM person_unit_history WHERE unit_id = ANY($1::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $2)
-         UNION SELECT id FROM persons WHERE unit_id = ANY($1::uuid[])`,
-        [units, from, to],
-      );
-      const job = await runner().submit({ unitId: req.body.unitId, from, to, personIds: persons.map((p) => p.person_id).sort(), actor: access.actor() });
+      const personIds = await personsOfUnitsDuring(ctx.db, units, from, to);
+      const job = await runner().submit({ unitId: req.body.unitId, from, to, personIds: personIds.sort(), actor: access.actor() });
       const now = (await runner().waitFor(job.id, ANSWER_WITHIN_MS)) ?? job;
       const body = {
         jobId: now.id,
@@ -56,11 +62,15 @@ export async function recomputeRoutes(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.get('/api/attendance/recompute/:id', { schema: { tags: ['attendance'], params: ZIdParams } }, async (req) => {
-    const access = getAccess(req);
-    const job = await getRecomputeJob(ctx.db, req.params.id);
-    if (!job || !(access.canInUnit('attendance.manage', job.unitId) || access.canInUnit('attendance.read', job.unitId)))
-      throw errors.notFound('Recompute job', 'lần tính lại');
-    return job;
-  });
+  app.get(
+    '/api/attendance/recompute/:id',
+    { schema: { summary: 'Progress of a recomputation job', tags: ['attendance'], params: ZIdParams, response: { 200: ZRecomputeJob } } },
+    async (req) => {
+      const access = getAccess(req);
+      const job = await getRecomputeJob(ctx.db, req.params.id);
+      if (!job || !(access.canInUnit('attendance.manage', job.unitId) || access.canInUnit('attendance.read', job.unitId)))
+        throw errors.notFound('Recompute job', 'lần tính lại');
+      return job;
+    },
+  );
 }

@@ -6,8 +6,11 @@ import { AppError, errors } from '../../platform/errors';
 import { ZInstant, ZText } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import { getAccess } from '../../platform/access';
+import { ZOk } from './attendance.dto';
 import { recordHeartbeat } from './heartbeats.service';
 import { authenticateSource, bearerToken, issueSourceToken } from './source-auth';
+import { ZHeartbeatResult, ZPunchSource, ZPunchSourceToken } from './sources.dto';
+import { findSourceUnit, insertSource, listSources, updateSource } from './sources.repo';
 
 const ZSourceId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/);
 const ZSourceParams = z.strictObject({ source: ZSourceId });
@@ -26,29 +29,24 @@ export async function sourceRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   const sourceUnit = async (id: string): Promise<string | null> => {
-    const [src] = await ctx.db.query<{ unit_id: string | null }>('SELECT unit_id FROM punch_sources WHERE id = $1', [id]);
+    const src = await findSourceUnit(ctx.db, id);
     if (!src) throw errors.notFound('Punch source', 'nguồn chấm công');
     return src.unit_id;
   };
 
   // Only sources of units the caller may read. A source with no unit (registered by server code, e.g. a camera's
   // first punch) belongs to no commune: system administrators only.
-  app.get('/api/attendance/sources', { schema: { tags: ['attendance'] } }, async (req) => {
-    const access = getAccess(req);
-    const units = [...new Set([...access.unitsFor('attendance.read'), ...access.unitsFor('attendance.manage')])];
-    if (units.length === 0) throw errors.forbidden({ permission: 'attendance.read' });
-    const sysadmin = access.principal.roles.some((r) => r.role === 'sysadmin');
-    return ctx.db.query(
-      `SELECT s.id, s.kind, s.name, s.unit_id AS "unitId", s.heartbeat_interval_seconds AS "heartbeatIntervalSeconds",
-              s.last_heartbeat_at AS "lastHeartbeatAt", s.last_event_at AS "lastEventAt", s.token_issued_at AS "tokenIssuedAt",
-              EXISTS (SELECT 1 FROM source_outages o WHERE o.source_id = s.id AND o.ended_at IS NULL) AS offline,
-              (SELECT offset_ms FROM source_clock_corrections c WHERE c.source_id = s.id AND c.valid_to IS NULL LIMIT 1) AS "clockOffsetMs"
-         FROM punch_sources s
-        WHERE s.unit_id = ANY($1::uuid[]) OR ($2 AND s.unit_id IS NULL)
-        ORDER BY s.id`,
-      [units, sysadmin],
-    );
-  });
+  app.get(
+    '/api/attendance/sources',
+    { schema: { summary: 'List the punch sources of the units one may read, with their health', tags: ['attendance'], response: { 200: z.array(ZPunchSource) } } },
+    async (req) => {
+      const access = getAccess(req);
+      const units = [...new Set([...access.unitsFor('attendance.read'), ...access.unitsFor('attendance.manage')])];
+      if (units.length === 0) throw errors.forbidden({ permission: 'attendance.read' });
+      const sysadmin = access.principal.roles.some((r) => r.role === 'sysadmin');
+      return listSources(ctx.db, units, sysadmin);
+    },
+  );
 
   // Registers a source in a unit the caller manages and returns its token, the only time it is shown. An existing id
   // is never taken over (409): moving a source between units is a PATCH that needs both units.
@@ -56,7 +54,9 @@ export async function sourceRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/attendance/sources',
     {
       schema: {
+        summary: 'Register a punch source in a unit; its token is shown once',
         tags: ['attendance'],
+        response: { 201: ZPunchSourceToken },
         body: z.strictObject({
           id: ZSourceId,
           kind: z.enum(['CAMERA', 'DEVICE', 'MOBILE', 'IMPORT']),
@@ -71,11 +71,7 @@ export async function sourceRoutes(root: FastifyInstance, ctx: AppContext) {
       access.requireInUnit('attendance.manage', req.body.unitId);
       const b = req.body;
       const token = await ctx.db.transaction(async (tx) => {
-        const ins = await tx.query(
-          `INSERT INTO punch_sources (id, kind, name, unit_id, heartbeat_interval_seconds) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [b.id, b.kind, b.name, b.unitId, b.heartbeatIntervalSeconds],
-        );
-        if (ins.length === 0) throw errors.conflict('SOURCE_EXISTS', 'Mã nguồn chấm công này đã tồn tại.', 'A punch source with this id already exists.', { id: b.id });
+        if (!(await insertSource(tx, b))) throw errors.conflict('SOURCE_EXISTS', 'Mã nguồn chấm công này đã tồn tại.', 'A punch source with this id already exists.', { id: b.id });
         const t = await issueSourceToken(tx, b.id, ctx.now());
         await recordAudit(tx, { actor: access.actor(), action: 'attendance.source_create', entityType: 'punch_source', entityId: b.id, unitId: b.unitId, details: { ...b } });
         return t;
@@ -88,8 +84,10 @@ export async function sourceRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/attendance/sources/:source',
     {
       schema: {
+        summary: 'Change a punch source (name, unit, heartbeat interval)',
         tags: ['attendance'],
         params: ZSourceParams,
+        response: { 200: ZOk },
         body: z.strictObject({
           name: ZText(200).pipe(z.string().min(1)).optional(),
           unitId: z.uuid().optional(),
@@ -103,11 +101,11 @@ export async function sourceRoutes(root: FastifyInstance, ctx: AppContext) {
       access.requireInUnit('attendance.manage', unitId);
       if (req.body.unitId) access.requireInUnit('attendance.manage', req.body.unitId);
       await ctx.db.transaction(async (tx) => {
-        await tx.query(
-          `UPDATE punch_sources SET name = COALESCE($2, name), unit_id = COALESCE($3, unit_id),
-                  heartbeat_interval_seconds = COALESCE($4, heartbeat_interval_seconds) WHERE id = $1`,
-          [req.params.source, req.body.name ?? null, req.body.unitId ?? null, req.body.heartbeatIntervalSeconds ?? null],
-        );
+        await updateSource(tx, req.params.source, {
+          name: req.body.name ?? null,
+          unitId: req.body.unitId ?? null,
+          heartbeatIntervalSeconds: req.body.heartbeatIntervalSeconds ?? null,
+        });
         await recordAudit(tx, {
           actor: access.actor(),
           action: 'attendance.source_update',
@@ -122,22 +120,34 @@ export async function sourceRoutes(root: FastifyInstance, ctx: AppContext) {
   );
 
   // A new token; the old one stops working at once (a lost or leaked device).
-  app.post('/api/attendance/sources/:source/token', { schema: { tags: ['attendance'], params: ZSourceParams } }, async (req) => {
-    const access = getAccess(req);
-    const unitId = await sourceUnit(req.params.source);
-    access.requireInUnit('attendance.manage', unitId);
-    const token = await ctx.db.transaction(async (tx) => {
-      const t = await issueSourceToken(tx, req.params.source, ctx.now());
-      await recordAudit(tx, { actor: access.actor(), action: 'attendance.source_token_rotate', entityType: 'punch_source', entityId: req.params.source, unitId, details: {} });
-      return t;
-    });
-    return { id: req.params.source, token };
-  });
+  app.post(
+    '/api/attendance/sources/:source/token',
+    { schema: { summary: 'Issue a new token for a punch source; the old one stops working', tags: ['attendance'], params: ZSourceParams, response: { 200: ZPunchSourceToken } } },
+    async (req) => {
+      const access = getAccess(req);
+      const unitId = await sourceUnit(req.params.source);
+      access.requireInUnit('attendance.manage', unitId);
+      const token = await ctx.db.transaction(async (tx) => {
+        const t = await issueSourceToken(tx, req.params.source, ctx.now());
+        await recordAudit(tx, { actor: access.actor(), action: 'attendance.source_token_rotate', entityType: 'punch_source', entityId: req.params.source, unitId, details: {} });
+        return t;
+      });
+      return { id: req.params.source, token };
+    },
+  );
 
   // The source itself (its bearer token, no session) or a manager of the source's unit (audited). Unknown ids: 404.
   app.post(
     '/api/attendance/sources/:source/heartbeat',
-    { schema: { tags: ['attendance'], params: ZSourceParams, body: z.strictObject({ deviceTime: ZInstant.nullish() }) } },
+    {
+      schema: {
+        summary: 'Heartbeat of a punch source (the source with its token, or a manager of its unit)',
+        tags: ['attendance'],
+        params: ZSourceParams,
+        body: z.strictObject({ deviceTime: ZInstant.nullish() }),
+        response: { 200: ZHeartbeatResult },
+      },
+    },
     async (req) => {
       const deviceTime = req.body.deviceTime ? new Date(req.body.deviceTime) : null;
       if (!req.kcAccess) {

@@ -99,3 +99,25 @@ export function placementOn(staff: StaffRow, history: readonly UnitSpell[] | und
   }
   return { unitId, employed };
 }
+
+/** A person's current unit; undefined when no such person. */
+export async function findPersonUnit(db: Db, personId: string): Promise<{ unit_id: string } | undefined> {
+  const [p] = await db.query<{ unit_id: string }>('SELECT unit_id FROM persons WHERE id = $1', [personId]);
+  return p;
+}
+
+/** A unit's name; undefined when no such unit. */
+export async function findUnitName(db: Db, unitId: string): Promise<{ name: string } | undefined> {
+  const [unit] = await db.query<{ name: string }>('SELECT name FROM org_units WHERE id = $1', [unitId]);
+  return unit;
+}
+
+/** Persons placed in one of the units at some point in [from, to], and those whose current unit is one of them. */
+export async function personsOfUnitsDuring(db: Db, units: readonly string[], from: string, to: string): Promise<string[]> {
+  const persons = await db.query<{ person_id: string }>(
+    `SELECT DISTINCT person_id FROM person_unit_history WHERE unit_id = ANY($1::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $2)
+         UNION SELECT id FROM persons WHERE unit_id = ANY($1::uuid[])`,
+    [units, from, to],
+  );
+  return persons.map((p) => p.person_id);
+}
