@@ -6,6 +6,7 @@ import { errors } from '../../platform/errors';
 import { ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
 import { rightsFor, visibleCameraFilter } from './camera-access';
+import { ZCamera, ZCameraConnectionTest, ZCameraDetail, ZCameraList, ZStoredCameraConnectionTest } from './cameras.dto';
 import { getCameraRow, listCameraRows } from './cameras.repo';
 import { cameraDto, createCamera, editCamera, testConnection } from './cameras.service';
 import { LOCATION_TYPES } from './domain/camera-rules';
@@ -54,36 +55,56 @@ export async function cameraRoutes(root: FastifyInstance, ctx: AppContext) {
     };
   }
 
-  app.get('/api/cameras', { schema: { tags: ['cameras'] } }, async (req) => {
-    const access = getAccess(req);
-    const { unitIds, cameraIds } = await visibleCameraFilter(ctx.db, access, ctx.now());
-    if (unitIds.length === 0 && cameraIds.length === 0) access.require('camera.live');
-    const rows = (await listCameraRows(ctx.db)).filter((c) => unitIds.includes(c.unit_id) || cameraIds.includes(c.id));
-    const items = [];
-    for (const c of rows) items.push({ ...withLiveHealth(cameraDto(c)), rights: await rightsFor(ctx.db, access, c, ctx.now()) });
-    return { items };
-  });
+  app.get(
+    '/api/cameras',
+    { schema: { summary: 'List the cameras one may watch or manage, with health and rights', tags: ['cameras'], response: { 200: ZCameraList } } },
+    async (req) => {
+      const access = getAccess(req);
+      const { unitIds, cameraIds } = await visibleCameraFilter(ctx.db, access, ctx.now());
+      if (unitIds.length === 0 && cameraIds.length === 0) access.require('camera.live');
+      const rows = (await listCameraRows(ctx.db)).filter((c) => unitIds.includes(c.unit_id) || cameraIds.includes(c.id));
+      const items = [];
+      for (const c of rows) items.push({ ...withLiveHealth(cameraDto(c)), rights: await rightsFor(ctx.db, access, c, ctx.now()) });
+      return { items };
+    },
+  );
 
-  app.get('/api/cameras/:id', { schema: { tags: ['cameras'], params: ZIdParams } }, async (req) => {
-    const access = getAccess(req);
-    const cam = await loadCamera(req.params.id);
-    const rights = await rightsFor(ctx.db, access, cam, ctx.now());
-    if (!rights.live && !rights.playback && !rights.manage) throw errors.forbidden({ permission: 'camera.live' });
-    return { ...withLiveHealth(cameraDto(cam)), rights, frames: frameHub.stats(cam.id) };
-  });
+  app.get(
+    '/api/cameras/:id',
+    { schema: { summary: 'A camera with its health, rights and frame statistics', tags: ['cameras'], params: ZIdParams, response: { 200: ZCameraDetail } } },
+    async (req) => {
+      const access = getAccess(req);
+      const cam = await loadCamera(req.params.id);
+      const rights = await rightsFor(ctx.db, access, cam, ctx.now());
+      if (!rights.live && !rights.playback && !rights.manage) throw errors.forbidden({ permission: 'camera.live' });
+      return { ...withLiveHealth(cameraDto(cam)), rights, frames: frameHub.stats(cam.id) };
+    },
+  );
 
-  app.post('/api/cameras', { schema: { tags: ['cameras'], body: ZCameraBody } }, async (req, reply) => {
-    const access = getAccess(req);
-    access.requireInUnit('camera.manage', req.body.unitId);
-    const row = await createCamera(ctx.db, box, access.actor(), req.body);
-    runtime.startCamera(row);
-    return reply.status(201).send(cameraDto(row));
-  });
+  app.post(
+    '/api/cameras',
+    { schema: { summary: 'Register a camera in a unit and start recording it', tags: ['cameras'], body: ZCameraBody, response: { 201: ZCamera } } },
+    async (req, reply) => {
+      const access = getAccess(req);
+      access.requireInUnit('camera.manage', req.body.unitId);
+      const row = await createCamera(ctx.db, box, access.actor(), req.body);
+      runtime.startCamera(row);
+      return reply.status(201).send(cameraDto(row));
+    },
+  );
 
   // Full replacement of the editable fields (the form always sends them all); PATCH so the web client can send it.
   app.patch(
     '/api/cameras/:id',
-    { schema: { tags: ['cameras'], params: ZIdParams, body: ZCameraBody.extend({ version: z.number().int().positive() }) } },
+    {
+      schema: {
+        summary: 'Replace the editable fields of a camera (optimistic version check)',
+        tags: ['cameras'],
+        params: ZIdParams,
+        body: ZCameraBody.extend({ version: z.number().int().positive() }),
+        response: { 200: ZCamera },
+      },
+    },
     async (req) => {
       const access = getAccess(req);
       access.require('camera.manage');
@@ -98,19 +119,27 @@ export async function cameraRoutes(root: FastifyInstance, ctx: AppContext) {
   );
 
   // Connection test before saving: nothing is stored, the password is used once and forgotten.
-  app.post('/api/cameras/test', { schema: { tags: ['cameras'], body: ZTestBody } }, async (req) => {
-    getAccess(req).require('camera.manage');
-    return testConnection(engine, { url: req.body.mainUrl, username: req.body.username ?? null, password: req.body.password ?? null });
-  });
+  app.post(
+    '/api/cameras/test',
+    { schema: { summary: 'Test a stream address before saving (nothing is stored)', tags: ['cameras'], body: ZTestBody, response: { 200: ZCameraConnectionTest } } },
+    async (req) => {
+      getAccess(req).require('camera.manage');
+      return testConnection(engine, { url: req.body.mainUrl, username: req.body.username ?? null, password: req.body.password ?? null });
+    },
+  );
 
-  app.post('/api/cameras/:id/test', { schema: { tags: ['cameras'], params: ZIdParams } }, async (req) => {
-    const access = getAccess(req);
-    const cam = await loadCamera(req.params.id);
-    access.requireInUnit('camera.manage', cam.unit_id);
-    const creds = openCredentials(box, cam.credentials_enc);
-    const result = await testConnection(engine, { url: cam.main_url, username: creds?.username ?? null, password: creds?.password ?? null });
-    // The picture is raw footage: a manager without footage.raw gets the stream facts but not the unmasked picture.
-    if (cam.privacy_masks.length > 0 && !access.canInUnit('footage.raw', cam.unit_id)) return { ...result, snapshot: null, snapshotWithheld: true };
-    return { ...result, snapshotWithheld: false };
-  });
+  app.post(
+    '/api/cameras/:id/test',
+    { schema: { summary: 'Test the connection of a stored camera', tags: ['cameras'], params: ZIdParams, response: { 200: ZStoredCameraConnectionTest } } },
+    async (req) => {
+      const access = getAccess(req);
+      const cam = await loadCamera(req.params.id);
+      access.requireInUnit('camera.manage', cam.unit_id);
+      const creds = openCredentials(box, cam.credentials_enc);
+      const result = await testConnection(engine, { url: cam.main_url, username: creds?.username ?? null, password: creds?.password ?? null });
+      // The picture is raw footage: a manager without footage.raw gets the stream facts but not the unmasked picture.
+      if (cam.privacy_masks.length > 0 && !access.canInUnit('footage.raw', cam.unit_id)) return { ...result, snapshot: null, snapshotWithheld: true };
+      return { ...result, snapshotWithheld: false };
+    },
+  );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { AppError, errors } from '../../platform/errors';
 import { originAllowed } from '../../platform/http/origin';
+import { ZBinary } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
@@ -110,7 +111,20 @@ export async function liveRoutes(app: FastifyInstance, ctx: AppContext) {
   app.route({
     method: 'GET',
     url: '/api/cameras/:id/live',
-    schema: { tags: ['cameras'], hide: true },
+    // The id and the stream are checked by `authorise` (before the upgrade, so a refusal is a real HTTP answer); the
+    // schema repeats them for the API document and finds them already valid.
+    schema: {
+      summary: 'Watch a camera live (WebSocket, or a never-ending fMP4 over plain HTTP)',
+      description:
+        'With a WebSocket upgrade (101): binary messages carry the fMP4 init segment then moof+mdat fragments; text ' +
+        'messages are JSON control ({type: hello | init | health | revoked | expired | reconfigured}). Close codes: ' +
+        '4403 access ended, 4001 camera reconfigured (reconnect). Without an upgrade: 200 with a video/mp4 stream ' +
+        '(header x-kc-masked). Viewers without footage.raw get the privacy-masked picture; every view is audited.',
+      tags: ['cameras'],
+      params: z.strictObject({ id: z.uuid() }),
+      querystring: ZLiveQuery,
+      response: { 200: ZBinary },
+    },
     preValidation: authorise,
     // Plain HTTP: a never-ending fMP4 response (for players that cannot use MSE over WebSocket).
     handler: async (req, reply) => {

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors';
 import { recordAudit } from '../../audit';
 import { getAccess } from '../../../platform/access';
 import { listCameraRows } from '../cameras.repo';
+import { ZOnvifDiscovery, ZOnvifStreamProposal } from './discovery.dto';
 import { OnvifError, type OnvifProblem, proposeStreams } from './onvif-soap';
 import { type DiscoveredDevice, probe } from './ws-discovery';
 
@@ -47,7 +48,14 @@ export async function discoveryRoutes(root: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/cameras/discover',
-    { schema: { tags: ['cameras'], body: z.strictObject({ timeoutMs: z.number().int().min(500).max(10_000).optional() }).optional() } },
+    {
+      schema: {
+        summary: 'Search the local network for ONVIF cameras (WS-Discovery probe)',
+        tags: ['cameras'],
+        body: z.strictObject({ timeoutMs: z.number().int().min(500).max(10_000).optional() }).optional(),
+        response: { 200: ZOnvifDiscovery },
+      },
+    },
     async (req) => {
       const access = getAccess(req);
       access.require('camera.manage');
@@ -86,7 +94,9 @@ export async function discoveryRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/cameras/discover/streams',
     {
       schema: {
+        summary: 'Ask a discovered ONVIF device for its media profiles and RTSP addresses',
         tags: ['cameras'],
+        response: { 200: ZOnvifStreamProposal },
         body: z.strictObject({
           xaddr: z.url({ protocol: /^https?$/ }).max(500),
           username: z.string().max(120).nullish(),

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Response schemas of the view-grant routes (grants.routes.ts). */
+
+/** A grant in force: someone outside the leader roles may watch a camera (always the privacy-masked picture). */
+export const ZViewGrant = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    canLive: z.boolean(),
+    canPlayback: z.boolean(),
+    validUntil: z.string().nullable(),
+    reason: z.string(),
+    /** Display name of the leader who granted it. */
+    grantedBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ViewGrant' });
+
+export const ZViewGrantList = z.object({ items: z.array(ZViewGrant) });
+
+/** An account the leader may grant to. */
+export const ZViewGrantCandidate = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), personName: z.string().nullable(), unitName: z.string().nullable() })
+  .meta({ id: 'ViewGrantCandidate' });
+
+export const ZViewGrantCandidateList = z.object({ items: z.array(ZViewGrantCandidate) });
+
+export const ZViewGrantCreated = z
+  .object({
+    id: z.string(),
+    /** Grants of the same user on this camera that the new one closed. */
+    replaced: z.array(z.string()),
+  })
+  .meta({ id: 'ViewGrantCreated' });
+
+/**
+ * 204 answers: `reply.status(204).send()` sends nothing. z.undefined (not z.null) lets send() go without a payload in
+ * the types and never reaches the serializer (same choice as auth.dto.ts).
+ */
+export const ZNoContent = z.undefined().describe('No content');
