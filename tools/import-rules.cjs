@@ -61,14 +61,14 @@ function importRules(order) {
     },
     {
       name: 'pure-domain-no-io',
-      comment: 'domain/ folders hold pure rules: no Node I/O, no database, ports, adapters, repos, services or routes.',
+      comment: 'domain/ folders hold pure rules: no Node I/O, no database, adapters, repos (port types are fine: they are interfaces), services or routes.',
       severity: 'error',
       from: { path: '/domain/', pathNot: TEST },
       to: {
         dependencyTypesNot: ['type-only'],
         path: [
           '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|dgram|dns|tls|cluster)$',
-          '^src/platform/(adapters|ports|db|outbox|blob-owners|observability)/',
+          '^src/platform/(adapters|db|outbox|blob-owners|observability)/',
           '\\.(repo|service|routes|jobs)\\.ts$',
           'node_modules/(pg|@electric-sql|@nats-io|@aws-sdk|fastify|onnxruntime-node|sharp|nodemailer)/',
         ],
