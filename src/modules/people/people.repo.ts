@@ -104,3 +104,40 @@ export async function unitOfPersonAt(db: Db, personId: string, date: string): Pr
   );
   return rows[0]?.unit_id;
 }
+
+export type PersonHistoryRow = Awaited<ReturnType<typeof personHistory>>[number];
+
+export interface StaffImportRow {
+  id: string;
+  file_name: string;
+  requested_by: string | null;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  total_rows: number;
+  inserted_rows: number;
+  updated_rows: number;
+  rejected_rows: number;
+  report_key: string | null;
+  error: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+export async function getStaffImport(db: Db, id: string): Promise<StaffImportRow | undefined> {
+  const rows = await db.query<StaffImportRow>('SELECT * FROM staff_imports WHERE id = $1', [id]);
+  return rows[0];
+}
+
+/** Where an import's error report is stored, and who ran the import. */
+export async function staffImportReport(db: Db, id: string): Promise<{ report_key: string | null; requested_by: string | null } | undefined> {
+  const rows = await db.query<{ report_key: string | null; requested_by: string | null }>(
+    'SELECT report_key, requested_by FROM staff_imports WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+/** The user account linked to a staff record, if any. */
+export async function accountOfPerson(db: Db, personId: string): Promise<{ id: string; username: string } | undefined> {
+  const account = await db.query<{ id: string; username: string }>('SELECT id, username FROM users WHERE person_id = $1', [personId]);
+  return account[0];
+}

@@ -35,23 +35,3 @@ export interface PersonRow {
   left_on: string | null;
   version: number;
 }
-
-export function staffDto(p: PersonRow) {
-  return {
-    id: p.id,
-    employeeCode: p.employee_code,
-    fullName: p.full_name,
-    gender: p.gender,
-    birthDate: p.birth_date,
-    category: p.category,
-    positionTitle: p.position_title,
-    unitId: p.unit_id,
-    unitName: p.unit_name ?? null,
-    status: p.status,
-    email: p.email,
-    phone: p.phone,
-    joinedOn: p.joined_on,
-    leftOn: p.left_on,
-    version: p.version,
-  };
-}
