@@ -10,6 +10,15 @@ import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCal
 import { loadCalendarDays, loadRosters, loadSchedules } from './calendar.repo';
 import { proposeHolidays } from './domain/holidays';
 import { solarToLunar } from './domain/lunar';
+import {
+  ZCalendarDay,
+  ZHolidayProposal,
+  ZIdResult,
+  ZLunarDate,
+  ZRecomputeQueued,
+  ZRosterEntry,
+  ZWorkSchedule,
+} from './calendar.dto';
 
 const ZHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const ZRange = z.strictObject({ start: ZHhmm, end: ZHhmm }).nullable();
@@ -21,15 +30,20 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
   // Read before a writing transaction opens: inside one, the embedded database answers only the transaction.
   const scopeOf = async (unitId: string | null) => (unitId ? [...(await loadOrgTree(ctx.db)).scopeOf(unitId)] : null);
 
-  app.get('/api/calendar/schedules', { schema: { tags: ['calendar'] } }, async (req) => {
-    getAccess(req).require('org.read');
-    return { items: await loadSchedules(ctx.db) };
-  });
+  app.get(
+    '/api/calendar/schedules',
+    { schema: { summary: 'List the work schedules', tags: ['calendar'], response: { 200: z.object({ items: z.array(ZWorkSchedule) }) } } },
+    async (req) => {
+      getAccess(req).require('org.read');
+      return { items: await loadSchedules(ctx.db) };
+    },
+  );
 
   app.post(
     '/api/calendar/schedules',
     {
       schema: {
+        summary: 'Create a work schedule (national or for a unit) with its seasonal periods',
         tags: ['calendar'],
         body: z.strictObject({
           unitId: z.uuid().nullable(),
@@ -43,6 +57,7 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
           docIssuer: ZText(200).nullish(),
           note: ZText(1000).nullish(),
         }),
+        response: { 201: ZIdResult },
       },
     },
     async (req, reply) => {
@@ -54,23 +69,48 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.post('/api/calendar/schedules/:id/end', { schema: { tags: ['calendar'], params: ZIdParams, body: z.strictObject({ validTo: ZDate }) } }, async (req) => {
-    const access = getAccess(req);
-    access.require('calendar.manage');
-    await endSchedule(ctx.db, access.actor(), req.params.id, req.body.validTo);
-    return { ok: true };
-  });
+  app.post(
+    '/api/calendar/schedules/:id/end',
+    {
+      schema: {
+        summary: 'End a work schedule on a date',
+        tags: ['calendar'],
+        params: ZIdParams,
+        body: z.strictObject({ validTo: ZDate }),
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const access = getAccess(req);
+      access.require('calendar.manage');
+      await endSchedule(ctx.db, access.actor(), req.params.id, req.body.validTo);
+      return { ok: true };
+    },
+  );
 
-  app.get('/api/calendar/days', { schema: { tags: ['calendar'], querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (req) => {
-    getAccess(req).require('org.read');
-    return { items: await loadCalendarDays(ctx.db, `${req.query.year}-01-01`, `${req.query.year}-12-31`) };
-  });
+  app.get(
+    '/api/calendar/days',
+    {
+      schema: {
+        summary: 'List the holidays and swapped days of a year',
+        tags: ['calendar'],
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: z.object({ items: z.array(ZCalendarDay) }) },
+      },
+    },
+    async (req) => {
+      getAccess(req).require('org.read');
+      return { items: await loadCalendarDays(ctx.db, `${req.query.year}-01-01`, `${req.query.year}-12-31`) };
+    },
+  );
 
   app.post(
     '/api/calendar/days',
     {
       schema: {
+        summary: 'Add a holiday, nghỉ bù, swapped day off or làm bù day; past attendance of that day is recomputed',
         tags: ['calendar'],
+        response: { 201: ZRecomputeQueued.extend({ id: z.guid() }) },
         body: z.strictObject({ date: ZDate, kind: KIND, name: ZText(200).pipe(z.string().min(2)), unitId: z.uuid().nullable().default(null), legalBasis: ZText(300).pipe(z.string().min(3)) }),
       },
     },
@@ -88,40 +128,87 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.delete('/api/calendar/days/:id', { schema: { tags: ['calendar'], params: ZIdParams, body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }) } }, async (req) => {
-    const access = getAccess(req);
-    access.require('calendar.manage');
-    const tree = await loadOrgTree(ctx.db);
-    const queued = await ctx.db.transaction(async (tx) => {
-      const day = await deleteCalendarDay(tx, access.actor(), req.params.id, req.body.reason);
-      return calendarChanged(ctx, tx, { units: day.unitId ? [...tree.scopeOf(day.unitId)] : null, dates: [day.date] });
-    });
-    return { ok: true, queuedForRecompute: queued };
-  });
+  app.delete(
+    '/api/calendar/days/:id',
+    {
+      schema: {
+        summary: 'Remove a calendar day; past attendance of that day is recomputed',
+        tags: ['calendar'],
+        params: ZIdParams,
+        body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }),
+        response: { 200: ZRecomputeQueued.extend({ ok: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const access = getAccess(req);
+      access.require('calendar.manage');
+      const tree = await loadOrgTree(ctx.db);
+      const queued = await ctx.db.transaction(async (tx) => {
+        const day = await deleteCalendarDay(tx, access.actor(), req.params.id, req.body.reason);
+        return calendarChanged(ctx, tx, { units: day.unitId ? [...tree.scopeOf(day.unitId)] : null, dates: [day.date] });
+      });
+      return { ok: true, queuedForRecompute: queued };
+    },
+  );
 
-  app.get('/api/calendar/proposals', { schema: { tags: ['calendar'], querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (req) => {
-    getAccess(req).require('org.read');
-    return { year: req.query.year, items: proposeHolidays(req.query.year) };
-  });
+  app.get(
+    '/api/calendar/proposals',
+    {
+      schema: {
+        summary: 'Propose the public holidays of a year (fixed, lunar, weekend compensation) for an administrator to confirm',
+        tags: ['calendar'],
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: z.object({ year: z.number().int(), items: z.array(ZHolidayProposal) }) },
+      },
+    },
+    async (req) => {
+      getAccess(req).require('org.read');
+      return { year: req.query.year, items: proposeHolidays(req.query.year) };
+    },
+  );
 
-  app.get('/api/calendar/lunar', { schema: { tags: ['calendar'], querystring: z.strictObject({ date: ZDate }) } }, async (req) => {
-    getAccess(req);
-    return { date: req.query.date, lunar: solarToLunar(req.query.date) };
-  });
+  app.get(
+    '/api/calendar/lunar',
+    {
+      schema: {
+        summary: 'Convert a date to the Vietnamese lunar calendar',
+        tags: ['calendar'],
+        querystring: z.strictObject({ date: ZDate }),
+        response: { 200: z.object({ date: z.string(), lunar: ZLunarDate }) },
+      },
+    },
+    async (req) => {
+      getAccess(req);
+      return { date: req.query.date, lunar: solarToLunar(req.query.date) };
+    },
+  );
 
-  app.get('/api/calendar/rosters', { schema: { tags: ['calendar'], querystring: z.strictObject({ from: ZDate, to: ZDate }) } }, async (req) => {
-    const access = getAccess(req);
-    access.require('org.read');
-    // Who is on extra duty or off, and when, is the unit's business: only rosters of units in the reader's scope.
-    const items = await loadRosters(ctx.db, req.query.from, req.query.to);
-    return { items: items.filter((r) => access.canInUnit('org.read', r.unitId)) };
-  });
+  app.get(
+    '/api/calendar/rosters',
+    {
+      schema: {
+        summary: 'List the roster entries between two dates in the units in scope',
+        tags: ['calendar'],
+        querystring: z.strictObject({ from: ZDate, to: ZDate }),
+        response: { 200: z.object({ items: z.array(ZRosterEntry) }) },
+      },
+    },
+    async (req) => {
+      const access = getAccess(req);
+      access.require('org.read');
+      // Who is on extra duty or off, and when, is the unit's business: only rosters of units in the reader's scope.
+      const items = await loadRosters(ctx.db, req.query.from, req.query.to);
+      return { items: items.filter((r) => access.canInUnit('org.read', r.unitId)) };
+    },
+  );
 
   app.post(
     '/api/calendar/rosters',
     {
       schema: {
+        summary: 'Add a roster entry (extra duty or time off); past attendance of a dated entry is recomputed',
         tags: ['calendar'],
+        response: { 201: ZIdResult },
         body: z.strictObject({
           unitId: z.uuid(),
           personId: z.uuid().nullable().default(null),
@@ -152,7 +239,9 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/calendar/overrides',
     {
       schema: {
+        summary: 'Set personal working hours of a staff member for a period',
         tags: ['calendar'],
+        response: { 201: ZIdResult },
         body: z.strictObject({
           personId: z.uuid(),
           unitId: z.uuid(),
