@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import client from 'prom-client';
+import { z } from 'zod';
 
 /** Prometheus metrics: process defaults plus request counts and latencies by route and status. */
 export const registry = new client.Registry();
@@ -50,7 +51,15 @@ export function installMetrics(app: FastifyInstance, access: MetricsAccess = {})
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+  // Typed as a plain FastifySchema: the refusals below answer 401/403 bodies of the central error format.
+  const metricsSchema: FastifySchema = {
+    hide: true,
+    summary: 'Read the Prometheus metrics (bearer token, or from the server itself)',
+    tags: ['system'],
+    produces: ['text/plain'],
+    response: { 200: z.string().describe('Prometheus text exposition format') },
+  };
+  app.get('/metrics', { schema: metricsSchema }, async (req, reply) => {
     const refused = refusal(req, access);
     if (refused) {
       if (refused.status === 401) reply.header('www-authenticate', 'Bearer');
