@@ -16,11 +16,24 @@ import { type EnrollFile, enrollPhotos, MAX_FILES_PER_REQUEST } from './enrollme
 import { recognitionRuntime } from './runtime';
 import { confirmReview, listPendingReviews, rejectReview } from './review.service';
 import { countTemplates } from './templates.repo';
+import { getPerson } from '../people';
+import { sightingForReview, sightingSnapshot, sightingUnit } from './sightings.repo';
+import {
+  photoUploadBody,
+  ZFaceConsentRecorded,
+  ZFacePerson,
+  ZFacePhotoUpload,
+  ZFaceReviewConfirmed,
+  ZFaceReviewList,
+  ZNoContent,
+  ZSnapshotJpeg,
+  binaryBody,
+} from './recognition.dto';
 
 async function personUnit(ctx: AppContext, personId: string): Promise<string> {
-  const row = (await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM persons WHERE id = $1', [personId]))[0];
-  if (!row) throw errors.notFound('Person', 'cán bộ');
-  return row.unit_id;
+  const person = await getPerson(ctx.db, personId);
+  if (!person) throw errors.notFound('Person', 'cán bộ');
+  return person.unit_id;
 }
 
 export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -31,31 +44,64 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
     const app = scoped.withTypeProvider<ZodTypeProvider>();
 
     /** Consent decision (given / refused / withdrawn) with the notice version shown to the person. */
-    app.post('/api/recognition/consents', { schema: { tags: ['recognition'], body: consentInputSchema } }, async (req, reply) => {
-      const access = getAccess(req);
-      access.requireInUnit('faces.enroll', await personUnit(ctx, req.body.personId));
-      const out = await recordConsent(ctx.db, access.actor(), req.body, ctx.now());
-      recognitionRuntime(ctx).invalidateGalleries();
-      return reply.status(201).send(out);
-    });
+    app.post(
+      '/api/recognition/consents',
+      {
+        schema: {
+          summary: "Record a person's biometric consent decision",
+          description: 'A refusal or withdrawal deletes the person\'s face templates in the same transaction.',
+          tags: ['recognition'],
+          body: consentInputSchema,
+          response: { 201: ZFaceConsentRecorded },
+        },
+      },
+      async (req, reply) => {
+        const access = getAccess(req);
+        access.requireInUnit('faces.enroll', await personUnit(ctx, req.body.personId));
+        const out = await recordConsent(ctx.db, access.actor(), req.body, ctx.now());
+        recognitionRuntime(ctx).invalidateGalleries();
+        return reply.status(201).send(out);
+      },
+    );
 
     /** Consent state and template counts of one person (viewing face data is audited). */
-    app.get('/api/recognition/persons/:id', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req) => {
-      const access = getAccess(req);
-      const unitId = await personUnit(ctx, req.params.id);
-      access.requireInUnit('faces.enroll', unitId);
-      await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.view', entityType: 'person', entityId: req.params.id, unitId });
-      return { consent: await currentConsent(ctx.db, req.params.id), templates: await countTemplates(ctx.db, req.params.id) };
-    });
+    app.get(
+      '/api/recognition/persons/:id',
+      {
+        schema: {
+          summary: "Show a person's consent state and face template counts",
+          description: 'Viewing face data is audited (faces.view).',
+          tags: ['recognition'],
+          params: ZIdParams,
+          response: { 200: ZFacePerson },
+        },
+      },
+      async (req) => {
+        const access = getAccess(req);
+        const unitId = await personUnit(ctx, req.params.id);
+        access.requireInUnit('faces.enroll', unitId);
+        await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.view', entityType: 'person', entityId: req.params.id, unitId });
+        return { consent: await currentConsent(ctx.db, req.params.id), templates: await countTemplates(ctx.db, req.params.id) };
+      },
+    );
 
     /** Enrollment photos (upload or webcam capture): multipart `files`, optional `source` = UPLOAD | WEBCAM. */
     app.post(
       '/api/recognition/persons/:id/photos',
       {
-        schema: { tags: ['recognition'], params: ZIdParams },
+        schema: {
+          summary: 'Enroll photos of a consenting person (multipart upload)',
+          description:
+            'multipart/form-data with the photos as file parts named `files` and an optional `source` field. Each photo is checked on its ' +
+            'own (decodable, exactly one face, size, sharpness, pose) and gets its own verdict; accepted photos become templates.',
+          tags: ['recognition'],
+          consumes: ['multipart/form-data'],
+          params: ZIdParams,
+          response: { 200: ZFacePhotoUpload },
+        },
         bodyLimit: MAX_FILES_PER_REQUEST * IMAGE_LIMITS.maxBytes,
         // Enrolling a whole office by webcam is one request per person; bulk enrollment goes through the zip import.
-        config: { rateLimit: uploadRateLimit(60, 10) },
+        config: { rateLimit: uploadRateLimit(60, 10), ...photoUploadBody(IMAGE_LIMITS) },
       },
       async (req, reply) => {
         const access = getAccess(req);
@@ -82,22 +128,32 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
     );
 
     /** The review queue of the units the reviewer covers. */
-    app.get('/api/recognition/reviews', { schema: { tags: ['recognition'] } }, async (req) => {
-      const access = getAccess(req);
-      const units = access.unitsFor('faces.review');
-      if (units.length === 0) throw errors.forbidden();
-      return { items: await listPendingReviews(ctx.db, units) };
-    });
+    app.get(
+      '/api/recognition/reviews',
+      { schema: { summary: 'List pending gate passes awaiting review', tags: ['recognition'], response: { 200: ZFaceReviewList } } },
+      async (req) => {
+        const access = getAccess(req);
+        const units = access.unitsFor('faces.review');
+        if (units.length === 0) throw errors.forbidden();
+        return { items: await listPendingReviews(ctx.db, units) };
+      },
+    );
 
     app.post(
       '/api/recognition/reviews/:id/confirm',
-      { schema: { tags: ['recognition'], params: ZIdParams, body: z.strictObject({ personId: z.uuid() }) } },
+      {
+        schema: {
+          summary: 'Confirm who passed the gate and create the punch',
+          description: 'The person must be one of the candidates the machine proposed.',
+          tags: ['recognition'],
+          params: ZIdParams,
+          body: z.strictObject({ personId: z.uuid() }),
+          response: { 200: ZFaceReviewConfirmed },
+        },
+      },
       async (req) => {
         const access = getAccess(req);
-        const row = (await ctx.db.query<{ unit_id: string; direction: 'IN' | 'OUT' | null }>(
-          `SELECT s.unit_id, c.direction FROM face_sightings s LEFT JOIN cameras c ON c.id = s.camera_id WHERE s.id = $1`,
-          [req.params.id],
-        ))[0];
+        const row = await sightingForReview(ctx.db, req.params.id);
         if (!row) throw errors.notFound('Sighting', 'lượt nhận diện');
         access.requireInUnit('faces.review', row.unit_id);
         return confirmReview({ db: ctx.db, punch: recognitionRuntime(ctx).punch }, access.actor(), req.params.id, req.body.personId, row.direction, ctx.now());
@@ -106,10 +162,18 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
 
     app.post(
       '/api/recognition/reviews/:id/reject',
-      { schema: { tags: ['recognition'], params: ZIdParams, body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }) } },
+      {
+        schema: {
+          summary: 'Reject a gate pass under review (no punch is created)',
+          tags: ['recognition'],
+          params: ZIdParams,
+          body: z.strictObject({ reason: ZText(500).pipe(z.string().min(3)) }),
+          response: { 204: ZNoContent },
+        },
+      },
       async (req, reply) => {
         const access = getAccess(req);
-        const row = (await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM face_sightings WHERE id = $1', [req.params.id]))[0];
+        const row = await sightingUnit(ctx.db, req.params.id);
         if (!row) throw errors.notFound('Sighting', 'lượt nhận diện');
         access.requireInUnit('faces.review', row.unit_id);
         await rejectReview(ctx.db, access.actor(), req.params.id, req.body.reason, ctx.now());
@@ -123,19 +187,26 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
      */
     app.get(
       '/api/recognition/sightings/:id/snapshot',
-      { schema: { tags: ['recognition'], params: ZIdParams }, config: { servesBlob: 'owner' } },
+      {
+        schema: {
+          summary: 'Download the snapshot of a gate pass (JPEG)',
+          description: 'Sends image/jpeg bytes. A sensitive read, audited (faces.snapshot_view).',
+          tags: ['recognition'],
+          params: ZIdParams,
+          response: { 200: ZSnapshotJpeg },
+        },
+        config: { servesBlob: 'owner' },
+      },
       async (req, reply) => {
         const access = getAccess(req);
-        const row = (await ctx.db.query<{ unit_id: string; snapshot_key: string | null }>('SELECT unit_id, snapshot_key FROM face_sightings WHERE id = $1', [
-          req.params.id,
-        ]))[0];
+        const row = await sightingSnapshot(ctx.db, req.params.id);
         if (!row?.snapshot_key) throw errors.notFound('Snapshot', 'ảnh chụp');
         const blob = await openOwnedBlob(ctx, row.snapshot_key, [BLOB_KINDS.sighting], (owner) => {
           if (owner.personId && access.isSelf(owner.personId)) return;
           if (!access.canInUnit('faces.review', owner.unitId) && !access.canInUnit('attendance.read', owner.unitId)) throw errors.forbidden();
         });
         await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.snapshot_view', entityType: 'face_sighting', entityId: req.params.id, unitId: row.unit_id });
-        return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(await blob.buffer());
+        return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(binaryBody(await blob.buffer()));
       },
     );
   });
