@@ -3,7 +3,6 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { Suspense, useEffect } from 'react';
 import { configureClient } from './api/client';
-import type { Me } from './api/types';
 import { NotBuilt } from './components/NotBuilt';
 import { Forbidden, NotFound, PageBoundary } from './components/StatusPages';
 import { I18nProvider, useI18n } from './i18n';
@@ -11,7 +10,7 @@ import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/LoginPage';
 import { matchPath, navigate, useLocation } from './router';
 import { type AppRoute, LANDING_ORDER, ROUTES } from './routes';
-import { type AccessRule, SessionProvider, useSession } from './session';
+import { type AccessRule, type Me, SessionProvider, useSession } from './session';
 
 function FullPageSpin() {
   return (

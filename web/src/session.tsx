@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Permission } from '../../src/platform/access';
 import { ApiError, api, setCsrfToken } from './api/client';
-import type { Locale, Me } from './api/types';
+import type { Schemas } from './api/contract';
+import type { Locale } from './i18n/locale';
 import { useI18n } from './i18n';
 
 /** Who may open a route or see a menu entry: any one of the permissions, or (with `self`) anyone with a staff record. */
@@ -9,6 +10,9 @@ export interface AccessRule {
   anyOf?: Permission[];
   self?: boolean;
 }
+
+/** The signed-in user with roles and permissions (GET /api/auth/me). */
+export type Me = Schemas['CurrentUser'];
 
 type Status = 'loading' | 'anonymous' | 'ready';
 
@@ -57,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     api
-      .get<Me>('/api/auth/me', undefined, { quiet: true })
+      .get('/api/auth/me', undefined, { quiet: true })
       .then((user) => live && adopt(user))
       .catch(() => live && expire());
     return () => {
@@ -78,11 +82,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         (rule.anyOf?.some(can) ?? false) || (rule.self === true && Boolean(me?.personId)) || (!rule.anyOf && !rule.self),
       login: async (username, password, chosenLocale) => {
         // Login answers with the short user and sets the cookies; the full Me (roles, permissions) comes from /me.
-        const answer = await api.post<{ csrfToken: string }>('/api/auth/login', { username, password }, { quiet: true });
+        const answer = await api.post('/api/auth/login', { username, password }, { quiet: true });
         setCsrfToken(answer.csrfToken);
-        let user = await api.get<Me>('/api/auth/me', undefined, { quiet: true });
+        let user: Me = await api.get('/api/auth/me', undefined, { quiet: true });
         if (chosenLocale && chosenLocale !== user.locale)
-          user = await api.patch<Me>('/api/auth/me', { locale: chosenLocale }, { quiet: true }).catch(() => ({ ...user, locale: chosenLocale }));
+          user = await api.patch('/api/auth/me', { locale: chosenLocale }, { quiet: true }).catch(() => ({ ...user, locale: chosenLocale }));
         adopt(user);
         return user;
       },
@@ -99,7 +103,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setLocale(locale);
         if (me) {
           setMe({ ...me, locale });
-          void api.patch<Me>('/api/auth/me', { locale }, { quiet: true }).catch(() => {
+          void api.patch('/api/auth/me', { locale }, { quiet: true }).catch(() => {
             // The choice is kept in localStorage; the server copy is only for other devices.
           });
         }

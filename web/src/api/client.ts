@@ -1,17 +1,12 @@
-import type { Locale } from './types';
+import type { Locale } from '../i18n/locale';
+import type { ApiRequestBody, ApiResponse, ServerErrorBody, UrlFor } from './contract';
 
 /**
  * The one way the web app talks to the server: relative /api URLs on the same origin, the session cookie sent by the
  * browser, the CSRF token in a header on every write, and the server's bilingual error format turned into ApiError.
+ * Calls are typed by their URL from the generated contract (contract.ts): the URL must be an API route, the body is
+ * the route's request body and the answer its success response.
  */
-
-export interface ServerErrorBody {
-  code: string;
-  message_vi: string;
-  message_en: string;
-  details?: unknown;
-  correlation_id?: string;
-}
 
 export class ApiError extends Error {
   constructor(
@@ -122,9 +117,17 @@ function writeHeaders(method: string): Record<string, string> {
 
 async function toApiError(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as Partial<ServerErrorBody>;
+    // The body comes from the network: check its shape before trusting it (a proxy may answer instead).
+    const body = (await res.json()) as Partial<Record<keyof ServerErrorBody, unknown>>;
     if (typeof body.code === 'string' && typeof body.message_vi === 'string' && typeof body.message_en === 'string')
-      return new ApiError(res.status, body.code, body.message_vi, body.message_en, body.details, body.correlation_id);
+      return new ApiError(
+        res.status,
+        body.code,
+        body.message_vi,
+        body.message_en,
+        body.details,
+        typeof body.correlation_id === 'string' ? body.correlation_id : undefined,
+      );
   } catch {
     // Not JSON (a proxy page, an empty body): fall through to the generic message.
   }
@@ -167,21 +170,28 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (await res.json()) as T;
 }
 
+type ReadOptions = Omit<RequestOptions, 'query' | 'body'>;
+type WriteOptions = Omit<RequestOptions, 'body'>;
+
 export const api = {
-  get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'query' | 'body'>) =>
-    request<T>('GET', path, { ...opts, query }),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...opts, body }),
-  patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
-    request<T>('PATCH', path, { ...opts, body }),
-  del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+  get: <U extends UrlFor<'get'>>(path: U, query?: Query, opts?: ReadOptions) =>
+    request<ApiResponse<U, 'get'>>('GET', path, { ...opts, query }),
+  post: <U extends UrlFor<'post'>>(path: U, body?: ApiRequestBody<U, 'post'>, opts?: WriteOptions) =>
+    request<ApiResponse<U, 'post'>>('POST', path, { ...opts, body }),
+  patch: <U extends UrlFor<'patch'>>(path: U, body?: ApiRequestBody<U, 'patch'>, opts?: WriteOptions) =>
+    request<ApiResponse<U, 'patch'>>('PATCH', path, { ...opts, body }),
+  put: <U extends UrlFor<'put'>>(path: U, body?: ApiRequestBody<U, 'put'>, opts?: WriteOptions) =>
+    request<ApiResponse<U, 'put'>>('PUT', path, { ...opts, body }),
+  del: <U extends UrlFor<'delete'>>(path: U, opts?: WriteOptions & { body?: ApiRequestBody<U, 'delete'> }) =>
+    request<ApiResponse<U, 'delete'>>('DELETE', path, opts),
 };
 
 /**
  * Multipart upload with progress (fetch cannot report upload progress, XMLHttpRequest can). Same CSRF and error
  * handling as `request`.
  */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<U extends UrlFor<'post'>>(path: U, form: FormData, onProgress: (fraction: number) => void): Promise<ApiResponse<U, 'post'>> {
+  type T = ApiResponse<U, 'post'>;
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -208,7 +218,7 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
  * Downloads a file produced by a GET endpoint (XLSX export, templates, reports). A plain navigation would lose the
  * error body, so fetch it, then hand the blob to the browser with the server's file name.
  */
-export async function download(path: string, query?: Query, fallbackName = 'download.xlsx'): Promise<void> {
+export async function download(path: UrlFor<'get'>, query?: Query, fallbackName = 'download.xlsx'): Promise<void> {
   let res: Response;
   try {
     res = await fetch(withQuery(path, query), { credentials: 'same-origin', headers: writeHeaders('GET') });

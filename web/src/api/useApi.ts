@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type Query } from './client';
+import type { ApiResponse, UrlFor } from './contract';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -10,9 +11,11 @@ export interface ApiState<T> {
 
 /**
  * GET a JSON resource and keep it in state; refetches when the path or query changes and drops answers that arrive
- * after a newer request (fast typing in a search box). `path = null` means "not yet" (missing id).
+ * after a newer request (fast typing in a search box). `path = null` means "not yet" (missing id). The data is typed
+ * by the URL (the route's success response in the generated contract).
  */
-export function useApi<T>(path: string | null, query?: Query, opts: { quiet?: boolean } = {}): ApiState<T> {
+export function useApi<U extends UrlFor<'get'>>(path: U | null, query?: Query, opts: { quiet?: boolean } = {}): ApiState<ApiResponse<U, 'get'>> {
+  type T = ApiResponse<U, 'get'>;
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(path !== null);
@@ -28,7 +31,7 @@ export function useApi<T>(path: string | null, query?: Query, opts: { quiet?: bo
     const id = ++latest.current;
     setLoading(true);
     api
-      .get<T>(path, query, { signal: controller.signal, quiet })
+      .get(path, query, { signal: controller.signal, quiet })
       .then((value) => {
         if (id !== latest.current) return;
         setData(value);

@@ -1,7 +1,6 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { Page, StaffRow } from '../api/types';
 
 interface Props {
   value?: string | null;
@@ -21,7 +20,7 @@ export function PersonSelect({ value, onChange, placeholder, testId }: Props) {
     const timer = setTimeout(() => {
       setLoading(true);
       api
-        .get<Page<StaffRow>>('/api/staff', { q: query.trim(), pageSize: 20 }, { signal: controller.signal, quiet: true })
+        .get('/api/staff', { q: query.trim(), pageSize: 20 }, { signal: controller.signal, quiet: true })
         .then((page) =>
           setOptions(page.items.map((p) => ({ value: p.id, label: `${p.fullName} (${p.employeeCode}) – ${p.unitName}` }))),
         )

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import type { Unit } from '../api/types';
+import type { Schemas } from '../api/contract';
 import { useApi } from '../api/useApi';
 
 interface TreeOption {
@@ -8,6 +8,8 @@ interface TreeOption {
   title: string;
   children: TreeOption[];
 }
+
+type Unit = Schemas['OrgUnit'];
 
 function toOptions(units: Unit[]): TreeOption[] {
   const ids = new Set(units.map((u) => u.id));
@@ -39,7 +41,7 @@ interface Props {
 
 /** Pick one current unit from the tree the user may see (GET /api/org/units). */
 export function UnitSelect({ value, onChange, placeholder, style, testId, allowClear = true }: Props) {
-  const { data, loading } = useApi<{ items: Unit[] }>('/api/org/units', undefined, { quiet: true });
+  const { data, loading } = useApi('/api/org/units', undefined, { quiet: true });
   const treeData = useMemo(() => toOptions(data?.items ?? []), [data]);
   return (
     <TreeSelect

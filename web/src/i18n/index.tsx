@@ -2,7 +2,7 @@ import 'dayjs/locale/vi';
 import dayjs from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setClientLocale } from '../api/client';
-import type { Bilingual, Locale } from '../api/types';
+import type { Bilingual, Locale } from './locale';
 import { en } from './en';
 import { type MessageKey, vi } from './vi';
 

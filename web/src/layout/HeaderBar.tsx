@@ -1,6 +1,6 @@
 import { DownOutlined, LockOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, type MenuProps, Segmented, Typography } from 'antd';
-import type { Locale } from '../api/types';
+import type { Locale } from '../i18n/locale';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useMe, useSession } from '../session';

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Locale } from '../api/types';
+import type { Locale } from '../i18n/locale';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { useLocation } from '../router';

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../i18n/format';
@@ -11,29 +12,9 @@ import type { PageProps } from '../../routes';
 import { useSession } from '../../session';
 import { useAT } from './texts';
 
-interface CalDay {
-  id?: string;
-  date: string;
-  kind: string;
-  name: string;
-  unitId: string | null;
-  legalBasis: string | null;
-}
-interface Schedule {
-  id: string;
-  unitId: string | null;
-  name: string;
-  validFrom: string;
-  validTo: string | null;
-  weekdays: number[];
-  periods: Array<{
-    startsOn: string;
-    morning: { start: string; end: string } | null;
-    afternoon: { start: string; end: string } | null;
-  }>;
-  docNumber: string | null;
-  docDate: string | null;
-}
+type CalDay = Schemas['CalendarDay'];
+type Proposal = Schemas['HolidayProposal'];
+type Schedule = Schemas['WorkSchedule'];
 
 const KINDS = ['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'MAKEUP_WORKDAY'] as const;
 const KIND_COLOR: Record<string, string> = {
@@ -51,10 +32,10 @@ export default function CalendarAdminPage(_: PageProps) {
   const { message, modal } = App.useApp();
   const { search } = useLocation();
   const year = Number(new URLSearchParams(search).get('year') ?? dayjs().year());
-  const days = useApi<{ items: CalDay[] }>('/api/calendar/days', { year });
-  const proposals = useApi<{ items: Array<CalDay & { basis: string }> }>('/api/calendar/proposals', { year });
-  const schedules = useApi<{ items: Schedule[] }>('/api/calendar/schedules');
-  const [adding, setAdding] = useState<Partial<CalDay> | null>(null);
+  const days = useApi('/api/calendar/days', { year });
+  const proposals = useApi('/api/calendar/proposals', { year });
+  const schedules = useApi('/api/calendar/schedules');
+  const [adding, setAdding] = useState<Partial<Proposal> | null>(null);
   const [form] = Form.useForm();
   const manage = can('calendar.manage');
 
@@ -114,7 +95,7 @@ export default function CalendarAdminPage(_: PageProps) {
         }
       >
         <Table<CalDay>
-          rowKey={(d) => d.id ?? d.date}
+          rowKey="id"
           size="small"
           loading={days.loading}
           pagination={false}
@@ -189,7 +170,7 @@ export default function CalendarAdminPage(_: PageProps) {
                   {
                     key: 'use',
                     width: 150,
-                    render: (_: unknown, p: CalDay) => (
+                    render: (_: unknown, p: Proposal) => (
                       <Button
                         size="small"
                         onClick={() => {

@@ -1,5 +1,6 @@
 import { Alert, Card, DatePicker, Flex, Image, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -9,47 +10,8 @@ import type { PageProps } from '../../routes';
 import { useMe } from '../../session';
 import { STATUS, useAT } from './texts';
 
-interface Session {
-  session: string;
-  status: string;
-  checkIn: string | null;
-  checkOut: string | null;
-  lateMinutes: number;
-  earlyLeaveMinutes: number;
-}
-interface Day {
-  date: string;
-  status: string | null;
-  revision: number | null;
-  sessions: Session[];
-  explanations: Array<{ code: string; vi: string; en: string }>;
-}
-interface Punch {
-  id: string;
-  at: string;
-  source: string;
-  sourceKind: string;
-  direction: string | null;
-  kind: string;
-  receivedAt: string;
-  hasEvidence: boolean;
-  manualReason: string | null;
-  annulled: { reason: string } | null;
-}
-interface Month {
-  days: Day[];
-  punches: Punch[];
-  justifications: Array<{
-    id: string;
-    type: string;
-    startDate: string;
-    startHalf: string;
-    endDate: string;
-    endHalf: string;
-    status: string;
-    reason: string;
-  }>;
-}
+type Day = Schemas['AttendanceDay'];
+type Punch = Schemas['Punch'];
 
 /** One person's month: every computed day with its reasons, every punch with its source and evidence, requests. */
 export default function PersonAttendancePage({ params }: PageProps) {
@@ -59,14 +21,8 @@ export default function PersonAttendancePage({ params }: PageProps) {
   const { search } = useLocation();
   const personId = params.personId ?? me.personId ?? '';
   const month = new URLSearchParams(search).get('month') ?? todayInVietnam().slice(0, 7);
-  const { data, loading } = useApi<Month>(personId ? `/api/attendance/persons/${personId}/month` : null, { month });
-  const balance = useApi<{
-    year: number;
-    entitlement: { total: number };
-    usedDays: number;
-    pendingDays: number;
-    remainingDays: number;
-  }>(personId ? '/api/attendance/leave-balance' : null, { personId, year: Number(month.slice(0, 4)) }, { quiet: true });
+  const { data, loading } = useApi(personId ? `/api/attendance/persons/${personId}/month` : null, { month });
+  const balance = useApi(personId ? '/api/attendance/leave-balance' : null, { personId, year: Number(month.slice(0, 4)) }, { quiet: true });
   const label = (s: string | null) => (s ? ((locale === 'en' ? STATUS[s]?.en : STATUS[s]?.vi) ?? s) : '—');
 
   return (

@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -12,22 +13,7 @@ import type { PageProps } from '../../routes';
 import { useMe, useSession } from '../../session';
 import { JUSTIFICATION_TYPES, useAT } from './texts';
 
-interface Request {
-  id: string;
-  personId: string;
-  fullName: string;
-  employeeCode: string;
-  unitName: string;
-  type: string;
-  startDate: string;
-  startHalf: string;
-  endDate: string;
-  endHalf: string;
-  status: string;
-  reason: string;
-  chargedDays: number;
-  version: number;
-}
+type Request = Schemas['LeaveRequestListItem'];
 
 const STATE_COLOR: Record<string, string> = {
   PENDING: 'gold',
@@ -125,7 +111,7 @@ export default function RequestsPage(_: PageProps) {
   const { message, modal } = App.useApp();
   const { search } = useLocation();
   const box = new URLSearchParams(search).get('box') ?? (can('leave.approve') ? 'inbox' : 'mine');
-  const { data, loading, reload } = useApi<{ items: Request[] }>('/api/attendance/requests', { box });
+  const { data, loading, reload } = useApi('/api/attendance/requests', { box });
   const [creating, setCreating] = useState(false);
 
   const approve = async (r: Request) => {

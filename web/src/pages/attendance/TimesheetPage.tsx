@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Flex, Input, Progress, Select, Space, Table, t
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, download } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -14,39 +15,9 @@ import { useMe, useSession } from '../../session';
 import PersonAttendancePage from './PersonAttendancePage';
 import { STATUS, useAT } from './texts';
 
-interface Cell {
-  status: string;
-  revision: number;
-  sessions: Array<{
-    session: string;
-    status: string;
-    lateMinutes: number;
-    earlyLeaveMinutes: number;
-  }>;
-}
-interface Row {
-  personId: string;
-  employeeCode: string;
-  fullName: string;
-  unitId: string;
-  cells: Record<string, Cell>;
-  totals: Record<string, number>;
-}
-/** A recompute job as the server reports it (POST answers with `jobId`, GET /recompute/:id with `id`). */
-interface RecomputeJob {
-  id?: string;
-  jobId?: string;
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  done: number;
-  total: number;
-  changed: number;
-}
-
-interface Sheet {
-  month: string;
-  days: Array<{ date: string; weekday: number }>;
-  rows: Row[];
-}
+type Row = Schemas['TimesheetRow'];
+/** What the page follows of a recompute, from the POST that starts it and from the job it polls. */
+type RecomputeProgress = Pick<Schemas['RecomputeJob'], 'status' | 'done' | 'total' | 'changed'>;
 
 const WEEKDAY_VI = ['', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
 const WEEKDAY_EN = ['', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
@@ -72,7 +43,7 @@ function TimesheetPage(_: PageProps) {
   const month = params.get('month') ?? todayInVietnam().slice(0, 7);
   const status = params.get('status') ?? undefined;
   const [q, setQ] = useState(params.get('q') ?? '');
-  const { data, loading, reload } = useApi<Sheet>(unitId ? '/api/attendance/timesheet' : null, { unitId, month, status, q: params.get('q') ?? undefined });
+  const { data, loading, reload } = useApi(unitId ? '/api/attendance/timesheet' : null, { unitId, month, status, q: params.get('q') ?? undefined });
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
@@ -147,16 +118,17 @@ function TimesheetPage(_: PageProps) {
     const last = dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD');
     setBusy(true);
     try {
-      let job = await api.post<RecomputeJob>('/api/attendance/recompute', {
+      const started = await api.post('/api/attendance/recompute', {
         unitId,
         from: `${y}-${String(m).padStart(2, '0')}-01`,
         to: last,
       });
+      let job: RecomputeProgress = started;
       // A large unit is recomputed as a background job: follow its progress instead of holding the request open.
       while (job.status === 'QUEUED' || job.status === 'RUNNING') {
         setProgress({ done: job.done, total: job.total });
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        job = await api.get<RecomputeJob>(`/api/attendance/recompute/${job.id ?? job.jobId}`);
+        job = await api.get(`/api/attendance/recompute/${started.jobId}`);
       }
       if (job.status === 'FAILED') message.error(t('ts.recomputeFailed'));
       else message.success(t('ts.recomputed', { n: job.done, changed: job.changed }));

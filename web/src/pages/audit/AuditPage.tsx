@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Flex, Input, Tab
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { AuditRow, AuditVerifyResult, Page } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -12,6 +12,9 @@ import { replaceSearch, useLocation } from '../../router';
 
 const TEXT_FILTERS = ['actor', 'action', 'entityType', 'entityId'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];
+
+type AuditRow = Schemas['AuditEntry'];
+type AuditVerifyResult = Schemas['AuditVerdict'];
 
 function VerifyResult({ result }: { result: AuditVerifyResult }) {
   const { t, locale } = useI18n();
@@ -95,7 +98,7 @@ export default function AuditPage() {
     return () => clearTimeout(timer);
   });
 
-  const { data, loading } = useApi<Page<AuditRow>>('/api/audit', {
+  const { data, loading } = useApi('/api/audit', {
     ...current,
     from: from ? vietnamDayStart(from) : undefined,
     to: to ? vietnamDayAfter(to) : undefined,
@@ -106,7 +109,7 @@ export default function AuditPage() {
   const verify = async () => {
     setVerifying(true);
     try {
-      setVerified(await api.post<AuditVerifyResult>('/api/audit/verify'));
+      setVerified(await api.post('/api/audit/verify'));
     } catch {
       setVerified(null);
     } finally {

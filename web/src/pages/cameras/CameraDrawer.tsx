@@ -2,12 +2,15 @@ import { ApiOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Image, Input, InputNumber, Select, Space, Switch, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useI18n } from '../../i18n';
 import type { CameraPrefill } from './DiscoveryModal';
 import { MaskEditor } from './MaskEditor';
+import type { MaskPolygon } from './mask-geometry';
 import { useCT } from './texts';
-import type { Camera, MaskPolygon } from './types';
+
+type Camera = Schemas['CameraListItem'];
 
 export const LOCATIONS = ['GATE', 'PARKING', 'ONE_STOP', 'RECEPTION', 'OTHER'] as const;
 
@@ -27,9 +30,9 @@ interface FormValues {
   segmentSeconds: number;
 }
 
-type TestResult =
-  | { ok: true; codec: string; width: number; height: number; fps: number; snapshot: string | null; snapshotWithheld?: boolean }
-  | { ok: false; text: string };
+/** A connection test as the drawer shows it: a new URL's (picture always) or a saved camera's (picture may be withheld). */
+type TestAnswer = Schemas['CameraConnectionTest'] | Schemas['StoredCameraConnectionTest'];
+type TestResult = (TestAnswer & { snapshotWithheld?: boolean }) | { ok: false; text: string };
 
 export type DrawerTab = 'general' | 'masks';
 
@@ -64,12 +67,11 @@ export function CameraDrawer({ camera, tab, prefill, onClose, onSaved, locationL
     setTesting(true);
     setTest(null);
     try {
-      type Answer = { codec: string; width: number; height: number; fps: number; snapshot: string | null; snapshotWithheld?: boolean };
       // A saved camera is tested with its stored (sealed) credentials unless the user typed new ones.
       const r = camera && !v.password && !v.username && v.mainUrl === camera.mainUrl
-        ? await api.post<Answer>(`/api/cameras/${camera.id}/test`, undefined, { quiet: true })
-        : await api.post<Answer>('/api/cameras/test', { mainUrl: v.mainUrl, username: v.username || null, password: v.password || null }, { quiet: true });
-      setTest({ ok: true, ...r });
+        ? await api.post(`/api/cameras/${camera.id}/test`, undefined, { quiet: true })
+        : await api.post('/api/cameras/test', { mainUrl: v.mainUrl, username: v.username || null, password: v.password || null }, { quiet: true });
+      setTest(r);
     } catch (err) {
       setTest({ ok: false, text: err instanceof ApiError ? err.text(locale) : String(err) });
     } finally {

@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined, RadarChartOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -11,7 +12,6 @@ import { type CameraPrefill, DiscoveryModal } from './DiscoveryModal';
 import { GrantsDrawer } from './GrantsDrawer';
 import { HealthBadge } from './HealthBadge';
 import { useCT } from './texts';
-import type { Camera } from './types';
 
 const LOCATION_LABEL: Record<string, { vi: string; en: string }> = {
   GATE: { vi: 'Cổng ra vào', en: 'Gate' },
@@ -21,6 +21,7 @@ const LOCATION_LABEL: Record<string, { vi: string; en: string }> = {
   OTHER: { vi: 'Khác', en: 'Other' },
 };
 
+type Camera = Schemas['CameraListItem'];
 type Editing = { camera: Camera | null; tab: DrawerTab; prefill?: CameraPrefill };
 
 /**
@@ -31,7 +32,7 @@ export default function CamerasPage(_props: PageProps) {
   const ct = useCT();
   const { pick } = useI18n();
   const { can } = useSession();
-  const list = useApi<{ items: Camera[] }>('/api/cameras');
+  const list = useApi('/api/cameras');
   const [editing, setEditing] = useState<Editing | null>(null);
   const [granting, setGranting] = useState<Camera | null>(null);
   const [discovering, setDiscovering] = useState(false);

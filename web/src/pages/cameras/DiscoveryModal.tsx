@@ -2,9 +2,10 @@ import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, Modal, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { useCT } from './texts';
-import type { DiscoveredDevice, StreamProposal } from './types';
+
 
 /** What the add-camera form gets from a found device. */
 export interface CameraPrefill {
@@ -15,10 +16,9 @@ export interface CameraPrefill {
   password?: string;
 }
 
-interface DiscoverResult {
-  target: { address: string; port: number };
-  items: DiscoveredDevice[];
-}
+type DiscoverResult = Schemas['OnvifDiscovery'];
+type DiscoveredDevice = Schemas['OnvifDiscoveredDevice'];
+type StreamProposal = Schemas['OnvifStreamProposal'];
 
 /**
  * "Tìm camera trong mạng": the server probes the LAN for ONVIF cameras (WS-Discovery); picking one and giving its
@@ -38,7 +38,7 @@ export function DiscoveryModal({ onClose, onUse }: { onClose: () => void; onUse:
     setError(null);
     setPicked(null);
     try {
-      setResult(await api.post<DiscoverResult>('/api/cameras/discover', { timeoutMs: 3000 }, { quiet: true }));
+      setResult(await api.post('/api/cameras/discover', { timeoutMs: 3000 }, { quiet: true }));
     } catch (err) {
       setError(err instanceof ApiError ? err.text(locale) : String(err));
     } finally {
@@ -110,10 +110,11 @@ function StreamsPanel({ device, onUse }: { device: DiscoveredDevice; onUse: (p: 
     setBusy(true);
     setError(null);
     try {
-      // The first service address is the one on the interface that answered the probe.
-      const p = await api.post<StreamProposal>(
+      // The first service address is the one on the interface that answered the probe (a device without one is
+      // refused by the server's validation, as before).
+      const p = await api.post(
         '/api/cameras/discover/streams',
-        { xaddr: device.xaddrs[0], username: creds.username || null, password: creds.password || null },
+        { xaddr: device.xaddrs[0] ?? '', username: creds.username || null, password: creds.password || null },
         { quiet: true },
       );
       setProposal(p);

@@ -2,12 +2,12 @@ import { DownloadOutlined, FileProtectOutlined, SafetyOutlined } from '@ant-desi
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, download } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatTime } from '../../i18n/format';
 import type { PageProps } from '../../routes';
 import { type CKey, useCT } from './texts';
-import type { Evidence } from './types';
 
 function size(bytes: number): string {
   return bytes > 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -17,12 +17,12 @@ function size(bytes: number): string {
 export default function EvidencePage(_props: PageProps) {
   const ct = useCT();
   const [page, setPage] = useState(1);
-  const list = useApi<{ items: Evidence[]; total: number }>('/api/evidence', { page, pageSize: 20 });
+  const list = useApi('/api/evidence', { page, pageSize: 20 });
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <>
       <PageHeader title={ct('ev.title')} subtitle={ct('ev.subtitle')} />
-      <Table<Evidence>
+      <Table<Schemas['EvidenceExport']>
         data-testid="evidence-table"
         rowKey="id"
         loading={list.loading}
@@ -47,8 +47,8 @@ export default function EvidencePage(_props: PageProps) {
 
 function EvidenceDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
   const ct = useCT();
-  const detail = useApi<Evidence & { manifest: unknown; links: Array<{ targetType: string; targetId: string }> }>(`/api/evidence/${id}`);
-  const [verdict, setVerdict] = useState<{ ok: boolean; fileSha256: string } | null>(null);
+  const detail = useApi(`/api/evidence/${id}`);
+  const [verdict, setVerdict] = useState<Schemas['EvidenceVerification'] | null>(null);
   const e = detail.data;
   const fileUrl = `/api/evidence/${id}/file?inline=1`;
   return (
@@ -64,7 +64,7 @@ function EvidenceDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
           <Space style={{ margin: '12px 0' }} wrap>
             <Button icon={<DownloadOutlined />} onClick={() => void download(`/api/evidence/${id}/file`, undefined, `${id}.${e.kind === 'CLIP' ? 'mp4' : 'jpg'}`)}>{ct('ev.download')}</Button>
             <Button icon={<FileProtectOutlined />} onClick={() => void download(`/api/evidence/${id}/manifest`, undefined, `${id}.manifest.json`)}>{ct('ev.manifest')}</Button>
-            <Button icon={<SafetyOutlined />} data-testid="evidence-verify" onClick={() => void api.post<{ ok: boolean; fileSha256: string }>(`/api/evidence/${id}/verify`).then(setVerdict)}>
+            <Button icon={<SafetyOutlined />} data-testid="evidence-verify" onClick={() => void api.post(`/api/evidence/${id}/verify`).then(setVerdict)}>
               {ct('ev.verify')}
             </Button>
             <Button

@@ -4,11 +4,13 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useCT } from './texts';
-import type { Camera, CameraGrant, GrantCandidate } from './types';
+type Camera = Schemas['CameraListItem'];
+type CameraGrant = Schemas['ViewGrant'];
 
 interface GrantForm {
   userId: string;
@@ -27,7 +29,7 @@ export function GrantsDrawer({ camera, onClose }: { camera: Camera; onClose: () 
   const ct = useCT();
   const { locale } = useI18n();
   const { message } = App.useApp();
-  const grants = useApi<{ items: CameraGrant[] }>(`/api/cameras/${camera.id}/grants`);
+  const grants = useApi(`/api/cameras/${camera.id}/grants`);
   const [form] = Form.useForm<GrantForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -162,7 +164,7 @@ function CandidateSelect({ cameraId, value, onChange, placeholder }: { cameraId:
     const timer = setTimeout(() => {
       setLoading(true);
       api
-        .get<{ items: GrantCandidate[] }>(`/api/cameras/${cameraId}/grant-candidates`, { q: query.trim() }, { signal: controller.signal, quiet: true })
+        .get(`/api/cameras/${cameraId}/grant-candidates`, { q: query.trim() }, { signal: controller.signal, quiet: true })
         .then((r) => setOptions(r.items.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})${u.unitName ? ` – ${u.unitName}` : ''}` }))))
         .catch(() => {})
         .finally(() => setLoading(false));

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Drawer, Empty, Form, Input, List, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -9,13 +10,12 @@ import { formatDateTime, formatTime } from '../../i18n/format';
 import type { PageProps } from '../../routes';
 import { useSession } from '../../session';
 import { useCT } from './texts';
-import type { Camera, Incident } from './types';
 
 /** Incidents with the footage searched and the evidence attached (exports are attached from the evidence API). */
 export default function IncidentsPage(_props: PageProps) {
   const ct = useCT();
   const { can } = useSession();
-  const list = useApi<{ items: Incident[] }>('/api/incidents');
+  const list = useApi('/api/incidents');
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [form] = Form.useForm<{ unitId: string; title: string; description: string }>();
@@ -26,7 +26,7 @@ export default function IncidentsPage(_props: PageProps) {
         subtitle={ct('inc.subtitle')}
         extra={can('evidence.export') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="incident-add">{ct('inc.add')}</Button> : null}
       />
-      <Table<Incident>
+      <Table<Schemas['Incident']>
         rowKey="id"
         data-testid="incidents-table"
         dataSource={list.data?.items ?? []}
@@ -65,8 +65,8 @@ export default function IncidentsPage(_props: PageProps) {
 
 function IncidentDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const ct = useCT();
-  const detail = useApi<Incident>(`/api/incidents/${id}`);
-  const cams = useApi<{ items: Camera[] }>('/api/cameras');
+  const detail = useApi(`/api/incidents/${id}`);
+  const cams = useApi('/api/cameras');
   const name = (cid: string) => cams.data?.items.find((c) => c.id === cid)?.name ?? cid;
   const inc = detail.data;
   return (

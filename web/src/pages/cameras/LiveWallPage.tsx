@@ -1,6 +1,7 @@
 import { ExpandOutlined, FullscreenOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Segmented, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { useLocation } from '../../router';
 import { PageHeader } from '../../components/PageHeader';
@@ -8,7 +9,6 @@ import type { PageProps } from '../../routes';
 import { HealthBadge } from './HealthBadge';
 import { LivePlayer } from './LivePlayer';
 import { useCT } from './texts';
-import type { Camera } from './types';
 
 const LAYOUTS = [1, 4, 9, 16] as const;
 
@@ -19,7 +19,7 @@ const LAYOUTS = [1, 4, 9, 16] as const;
 export default function LiveWallPage(_props: PageProps) {
   const ct = useCT();
   // Quiet: someone without any camera (a grantee whose grant ended) gets the empty wall, not an error toast.
-  const { data: answer, error } = useApi<{ items: Camera[] }>('/api/cameras', undefined, { quiet: true });
+  const { data: answer, error } = useApi('/api/cameras', undefined, { quiet: true });
   const data = answer ?? (error ? { items: [] } : undefined);
   const [layout, setLayout] = useState<(typeof LAYOUTS)[number]>(4);
   // ?camera=<id> (the link in a grant notification) opens that camera on its own.
@@ -68,7 +68,7 @@ export default function LiveWallPage(_props: PageProps) {
   );
 }
 
-function Tile({ camera, stream, onSingle, singleLabel }: { camera: Camera; stream: 'main' | 'sub'; onSingle: () => void; singleLabel: string }) {
+function Tile({ camera, stream, onSingle, singleLabel }: { camera: Schemas['CameraListItem']; stream: 'main' | 'sub'; onSingle: () => void; singleLabel: string }) {
   const box = useRef<HTMLDivElement>(null);
   return (
     <Card

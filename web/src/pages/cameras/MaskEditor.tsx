@@ -3,7 +3,7 @@ import { Alert, Button, Flex, List, Popconfirm, Space, Switch, Tag, Typography }
 import { type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import { hasArea, MAX_MASKS, MAX_POINTS, normalisedPoint, svgPoints } from './mask-geometry';
 import { useCT } from './texts';
-import type { MaskPolygon } from './types';
+import type { MaskPolygon } from './mask-geometry';
 
 interface Props {
   value: MaskPolygon[];

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Space,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -10,7 +11,6 @@ import { formatDateTime } from '../../i18n/format';
 import type { PageProps } from '../../routes';
 import { TimelineBar } from './Timeline';
 import { useCT } from './texts';
-import type { Camera, Evidence, Timeline } from './types';
 
 /** Start of a calendar day in Vietnam time (UTC+7, no daylight saving). */
 function vnDayStart(day: Dayjs): Date {
@@ -22,7 +22,7 @@ export default function PlaybackPage(_props: PageProps) {
   const ct = useCT();
   const { pick } = useI18n();
   const { message } = App.useApp();
-  const cams = useApi<{ items: Camera[] }>('/api/cameras');
+  const cams = useApi('/api/cameras');
   const cameras = (cams.data?.items ?? []).filter((c) => c.rights.playback);
   const [cameraId, setCameraId] = useState<string | null>(null);
   const [day, setDay] = useState<Dayjs>(dayjs());
@@ -30,7 +30,7 @@ export default function PlaybackPage(_props: PageProps) {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [last, setLast] = useState<Evidence | null>(null);
+  const [last, setLast] = useState<Schemas['EvidenceExport'] | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const camera = cameras.find((c) => c.id === cameraId) ?? null;
 
@@ -42,7 +42,7 @@ export default function PlaybackPage(_props: PageProps) {
     const from = vnDayStart(day);
     return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
   }, [day]);
-  const timeline = useApi<Timeline>(cameraId ? `/api/cameras/${cameraId}/timeline` : null, dayWindow);
+  const timeline = useApi(cameraId ? `/api/cameras/${cameraId}/timeline` : null, dayWindow);
 
   const playFrom = (at: Date) => {
     const now = Date.now();
@@ -60,7 +60,7 @@ export default function PlaybackPage(_props: PageProps) {
     if (!cameraId || !range) return;
     setBusy(true);
     try {
-      const ev = await api.post<Evidence>('/api/evidence/clips', { cameraId, from: range[0].toISOString(), to: range[1].toISOString(), reason });
+      const ev = await api.post('/api/evidence/clips', { cameraId, from: range[0].toISOString(), to: range[1].toISOString(), reason });
       setLast(ev);
       message.success(ct('play.exported', { sha: ev.sha256.slice(0, 16) }));
       timeline.reload();
@@ -74,7 +74,7 @@ export default function PlaybackPage(_props: PageProps) {
     if (!cameraId || !at) return;
     setBusy(true);
     try {
-      const ev = await api.post<Evidence>('/api/evidence/snapshots', { cameraId, at: at.toISOString(), reason });
+      const ev = await api.post('/api/evidence/snapshots', { cameraId, at: at.toISOString(), reason });
       setLast(ev);
       message.success(ct('play.exported', { sha: ev.sha256.slice(0, 16) }));
     } finally {

@@ -1,6 +1,8 @@
 import { Tooltip } from 'antd';
 import { formatTime } from '../../i18n/format';
-import type { Timeline as TimelineData } from './types';
+import type { Schemas } from '../../api/contract';
+
+type TimelineData = Schemas['RecordingTimeline'];
 
 /** A day (or any range) as a bar: footage green, gaps red, exports and holds as markers; click to jump. */
 export function TimelineBar({ data, cursor, onPick }: { data: TimelineData; cursor: number | null; onPick: (at: Date) => void }) {

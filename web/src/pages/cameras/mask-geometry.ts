@@ -1,4 +1,5 @@
-import type { MaskPolygon } from './types';
+/** A polygon in normalised picture coordinates: [x, y] with 0..1 from the top-left corner. */
+export type MaskPolygon = Array<[number, number]>;
 
 /** The API's limits (cameras.routes.ts): at most 32 polygons of 3 to 64 points. */
 export const MAX_MASKS = 32;

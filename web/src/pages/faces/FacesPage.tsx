@@ -1,6 +1,7 @@
 import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
+import type { ApiRequestBody, Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -14,26 +15,9 @@ import { type FKey, useFT } from './texts';
 import { WebcamCapture } from './WebcamCapture';
 import { ZipImport } from './ZipImport';
 
-interface PersonFaces {
-  consent: { decision: 'NONE' | 'GIVEN' | 'REFUSED' | 'WITHDRAWN'; noticeVersion: string | null; recordedAt: string | null; recordedBy: string | null };
-  templates: { photos: number; synthetic: number };
-}
-interface FileReport {
-  file: string;
-  ok: boolean;
-  code?: string;
-  message_vi?: string;
-  message_en?: string;
-}
-interface ReviewItem {
-  id: string;
-  seenAt: string;
-  reason: string | null;
-  masked: boolean;
-  candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null }[];
-  /** Heuristic liveness signal (not certified anti-spoofing); null for one-frame passes. */
-  liveness: number | null;
-}
+type PersonFaces = Schemas['FacePerson'];
+type FileReport = Schemas['FacePhotoReport'];
+type ConsentMethod = ApiRequestBody<'/api/recognition/consents', 'post'>['method'];
 
 /** Consent, enrollment and the review queue of gate face recognition (issue 5). */
 export default function FacesPage(_: PageProps) {
@@ -57,7 +41,7 @@ export default function FacesPage(_: PageProps) {
 function EnrollTab() {
   const ft = useFT();
   const [personId, setPersonId] = useState<string | null>(null);
-  const person = useApi<PersonFaces>(personId ? `/api/recognition/persons/${personId}` : null);
+  const person = useApi(personId ? `/api/recognition/persons/${personId}` : null);
   return (
     <Flex vertical gap={16}>
       <Form layout="vertical" style={{ maxWidth: 560 }}>
@@ -75,10 +59,10 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
   const { locale } = useI18n();
   const { message } = App.useApp();
   const [notice, setNotice] = useState('TB-2026-01');
-  const [method, setMethod] = useState('SIGNED_FORM');
+  const [method, setMethod] = useState<ConsentMethod>('SIGNED_FORM');
   const [explicit, setExplicit] = useState(false); // never pre-ticked: silence is not consent
   const [progress, setProgress] = useState<number | null>(null);
-  const [report, setReport] = useState<{ files: FileReport[]; accepted: number; rejected: number } | null>(null);
+  const [report, setReport] = useState<Schemas['FacePhotoUpload'] | null>(null);
   const { consent, templates } = data;
 
   async function decide(decision: 'GIVEN' | 'REFUSED' | 'WITHDRAWN') {
@@ -93,7 +77,7 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
     for (const f of Array.from(files)) form.append('files', f, f.name);
     setProgress(0);
     try {
-      const out = await upload<{ files: FileReport[]; accepted: number; rejected: number }>(`/api/recognition/persons/${personId}/photos`, form, setProgress);
+      const out = await upload(`/api/recognition/persons/${personId}/photos`, form, setProgress);
       setReport(out);
       message.success(ft('faces.report.summary', { accepted: out.accepted, rejected: out.rejected }));
       reload();
@@ -189,7 +173,7 @@ function ReviewTab() {
   const ft = useFT();
   const gt = useGT();
   const { message } = App.useApp();
-  const queue = useApi<{ items: ReviewItem[] }>('/api/recognition/reviews');
+  const queue = useApi('/api/recognition/reviews');
   const [reason, setReason] = useState('');
   if (!queue.data?.items.length) return <Empty description={ft('faces.review.empty')} />;
   return (

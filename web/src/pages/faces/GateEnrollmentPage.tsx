@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, P
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -13,22 +14,7 @@ import { GateGroups } from './GateGroups';
 import { type GKey, useGT } from './gate-texts';
 import { LivenessPolicyPanel } from './LivenessPolicyPanel';
 
-export interface Period {
-  id: string;
-  cameraId: string;
-  cameraName: string;
-  unitName: string;
-  startsOn: string;
-  endsOn: string;
-  retentionDays: number;
-  state: 'SCHEDULED' | 'COLLECTING' | 'ENDED' | 'CLOSED';
-  purgeAfter: string;
-  purgedAt: string | null;
-  pendingGroups: number;
-  groupsAssigned: number;
-  groupsDiscarded: number;
-  groupsPurged: number;
-}
+type Period = Schemas['GateEnrollmentPeriod'];
 
 const STATE_COLOUR: Record<Period['state'], string> = { SCHEDULED: 'blue', COLLECTING: 'green', ENDED: 'default', CLOSED: 'default' };
 
@@ -55,7 +41,7 @@ function PeriodsTab() {
   const { message } = App.useApp();
   const { search } = useLocation();
   const selected = new URLSearchParams(search).get('period');
-  const periods = useApi<{ items: Period[] }>('/api/recognition/gate-enrollment/periods');
+  const periods = useApi('/api/recognition/gate-enrollment/periods');
   const [opening, setOpening] = useState(false);
   // Bumped by "show groups" and "refresh": remounts the groups panel so it fetches again (passes keep arriving).
   const [tick, setTick] = useState(0);
@@ -167,13 +153,13 @@ function OpenPeriodModal({ open, onClose }: { open: boolean; onClose: (id?: stri
   const [form] = Form.useForm<OpenValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const cameras = useApi<{ items: { id: string; name: string; unitName: string }[] }>(open ? '/api/recognition/gate-enrollment/cameras' : null);
+  const cameras = useApi(open ? '/api/recognition/gate-enrollment/cameras' : null);
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     setError(null);
     try {
-      const p = await api.post<{ id: string }>(
+      const p = await api.post(
         '/api/recognition/gate-enrollment/periods',
         { cameraId: v.cameraId, startsOn: v.dates[0].format('YYYY-MM-DD'), endsOn: v.dates[1].format('YYYY-MM-DD'), retentionDays: v.retentionDays, note: v.note || undefined },
         { quiet: true },

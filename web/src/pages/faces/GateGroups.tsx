@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PersonSelect } from '../../components/PersonSelect';
 import { useI18n } from '../../i18n';
@@ -8,16 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useSession } from '../../session';
 import { useGT } from './gate-texts';
 
-interface Group {
-  id: string;
-  passes: number;
-  firstSeen: string;
-  lastSeen: string;
-  samples: { id: string; quality: number; usable: boolean; liveness: number | null }[];
-  usableSamples: number;
-  minLiveness: number | null;
-  resembles: { personId: string; fullName: string; employeeCode: string; score: number } | null;
-}
+type Group = Schemas['GateEnrollmentGroup'];
 
 /** Below this (same default as the policy threshold) a group's liveness is flagged for the reviewer. */
 const LOW_LIVENESS = 0.5;
@@ -27,7 +19,7 @@ export function GateGroups({ periodId, onChange }: { periodId: string; onChange:
   const gt = useGT();
   const { can } = useSession();
   const { message } = App.useApp();
-  const groups = useApi<{ items: Group[] }>(`/api/recognition/gate-enrollment/periods/${periodId}/groups`);
+  const groups = useApi(`/api/recognition/gate-enrollment/periods/${periodId}/groups`);
   const [assigning, setAssigning] = useState<Group | null>(null);
   const [reason, setReason] = useState('');
   const refresh = () => {
@@ -122,7 +114,7 @@ function AssignModal({ group, onClose }: { group: Group | null; onClose: (done: 
     setError(null);
     try {
       // quiet: a refusal (no consent, nothing usable) is shown in the dialog, in the user's language.
-      const out = await api.post<{ templateIds: string[]; samplesUsed: number }>(`/api/recognition/gate-enrollment/groups/${group.id}/assign`, { personId }, { quiet: true });
+      const out = await api.post(`/api/recognition/gate-enrollment/groups/${group.id}/assign`, { personId }, { quiet: true });
       message.success(gt('gate.assign.done', { templates: out.templateIds.length, samples: out.samplesUsed }));
       close(true);
     } catch (err) {

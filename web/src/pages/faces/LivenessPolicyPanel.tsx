@@ -1,31 +1,27 @@
 import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Table } from 'antd';
 import { useState } from 'react';
-import { request } from '../../api/client';
+import { api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDateTime } from '../../i18n/format';
 import { type GKey, useGT } from './gate-texts';
 
-interface PolicyRow {
-  unitId: string | null;
-  unitName: string | null;
-  mode: 'OFF' | 'REVIEW';
-  threshold: number;
-  updatedBy: string;
-  updatedAt: string;
-}
+type PolicyRow = Schemas['FaceLivenessPolicy'];
 
 /** The liveness policy: global (system administrators) or per unit, OFF (record only) or REVIEW. */
 export function LivenessPolicyPanel() {
   const gt = useGT();
   const { message } = App.useApp();
-  const policies = useApi<{ items: PolicyRow[]; canSetGlobal: boolean }>('/api/recognition/liveness-policy');
+  const policies = useApi('/api/recognition/liveness-policy');
   const [scope, setScope] = useState<'GLOBAL' | 'UNIT'>('UNIT');
   const [unitId, setUnitId] = useState<string | undefined>(undefined);
   const [mode, setMode] = useState<'OFF' | 'REVIEW'>('REVIEW');
   const [threshold, setThreshold] = useState(0.5);
   const save = async () => {
-    await request('PUT', '/api/recognition/liveness-policy', { body: { unitId: scope === 'GLOBAL' ? null : unitId, mode, threshold } });
+    const target = scope === 'GLOBAL' ? null : unitId;
+    if (target === undefined) return; // the button stays disabled until a unit is chosen
+    await api.put('/api/recognition/liveness-policy', { unitId: target, mode, threshold });
     message.success(gt('live.saved'));
     policies.reload();
   };

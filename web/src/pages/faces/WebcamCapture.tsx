@@ -2,17 +2,11 @@ import { CameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, upload } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { type FKey, useFT } from './texts';
 
-interface Report {
-  file: string;
-  ok: boolean;
-  code?: string;
-  message_vi?: string;
-  message_en?: string;
-  quality?: { eyeDistance?: number; sharpness?: number };
-}
+type Report = Schemas['FacePhotoReport'];
 interface Shot {
   n: number;
   /** Object URL of the captured frame, only in this browser tab (the server keeps no photo). */
@@ -113,7 +107,7 @@ function CaptureModal({ personId, onEnrolled, onClose }: { personId: string; onE
     form.append('source', 'WEBCAM');
     form.append('files', blob, `webcam-${n}.jpg`);
     try {
-      const out = await upload<{ files: Report[]; accepted: number }>(`/api/recognition/persons/${personId}/photos`, form, () => {});
+      const out = await upload(`/api/recognition/persons/${personId}/photos`, form, () => {});
       setShots((all) => all.map((s) => (s.n === n ? { ...s, report: out.files[0] } : s)));
       if (out.accepted > 0) onEnrolled();
     } catch (err) {

@@ -3,37 +3,15 @@ import { Alert, Button, Col, Flex, Input, Progress, Row, Statistic, Table, Tag, 
 import type { ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, download, upload } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { replaceSearch, useLocation } from '../../router';
 import { type FKey, useFT } from './texts';
 
-type Status = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-interface ZipFileRow {
-  seq: number;
-  file: string;
-  employeeCode: string | null;
-  fullName: string | null;
-  outcome: 'ENROLLED' | 'REJECTED';
-  code: string | null;
-  message_vi: string | null;
-  message_en: string | null;
-  templates: number;
-}
-interface ZipJob {
-  id: string;
-  fileName: string;
-  status: Status;
-  totalFiles: number;
-  processedFiles: number;
-  enrolledFiles: number;
-  rejectedFiles: number;
-  templatesCreated: number;
-  errorCode: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  files: ZipFileRow[] | null;
-}
+type ZipJob = Schemas['EnrollmentZipImport'];
+type ZipFileRow = Schemas['EnrollmentZipImportFile'];
+type Status = ZipJob['status'];
 
 const POLL_MS = 1000;
 const STATUS_COLORS: Record<Status, string> = { QUEUED: 'default', RUNNING: 'processing', DONE: 'success', FAILED: 'error' };
@@ -50,7 +28,7 @@ function useZipJob(id: string | null): { job: ZipJob | null; error: ApiError | n
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await api.get<ZipJob>(`/api/recognition/imports/${encodeURIComponent(id)}`, undefined, { quiet: true });
+        const next = await api.get(`/api/recognition/imports/${encodeURIComponent(id)}`, undefined, { quiet: true });
         if (stopped) return;
         setJob(next);
         if (next.status === 'QUEUED' || next.status === 'RUNNING') timer = setTimeout(() => void poll(), POLL_MS);
@@ -87,7 +65,7 @@ export function ZipImport() {
     form.append('file', file, file.name);
     setUploading(0);
     try {
-      const answer = await upload<{ id: string }>('/api/recognition/imports', form, setUploading);
+      const answer = await upload('/api/recognition/imports', form, setUploading);
       replaceSearch({ zip: answer.id });
     } catch (err) {
       setUploadError(err instanceof ApiError ? err.text(locale) : String(err));

@@ -2,7 +2,7 @@ import { ApartmentOutlined } from '@ant-design/icons';
 import { Card, Col, DatePicker, Empty, Flex, Input, Row, Spin, Switch, Tree, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo, useState } from 'react';
-import type { Unit } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -22,6 +22,8 @@ function normalise(text: string): string {
 }
 
 /** Parent → children lists; a unit whose parent is outside the answer (out of scope) becomes a root. */
+type Unit = Schemas['OrgUnit'];
+
 function buildChildren(units: Unit[]): { roots: Unit[]; childrenOf: Map<string, Unit[]> } {
   const ids = new Set(units.map((u) => u.id));
   const childrenOf = new Map<string, Unit[]>();
@@ -57,7 +59,7 @@ export default function OrgPage() {
       unit: next.unit === undefined ? selected : next.unit,
     });
 
-  const { data, loading } = useApi<{ items: Unit[] }>('/api/org/units', { asOf, includeHistorical: historical });
+  const { data, loading } = useApi('/api/org/units', { asOf, includeHistorical: historical });
   const units = data?.items ?? [];
 
   const { treeData, matchingAncestors } = useMemo(() => {

@@ -1,12 +1,14 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, TeamOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
-import type { UnitDetail, UnitLink } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { type MessageKey, useI18n } from '../../i18n';
 import { formatDate, todayInVietnam } from '../../i18n/format';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { LevelTag, useLevelLabel, useUnitTypes, useValidityText } from './orgShared';
+
+type UnitLink = Schemas['OrgUnitLink'];
 
 interface Props {
   unitId: string | null;
@@ -47,7 +49,7 @@ export function OrgUnitDetail({ unitId, staffCount, onSelect }: Props) {
   const typeLabel = useUnitTypes();
   const levelLabel = useLevelLabel();
   const validity = useValidityText();
-  const { data: unit, loading, error } = useApi<UnitDetail>(unitId ? `/api/org/units/${unitId}` : null);
+  const { data: unit, loading, error } = useApi(unitId ? `/api/org/units/${unitId}` : null);
 
   if (!unitId)
     return (

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { UnitType } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { type MessageKey, useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 
@@ -14,6 +14,7 @@ const LEVEL_COLORS: Record<string, string> = {
 };
 
 // Reference data that does not change while the app runs: fetched once per page load, shared by every caller.
+type UnitType = Schemas['OrgUnitType'];
 let unitTypesOnce: Promise<UnitType[]> | null = null;
 
 /** Unit-type names in the current language, from the server's reference list. */
@@ -22,7 +23,7 @@ export function useUnitTypes(): (code: string) => string {
   const [types, setTypes] = useState<UnitType[]>([]);
   useEffect(() => {
     let live = true;
-    unitTypesOnce ??= api.get<{ items: UnitType[] }>('/api/org/unit-types', undefined, { quiet: true }).then((r) => r.items);
+    unitTypesOnce ??= api.get('/api/org/unit-types', undefined, { quiet: true }).then((r) => r.items);
     unitTypesOnce.then((items) => live && setTypes(items)).catch(() => {
       unitTypesOnce = null; // try again on the next mount; codes are shown meanwhile
     });

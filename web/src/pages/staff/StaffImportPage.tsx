@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined, 
 import { Alert, Button, Card, Col, Flex, Progress, Row, Statistic, Steps, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, download, upload } from '../../api/client';
-import type { ImportJob } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
@@ -12,6 +12,8 @@ const STATUS_COLORS = { RUNNING: 'processing', DONE: 'success', FAILED: 'error' 
 const POLL_MS = 1000;
 
 /** Follows an import job on the server until it is DONE or FAILED. */
+type ImportJob = Schemas['StaffImport'];
+
 function useImportJob(jobId: string | null): { job: ImportJob | null; error: ApiError | null } {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -23,7 +25,7 @@ function useImportJob(jobId: string | null): { job: ImportJob | null; error: Api
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await api.get<ImportJob>(`/api/staff/imports/${encodeURIComponent(jobId)}`, undefined, { quiet: true });
+        const next = await api.get(`/api/staff/imports/${encodeURIComponent(jobId)}`, undefined, { quiet: true });
         if (stopped) return;
         setJob(next);
         if (next.status === 'RUNNING') timer = setTimeout(() => void poll(), POLL_MS);
@@ -127,7 +129,7 @@ export default function StaffImportPage() {
     form.append('file', file, file.name);
     setProgress(0);
     try {
-      const answer = await upload<{ id: string }>('/api/staff/imports', form, setProgress);
+      const answer = await upload('/api/staff/imports', form, setProgress);
       replaceSearch({ job: answer.id });
     } catch (err) {
       setUploadError(err instanceof ApiError ? err.text(locale) : String(err));

@@ -2,7 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Flex, Input, Select, Table, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { download } from '../../api/client';
-import { STAFF_CATEGORIES, STAFF_STATUSES, type Page, type StaffRow } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -10,7 +10,9 @@ import { type MessageKey, useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { Link, navigate, replaceSearch, useLocation } from '../../router';
 import { useSession } from '../../session';
-import { CategoryTag, StatusTag } from './staffShared';
+import { CategoryTag, STAFF_CATEGORIES, STAFF_STATUSES, StatusTag } from './staffShared';
+
+type StaffRow = Schemas['Person'];
 
 const SORTABLE = ['employeeCode', 'fullName', 'unitName', 'category', 'status', 'joinedOn'] as const;
 type SortKey = (typeof SORTABLE)[number];
@@ -86,7 +88,7 @@ export default function StaffListPage() {
     return () => clearTimeout(timer);
   });
 
-  const { data, loading } = useApi<Page<StaffRow>>('/api/staff', {
+  const { data, loading } = useApi('/api/staff', {
     ...apiQuery(filters),
     page: filters.page,
     pageSize: filters.pageSize,

@@ -1,6 +1,5 @@
 import { IdcardOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
-import type { StaffDetail } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -14,7 +13,7 @@ export function StaffRecord({ personId }: { personId: string }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const label = useCodeLabel();
-  const { data: person, loading, error } = useApi<StaffDetail>(`/api/staff/${encodeURIComponent(personId)}`, undefined, {
+  const { data: person, loading, error } = useApi(`/api/staff/${encodeURIComponent(personId)}`, undefined, {
     quiet: true,
   });
 

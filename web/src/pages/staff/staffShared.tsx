@@ -1,6 +1,11 @@
 import { Tag } from 'antd';
-import type { StaffCategory, StaffStatus } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { type MessageKey, useI18n } from '../../i18n';
+
+export type StaffCategory = Schemas['Person']['category'];
+export type StaffStatus = Schemas['Person']['status'];
+export const STAFF_CATEGORIES: StaffCategory[] = ['CAN_BO', 'CONG_CHUC', 'VIEN_CHUC', 'HOP_DONG'];
+export const STAFF_STATUSES: StaffStatus[] = ['WORKING', 'ON_LEAVE', 'LEFT'];
 
 const CATEGORY_COLORS: Record<StaffCategory, string> = {
   CAN_BO: 'magenta',

@@ -2,13 +2,16 @@ import { CheckCircleOutlined, CloseOutlined, KeyOutlined, LockOutlined, MoreOutl
 import { App, Button, Card, Dropdown, Flex, Input, Popconfirm, Table, type TableProps, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import type { Page, RoleInfo, UserRow } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { Link, replaceSearch, useLocation } from '../../router';
 import { AddRoleModal, CreateUserModal, ResetPasswordModal } from './userForms';
+
+type UserRow = Schemas['UserAccount'];
+type RoleInfo = Schemas['RoleInfo'];
 
 function isLocked(user: UserRow): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
@@ -32,11 +35,11 @@ export default function UsersPage() {
     return () => clearTimeout(timer);
   });
 
-  const users = useApi<Page<UserRow>>('/api/users', { q: q.trim(), page, pageSize });
-  const rolesAnswer = useApi<{ items: RoleInfo[] }>('/api/roles', undefined, { quiet: true });
+  const users = useApi('/api/users', { q: q.trim(), page, pageSize });
+  const rolesAnswer = useApi('/api/roles', undefined, { quiet: true });
   const roles = rolesAnswer.data?.items ?? [];
   const roleLabel = useMemo(() => {
-    const byRole = new Map(roles.map((r) => [r.role, r.label]));
+    const byRole = new Map<string, RoleInfo['label']>(roles.map((r) => [r.role, r.label]));
     return (role: string) => pick(byRole.get(role)) || role;
   }, [roles, pick]);
 

@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, type ButtonProps, Flex, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
-import type { RoleInfo, UserRow } from '../../api/types';
+import type { Schemas } from '../../api/contract';
 import { PersonSelect } from '../../components/PersonSelect';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useI18n } from '../../i18n';
@@ -28,7 +28,11 @@ function useSubmit() {
   return { error, busy, run, clear: () => setError(null) };
 }
 
-function RoleSelect({ roles, value, onChange }: { roles: RoleInfo[]; value?: string; onChange?: (v: string) => void }) {
+type RoleInfo = Schemas['RoleInfo'];
+type UserRow = Schemas['UserAccount'];
+type Role = RoleInfo['role'];
+
+function RoleSelect({ roles, value, onChange }: { roles: RoleInfo[]; value?: Role; onChange?: (v: Role) => void }) {
   const { pick } = useI18n();
   return (
     <Select
@@ -46,7 +50,7 @@ interface CreateValues {
   displayName: string;
   password: string;
   personId: string | null;
-  roles: Array<{ role: string; unitId: string }>;
+  roles: Array<{ role: Role; unitId: string }>;
 }
 
 export function CreateUserModal({ open, roles, onClose, onCreated }: { open: boolean; roles: RoleInfo[]; onClose: () => void; onCreated: () => void }) {
@@ -57,7 +61,7 @@ export function CreateUserModal({ open, roles, onClose, onCreated }: { open: boo
   const submit = async () => {
     const values = await form.validateFields();
     const ok = await run(async () => {
-      await api.post<UserRow>('/api/users', { ...values, personId: values.personId ?? undefined }, { quiet: true });
+      await api.post('/api/users', { ...values, personId: values.personId ?? undefined }, { quiet: true });
     });
     if (ok) {
       message.success(t('users.created', { name: values.username }));
@@ -139,12 +143,15 @@ export function CreateUserModal({ open, roles, onClose, onCreated }: { open: boo
 export function AddRoleModal({ user, roles, onClose, onDone }: { user: UserRow | null; roles: RoleInfo[]; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ role: string; unitId: string }>();
+  const [form] = Form.useForm<{ role: Role; unitId: string }>();
   const { error, busy, run, clear } = useSubmit();
   const submit = async () => {
     if (!user) return;
     const values = await form.validateFields();
-    if (await run(() => api.post(`/api/users/${user.id}/roles`, values, { quiet: true }))) {
+    const added = await run(async () => {
+      await api.post(`/api/users/${user.id}/roles`, values, { quiet: true });
+    });
+    if (added) {
       message.success(t('users.roleAdded'));
       form.resetFields();
       onDone();

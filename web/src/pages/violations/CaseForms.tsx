@@ -112,8 +112,11 @@ export function DecisionForm({ violationId, onDone }: { violationId: string; onD
   );
 }
 
-/** A one-field action (proposal note, closing reason) posted to `path`. */
-export function NoteAction({ path, field, label, button, testId, onDone }: { path: string; field: string; label: string; button: string; testId: string; onDone: () => void }) {
+/** Where a one-field action goes: the discipline proposal takes a `note`, closing a case a `reason`. */
+type NoteTarget = { path: `/api/violations/${string}/discipline-proposal`; field: 'note' } | { path: `/api/violations/${string}/close`; field: 'reason' };
+
+/** A one-field action (proposal note, closing reason) posted to its path. */
+export function NoteAction({ target, label, button, testId, onDone }: { target: NoteTarget; label: string; button: string; testId: string; onDone: () => void }) {
   const { locale } = useI18n();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -122,7 +125,8 @@ export function NoteAction({ path, field, label, button, testId, onDone }: { pat
     setBusy(true);
     setError(null);
     try {
-      await api.post(path, { [field]: text.trim() }, { quiet: true });
+      if (target.field === 'note') await api.post(target.path, { note: text.trim() }, { quiet: true });
+      else await api.post(target.path, { reason: text.trim() }, { quiet: true });
       setText('');
       onDone();
     } catch (err) {

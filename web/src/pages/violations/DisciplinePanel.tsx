@@ -2,13 +2,13 @@ import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { useVT } from './texts';
-import type { DisciplineContext } from './types';
+import type { Schemas } from '../../api/contract';
 
 /**
  * The discipline regime in force for the person's category and date, the forms the law provides and the time limits.
  * It lists; it never pre-selects a form (domain.md §4.4: the competent authority decides after the procedure).
  */
-export function DisciplinePanel({ ctx }: { ctx: DisciplineContext }) {
+export function DisciplinePanel({ ctx }: { ctx: Schemas['DisciplineContext'] }) {
   const vt = useVT();
   const { locale, pick } = useI18n();
   const r = ctx.regime;

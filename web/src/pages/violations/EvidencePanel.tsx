@@ -1,7 +1,9 @@
 import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { formatDateTime, formatTime } from '../../i18n/format';
 import { useVT, type VKey } from './texts';
-import type { Evidence } from './types';
+import type { Schemas } from '../../api/contract';
+
+type Evidence = Schemas['ViolationDetail']['evidence'][number];
 
 const STATUS_COLORS: Record<string, string> = { REQUESTED: 'gold', READY: 'green', UNAVAILABLE: 'default', FAILED: 'red' };
 

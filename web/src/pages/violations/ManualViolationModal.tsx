@@ -2,16 +2,19 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { ApiRequestBody } from '../../api/contract';
 import { PersonSelect } from '../../components/PersonSelect';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 import { KINDS, useVT, type VKey } from './texts';
 
+type NewViolation = ApiRequestBody<'/api/violations', 'post'>;
+
 interface Values {
   personId: string;
-  kind: string;
-  source: 'INSPECTION' | 'LEADER';
+  kind: NewViolation['kind'];
+  source: NewViolation['source'];
   occurredOn: Dayjs;
   title: string;
   description: string;
@@ -33,7 +36,7 @@ export function ManualViolationModal({ open, onClose }: { open: boolean; onClose
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ id: string }>(
+      const res = await api.post(
         '/api/violations',
         { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD'), inspectionRef: v.inspectionRef || null },
         { quiet: true },

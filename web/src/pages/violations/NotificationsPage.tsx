@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../i18n/format';
 import { navigate, replaceSearch, useLocation } from '../../router';
 import { useVT } from './texts';
-import type { NotificationItem } from './types';
+import type { Schemas } from '../../api/contract';
 
 /** The in-app notification centre: newest first, unread in bold; opening one marks it read and follows its link. */
 export default function NotificationsPage() {
@@ -14,12 +14,12 @@ export default function NotificationsPage() {
   const { search } = useLocation();
   const unreadOnly = search.get('unreadOnly') === 'true';
   const page = Math.max(1, Number(search.get('page')) || 1);
-  const { data, loading, reload } = useApi<{ items: NotificationItem[]; total: number; unread: number }>('/api/notifications', {
+  const { data, loading, reload } = useApi('/api/notifications', {
     unreadOnly: unreadOnly ? 'true' : undefined,
     page,
     pageSize: 20,
   });
-  const open = async (n: NotificationItem) => {
+  const open = async (n: Schemas['Notification']) => {
     if (!n.readAt) await api.post(`/api/notifications/${n.id}/read`);
     if (n.link) navigate(n.link);
     else reload();

@@ -3,6 +3,7 @@ import { App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Flex
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -12,7 +13,11 @@ import { replaceSearch, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { useVT, type VKey } from './texts';
 
-interface RuleConfig {
+/**
+ * A rule configuration as this page shows and edits it. The API carries it as an open object (`config` of RuleSet
+ * and EffectiveRules); the server validates it against the rules module's schema.
+ */
+type RuleConfig = {
   counts: string[];
   graceMinutes: { late: number; earlyLeave: number };
   repeatWindow: { kind: 'CALENDAR_MONTH' | 'CALENDAR_QUARTER' | 'ROLLING_DAYS'; days?: number };
@@ -21,23 +26,8 @@ interface RuleConfig {
   explanationDays: number;
   /** Absent in rule sets stored before the field existed: those meant working days. */
   explanationDaysKind?: 'WORKING' | 'CALENDAR';
-}
-interface RuleSet {
-  id: string;
-  version: number;
-  validFrom: string;
-  validTo: string | null;
-  name: string;
-  legalBasis: string | null;
-  config: RuleConfig;
-}
-interface Effective {
-  ruleSetId: string | null;
-  version: number | null;
-  ownerUnitId: string | null;
-  name: string;
-  config: RuleConfig;
-}
+};
+type RuleSet = Schemas['RuleSet'];
 
 const AUTO_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'];
 const ACTIONS = ['REMINDER', 'WRITTEN_REMINDER', 'PROPOSE_REVIEW'];
@@ -232,7 +222,8 @@ export default function RulesPage() {
   const { can } = useSession();
   const { search } = useLocation();
   const unitId = search.get('unitId') ?? undefined;
-  const { data, reload } = useApi<{ items: RuleSet[]; effectiveToday: Effective }>(unitId ? '/api/rules' : null, { unitId });
+  const { data, reload } = useApi(unitId ? '/api/rules' : null, { unitId });
+  const inForce = data ? (data.effectiveToday.config as RuleConfig) : null;
   return (
     <div>
       <PageHeader
@@ -254,7 +245,7 @@ export default function RulesPage() {
                   </span>
                 }
               >
-                <ConfigView cfg={data.effectiveToday.config} />
+                {inForce ? <ConfigView cfg={inForce} /> : null}
               </Card>
               <Card title={vt('rules.versions')}>
                 <Table<RuleSet>
@@ -274,7 +265,7 @@ export default function RulesPage() {
             </Flex>
           </Col>
           <Col xs={24} xl={12}>
-            {can('rules.manage') ? <AdoptForm key={data.effectiveToday.ruleSetId ?? 'default'} unitId={unitId as string} base={data.effectiveToday.config} onDone={reload} /> : null}
+            {can('rules.manage') && inForce ? <AdoptForm key={data.effectiveToday.ruleSetId ?? 'default'} unitId={unitId as string} base={inForce} onDone={reload} /> : null}
           </Col>
         </Row>
       ) : null}

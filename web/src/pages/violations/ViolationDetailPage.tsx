@@ -9,7 +9,9 @@ import { DecisionForm, ExplainForm, NoteAction } from './CaseForms';
 import { DisciplinePanel } from './DisciplinePanel';
 import { EvidencePanel } from './EvidencePanel';
 import { STATE_COLORS, useVT, type VKey } from './texts';
-import type { ViolationDetail } from './types';
+import type { Schemas } from '../../api/contract';
+
+type ViolationDetail = Schemas['ViolationDetail'];
 
 function Facts({ v }: { v: ViolationDetail }) {
   const vt = useVT();
@@ -31,10 +33,10 @@ function Facts({ v }: { v: ViolationDetail }) {
 export default function ViolationDetailPage({ params }: PageProps) {
   const vt = useVT();
   const { pick } = useI18n();
-  const { data: v, loading, reload } = useApi<ViolationDetail>(`/api/violations/${params.id}`);
+  const { data: v, loading, reload } = useApi(`/api/violations/${params.id}`);
   if (!v) return loading ? <Spin /> : null;
   const c = v.case;
-  const can = (a: string) => v.allowedActions.includes(a);
+  const can = (a: ViolationDetail['allowedActions'][number]) => v.allowedActions.includes(a);
   return (
     <div data-testid="violation-detail">
       <PageHeader
@@ -127,12 +129,12 @@ export default function ViolationDetailPage({ params }: PageProps) {
             {v.discipline ? <DisciplinePanel ctx={v.discipline} /> : null}
             {can('propose_discipline') ? (
               <Card size="small" title={vt('discipline.propose')}>
-                <NoteAction path={`/api/violations/${v.id}/discipline-proposal`} field="note" label={vt('discipline.note')} button={vt('discipline.propose')} testId="propose-discipline" onDone={reload} />
+                <NoteAction target={{ path: `/api/violations/${v.id}/discipline-proposal`, field: 'note' }} label={vt('discipline.note')} button={vt('discipline.propose')} testId="propose-discipline" onDone={reload} />
               </Card>
             ) : null}
             {can('close') ? (
               <Card size="small" title={vt('discipline.close')}>
-                <NoteAction path={`/api/violations/${v.id}/close`} field="reason" label={vt('discipline.closeReason')} button={vt('discipline.close')} testId="close-case" onDone={reload} />
+                <NoteAction target={{ path: `/api/violations/${v.id}/close`, field: 'reason' }} label={vt('discipline.closeReason')} button={vt('discipline.close')} testId="close-case" onDone={reload} />
               </Card>
             ) : null}
             <Card title={vt('detail.history')}>

@@ -8,7 +8,6 @@ import { formatDate } from '../../i18n/format';
 import { Link, replaceSearch, useLocation } from '../../router';
 import { useVT, type VKey } from './texts';
 import { trendSeries } from './trends';
-import type { Dashboard } from './types';
 
 const CHART_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
 const COLORS: Record<string, string> = { LATE: '#d48806', EARLY_LEAVE: '#1677ff', ABSENT_NO_REASON: '#cf1322', LEAVE_NOT_REPORTED: '#722ed1', OTHER: '#8c8c8c' };
@@ -18,7 +17,7 @@ export default function ViolationsDashboardPage() {
   const vt = useVT();
   const { search } = useLocation();
   const unitId = search.get('unitId') ?? undefined;
-  const { data, loading } = useApi<Dashboard>('/api/violations/dashboard', { unitId, weeks: 26 });
+  const { data, loading } = useApi('/api/violations/dashboard', { unitId, weeks: 26 });
   const weekly = useMemo(() => trendSeries(data?.trends.weekly ?? [], 'week', CHART_KINDS, (w) => formatDate(w).slice(0, 5)), [data]);
   const monthly = useMemo(() => trendSeries(data?.trends.monthly ?? [], 'month', CHART_KINDS, (m) => `${m.slice(5, 7)}/${m.slice(0, 4)}`), [data]);
   const kindName = (k: string) => vt(`kind.${k}` as VKey);

@@ -10,7 +10,9 @@ import { Link, navigate, replaceSearch, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { ManualViolationModal } from './ManualViolationModal';
 import { KINDS, STATE_COLORS, STATES, useVT, type VKey } from './texts';
-import type { ViolationListItem } from './types';
+import type { Schemas } from '../../api/contract';
+
+type ViolationListItem = Schemas['ViolationSummary'];
 
 export default function ViolationsListPage() {
   const vt = useVT();
@@ -32,7 +34,7 @@ export default function ViolationsListPage() {
     page: Math.max(1, Number(search.get('page')) || 1),
     pageSize: [20, 50, 100].includes(Number(search.get('pageSize'))) ? Number(search.get('pageSize')) : 20,
   };
-  const { data, loading } = useApi<{ items: ViolationListItem[]; total: number }>('/api/violations', q);
+  const { data, loading } = useApi('/api/violations', q);
   const write = (patch: Record<string, string | number | undefined>) => replaceSearch({ ...q, page: undefined, ...patch });
 
   return (
