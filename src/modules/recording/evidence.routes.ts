@@ -19,6 +19,18 @@ import {
   linkEvidence,
   verifyEvidence,
 } from './evidence.service';
+import { deleteEvidenceRow, evidenceLinks, isEvidenceLinked, listEvidence, setEvidenceHold } from './evidence.repo';
+import { incidentExists } from './incidents.repo';
+import { binaryBody, ZNoContent, ZOk } from './recording.dto';
+import {
+  evidenceLinkDto,
+  ZEvidenceExport,
+  ZEvidenceExportDetail,
+  ZEvidenceFile,
+  ZEvidenceManifestFile,
+  ZEvidencePage,
+  ZEvidenceVerification,
+} from './evidence.dto';
 
 const ZReason = ZText(500).pipe(z.string().min(5, 'give a reason of at least 5 characters'));
 
@@ -60,7 +72,15 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/evidence/clips',
-    { schema: { tags: ['evidence'], body: z.strictObject({ cameraId: z.uuid(), from: ZInstant, to: ZInstant, reason: ZReason }) } },
+    {
+      schema: {
+        summary: 'Export a clip of recorded footage as evidence (at most 2 hours)',
+        description: 'Cut by stream copy across segments (re-encoded with the privacy masks unless the caller holds footage.raw); stored with a manifest and its SHA-256.',
+        tags: ['evidence'],
+        body: z.strictObject({ cameraId: z.uuid(), from: ZInstant, to: ZInstant, reason: ZReason }),
+        response: { 201: ZEvidenceExport },
+      },
+    },
     async (req, reply) => {
       const { access, rights } = await exportRights(req, req.body.cameraId);
       const row = await exportClip(deps, {
@@ -79,8 +99,10 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/evidence/snapshots',
     {
       schema: {
+        summary: 'Export the recorded picture at one instant as evidence (JPEG or PNG)',
         tags: ['evidence'],
         body: z.strictObject({ cameraId: z.uuid(), at: ZInstant, reason: ZReason, format: z.enum(['jpeg', 'png']).default('jpeg') }),
+        response: { 201: ZEvidenceExport },
       },
     },
     async (req, reply) => {
@@ -101,48 +123,57 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
     '/api/evidence',
     {
       schema: {
+        summary: 'List evidence exports of the units the caller may play back, newest first',
         tags: ['evidence'],
         querystring: z.strictObject({ cameraId: z.uuid().optional(), kind: z.enum(['CLIP', 'SNAPSHOT']).optional(), ...ZPage }),
+        response: { 200: ZEvidencePage },
       },
     },
     async (req) => {
       const access = getAccess(req);
       const units = access.unitsFor('camera.playback');
       if (units.length === 0) access.require('camera.playback');
-      const params: unknown[] = [units];
-      const where = ['unit_id = ANY($1::uuid[])'];
-      if (req.query.cameraId) where.push(`camera_id = $${params.push(req.query.cameraId)}`);
-      if (req.query.kind) where.push(`kind = $${params.push(req.query.kind)}`);
-      const total = (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM evidence_exports WHERE ${where.join(' AND ')}`, params))[0]?.n ?? 0;
       const { page, pageSize } = req.query;
-      const rows = await ctx.db.query<EvidenceRow>(
-        `SELECT * FROM evidence_exports WHERE ${where.join(' AND ')} ORDER BY created_at DESC
-          LIMIT $${params.push(pageSize)} OFFSET $${params.push((page - 1) * pageSize)}`,
-        params,
-      );
+      const { total, rows } = await listEvidence(ctx.db, { unitIds: units, cameraId: req.query.cameraId, kind: req.query.kind, page, pageSize });
       return { items: rows.map(evidenceDto), total, page, pageSize };
     },
   );
 
-  app.get('/api/evidence/:id', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req) => {
-    const { row, access } = await readable(req, req.params.id);
-    const links = await ctx.db.query<{ target_type: string; target_id: string; created_at: Date }>(
-      'SELECT target_type, target_id, created_at FROM evidence_links WHERE export_id = $1 ORDER BY created_at',
-      [row.id],
-    );
-    await recordAudit(ctx.db, { actor: access.actor(), action: 'evidence.view', entityType: 'evidence', entityId: row.id, unitId: row.unit_id });
-    return {
-      ...evidenceDto(row),
-      manifest: row.manifest,
-      links: links.map((l) => ({ targetType: l.target_type, targetId: l.target_id, linkedAt: l.created_at.toISOString() })),
-    };
-  });
+  app.get(
+    '/api/evidence/:id',
+    {
+      schema: {
+        summary: 'Show an evidence export with its manifest and what it is attached to',
+        description: 'Viewing is audited (evidence.view).',
+        tags: ['evidence'],
+        params: ZIdParams,
+        response: { 200: ZEvidenceExportDetail },
+      },
+    },
+    async (req) => {
+      const { row, access } = await readable(req, req.params.id);
+      const links = await evidenceLinks(ctx.db, row.id);
+      await recordAudit(ctx.db, { actor: access.actor(), action: 'evidence.view', entityType: 'evidence', entityId: row.id, unitId: row.unit_id });
+      return {
+        ...evidenceDto(row),
+        manifest: row.manifest,
+        links: links.map(evidenceLinkDto),
+      };
+    },
+  );
 
   // `inline=1` plays it in the page (audited as a view); otherwise it is a download (audited as one).
   app.get(
     '/api/evidence/:id/file',
     {
-      schema: { tags: ['evidence'], params: ZIdParams, querystring: z.strictObject({ inline: z.enum(['0', '1']).optional() }) },
+      schema: {
+        summary: 'Download (or, with inline=1, play) the exported file',
+        description: 'Sends the file bytes with the content-type recorded for the export (video/mp4, image/jpeg or image/png); audited as a download or a view.',
+        tags: ['evidence'],
+        params: ZIdParams,
+        querystring: z.strictObject({ inline: z.enum(['0', '1']).optional() }),
+        response: { 200: ZEvidenceFile },
+      },
       config: { servesBlob: 'owner' },
     },
     async (req, reply) => {
@@ -163,62 +194,96 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
         .header('content-length', String(blob.size))
         .header('x-kc-sha256', row.sha256)
         .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
-        .send(await blob.stream());
+        .send(binaryBody(await blob.stream()));
     },
   );
 
-  app.get('/api/evidence/:id/manifest', { schema: { tags: ['evidence'], params: ZIdParams }, config: { servesBlob: 'owner' } }, async (req, reply) => {
-    const { row } = await readable(req, req.params.id);
-    const blob = await openOwnedBlob(ctx, row.manifest_key, [BLOB_KINDS.recordingEvidenceManifest], ownedByExportUnit(row));
-    return reply
-      .header('content-type', 'application/json')
-      .header('content-disposition', `attachment; filename="${row.id}.manifest.json"`)
-      .send(await blob.buffer());
-  });
+  app.get(
+    '/api/evidence/:id/manifest',
+    {
+      schema: {
+        summary: 'Download the manifest file of an evidence export (JSON)',
+        description: 'Sends the stored application/json file as an attachment.',
+        tags: ['evidence'],
+        params: ZIdParams,
+        response: { 200: ZEvidenceManifestFile },
+      },
+      config: { servesBlob: 'owner' },
+    },
+    async (req, reply) => {
+      const { row } = await readable(req, req.params.id);
+      const blob = await openOwnedBlob(ctx, row.manifest_key, [BLOB_KINDS.recordingEvidenceManifest], ownedByExportUnit(row));
+      return reply
+        .header('content-type', 'application/json')
+        .header('content-disposition', `attachment; filename="${row.id}.manifest.json"`)
+        .send(binaryBody(await blob.buffer()));
+    },
+  );
 
-  app.post('/api/evidence/:id/verify', { schema: { tags: ['evidence'], params: ZIdParams } }, async (req) => {
-    const { row, access } = await readable(req, req.params.id);
-    const result = await verifyEvidence(ctx, row.id);
-    await recordAudit(ctx.db, {
-      actor: access.actor(),
-      action: 'evidence.verify',
-      entityType: 'evidence',
-      entityId: row.id,
-      unitId: row.unit_id,
-      details: { ok: result.ok },
-    });
-    return result;
-  });
+  app.post(
+    '/api/evidence/:id/verify',
+    {
+      schema: {
+        summary: 'Re-hash the stored file and check it against its manifest',
+        description: 'Audited (evidence.verify).',
+        tags: ['evidence'],
+        params: ZIdParams,
+        response: { 200: ZEvidenceVerification },
+      },
+    },
+    async (req) => {
+      const { row, access } = await readable(req, req.params.id);
+      const result = await verifyEvidence(ctx, row.id);
+      await recordAudit(ctx.db, {
+        actor: access.actor(),
+        action: 'evidence.verify',
+        entityType: 'evidence',
+        entityId: row.id,
+        unitId: row.unit_id,
+        details: { ok: result.ok },
+      });
+      return result;
+    },
+  );
 
   app.post(
     '/api/evidence/:id/links',
     {
       schema: {
+        summary: 'Attach an evidence export to a violation or an incident (idempotent)',
         tags: ['evidence'],
         params: ZIdParams,
         body: z.strictObject({ targetType: z.enum(['VIOLATION', 'INCIDENT']), targetId: z.uuid() }),
+        response: { 201: ZOk },
       },
     },
     async (req, reply) => {
       const { row, access } = await readable(req, req.params.id);
       access.requireInUnit('evidence.export', row.unit_id);
       if (req.body.targetType === 'INCIDENT') {
-        const inc = await ctx.db.query('SELECT id FROM incidents WHERE id = $1', [req.body.targetId]);
-        if (inc.length === 0) throw errors.notFound('Incident', 'vụ việc');
+        if (!(await incidentExists(ctx.db, req.body.targetId))) throw errors.notFound('Incident', 'vụ việc');
       }
       await linkEvidence(ctx.db, { exportId: row.id, targetType: req.body.targetType, targetId: req.body.targetId, actor: access.actor() });
-      return reply.status(201).send({ ok: true });
+      return reply.status(201).send({ ok: true as const });
     },
   );
 
   app.post(
     '/api/evidence/:id/hold',
-    { schema: { tags: ['evidence'], params: ZIdParams, body: z.strictObject({ hold: z.boolean(), reason: ZReason }) } },
+    {
+      schema: {
+        summary: 'Put an evidence export under legal hold, or release it',
+        tags: ['evidence'],
+        params: ZIdParams,
+        body: z.strictObject({ hold: z.boolean(), reason: ZReason }),
+        response: { 200: ZEvidenceExport },
+      },
+    },
     async (req) => {
       const { row, access } = await readable(req, req.params.id);
       access.requireInUnit('evidence.export', row.unit_id);
       await ctx.db.transaction(async (tx) => {
-        await tx.query('UPDATE evidence_exports SET legal_hold = $2 WHERE id = $1', [row.id, req.body.hold]);
+        await setEvidenceHold(tx, row.id, req.body.hold);
         await recordAudit(tx, {
           actor: access.actor(),
           action: req.body.hold ? 'evidence.hold' : 'evidence.release_hold',
@@ -233,21 +298,32 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
   );
 
   // Deleting an export: only when it is neither on hold nor attached to a case.
-  app.delete('/api/evidence/:id', { schema: { tags: ['evidence'], params: ZIdParams, body: z.strictObject({ reason: ZReason }) } }, async (req, reply) => {
-    const { row, access } = await readable(req, req.params.id);
-    access.requireInUnit('camera.manage', row.unit_id);
-    if (row.legal_hold)
-      throw errors.conflict('EVIDENCE_ON_HOLD', 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xoá.', 'The export is under legal hold and cannot be deleted.');
-    const links = await ctx.db.query('SELECT 1 FROM evidence_links WHERE export_id = $1', [row.id]);
-    if (links.length > 0)
-      throw errors.conflict('EVIDENCE_LINKED', 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá.', 'The export is attached to a case and cannot be deleted.');
-    await ctx.db.transaction(async (tx) => {
-      await tx.query('DELETE FROM evidence_exports WHERE id = $1', [row.id]);
-      await forgetBlobOwners(tx, [row.blob_key, row.manifest_key]);
-      await recordAudit(tx, { actor: access.actor(), action: 'evidence.delete', entityType: 'evidence', entityId: row.id, unitId: row.unit_id, reason: req.body.reason, details: { sha256: row.sha256 } });
-    });
-    await ctx.blobs.delete(row.blob_key);
-    await ctx.blobs.delete(row.manifest_key);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/evidence/:id',
+    {
+      schema: {
+        summary: 'Delete an evidence export that is neither on hold nor attached to a case',
+        tags: ['evidence'],
+        params: ZIdParams,
+        body: z.strictObject({ reason: ZReason }),
+        response: { 204: ZNoContent },
+      },
+    },
+    async (req, reply) => {
+      const { row, access } = await readable(req, req.params.id);
+      access.requireInUnit('camera.manage', row.unit_id);
+      if (row.legal_hold)
+        throw errors.conflict('EVIDENCE_ON_HOLD', 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xoá.', 'The export is under legal hold and cannot be deleted.');
+      if (await isEvidenceLinked(ctx.db, row.id))
+        throw errors.conflict('EVIDENCE_LINKED', 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá.', 'The export is attached to a case and cannot be deleted.');
+      await ctx.db.transaction(async (tx) => {
+        await deleteEvidenceRow(tx, row.id);
+        await forgetBlobOwners(tx, [row.blob_key, row.manifest_key]);
+        await recordAudit(tx, { actor: access.actor(), action: 'evidence.delete', entityType: 'evidence', entityId: row.id, unitId: row.unit_id, reason: req.body.reason, details: { sha256: row.sha256 } });
+      });
+      await ctx.blobs.delete(row.blob_key);
+      await ctx.blobs.delete(row.manifest_key);
+      return reply.status(204).send();
+    },
+  );
 }
