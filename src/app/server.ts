@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { installAuth } from '../modules/auth';
 import { createHttpServer } from '../platform/http/server';
 import { installMetrics } from '../platform/observability/metrics';
@@ -14,6 +15,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built web app; KC_WEB_DIST lets a test or a deployment serve another build. */
 export const WEB_DIST = path.resolve(process.env.KC_WEB_DIST ?? path.resolve(here, '../../web/dist'));
 export const VERSION = JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')).version as string;
+
+/** Liveness and version; where the data lives only for system administrators. */
+const ZHealth = z
+  .object({
+    status: z.literal('ok'),
+    version: z.string(),
+    db: z.string().optional().describe('System administrators only'),
+    bus: z.string().optional().describe('System administrators only'),
+    blobs: z.string().optional().describe('System administrators only'),
+  })
+  .meta({ id: 'Health' });
 
 /** Builds the HTTP server with every module's routes; does not listen and does not start background work. */
 export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES): Promise<FastifyInstance> {
@@ -35,7 +47,7 @@ export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES
   installAuth(app, ctx);
   installMetrics(app, { token: ctx.config.metricsToken });
 
-  app.get('/api/health', { schema: { tags: ['system'] } }, async (req) => {
+  app.get('/api/health', { schema: { summary: 'Check that the server and its database answer', tags: ['system'], response: { 200: ZHealth } } }, async (req) => {
     await ctx.db.query('SELECT 1');
     // Where the data lives (paths, hosts) is for system administrators only, not for anyone who can reach the port.
     const admin = req.kcAccess?.principal.roles.some((r) => r.role === 'sysadmin') ?? false;
@@ -49,7 +61,8 @@ export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES
     // wildcard: files are looked up per request, so a rebuilt web/dist is served without restarting the server.
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
   } else {
-    app.get('/', async (_req, reply) =>
+    const placeholder = { summary: 'Explain that the web app is not built yet', tags: ['system'], produces: ['text/html'], response: { 200: z.string().describe('HTML page') } };
+    app.get('/', { schema: placeholder }, async (_req, reply) =>
       reply
         .type('text/html')
         .send('<!doctype html><meta charset="utf-8"><p>Giao diện chưa được build: chạy <code>npm run build:web</code>. / The web UI is not built yet: run <code>npm run build:web</code>.</p>'),
