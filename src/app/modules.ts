@@ -18,13 +18,17 @@ import moduleOrder from './module-order.json';
 export const MODULE_ORDER: readonly string[] = moduleOrder.modules;
 
 /**
- * Puts the modules in flow order. A module missing from the order is a mistake (its place decides what it may
- * import), so it fails at load; a name in the order with no module yet is skipped.
+ * Puts the modules in flow order. The order and the modules must name the same set: a module missing from the order
+ * has no place deciding what it may import, and a name with no module would be a module never wired; either fails
+ * at load.
  */
-function inFlowOrder(modules: KcModule[], order: readonly string[]): KcModule[] {
-  const unplaced = modules.filter((m) => !order.includes(m.name)).map((m) => m.name);
+export function inFlowOrder(modules: readonly KcModule[], order: readonly string[]): KcModule[] {
+  const names = modules.map((m) => m.name);
+  const unplaced = names.filter((name) => !order.includes(name));
   if (unplaced.length > 0) throw new Error(`modules missing from src/app/module-order.json: ${unplaced.join(', ')}`);
-  return order.flatMap((name) => modules.filter((m) => m.name === name));
+  const unwired = order.filter((name) => !names.includes(name));
+  if (unwired.length > 0) throw new Error(`modules in src/app/module-order.json but not in src/app/modules.ts: ${unwired.join(', ')}`);
+  return order.map((name) => modules.find((m) => m.name === name) as KcModule);
 }
 
 /**
