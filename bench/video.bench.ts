@@ -15,10 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, loginUi, newSession, startServer } from '../e2e/helpers/browser';
-import { DiskBlobStore } from '../src/platform/adapters/blobs-disk';
 import { openPglite } from '../src/platform/adapters/db-pglite';
-import { FfmpegVideoEngine } from '../src/platform/adapters/video-ffmpeg';
-import { FFMPEG, run } from '../src/platform/adapters/video-ffmpeg/run';
 import { migrate } from '../src/platform/db/migrate';
 import { createLogger } from '../src/platform/observability/logger';
 import { insertCamera } from '../src/modules/cameras/cameras.repo';
@@ -26,6 +23,7 @@ import { CameraRuntime } from '../src/modules/cameras/runtime';
 import { SecretBox } from '../src/modules/cameras/secret-box';
 import { exportClip } from '../src/modules/recording/evidence.service';
 import { SegmentIndexer } from '../src/modules/recording/segment-index';
+import { DiskBlobStore, FFMPEG, ffmpegVideoEngine, run } from '../test/helpers/adapters';
 import { freePort, RtspTestServer } from '../test/rtsp/rtsp-server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,7 +69,7 @@ async function cpuPerCamera(frames: boolean): Promise<{ perCameraPct: number; se
       quota_bytes: null, privacy_masks: [],
     });
   const runtime = new CameraRuntime(
-    { db, log: createLogger('silent'), engine: new FfmpegVideoEngine(), box: SecretBox.fromConfig({ dataDir: dir }) },
+    { db, log: createLogger('silent'), engine: ffmpegVideoEngine(), box: SecretBox.fromConfig({ dataDir: dir }) },
     { recordingsRoot: path.join(dir, 'rec') },
   );
   const indexer = new SegmentIndexer(db, path.join(dir, 'rec'));
@@ -117,7 +115,7 @@ async function exportBench(): Promise<{ oursMs: number; rawMs: number; cutMs: nu
     ]);
   const from = new Date(base + 25_000);
   const to = new Date(from.getTime() + 300_000);
-  const deps = { db, blobs: new DiskBlobStore(path.join(dir, 'blobs')), engine: new FfmpegVideoEngine(), recordingsRoot: root, now: () => new Date() };
+  const deps = { db, blobs: new DiskBlobStore(path.join(dir, 'blobs')), engine: ffmpegVideoEngine(), recordingsRoot: root, now: () => new Date() };
   // The cut alone (the engine call inside the export), to show where the time goes.
   const refs = files.map((f, i) => ({ file: path.join(segDir, f), startedAt: new Date(base + i * 10_000), endedAt: new Date(base + (i + 1) * 10_000) }));
   const tc = performance.now();

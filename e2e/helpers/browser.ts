@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RunningApp, runApp } from '../../src/app/run';
-import { WEB_DIST } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
 
 export const DEMO_PASSWORD = 'KyCuong@2026';
+/** The build the server will serve (KC_WEB_DIST, or web/dist). */
+const WEB_DIST = loadConfig().webDist;
 const ROOT = path.resolve(path.dirname(WEB_DIST), '..');
 
 /** The built web app is what the server serves; build it once when a plain test run finds none. */

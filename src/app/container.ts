@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/config';
 import { DiskBlobStore } from '../platform/adapters/blobs-disk';
@@ -7,6 +8,10 @@ import { MemoryBus } from '../platform/adapters/bus-memory';
 import { NatsBus } from '../platform/adapters/bus-nats';
 import { openPglite } from '../platform/adapters/db-pglite';
 import { openPostgres } from '../platform/adapters/db-postgres';
+import { lazyFaceEngine } from '../platform/adapters/face-common/engine-provider';
+import { FfmpegVideoEngine } from '../platform/adapters/video-ffmpeg';
+import { run } from '../platform/adapters/video-ffmpeg/run';
+import { spawnTied, tieChildProcesses } from '../platform/adapters/video-ffmpeg/tied-spawn';
 import { createLogger, type Logger } from '../platform/observability/logger';
 import type { BlobStore } from '../platform/ports/blobs';
 import type { Bus } from '../platform/ports/bus';
@@ -42,11 +47,32 @@ async function openBlobs(config: Config): Promise<BlobStore> {
   }
 }
 
+/**
+ * The adapters that open no connection: the face engine, the video engine (ffmpeg) and tied child processes.
+ * Contexts assembled by hand (tests, tools) take them from here too, so every context has the same ones.
+ */
+export function localAdapters(config: Config, log: Logger): Pick<AppContext, 'faces' | 'video' | 'processes'> {
+  tieChildProcesses(config.video.tieChildren);
+  return {
+    // Loaded and started on the first get() (a gate camera's first frame, an enrollment), in worker threads so
+    // inference never blocks recording or HTTP; the models come from config.face.modelsDir (`kycuong models
+    // install`), without them the npm-shipped engine runs.
+    faces: lazyFaceEngine(async () => {
+      const { FaceEnginePool } = await import('../platform/adapters/face-common/engine-pool');
+      const { bestAvailableSpec } = await import('../platform/adapters/face-common/engine-spec');
+      const { modelsDir, threads } = config.face;
+      return FaceEnginePool.start(bestAvailableSpec(modelsDir), threads ?? Math.max(1, availableParallelism() - 1));
+    }),
+    video: new FfmpegVideoEngine({ log: (level, msg, extra) => log[level](extra ?? {}, msg), tools: config.video }),
+    processes: { run, spawn: spawnTied },
+  };
+}
+
 export async function buildContext(config: Config, log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const db = await openDb(config);
   const bus = await openBus(config);
   const blobs = await openBlobs(config);
   log.info({ db: db.description, bus: bus.description, blobs: blobs.description }, 'adapters ready');
-  return { config, db, bus, blobs, log, now: () => new Date() };
+  return { config, db, bus, blobs, log, now: () => new Date(), ...localAdapters(config, log) };
 }

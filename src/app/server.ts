@@ -12,8 +12,6 @@ import type { AppContext, KcModule, ModuleStop } from '../platform/module';
 import { MODULES } from './modules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** The built web app; KC_WEB_DIST lets a test or a deployment serve another build. */
-export const WEB_DIST = path.resolve(process.env.KC_WEB_DIST ?? path.resolve(here, '../../web/dist'));
 export const VERSION = JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')).version as string;
 
 /** Liveness and version; where the data lives only for system administrators. */
@@ -29,7 +27,9 @@ const ZHealth = z
 
 /** Builds the HTTP server with every module's routes; does not listen and does not start background work. */
 export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES): Promise<FastifyInstance> {
-  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  // The built web app (config.webDist: web/dist, or KC_WEB_DIST for a test's or a deployment's own build).
+  const webDist = ctx.config.webDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   const app = await createHttpServer({
     log: ctx.log,
     bodyLimit: ctx.config.bodyLimit,
@@ -59,7 +59,7 @@ export async function buildServer(ctx: AppContext, modules: KcModule[] = MODULES
 
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt web/dist is served without restarting the server.
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   } else {
     const placeholder = { summary: 'Explain that the web app is not built yet', tags: ['system'], produces: ['text/html'], response: { 200: z.string().describe('HTML page') } };
     app.get('/', { schema: placeholder }, async (_req, reply) =>

@@ -4,18 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-// A private web build for this test, so a concurrent `vite build` cannot interfere (KC_WEB_DIST is read at import).
+// A private web build for this test (KC_WEB_DIST), so a concurrent `vite build` cannot interfere.
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-dist-'));
 fs.mkdirSync(path.join(dist, 'assets'));
 fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Kỷ Cương</title>');
 fs.writeFileSync(path.join(dist, 'assets', 'app-1.js'), 'console.log(1)');
-process.env.KC_WEB_DIST = dist;
 const { startTestApp } = await import('../../test/helpers/app');
 
 describe('web app serving', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   before(async () => {
-    t = await startTestApp('pglite', { seed: false });
+    t = await startTestApp('pglite', { seed: false, env: { KC_WEB_DIST: dist } });
   });
   after(async () => {
     await t.close();

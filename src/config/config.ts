@@ -1,5 +1,19 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The web app built by `npm run build:web`, served by the server unless KC_WEB_DIST names another build. */
+const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** A positive number, or the default when the variable is absent, not a number or not positive (operators' typos fall back). */
+const positiveOr = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => {
+      const n = Number(v);
+      return Number.isFinite(n) && n > 0 ? n : fallback;
+    });
 
 /**
  * Runtime configuration, read once at start-up from the environment.
@@ -43,6 +57,8 @@ const ZEnv = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   KC_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  /** Another build of the web app to serve (a test's private build, a deployment's); absent → web/dist. */
+  KC_WEB_DIST: z.string().optional(),
   /** Bearer token that /metrics requires; absent → /metrics answers only clients on this machine (loopback). */
   KC_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /**
@@ -65,6 +81,10 @@ const ZEnv = z.object({
    * off: three weeks of attendance without any violation (tests that count violations from zero set it).
    */
   KC_DEMO_HISTORY: z.enum(['on', 'off']).default('on'),
+  /** Port of the demo cameras' GStreamer RTSP server on 127.0.0.1; absent → a free port chosen at start. */
+  KC_DEMO_RTSP_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  /** Seconds between attendance ticks (dirty days, recompute jobs, device heartbeats); 0 or less: no ticker (tests). */
+  KC_ATTENDANCE_TICK_SECONDS: z.coerce.number().default(60),
   /** Where the ONVIF discovery probe goes: the WS-Discovery multicast group, or one host's address (unicast). */
   KC_ONVIF_PROBE_ADDRESS: z.ipv4().default('239.255.255.250'),
   KC_ONVIF_PROBE_PORT: z.coerce.number().int().min(1).max(65535).default(3702),
@@ -74,6 +94,15 @@ const ZEnv = z.object({
   KC_FACE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** off: no gate recognition (enrollment and review still work). */
   KC_FACE_RECOGNITION: z.enum(['on', 'off']).default('on'),
+  /** Bulk face enrollment zip: largest upload (MB), most entries, largest declared uncompressed total (MB). */
+  KC_FACE_IMPORT_MAX_MB: positiveOr(200),
+  KC_FACE_IMPORT_MAX_FILES: positiveOr(2000),
+  KC_FACE_IMPORT_MAX_UNZIPPED_MB: positiveOr(1024),
+  /** The ffmpeg and ffprobe programs (a name looked up in PATH, or a path). */
+  KC_FFMPEG: z.string().default('ffmpeg'),
+  KC_FFPROBE: z.string().default('ffprobe'),
+  /** 1: child processes are not tied to the server with `setpriv --pdeathsig` (see docs/operations.md). */
+  KC_NO_PDEATHSIG: z.string().optional(),
   /** Ed25519 private key (PEM) that signs audit anchors; absent → <data dir>/keys/audit-anchor.key, created at first start. */
   KC_AUDIT_KEY_FILE: z.string().optional(),
   /** Public key (PEM) that audit-verify checks anchors with, for a verifier that must not hold the private key. */
@@ -121,18 +150,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.KC_LOG_LEVEL,
     secureCookies: e.KC_SECURE_COOKIES,
     bodyLimit: e.KC_BODY_LIMIT,
+    webDist: path.resolve(e.KC_WEB_DIST ?? DEFAULT_WEB_DIST),
     metricsToken: e.KC_METRICS_TOKEN,
     allowedOrigins: e.KC_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     login: { maxFailures: e.KC_LOGIN_MAX_FAILURES, lockMinutes: e.KC_LOGIN_LOCK_MINUTES, ratePerMinute: e.KC_LOGIN_RATE_PER_MIN },
     sessionHours: e.KC_SESSION_HOURS,
     timezone: e.KC_TIMEZONE,
     demoHistory: e.KC_DEMO_HISTORY === 'on',
+    demoRtspPort: e.KC_DEMO_RTSP_PORT,
+    attendance: { tickSeconds: e.KC_ATTENDANCE_TICK_SECONDS },
     onvif: { probeAddress: e.KC_ONVIF_PROBE_ADDRESS, probePort: e.KC_ONVIF_PROBE_PORT },
     face: {
       modelsDir: e.KC_FACE_MODELS_DIR ? path.resolve(e.KC_FACE_MODELS_DIR) : path.join(dataDir, 'models'),
       threads: e.KC_FACE_THREADS,
       recognition: e.KC_FACE_RECOGNITION === 'on',
+      importLimits: {
+        maxBytes: e.KC_FACE_IMPORT_MAX_MB * 1024 * 1024,
+        maxEntries: e.KC_FACE_IMPORT_MAX_FILES,
+        maxUncompressedBytes: e.KC_FACE_IMPORT_MAX_UNZIPPED_MB * 1024 * 1024,
+      },
     },
+    video: { ffmpeg: e.KC_FFMPEG, ffprobe: e.KC_FFPROBE, tieChildren: e.KC_NO_PDEATHSIG !== '1' },
     audit: {
       keyFile: path.resolve(e.KC_AUDIT_KEY_FILE ?? path.join(dataDir, 'keys', 'audit-anchor.key')),
       publicKeyFile: e.KC_AUDIT_PUBLIC_KEY_FILE ? path.resolve(e.KC_AUDIT_PUBLIC_KEY_FILE) : undefined,

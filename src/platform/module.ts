@@ -3,6 +3,9 @@ import type { Config } from '../config/config';
 import type { BlobStore } from './ports/blobs';
 import type { Bus } from './ports/bus';
 import type { Db } from './ports/db';
+import type { FaceEngineProvider } from './ports/face-engine';
+import type { ChildProcesses } from './ports/processes';
+import type { VideoEngine } from './ports/video';
 import type { Logger } from './observability/logger';
 
 /** What every module receives from the composition root. Domain code never learns which adapter is behind a port. */
@@ -11,6 +14,12 @@ export interface AppContext {
   db: Db;
   bus: Bus;
   blobs: BlobStore;
+  /** The face engine, started on first use (a server that never sees a face never loads a model). */
+  faces: FaceEngineProvider;
+  /** Camera streams, recordings, clips and snapshots. */
+  video: VideoEngine;
+  /** Child processes tied to the server's life, for code that starts helper programs itself (the demo sources). */
+  processes: ChildProcesses;
   log: Logger;
   /** Injectable clock so tests can pin "now". */
   now: () => Date;

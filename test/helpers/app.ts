@@ -5,6 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AppContext, DemoAgency } from '../../src/platform/module';
 import { MODULES } from '../../src/app/modules';
 import { seedDemo } from '../../src/app/seed/seed';
+import { localAdapters } from '../../src/app/container';
 import { buildServer, startModules } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
 import { DiskBlobStore } from '../../src/platform/adapters/blobs-disk';
@@ -32,7 +33,9 @@ export async function startTestApp(
   const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_LOGIN_RATE_PER_MIN: '10000', ...opts.env });
   const db = await freshDb(kind);
   const bus = new MemoryBus();
-  const ctx: AppContext = { config, db, bus, blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
+  const log = createLogger('silent');
+  const blobs = new DiskBlobStore(path.join(dir, 'blobs'));
+  const ctx: AppContext = { config, db, bus, blobs, log, now: () => new Date(), ...localAdapters(config, log) };
   // `beforeRoutes` runs before any module adds its routes (e.g. an onRoute hook that lists them, with their config).
   const app = await buildServer(ctx, opts.beforeRoutes ? [{ name: 'test-before-routes', routes: opts.beforeRoutes }, ...MODULES] : MODULES);
   const modules = await startModules(ctx);

@@ -102,8 +102,14 @@ describe('no single request freezes the embedded server (acceptance 3)', { skip 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-nofreeze-'));
     rtsp = await RtspTestServer.start({ cam: `ball:320x240:25:25` });
-    const config = loadConfig({ KC_DATA_DIR: dir, KC_PORT: String(await freePort()), KC_LOG_LEVEL: 'silent', KC_LOGIN_RATE_PER_MIN: '1000' });
-    process.env.KC_ATTENDANCE_TICK_SECONDS = '2'; // the dirty queue is drained while we watch
+    // KC_ATTENDANCE_TICK_SECONDS: the dirty queue is drained while we watch.
+    const config = loadConfig({
+      KC_DATA_DIR: dir,
+      KC_PORT: String(await freePort()),
+      KC_LOG_LEVEL: 'silent',
+      KC_LOGIN_RATE_PER_MIN: '1000',
+      KC_ATTENDANCE_TICK_SECONDS: '2',
+    });
     server = await runApp(config, { seedDemo: false });
     // The demo agency without its own demo cameras: the one camera here records from the test RTSP server.
     await seedDemo(server.ctx, MODULES.filter((m) => m.name !== 'cameras'), { settle: null });
@@ -128,7 +134,6 @@ describe('no single request freezes the embedded server (acceptance 3)', { skip 
   after(async () => {
     await server?.stop();
     await rtsp?.stop();
-    delete process.env.KC_ATTENDANCE_TICK_SECONDS;
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { AppContext } from '../../src/platform/module';
+import { localAdapters } from '../../src/app/container';
 import { buildServer, type StartedModules, startModules } from '../../src/app/server';
 import { loadConfig } from '../../src/config/config';
 import { issueSourceToken } from '../../src/modules/attendance/source-auth';
@@ -50,12 +51,11 @@ privateClusterSuite('database faults on a private PostgreSQL server (F3, accepta
     const personId = randomUUID();
     const cameraId = randomUUID();
     const sourceId = 'fault-gate';
-    const previousTick = process.env.KC_ATTENDANCE_TICK_SECONDS;
 
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-fault-'));
-      // Short waits so an outage is noticed (and left) quickly; background ticks often enough to meet the outages.
-      process.env.KC_ATTENDANCE_TICK_SECONDS = '2';
+      // Short waits so an outage is noticed (and left) quickly; background ticks often enough to meet the outages
+      // (KC_ATTENDANCE_TICK_SECONDS below).
       const db = await openPostgres(cluster().url(DB, name), { max: 6, connectTimeoutMs: 2000 });
       await migrate(db);
       const unitId = randomUUID();
@@ -73,8 +73,9 @@ privateClusterSuite('database faults on a private PostgreSQL server (F3, accepta
       token = await issueSourceToken(db, sourceId, new Date());
       rtsp = await RtspTestServer.start({ cam: 'ball:320x240:25:25' });
       await insertTestGateCamera(db, cameraId, unitId, rtsp.url('cam'));
-      const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_FACE_RECOGNITION: 'off' });
-      ctx = { config, db, bus: new MemoryBus(), blobs: new DiskBlobStore(path.join(dir, 'blobs')), log: createLogger('silent'), now: () => new Date() };
+      const config = loadConfig({ KC_DATA_DIR: dir, KC_LOG_LEVEL: 'silent', KC_FACE_RECOGNITION: 'off', KC_ATTENDANCE_TICK_SECONDS: '2' });
+      const log = createLogger('silent');
+      ctx = { config, db, bus: new MemoryBus(), blobs: new DiskBlobStore(path.join(dir, 'blobs')), log, now: () => new Date(), ...localAdapters(config, log) };
       app = await buildServer(ctx);
       modules = await startModules(ctx);
     });
@@ -85,8 +86,6 @@ privateClusterSuite('database faults on a private PostgreSQL server (F3, accepta
       await ctx?.bus.close();
       await ctx?.db.close();
       await rtsp?.stop();
-      if (previousTick === undefined) delete process.env.KC_ATTENDANCE_TICK_SECONDS;
-      else process.env.KC_ATTENDANCE_TICK_SECONDS = previousTick;
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 

@@ -23,7 +23,7 @@ export const attendanceModule: KcModule = {
     onCalendarChanged(ctx, (tx, change) => enqueueScopeDates(tx, change.units, change.dates, localDateOf(ctx.now())));
   },
   start: (ctx) => {
-    const seconds = Number(process.env.KC_ATTENDANCE_TICK_SECONDS ?? 60);
+    const seconds = ctx.config.attendance.tickSeconds;
     if (seconds <= 0) return;
     // The clock is read at each tick (not captured here): the demo seed replays past days by setting ctx.now, and a
     // tick that happens meanwhile must see the same time as the replay.

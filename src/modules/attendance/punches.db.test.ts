@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, it } from 'node:test';
 import { forEachDb } from '../../../test/helpers/db';
-import { MemoryBus } from '../../platform/adapters/bus-memory';
+import { MemoryBus } from '../../../test/helpers/adapters';
 import { OutboxRelay } from '../../platform/outbox/outbox';
 import type { Db } from '../../platform/ports/db';
 import { createSchedule, seedOfficial2026 } from '../calendar/calendar.service';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, it } from 'node:test';
 import { forEachDb } from '../../../test/helpers/db';
-import { DiskBlobStore } from '../../platform/adapters/blobs-disk';
+import { DiskBlobStore } from '../../../test/helpers/adapters';
 import type { Db } from '../../platform/ports/db';
 import { type AnchorPlace, AnchorWriter, blobAnchorPlace, dirAnchorPlace, verifyWithAnchors } from './audit.anchor';
 import { loadOrCreateSigner, loadVerifier } from './audit.keys';

@@ -4,8 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext, DemoAgency } from '../../platform/module';
-import { FFMPEG, run } from '../../platform/adapters/video-ffmpeg/run';
-import { spawnTied } from '../../platform/adapters/video-ffmpeg/tied-spawn';
 import type { MaskPolygon } from '../../platform/ports/video';
 import { recordAudit } from '../audit';
 import { insertCamera, listCameraRows } from './cameras.repo';
@@ -126,7 +124,8 @@ export function gstreamerAvailable(): boolean {
 }
 
 /** Writes `<key>.mp4` (for the ffmpeg fallback) and `<key>.h264` (Annex B, for the RTSP server) once. */
-export async function ensureDemoVideos(dir: string): Promise<void> {
+export async function ensureDemoVideos(ctx: AppContext, dir: string): Promise<void> {
+  const ffmpeg = ctx.config.video.ffmpeg;
   fs.mkdirSync(dir, { recursive: true });
   for (const feed of DEMO_FEEDS) {
     const mp4 = path.join(dir, `${feed.key}.mp4`);
@@ -138,8 +137,8 @@ export async function ensureDemoVideos(dir: string): Promise<void> {
         ? `,drawtext=fontfile=${FONT}:text='${feed.name.replace(/[':]/g, ' ')} (demo)':x=20:y=20:fontsize=30:fontcolor=white:box=1:boxcolor=black@0.55`
         : '';
       const tmp = `${mp4}.part.mp4`;
-      const r = await run(
-        FFMPEG,
+      const r = await ctx.processes.run(
+        ffmpeg,
         [
           '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', feed.source,
           '-vf', `format=yuv420p,drawbox=x='mod(t*160,960)':y=380:w=110:h=70:color=orange@0.9:t=fill${label}`,
@@ -153,7 +152,7 @@ export async function ensureDemoVideos(dir: string): Promise<void> {
       fs.renameSync(tmp, mp4);
     }
     if (!fs.existsSync(h264)) {
-      const r = await run(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', '-i', mp4, '-c', 'copy', '-f', 'h264', `${h264}.part`], {
+      const r = await ctx.processes.run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-i', mp4, '-c', 'copy', '-f', 'h264', `${h264}.part`], {
         timeoutMs: 60_000,
       });
       if (r.code !== 0) throw new Error(`demo video ${feed.key} remux failed: ${r.stderr.slice(-300)}`);
@@ -162,18 +161,20 @@ export async function ensureDemoVideos(dir: string): Promise<void> {
   }
 }
 
-let demoServer: { child: ChildProcess; port: number } | undefined;
+/** The demo RTSP server of each running app (several may run in one process, e.g. tests). */
+const demoServers = new WeakMap<AppContext, { child: ChildProcess; port: number }>();
 
 /** Starts the RTSP server for the demo feeds (idempotent) and returns its port, or undefined if it cannot start. */
 async function ensureRtspServer(ctx: AppContext): Promise<number | undefined> {
-  if (demoServer && demoServer.child.exitCode === null) return demoServer.port;
+  const running = demoServers.get(ctx);
+  if (running && running.child.exitCode === null) return running.port;
   const dir = demoVideoDir(ctx);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = process.env.KC_DEMO_RTSP_PORT ? Number(process.env.KC_DEMO_RTSP_PORT) : await freePort();
+    const port = ctx.config.demoRtspPort ?? (await freePort());
     const mounts = DEMO_FEEDS.map((f) => `${DEMO_MOUNT_PREFIX}/${f.key}=loop:${path.join(dir, `${f.key}.h264`)}`);
     // The server dies with this process however it ends: SIGTERM from the kernel when we die (setpriv), and it
     // exits when its stdin (a pipe we hold and never write) closes. A crash never leaves it running (F14).
-    const child = spawnTied('/usr/bin/python3', [RTSP_SCRIPT, '--exit-with-stdin', String(port), ...mounts], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = ctx.processes.spawn('/usr/bin/python3', [RTSP_SCRIPT, '--exit-with-stdin', String(port), ...mounts], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin?.on('error', () => undefined);
     const ready = await new Promise<boolean>((resolve) => {
       const t = setTimeout(() => resolve(false), 10_000);
@@ -188,7 +189,7 @@ async function ensureRtspServer(ctx: AppContext): Promise<number | undefined> {
     if (ready) {
       child.stdout?.resume();
       child.stderr?.resume();
-      demoServer = { child, port };
+      demoServers.set(ctx, { child, port });
       ctx.log.info({ port }, 'demo RTSP server (GStreamer) running');
       return port;
     }
@@ -198,9 +199,9 @@ async function ensureRtspServer(ctx: AppContext): Promise<number | undefined> {
   return undefined;
 }
 
-export async function stopDemoSource(): Promise<void> {
-  const child = demoServer?.child;
-  demoServer = undefined;
+export async function stopDemoSource(ctx: AppContext): Promise<void> {
+  const child = demoServers.get(ctx)?.child;
+  demoServers.delete(ctx);
   if (!child || child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.on('exit', () => resolve());
@@ -218,7 +219,7 @@ export async function prepareDemoSources(ctx: AppContext): Promise<void> {
   const cams = await listCameraRows(ctx.db, { enabledOnly: true });
   const demo = cams.filter((c) => isDemoUrl(c.main_url));
   if (demo.length === 0) return;
-  await ensureDemoVideos(demoVideoDir(ctx));
+  await ensureDemoVideos(ctx, demoVideoDir(ctx));
   const viaRtsp = demo.filter((c) => c.main_url.startsWith('rtsp:'));
   if (viaRtsp.length === 0) return;
   const port = await ensureRtspServer(ctx);
@@ -238,7 +239,7 @@ export function warnDemoSourcesUnavailable(ctx: AppContext, err: unknown): void 
   ctx.log.warn(
     { err: String(err) },
     missing
-      ? `Không tìm thấy ffmpeg (${FFMPEG}): camera mẫu không có hình; chạy scripts/system-deps.sh / ffmpeg not found: demo cameras have no picture; run scripts/system-deps.sh`
+      ? `Không tìm thấy ffmpeg (${ctx.config.video.ffmpeg}): camera mẫu không có hình; chạy scripts/system-deps.sh / ffmpeg not found: demo cameras have no picture; run scripts/system-deps.sh`
       : 'demo video sources unavailable',
   );
 }

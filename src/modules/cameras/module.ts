@@ -23,7 +23,7 @@ export const camerasModule: KcModule = {
     return async () => {
       // SIGINT to every ffmpeg so each finalises its last segment.
       await cameraServices(ctx).runtime.stopAll();
-      await stopDemoSource();
+      await stopDemoSource(ctx);
     };
   },
 };

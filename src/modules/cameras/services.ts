@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { AppContext } from '../../platform/module';
-import { FfmpegVideoEngine } from '../../platform/adapters/video-ffmpeg';
 import type { VideoEngine } from '../../platform/ports/video';
 import { LiveSessions } from './live-sessions';
 import { CameraRuntime } from './runtime';
@@ -18,13 +17,13 @@ export interface CameraServices {
 const byCtx = new WeakMap<AppContext, CameraServices>();
 
 /**
- * The camera module's long-lived objects for one application context: the video engine (ffmpeg), the credential
- * box and the runtime with the camera workers. Created on first use; routes and `start` share them.
+ * The camera module's long-lived objects for one application context: the video engine (the context's), the
+ * credential box and the runtime with the camera workers. Created on first use; routes and `start` share them.
  */
 export function cameraServices(ctx: AppContext): CameraServices {
   let s = byCtx.get(ctx);
   if (!s) {
-    const engine = new FfmpegVideoEngine({ log: (level, msg, extra) => ctx.log[level](extra ?? {}, msg) });
+    const engine = ctx.video;
     const box = SecretBox.fromConfig(ctx.config);
     const recordingsRoot = path.join(ctx.config.dataDir, 'recordings');
     const runtime = new CameraRuntime({ db: ctx.db, log: ctx.log, engine, box }, { recordingsRoot });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { forEachDb } from '../../../test/helpers/db';
-import { DiskBlobStore } from '../../platform/adapters/blobs-disk';
+import { DiskBlobStore } from '../../../test/helpers/adapters';
 import { createUnit } from '../org/org.service';
 import { importStaff } from './staff-import';
 

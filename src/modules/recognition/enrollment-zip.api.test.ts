@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
+import { loadConfig } from '../../config/config';
 import { encodeJpeg } from '../../platform/image/codec';
 import type { Db } from '../../platform/ports/db';
 import { acceptZipImport, runZipImport, zipImportLimits } from './enrollment-zip.service';
@@ -180,7 +181,10 @@ for (const kind of dbKinds()) {
 
     it('answers 4xx with a bilingual error for oversized zips, too many entries, zip bombs and non-zips', async () => {
       const expect = async (env: Record<string, string>, data: Buffer, status: number, code: string) => {
-        Object.assign(process.env, env);
+        // Each upload reads the configured limits: this one runs with `env` as the KC_FACE_IMPORT_* settings.
+        const limits = t.ctx.config.face.importLimits;
+        const configured = { ...limits };
+        Object.assign(limits, loadConfig(env).face.importLimits);
         try {
           const res = await post(office, 'x.zip', data);
           assert.equal(res.statusCode, status, res.body);
@@ -189,7 +193,7 @@ for (const kind of dbKinds()) {
           assert.ok(body.message_vi.length > 10 && body.message_en.length > 10, 'both languages');
           return body;
         } finally {
-          for (const k of Object.keys(env)) delete process.env[k];
+          Object.assign(limits, configured);
         }
       };
       const big = await zipOf([['TT005.jpg', photo('007710.jpg')], ['TT005_2.jpg', photo('021650.jpg')]]);
@@ -217,7 +221,7 @@ for (const kind of dbKinds()) {
       let lanAudits = 0;
       const db = failOn(t.ctx.db, (sql, params) => sql.includes('INSERT INTO audit_log') && params?.[7] === p.TT005 && ++lanAudits === 2);
       const units = (await t.ctx.db.query<{ id: string }>('SELECT id FROM org_units')).map((u) => u.id);
-      const job = await acceptZipImport(db, { id: t.demo.users.chanhvp as string, name: 'chanhvp' }, { fileName: 'loi.zip', bytes: zip }, units, zipImportLimits(), new Date());
+      const job = await acceptZipImport(db, { id: t.demo.users.chanhvp as string, name: 'chanhvp' }, { fileName: 'loi.zip', bytes: zip }, units, zipImportLimits(t.ctx.config.face.importLimits), new Date());
       const errorsSeen: string[] = [];
       await runZipImport(
         {

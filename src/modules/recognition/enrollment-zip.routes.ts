@@ -27,21 +27,21 @@ async function visibleImport(ctx: AppContext, access: Access, id: string): Promi
 export async function zipImportRoutes(root: FastifyInstance, ctx: AppContext) {
   await root.register(async (scoped) => {
     // Own scope: the photo routes' multipart limits (40 MB, 50 files) do not suit one large zip.
-    await scoped.register(multipart, { limits: { files: 1, fields: 0, fileSize: zipImportLimits().maxBytes } });
+    await scoped.register(multipart, { limits: { files: 1, fields: 0, fileSize: zipImportLimits(ctx.config.face.importLimits).maxBytes } });
     const app = scoped.withTypeProvider<ZodTypeProvider>();
 
     app.post(
       '/api/recognition/imports',
       {
         schema: { tags: ['recognition'], consumes: ['multipart/form-data'] },
-        bodyLimit: zipImportLimits().maxBytes + 1024 * 1024,
+        bodyLimit: zipImportLimits(ctx.config.face.importLimits).maxBytes + 1024 * 1024,
         config: { rateLimit: uploadRateLimit(10, 10) },
       },
       async (req, reply) => {
         const access = getAccess(req);
         const scope = access.unitsFor('faces.enroll');
         if (scope.length === 0) throw errors.forbidden({ permission: 'faces.enroll' });
-        const limits = zipImportLimits();
+        const limits = zipImportLimits(ctx.config.face.importLimits);
         if (!canAcceptZipImport(ctx)) {
           throw errors.conflict(
             'ZIP_QUEUE_FULL',

@@ -21,18 +21,9 @@ export interface ZipImportLimits extends ZipLimits {
   maxEntryBytes: number;
 }
 
-/** Limits from the environment (read per request so an operator can tune them without code). */
-export function zipImportLimits(env: NodeJS.ProcessEnv = process.env): ZipImportLimits {
-  const num = (key: string, fallback: number) => {
-    const v = Number(env[key]);
-    return Number.isFinite(v) && v > 0 ? v : fallback;
-  };
-  return {
-    maxBytes: num('KC_FACE_IMPORT_MAX_MB', 200) * 1024 * 1024,
-    maxEntries: num('KC_FACE_IMPORT_MAX_FILES', 2000),
-    maxUncompressedBytes: num('KC_FACE_IMPORT_MAX_UNZIPPED_MB', 1024) * 1024 * 1024,
-    maxEntryBytes: IMAGE_LIMITS.maxBytes,
-  };
+/** The configured zip limits (config.face.importLimits, KC_FACE_IMPORT_*) plus the single-photo limit for each entry. */
+export function zipImportLimits(limits: ZipLimits): ZipImportLimits {
+  return { ...limits, maxEntryBytes: IMAGE_LIMITS.maxBytes };
 }
 
 export interface ZipImportJob {

@@ -1,20 +1,16 @@
-import { availableParallelism } from 'node:os';
 import type { AppContext } from '../../platform/module';
-import { FaceEnginePool } from '../../platform/adapters/face-common/engine-pool';
-import { bestAvailableSpec } from '../../platform/adapters/face-common/engine-spec';
+import type { RunningFaceEngine } from '../../platform/ports/face-engine';
 import { ingestPunch } from '../attendance';
 import { listCameras, onFrames } from '../cameras';
 import { purgeExpiredGateGroups } from './gate-enrollment.groups';
 import { GatePipeline, type PunchSink } from './gate-pipeline';
 
 /**
- * The running part of recognition for one app context: one face-engine pool (worker threads, so inference never
- * blocks recording or HTTP) and one gate pipeline per camera where recognition is allowed.
- * Models come from config.face.modelsDir (KC_FACE_MODELS_DIR, default <data dir>/models, filled by
- * `kycuong models install`); without them the npm-shipped engine runs.
+ * The running part of recognition for one app context: the context's face engine (ctx.faces: worker threads, so
+ * inference never blocks recording or HTTP, started on first use) and one gate pipeline per camera where
+ * recognition is allowed.
  */
 export class RecognitionRuntime {
-  private pool: Promise<FaceEnginePool> | undefined;
   /** Per camera; the gate (and the engine behind it) is created on the first frame, so idle cameras cost nothing. */
   private readonly pipelines = new Map<string, { gate?: GatePipeline; unsubscribe: () => void }>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -27,10 +23,8 @@ export class RecognitionRuntime {
     this.punch = (db, p) => ingestPunch(db, p, { now: ctx.now() });
   }
 
-  engine(): Promise<FaceEnginePool> {
-    const { modelsDir, threads } = this.ctx.config.face;
-    this.pool ??= FaceEnginePool.start(bestAvailableSpec(modelsDir), threads ?? Math.max(1, availableParallelism() - 1));
-    return this.pool;
+  engine(): Promise<RunningFaceEngine> {
+    return this.ctx.faces.get();
   }
 
   async start(): Promise<void> {
@@ -99,8 +93,8 @@ export class RecognitionRuntime {
       await gate?.flush();
     }
     this.pipelines.clear();
-    if (this.pool) await (await this.pool).close();
-    this.pool = undefined;
+    // Recognition is the engine's user in a running server: its worker threads end with it (a later use starts it again).
+    await this.ctx.faces.close();
   }
 }
 

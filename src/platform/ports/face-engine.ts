@@ -128,3 +128,18 @@ export interface FaceRecognizerPart {
   embedBatch?(aligned: readonly RgbImage[]): Promise<Float32Array[]>;
   close(): Promise<void>;
 }
+
+/** The app's running face engine: a FaceEngine whose inference runs off the event loop, on `threads` workers. */
+export interface RunningFaceEngine extends FaceEngine {
+  readonly threads: number;
+}
+
+/**
+ * The face engine as the app context holds it: started on the first `get()` (its models load only when something
+ * needs them — a gate camera's first frame, an enrollment), shared by every caller, closed by `close()` (a later
+ * `get()` starts it again).
+ */
+export interface FaceEngineProvider {
+  get(): Promise<RunningFaceEngine>;
+  close(): Promise<void>;
+}

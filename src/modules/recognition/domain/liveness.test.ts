@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { celebaIdentities, facesAvailable, filledFrame, largestFace, loadPhoto, walkingFrames, YUNET } from '../../../../test/helpers/gate-frames';
-import { YunetDetector } from '../../../platform/adapters/face-yunet/yunet-detector';
+import { YunetDetector } from '../../../../test/helpers/adapters';
 import type { FaceBox, Point, RgbImage } from '../../../platform/ports/face-engine';
 import { assessLiveness, type LivenessFrame } from './liveness';
 import { affineResidual, similarityResidual } from './liveness-cues';

@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  type ClipRequest,
+  type ClipResult,
+  type ClosedSegment,
   type IngestHandlers,
   type IngestOptions,
   type IngestWorker,
   type LiveRelay,
   type LiveRelayOptions,
+  type SnapshotRequest,
   StreamError,
   type StreamInfo,
   type StreamSource,
@@ -17,7 +21,7 @@ import { maskPam } from './mask-image';
 import { cutClip, keyframes, playbackStream, snapshot } from './recorded';
 import { recoverSegments } from './recover';
 import { redact } from './redact';
-import { classifyFailure, FFMPEG, parseVideoStreamLine, run } from './run';
+import { classifyFailure, DEFAULT_FFMPEG_TOOLS, type FfmpegTools, parseVideoStreamLine, run } from './run';
 import { FfmpegSupervisor } from './supervisor';
 
 /** Browsers play H.264 through MSE; other codecs are refused with a clear error rather than transcoded on 2 cores. */
@@ -27,18 +31,24 @@ const DEFAULT_BACKOFF = { firstMs: 500, maxMs: 2000, offlineAfterMs: 60_000, off
 
 export interface FfmpegEngineOptions {
   log?: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
+  /** The programs to run (config.video); default ffmpeg and ffprobe from PATH. */
+  tools?: FfmpegTools;
 }
 
 /** The video port on Debian's ffmpeg/ffprobe binaries (child processes; nothing native inside Node). */
 export class FfmpegVideoEngine implements VideoEngine {
   readonly description = 'ffmpeg (child processes)';
 
-  constructor(private readonly options: FfmpegEngineOptions = {}) {}
+  private readonly tools: FfmpegTools;
+
+  constructor(private readonly options: FfmpegEngineOptions = {}) {
+    this.tools = options.tools ?? DEFAULT_FFMPEG_TOOLS;
+  }
 
   async testStream(source: StreamSource, timeoutMs: number): Promise<{ info: StreamInfo; snapshotJpeg: Buffer }> {
     if (!/^(rtsps?:\/\/|demo:)/.test(source.url)) throw new StreamError('INVALID_URL', 'only rtsp:// and rtsps:// URLs are supported');
     const r = await run(
-      FFMPEG,
+      this.tools.ffmpeg,
       ['-hide_banner', '-nostdin', '-loglevel', 'info', ...inputArgs(source), '-map', '0:v:0', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '4', '-f', 'image2pipe', 'pipe:1'],
       { timeoutMs },
     );
@@ -57,6 +67,7 @@ export class FfmpegVideoEngine implements VideoEngine {
     fs.mkdirSync(options.segmentDir, { recursive: true });
     return new FfmpegSupervisor(
       {
+        ffmpeg: this.tools.ffmpeg,
         source: options.source,
         buildArgs: (runId) =>
           ingestArgs({
@@ -89,6 +100,7 @@ export class FfmpegVideoEngine implements VideoEngine {
     }
     const sup = new FfmpegSupervisor(
       {
+        ffmpeg: this.tools.ffmpeg,
         source: options.source,
         buildArgs: () => relayArgs({ source: options.source, maskFile, maxHeight: options.maxHeight }),
         codecs: SUPPORTED_CODECS,
@@ -107,11 +119,12 @@ export class FfmpegVideoEngine implements VideoEngine {
     };
   }
 
-  keyframes = keyframes;
-  recoverSegments = recoverSegments;
-  cutClip = cutClip;
-  snapshot = snapshot;
-  playbackStream = playbackStream;
+  // Properties rather than methods, so they may be passed around unbound as before.
+  keyframes = (file: string): Promise<number[]> => keyframes(this.tools, file);
+  recoverSegments = (segmentDir: string): Promise<ClosedSegment[]> => recoverSegments(this.tools.ffprobe, segmentDir);
+  cutClip = (request: ClipRequest): Promise<ClipResult> => cutClip(this.tools, request);
+  snapshot = (request: SnapshotRequest): Promise<Buffer> => snapshot(this.tools, request);
+  playbackStream = (request: Omit<ClipRequest, 'outFile'>): ReturnType<VideoEngine['playbackStream']> => playbackStream(this.tools, request);
 }
 
 function lastError(stderr: string): string {

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ClipRequest, ClipResult, MaskPolygon, SegmentRef, SnapshotRequest } from '../../ports/video';
 import { maskPam } from './mask-image';
-import { FFMPEG, FFPROBE, run } from './run';
+import { type FfmpegTools, run } from './run';
 import { spawnTied } from './tied-spawn';
 
 /** Keyframe times of one recorded segment, in seconds from its start (packet flags only: nothing is decoded). */
-export async function keyframes(file: string): Promise<number[]> {
+export async function keyframes(tools: FfmpegTools, file: string): Promise<number[]> {
   const r = await run(
-    FFPROBE,
+    tools.ffprobe,
     ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', file],
     { timeoutMs: 30_000 },
   );
@@ -36,7 +36,7 @@ export interface ConcatPlan {
  * Picks the segments that overlap [from, to] and writes an ffmpeg concat list. The first entry starts at the last
  * keyframe at or before `from` (stream copy can only start there), the last one stops at `to`.
  */
-export async function planConcat(all: SegmentRef[], from: Date, to: Date): Promise<ConcatPlan> {
+export async function planConcat(tools: FfmpegTools, all: SegmentRef[], from: Date, to: Date): Promise<ConcatPlan> {
   const segments = all
     .filter((s) => s.endedAt > from && s.startedAt < to)
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
@@ -46,7 +46,7 @@ export async function planConcat(all: SegmentRef[], from: Date, to: Date): Promi
   const wantOffset = (from.getTime() - first.startedAt.getTime()) / 1000;
   let inpoint = 0;
   if (wantOffset > 0) {
-    const keys = await keyframes(first.file);
+    const keys = await keyframes(tools, first.file);
     for (const k of keys) if (k <= wantOffset + 1e-6) inpoint = k;
   }
   const quote = (f: string) => `'${f.replace(/'/g, "'\\''")}'`;
@@ -78,9 +78,9 @@ function maskFilter(height?: number): string {
 }
 
 /** Duration (s) and frame count of a finished MP4. */
-export async function probeFile(file: string): Promise<{ duration: number; frames: number }> {
+export async function probeFile(tools: FfmpegTools, file: string): Promise<{ duration: number; frames: number }> {
   const r = await run(
-    FFPROBE,
+    tools.ffprobe,
     // nb_frames comes from the MP4 sample table: no need to read the whole file.
     ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=nb_frames:format=duration', '-of', 'json', file],
     { timeoutMs: 60_000 },
@@ -90,9 +90,9 @@ export async function probeFile(file: string): Promise<{ duration: number; frame
   return { duration: Number(j.format?.duration ?? 0), frames: Number(j.streams?.[0]?.nb_frames ?? 0) };
 }
 
-export async function cutClip(req: ClipRequest): Promise<ClipResult> {
+export async function cutClip(tools: FfmpegTools, req: ClipRequest): Promise<ClipResult> {
   return withTemp(async (dir) => {
-    const plan = await planConcat(req.segments, req.from, req.to);
+    const plan = await planConcat(tools, req.segments, req.from, req.to);
     const list = path.join(dir, 'list.ffconcat');
     await fs.promises.writeFile(list, plan.listText);
     const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list];
@@ -103,9 +103,9 @@ export async function cutClip(req: ClipRequest): Promise<ClipResult> {
       args.push('-i', mask, '-filter_complex', maskFilter(), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23');
     } else args.push('-map', '0:v:0', '-c', 'copy');
     args.push('-movflags', '+faststart', '-y', req.outFile);
-    const r = await run(FFMPEG, args, { timeoutMs: 30 * 60_000 });
+    const r = await run(tools.ffmpeg, args, { timeoutMs: 30 * 60_000 });
     if (r.code !== 0) throw new Error(`clip export failed: ${r.stderr.trim().slice(-400)}`);
-    const probe = await probeFile(req.outFile);
+    const probe = await probeFile(tools, req.outFile);
     const bytes = (await fs.promises.stat(req.outFile)).size;
     return {
       actualFrom: plan.actualFrom,
@@ -119,7 +119,7 @@ export async function cutClip(req: ClipRequest): Promise<ClipResult> {
 }
 
 /** The decoded picture shown at `at` (the first frame whose time is at or after it), as JPEG or PNG. */
-export async function snapshot(req: SnapshotRequest): Promise<Buffer> {
+export async function snapshot(tools: FfmpegTools, req: SnapshotRequest): Promise<Buffer> {
   const offset = Math.max(0, (req.at.getTime() - req.segment.startedAt.getTime()) / 1000);
   return withTemp(async (dir) => {
     const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-ss', offset.toFixed(6), '-i', req.segment.file];
@@ -131,19 +131,19 @@ export async function snapshot(req: SnapshotRequest): Promise<Buffer> {
     args.push('-frames:v', '1');
     if (req.format === 'png') args.push('-c:v', 'png', '-f', 'image2pipe', 'pipe:1');
     else args.push('-c:v', 'mjpeg', '-q:v', '3', '-f', 'image2pipe', 'pipe:1');
-    const r = await run(FFMPEG, args, { timeoutMs: 60_000 });
+    const r = await run(tools.ffmpeg, args, { timeoutMs: 60_000 });
     if (r.code !== 0 || r.stdout.length === 0) throw new Error(`snapshot failed: ${r.stderr.trim().slice(-300) || 'no frame at that time'}`);
     return r.stdout;
   });
 }
 
 /** Recorded footage as one continuous fragmented MP4 on a stream, for a `<video>` element (no file written). */
-export function playbackStream(req: Omit<ClipRequest, 'outFile'>): { stream: NodeJS.ReadableStream; mime: string; cancel(): void } {
+export function playbackStream(tools: FfmpegTools, req: Omit<ClipRequest, 'outFile'>): { stream: NodeJS.ReadableStream; mime: string; cancel(): void } {
   const out = new PassThrough();
   let child: ReturnType<typeof spawnTied> | undefined;
   let cancelled = false;
   void withTemp(async (dir) => {
-    const plan = await planConcat(req.segments, req.from, req.to);
+    const plan = await planConcat(tools, req.segments, req.from, req.to);
     const list = path.join(dir, 'list.ffconcat');
     await fs.promises.writeFile(list, plan.listText);
     const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list];
@@ -154,7 +154,7 @@ export function playbackStream(req: Omit<ClipRequest, 'outFile'>): { stream: Nod
     } else args.push('-map', '0:v:0', '-c', 'copy');
     args.push('-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', 'pipe:1');
     if (cancelled) return;
-    const proc = spawnTied(FFMPEG, args, { stdio: ['ignore', 'pipe', 'ignore'] }, 'SIGKILL');
+    const proc = spawnTied(tools.ffmpeg, args, { stdio: ['ignore', 'pipe', 'ignore'] }, 'SIGKILL');
     child = proc;
     proc.stdout?.pipe(out);
     await new Promise<void>((resolve) => proc.on('close', () => resolve()));

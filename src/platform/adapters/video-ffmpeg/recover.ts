@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ClosedSegment } from '../../ports/video';
 import { readJournal, SEGMENT_NAME, journalFile, segmentName, segmentTimes } from './journal';
-import { FFPROBE, run } from './run';
+import { run } from './run';
 
 /**
  * The segments a previous run left in `segmentDir` (a crash, a kill, a shutdown while the database was down), in
@@ -16,7 +16,7 @@ import { FFPROBE, run } from './run';
  * - Files of a run without a journal (written before journals existed): end = the file's last write, start = end −
  *   its duration.
  */
-export async function recoverSegments(segmentDir: string): Promise<ClosedSegment[]> {
+export async function recoverSegments(ffprobe: string, segmentDir: string): Promise<ClosedSegment[]> {
   const names = await fs.promises.readdir(segmentDir).catch(() => [] as string[]);
   const byRun = new Map<string, Array<{ name: string; index: number }>>();
   for (const name of names) {
@@ -39,7 +39,7 @@ export async function recoverSegments(segmentDir: string): Promise<ClosedSegment
         out.push({ file, ...segmentTimes(journal.anchor, listed.start, listed.end), bytes: stat.size });
         continue;
       }
-      const duration = stat.size > 0 ? await probeDuration(file) : undefined;
+      const duration = stat.size > 0 ? await probeDuration(ffprobe, file) : undefined;
       if (!duration) {
         await fs.promises.rm(file, { force: true });
         continue;
@@ -56,8 +56,8 @@ export async function recoverSegments(segmentDir: string): Promise<ClosedSegment
 }
 
 /** Seconds of media ffprobe can read from the file; undefined when it holds none. */
-async function probeDuration(file: string): Promise<number | undefined> {
-  const r = await run(FFPROBE, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file], { timeoutMs: 30_000 }).catch(
+async function probeDuration(ffprobe: string, file: string): Promise<number | undefined> {
+  const r = await run(ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file], { timeoutMs: 30_000 }).catch(
     () => undefined,
   );
   const seconds = r?.code === 0 ? Number(r.stdout.toString('utf8').trim()) : Number.NaN;

@@ -1,15 +1,17 @@
+import type { RunResult } from '../../ports/processes';
 import type { StreamInfo, StreamProblem } from '../../ports/video';
 import { spawnTied } from './tied-spawn';
 
-export const FFMPEG = process.env.KC_FFMPEG ?? 'ffmpeg';
-export const FFPROBE = process.env.KC_FFPROBE ?? 'ffprobe';
+export type { RunResult } from '../../ports/processes';
 
-export interface RunResult {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-  timedOut: boolean;
+/** The ffmpeg and ffprobe programs (names looked up in PATH, or paths): config.video, KC_FFMPEG / KC_FFPROBE. */
+export interface FfmpegTools {
+  ffmpeg: string;
+  ffprobe: string;
 }
+
+/** Debian's binaries from PATH, for tools and tests that run without a configuration. */
+export const DEFAULT_FFMPEG_TOOLS: FfmpegTools = { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' };
 
 /** Runs a short ffmpeg/ffprobe job to completion, killing it after `timeoutMs`. Never rejects for a non-zero exit. */
 export function run(cmd: string, args: string[], opts: { timeoutMs: number; stdin?: Buffer }): Promise<RunResult> {

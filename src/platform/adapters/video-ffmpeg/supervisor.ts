@@ -7,10 +7,12 @@ import { Mp4FragmentSplitter } from './mp4-fragments';
 import { describeStop } from './failure-text';
 import { appendJournal, journalFile, pruneJournals, segmentTimes } from './journal';
 import { redact } from './redact';
-import { FFMPEG, parseStartSeconds, parseVideoStreamLine } from './run';
+import { parseStartSeconds, parseVideoStreamLine } from './run';
 import { spawnTied } from './tied-spawn';
 
 export interface SupervisorOptions {
+  /** The ffmpeg program to run. */
+  ffmpeg: string;
   source: StreamSource;
   /** Arguments for one run; `runId` is unique per spawn (segment file prefix). */
   buildArgs: (runId: string) => string[];
@@ -68,7 +70,7 @@ export class FfmpegSupervisor implements IngestWorker {
     if (this.stopping) return;
     const runId = `${Date.now()}`;
     // Tied to this process: a crash of the server (even SIGKILL) sends ffmpeg SIGTERM, which closes the segment.
-    const child = spawnTied(FFMPEG, this.opts.buildArgs(runId), { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    const child = spawnTied(this.opts.ffmpeg, this.opts.buildArgs(runId), { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
     this.child = child;
     const journal = this.opts.segmentDir ? journalFile(this.opts.segmentDir, runId) : undefined;
     if (this.opts.segmentDir) void pruneJournals(this.opts.segmentDir, runId);

@@ -15,9 +15,19 @@ import path from 'node:path';
  */
 const SETPRIV = '/usr/bin/setpriv';
 let setprivUsable: boolean | undefined;
+let tyingEnabled = true;
+
+/**
+ * Turns the setpriv wrapper off (config.video.tieChildren, KC_NO_PDEATHSIG=1) or on again, for the whole process:
+ * whether children die with their parent is a property of the process, so the composition root sets it once.
+ */
+export function tieChildProcesses(enabled: boolean): void {
+  tyingEnabled = enabled;
+}
 
 function canUseSetpriv(): boolean {
-  if (setprivUsable === undefined) setprivUsable = process.platform === 'linux' && process.env.KC_NO_PDEATHSIG !== '1' && isExecutable(SETPRIV);
+  if (!tyingEnabled) return false;
+  if (setprivUsable === undefined) setprivUsable = process.platform === 'linux' && isExecutable(SETPRIV);
   return setprivUsable;
 }
 
