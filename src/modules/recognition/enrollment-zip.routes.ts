@@ -12,6 +12,8 @@ import { getZipImport, listZipImportFiles, type ZipImportView } from './enrollme
 import { acceptZipImport, zipImportLimits } from './enrollment-zip.service';
 import { writeZipImportReport } from './enrollment-zip.xlsx';
 import { zipError } from '../../platform/zip/zip-archive';
+import { ZEnrollmentZipImport, ZEnrollmentZipImportAccepted, ZEnrollmentZipReport, zipUploadBody } from './enrollment-zip.dto';
+import { binaryBody } from './recognition.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,9 +35,17 @@ export async function zipImportRoutes(root: FastifyInstance, ctx: AppContext) {
     app.post(
       '/api/recognition/imports',
       {
-        schema: { tags: ['recognition'], consumes: ['multipart/form-data'] },
+        schema: {
+          summary: 'Start a bulk face enrollment from a zip of photos named by employee code',
+          description:
+            'multipart/form-data with one .zip file part (`file`). The zip is checked at once (limits, at least one photo), then a ' +
+            'background job enrolls person by person; poll the returned job. Enrolls only staff of the units where the caller holds faces.enroll.',
+          tags: ['recognition'],
+          consumes: ['multipart/form-data'],
+          response: { 202: ZEnrollmentZipImportAccepted },
+        },
         bodyLimit: zipImportLimits(ctx.config.face.importLimits).maxBytes + 1024 * 1024,
-        config: { rateLimit: uploadRateLimit(10, 10) },
+        config: { rateLimit: uploadRateLimit(10, 10), ...zipUploadBody(zipImportLimits(ctx.config.face.importLimits)) },
       },
       async (req, reply) => {
         const access = getAccess(req);
@@ -66,20 +76,43 @@ export async function zipImportRoutes(root: FastifyInstance, ctx: AppContext) {
     );
 
     /** Progress while running; the per-file report once the job has ended. */
-    app.get('/api/recognition/imports/:id', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req) => {
-      const job = await visibleImport(ctx, getAccess(req), req.params.id);
-      const ended = job.status === 'DONE' || job.status === 'FAILED';
-      const { requestedBy: _, ...view } = job;
-      return { ...view, files: ended ? await listZipImportFiles(ctx.db, job.id) : null };
-    });
+    app.get(
+      '/api/recognition/imports/:id',
+      {
+        schema: {
+          summary: 'Show the progress of a zip enrollment, with its per-file report once ended',
+          tags: ['recognition'],
+          params: ZIdParams,
+          response: { 200: ZEnrollmentZipImport },
+        },
+      },
+      async (req) => {
+        const job = await visibleImport(ctx, getAccess(req), req.params.id);
+        const ended = job.status === 'DONE' || job.status === 'FAILED';
+        const { requestedBy: _, ...view } = job;
+        return { ...view, files: ended ? await listZipImportFiles(ctx.db, job.id) : null };
+      },
+    );
 
-    app.get('/api/recognition/imports/:id/report', { schema: { tags: ['recognition'], params: ZIdParams } }, async (req, reply) => {
-      const job = await visibleImport(ctx, getAccess(req), req.params.id);
-      const body = await writeZipImportReport(job, await listZipImportFiles(ctx.db, job.id));
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="ket-qua-nhap-anh-${job.id.slice(0, 8)}.xlsx"`)
-        .send(body);
-    });
+    app.get(
+      '/api/recognition/imports/:id/report',
+      {
+        schema: {
+          summary: 'Download the per-file report of a zip enrollment (XLSX)',
+          description: `Sends ${XLSX} bytes as an attachment.`,
+          tags: ['recognition'],
+          params: ZIdParams,
+          response: { 200: ZEnrollmentZipReport },
+        },
+      },
+      async (req, reply) => {
+        const job = await visibleImport(ctx, getAccess(req), req.params.id);
+        const body = await writeZipImportReport(job, await listZipImportFiles(ctx.db, job.id));
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="ket-qua-nhap-anh-${job.id.slice(0, 8)}.xlsx"`)
+          .send(binaryBody(body));
+      },
+    );
   });
 }
