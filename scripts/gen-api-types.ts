@@ -10,6 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openapiToTypeScript } from 'kc-openapi-gen';
+import { buildContext } from '../src/app/container';
+import { buildServer } from '../src/app/server';
+import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/platform/observability/logger';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_FILE = path.join(root, 'web/src/api/schema.gen.ts');
@@ -23,18 +27,12 @@ const HEADER = `/*
 /** The OpenAPI document of the whole server, exactly as GET /api/docs/json serves it. */
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-openapi-'));
-  // A web build present or not changes which fallback routes exist: pin it to an (empty) build of our own.
+  // Whether a web build exists changes which non-API routes exist: pin it to an (empty) build of our own.
   const webDist = path.join(dir, 'web');
   fs.mkdirSync(webDist);
   fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html>');
-  const previousWebDist = process.env.KC_WEB_DIST;
-  process.env.KC_WEB_DIST = webDist;
   try {
-    const { loadConfig } = await import('../src/config/config');
-    const { buildContext } = await import('../src/app/container');
-    const { buildServer } = await import('../src/app/server');
-    const { createLogger } = await import('../src/platform/observability/logger');
-    const config = loadConfig({ KC_DATA_DIR: path.join(dir, 'data'), KC_LOG_LEVEL: 'silent', KC_BUS: 'memory', KC_BLOBS: 'disk' });
+    const config = loadConfig({ KC_DATA_DIR: path.join(dir, 'data'), KC_LOG_LEVEL: 'silent', KC_BUS: 'memory', KC_BLOBS: 'disk', KC_WEB_DIST: webDist });
     const ctx = await buildContext(config, createLogger('silent'));
     try {
       const app = await buildServer(ctx);
@@ -50,8 +48,6 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
       await ctx.db.close();
     }
   } finally {
-    if (previousWebDist === undefined) delete process.env.KC_WEB_DIST;
-    else process.env.KC_WEB_DIST = previousWebDist;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
