@@ -83,19 +83,15 @@ describe('OpenAPI document (/api/docs/json)', () => {
   });
 
   it('describes multipart uploads as multipart/form-data request bodies', () => {
-    const uploads = operations(doc)
-      .filter(({ op }) => op.requestBody?.content?.['multipart/form-data'])
-      .map(({ key }) => key);
+    const uploads = operations(doc).filter(({ op }) => op.requestBody?.content?.['multipart/form-data']);
     const sites = multipartSites();
     assert.equal(
       uploads.length,
       sites.length,
-      `routes reading multipart bodies (${list(sites)}\n) and operations documenting one (${list(uploads)}\n) differ: declare config: { ...multipartBody({...}) } on each upload route`,
+      `routes reading multipart bodies (${list(sites)}\n) and operations documenting one (${list(uploads.map(({ key }) => key))}\n) differ: declare config: { ...multipartBody({...}) } on each upload route`,
     );
-    for (const key of uploads) {
-      const schema = doc.paths[key.split(' ')[1] as string]?.[key.split(' ')[0]?.toLowerCase() as string]?.requestBody?.content?.['multipart/form-data']?.schema as
-        | { properties?: Record<string, unknown> }
-        | undefined;
+    for (const { key, op } of uploads) {
+      const schema = op.requestBody?.content?.['multipart/form-data']?.schema as { properties?: Record<string, unknown> } | undefined;
       assert.ok(Object.keys(schema?.properties ?? {}).length > 0, `${key}: the multipart body lists no field`);
     }
   });
@@ -109,7 +105,6 @@ describe('OpenAPI document (/api/docs/json)', () => {
       .filter(({ op }) => !op.responses?.default?.$ref || !op.responses?.['400']?.$ref)
       .map(({ key }) => key);
     assert.deepEqual(without, [], `operations without the error responses:${list(without)}`);
-    for (const ref of Object.keys(doc.components.responses ?? {})) assert.ok(ref);
   });
 
   it('describes every tag it uses', () => {
