@@ -1,4 +1,5 @@
 import { type CalendarData, OFFICIAL_2026, resolveDayPlan } from '../../calendar';
+import { localDateOf } from '../../../platform/time';
 import { CLOCK_SKEW_TOLERANCE_MS } from '../domain/constants';
 import { type ClockCorrection, correctDeviceTime } from '../domain/clock';
 import { computeDay, coveredSessions } from '../domain/compute-day';
@@ -67,7 +68,7 @@ export function runPure(s: Scenario): DayResult & { unitId: string; baseUnitId: 
     const at = correctDeviceTime(source, punchTime(p, s.date), corrections);
     punches.push({ id, at, source, direction: typeof p === 'string' ? null : (p.dir ?? null) });
   });
-  const dayPunches = punches.filter((p) => new Date(p.at + 7 * 3_600_000).toISOString().slice(0, 10) === s.date);
+  const dayPunches = punches.filter((p) => localDateOf(p.at) === s.date);
 
   const justifications: JustificationInput[] = [];
   (s.justifications ?? []).forEach((j, i) => {
