@@ -175,11 +175,3 @@ export const ZAttendanceRulesList = z
 export function personMonthDto(m: PersonMonth): z.output<typeof ZPersonMonth> {
   return { ...m, days: m.days.map((d) => ({ ...d, sessions: d.sessions as z.output<typeof ZAttendanceSession>[] })) };
 }
-
-/**
- * File bytes sent as they are. Fastify never runs the serializer on a Buffer, so a route's ZBinary schema only
- * documents the bytes; its string type is what the type provider expects from send().
- */
-export function binaryBody(bytes: Buffer): string {
-  return bytes as unknown as string;
-}

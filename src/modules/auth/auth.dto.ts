@@ -101,9 +101,3 @@ export function userAccountDto(u: UserAccountRow, roles: UserRoleRow[]): z.outpu
 
 /** The id of the created or changed record. */
 export const ZIdResult = z.object({ id: z.guid() });
-
-/**
- * 204 answers: `reply.status(204).send()` sends nothing. z.undefined (not z.null) lets send() go without a payload in
- * the types, never reaches the serializer, and shows in the OpenAPI document as a response without content.
- */
-export const ZNoContent = z.undefined().describe('No content');

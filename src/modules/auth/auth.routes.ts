@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
-import { ZDate, ZIdParams, ZPage, ZText } from '../../platform/http/schemas';
+import { ZDate, ZIdParams, ZPage, ZText, ZNoContent } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import { loadOrgTree } from '../org';
 import type { Access } from '../../platform/access';
@@ -11,17 +11,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from './auth.http';
 import { getAccess } from '../../platform/access';
 import { ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '../../platform/access';
 import { deleteSession } from './sessions';
-import {
-  meDto,
-  userAccountDto,
-  ZCurrentUser,
-  ZIdResult,
-  ZLoginResult,
-  ZNoContent,
-  ZRole,
-  ZRoleInfo,
-  ZUserAccountPage,
-} from './auth.dto';
+import { meDto, userAccountDto, ZCurrentUser, ZIdResult, ZLoginResult, ZRole, ZRoleInfo, ZUserAccountPage } from './auth.dto';
 import {
   deleteUserSessions,
   findRoleAssignment,

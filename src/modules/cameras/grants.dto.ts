@@ -35,9 +35,3 @@ export const ZViewGrantCreated = z
     replaced: z.array(z.string()),
   })
   .meta({ id: 'ViewGrantCreated' });
-
-/**
- * 204 answers: `reply.status(204).send()` sends nothing. z.undefined (not z.null) lets send() go without a payload in
- * the types and never reaches the serializer (same choice as auth.dto.ts).
- */
-export const ZNoContent = z.undefined().describe('No content');

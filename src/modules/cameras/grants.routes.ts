@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZText, ZNoContent } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
 import { getCameraRow } from './cameras.repo';
-import { ZNoContent, ZViewGrantCandidateList, ZViewGrantCreated, ZViewGrantList } from './grants.dto';
+import { ZViewGrantCandidateList, ZViewGrantCreated, ZViewGrantList } from './grants.dto';
 import { createGrant, grantCandidates, listGrants, requireGrantor, revokeGrant } from './grants.service';
 import { cameraServices } from './services';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
-import { ZIdParams } from '../../platform/http/schemas';
+import { ZIdParams, binaryBody } from '../../platform/http/schemas';
 import type { Access } from '../../platform/access';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
@@ -13,7 +13,6 @@ import { acceptZipImport, zipImportLimits } from './enrollment-zip.service';
 import { writeZipImportReport } from './enrollment-zip.xlsx';
 import { zipError } from '../../platform/zip/zip-archive';
 import { ZEnrollmentZipImport, ZEnrollmentZipImportAccepted, ZEnrollmentZipReport, zipUploadBody } from './enrollment-zip.dto';
-import { binaryBody } from './recognition.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZText, binaryBody, ZNoContent } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
@@ -15,7 +15,6 @@ import { listLivenessPolicies, livenessPolicyInputSchema, setLivenessPolicy } fr
 import { recognitionRuntime } from './runtime';
 import { getPerson } from '../people';
 import { periodUnitId } from './gate-enrollment.repo';
-import { binaryBody, ZNoContent } from './recognition.dto';
 import {
   ZFaceLivenessPolicies,
   ZGateEnrollmentAssigned,

@@ -85,18 +85,9 @@ export const ZFaceReviewList = z.object({ items: z.array(ZFaceReviewItem) });
 
 export const ZFaceReviewConfirmed = z.object({ punchId: z.string().describe('The punch created for the confirmed person') }).meta({ id: 'FaceReviewConfirmed' });
 
-/** 204: no body; send() with no payload never reaches the serializer. */
-export const ZNoContent = z.undefined().describe('No content');
 
 export const ZSnapshotJpeg = ZBinary.describe('The pass snapshot as a JPEG image (image/jpeg).');
 
-/**
- * File bytes sent as they are. Fastify never runs the serializer on a Buffer or a stream, so the ZBinary schema of
- * such a route only documents it; its string type is what the type provider then expects from send().
- */
-export function binaryBody(bytes: Buffer | NodeJS.ReadableStream): string {
-  return bytes as unknown as string;
-}
 
 const MB = 1024 * 1024;
 

@@ -7,7 +7,7 @@ import { IMAGE_LIMITS } from '../../platform/image/limits';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZText, ZNoContent, binaryBody } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
@@ -18,17 +18,7 @@ import { confirmReview, listPendingReviews, rejectReview } from './review.servic
 import { countTemplates } from './templates.repo';
 import { getPerson } from '../people';
 import { sightingForReview, sightingSnapshot, sightingUnit } from './sightings.repo';
-import {
-  photoUploadBody,
-  ZFaceConsentRecorded,
-  ZFacePerson,
-  ZFacePhotoUpload,
-  ZFaceReviewConfirmed,
-  ZFaceReviewList,
-  ZNoContent,
-  ZSnapshotJpeg,
-  binaryBody,
-} from './recognition.dto';
+import { photoUploadBody, ZFaceConsentRecorded, ZFacePerson, ZFacePhotoUpload, ZFaceReviewConfirmed, ZFaceReviewList, ZSnapshotJpeg } from './recognition.dto';
 
 async function personUnit(ctx: AppContext, personId: string): Promise<string> {
   const person = await getPerson(ctx.db, personId);

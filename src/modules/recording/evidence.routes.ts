@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS, type BlobOwner, forgetBlobOwners } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZIdParams, ZInstant, ZPage, ZText } from '../../platform/http/schemas';
+import { ZIdParams, ZInstant, ZPage, ZText, binaryBody, ZNoContent } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import { getAccess } from '../../platform/access';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
@@ -21,7 +21,7 @@ import {
 } from './evidence.service';
 import { deleteEvidenceRow, evidenceLinks, isEvidenceLinked, listEvidence, setEvidenceHold } from './evidence.repo';
 import { incidentExists } from './incidents.repo';
-import { binaryBody, ZNoContent, ZOk } from './recording.dto';
+import { ZOk } from './recording.dto';
 import {
   evidenceLinkDto,
   ZEvidenceExport,

@@ -52,18 +52,8 @@ export const ZCreated = z.object({ id: z.guid() });
 
 export const ZOk = z.object({ ok: z.literal(true) });
 
-/** 204: no body; send() with no payload never reaches the serializer. */
-export const ZNoContent = z.undefined().describe('No content');
 
 export const ZPlaybackStream = ZBinary.describe(
   'Recorded footage as one continuous fragmented MP4 stream (video/mp4), privacy-masked unless the caller holds footage.raw. ' +
     'Headers: x-kc-masked (true|false), x-kc-first-segment (start of the first segment, ISO-8601).',
 );
-
-/**
- * File bytes or a stream sent as they are. Fastify never runs the serializer on a Buffer or a stream, so the ZBinary
- * schema of such a route only documents it; its string type is what the type provider then expects from send().
- */
-export function binaryBody(bytes: Buffer | NodeJS.ReadableStream): string {
-  return bytes as unknown as string;
-}

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
-import { ZInstant, ZText } from '../../platform/http/schemas';
+import { ZInstant, ZText, binaryBody } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import { getAccess } from '../../platform/access';
 import { cameraRights, cameraServices, getCamera } from '../cameras';
@@ -12,7 +12,7 @@ import { checkRange } from './evidence.service';
 import { GAP_TOLERANCE_MS, gapsInRange, segmentFile, segmentsInRange } from './segment-index';
 import { exportsInRange } from './evidence.repo';
 import { activeHoldsInRange, getHold, insertHold, listHolds, releaseHold } from './holds.repo';
-import { binaryBody, legalHoldDto, ZCreated, ZLegalHolds, ZOk, ZPlaybackStream, ZRecordingTimeline } from './recording.dto';
+import { legalHoldDto, ZCreated, ZLegalHolds, ZOk, ZPlaybackStream, ZRecordingTimeline } from './recording.dto';
 
 const ZRange = z.strictObject({ from: ZInstant, to: ZInstant });
 const ZCameraParams = z.strictObject({ id: z.uuid() });

@@ -5,7 +5,7 @@ import type { Access } from '../../platform/access';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZBinary, ZIdParams } from '../../platform/http/schemas';
+import { ZBinary, ZIdParams, binaryBody } from '../../platform/http/schemas';
 import { localDateOf } from '../../platform/time';
 import { getAccess } from '../../platform/access';
 import { recordAudit } from '../audit';
@@ -17,7 +17,6 @@ import { evidenceOf, personInfo, unitName, type ViolationRow } from './violation
 import { openManualViolation } from './violations.service';
 import { loadVisible } from './visibility';
 import { type CaseRow, explanationsOf, getCase, transitionsOf } from './workflow.repo';
-import { binaryBody } from './workflow.dto';
 import { disciplineContext } from './workflow.service';
 
 const tags = ['violations'];

@@ -80,11 +80,3 @@ export const ZDisciplineContext = z
     }),
   })
   .meta({ id: 'DisciplineContext' });
-
-/**
- * File bytes sent as they are: Fastify never runs the serializer on a stream, so the ZBinary schema of such a route
- * only documents it; its string type is what the type provider expects from send().
- */
-export function binaryBody(bytes: Buffer | NodeJS.ReadableStream): string {
-  return bytes as unknown as string;
-}

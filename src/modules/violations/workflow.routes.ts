@@ -5,27 +5,13 @@ import type { AppContext } from '../../platform/module';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob, selfOrUnit } from '../../platform/blob-owners/read';
 import { errors } from '../../platform/errors';
-import { ZBinary, ZIdParams } from '../../platform/http/schemas';
+import { ZBinary, ZIdParams, binaryBody } from '../../platform/http/schemas';
 import { recordAudit } from '../audit';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
 import { loadVisible } from './visibility';
 import { MAX_FILE_BYTES, MAX_FILES, submitExplanation, type UploadedFile } from './explanations.service';
-import {
-  binaryBody,
-  caseStatusDto,
-  explanationUploadDoc,
-  ZCaseStatus,
-  ZCloseBody,
-  ZDecisionBody,
-  ZDisciplineContext,
-  ZDisciplineContextQuery,
-  ZExplanationBody,
-  ZExplanationCreated,
-  ZExplanationFileParams,
-  ZProposalBody,
-  ZRequestExplanationBody,
-} from './workflow.dto';
+import { caseStatusDto, explanationUploadDoc, ZCaseStatus, ZCloseBody, ZDecisionBody, ZDisciplineContext, ZDisciplineContextQuery, ZExplanationBody, ZExplanationCreated, ZExplanationFileParams, ZProposalBody, ZRequestExplanationBody } from './workflow.dto';
 import { closeCase, decide, disciplineContext, proposeDiscipline, requestExplanation } from './workflow.service';
 import { explanationFile } from './workflow.repo';
 import { localDateOf } from '../../platform/time';

@@ -84,3 +84,17 @@ declare module 'fastify' {
     multipartDoc?: Record<string, MultipartField>;
   }
 }
+
+/**
+ * 204 answers: `reply.status(204).send()` sends nothing. z.undefined (not z.null) lets send() go without a payload in
+ * the types and never reaches the serializer.
+ */
+export const ZNoContent = z.undefined().describe('No content');
+
+/**
+ * File bytes or a stream sent as they are. Fastify never runs the serializer on a Buffer or a stream, so the ZBinary
+ * schema of such a route only documents it; its string type is what the type provider expects from send().
+ */
+export function binaryBody(bytes: Buffer | NodeJS.ReadableStream): string {
+  return bytes as unknown as string;
+}
