@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { loadMailConfig } from './mail';
 
 /** The web app built by `npm run build:web`, served by the server unless KC_WEB_DIST names another build. */
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -75,7 +76,6 @@ const ZEnv = z.object({
   /** Login attempts per minute per client address, before 429. */
   KC_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
   KC_SESSION_HOURS: z.coerce.number().int().positive().default(12),
-  KC_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
   /**
    * on: the demo seed replays four weeks of attendance through the normal path (violations, explanations, decisions);
    * off: three weeks of attendance without any violation (tests that count violations from zero set it).
@@ -151,11 +151,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.KC_SECURE_COOKIES,
     bodyLimit: e.KC_BODY_LIMIT,
     webDist: path.resolve(e.KC_WEB_DIST ?? DEFAULT_WEB_DIST),
+    /** SMTP, links in e-mails, the outbox and the digest hour (src/config/mail.ts). */
+    mail: loadMailConfig(env),
     metricsToken: e.KC_METRICS_TOKEN,
     allowedOrigins: e.KC_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     login: { maxFailures: e.KC_LOGIN_MAX_FAILURES, lockMinutes: e.KC_LOGIN_LOCK_MINUTES, ratePerMinute: e.KC_LOGIN_RATE_PER_MIN },
     sessionHours: e.KC_SESSION_HOURS,
-    timezone: e.KC_TIMEZONE,
     demoHistory: e.KC_DEMO_HISTORY === 'on',
     demoRtspPort: e.KC_DEMO_RTSP_PORT,
     attendance: { tickSeconds: e.KC_ATTENDANCE_TICK_SECONDS },

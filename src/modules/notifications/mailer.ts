@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../platform/ports/db';
 import { retryDelayMs } from './domain/backoff';
-import type { MailConfig } from './notifications.config';
+import type { MailConfig } from '../../config/mail';
 import { claimDueEmails, recordAttempt } from './notifications.repo';
 
 export type MailTransport = Pick<Transporter, 'sendMail' | 'close'>;

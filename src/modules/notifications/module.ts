@@ -1,12 +1,15 @@
 import type { AppContext, KcModule } from '../../platform/module';
 import { createSmtpTransport, deliverDueEmails } from './mailer';
-import { mailConfig } from './notify';
+import { mailConfig, useMailConfig } from './notify';
 import { notificationsRoutes } from './notifications.routes';
 import { periodic } from '../../platform/jobs/periodic';
 
 export const notificationsModule: KcModule = {
   name: 'notifications',
-  routes: notificationsRoutes,
+  routes: (app, ctx) => {
+    useMailConfig(ctx.config.mail);
+    return notificationsRoutes(app, ctx);
+  },
   /** The outbox worker: queued e-mails go out through SMTP when KC_SMTP_HOST is set. */
   start(ctx: AppContext) {
     const cfg = mailConfig();

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { type Rendered, toHtml, toText } from './domain/templates';
-import { loadMailConfig } from './notifications.config';
+import { loadMailConfig, type MailConfig } from '../../config/mail';
 import { enqueueEmail, hasNotification, insertNotification } from './notifications.repo';
 import type { Recipient } from './recipients';
 
@@ -19,10 +19,16 @@ export interface Notice {
   email?: boolean;
 }
 
-let cachedConfig: ReturnType<typeof loadMailConfig> | undefined;
-export function mailConfig() {
-  cachedConfig ??= loadMailConfig();
-  return cachedConfig;
+/**
+ * `notify` runs inside other modules' transactions, which carry no context; the notifications module hands it the
+ * server's `config.mail` when its routes are mounted (before anything can notify). Until then, the defaults.
+ */
+let current: MailConfig = loadMailConfig({});
+export function useMailConfig(cfg: MailConfig): void {
+  current = cfg;
+}
+export function mailConfig(): MailConfig {
+  return current;
 }
 
 /** Absolute link for e-mails; in-app links stay relative to the web app. */

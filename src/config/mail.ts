@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Mail settings, read from the environment by this module (the core configuration stays free of optional features).
- * Without KC_SMTP_HOST e-mail is queued and logged but not sent, so a single-box install without a mail server
- * still has the in-app notification centre.
+ * Mail settings (config.mail). Without KC_SMTP_HOST e-mail is queued and logged but not sent, so a single-box install
+ * without a mail server still has the in-app notification centre.
  */
 const ZMailEnv = z.object({
   KC_SMTP_HOST: z.string().optional(),
@@ -25,7 +24,7 @@ const ZMailEnv = z.object({
 
 export type MailConfig = ReturnType<typeof loadMailConfig>;
 
-export function loadMailConfig(env: Record<string, string | undefined> = process.env) {
+export function loadMailConfig(env: Record<string, string | undefined>) {
   const e = ZMailEnv.parse(env);
   return {
     smtp: e.KC_SMTP_HOST
