@@ -95,7 +95,7 @@ export async function startModules(ctx: AppContext, modules: KcModule[] = MODULE
   try {
     for (const m of modules) {
       const stopStarted = m.start ? await m.start(ctx) : undefined;
-      started.push({ name: m.name, stop: stopperOf(m, stopStarted) });
+      started.push({ name: m.name, stop: stopperOf(stopStarted) });
     }
   } catch (err) {
     // A module that cannot start must not leave the ones before it running (children, timers, consumers).
@@ -115,11 +115,10 @@ interface StartedModule {
   stop: ModuleStop;
 }
 
-/** The function `start` returned, then the module's own `stop` for modules not converted to a returned stop yet. */
-function stopperOf(m: KcModule, returned: ModuleStop | void): ModuleStop {
+/** The function `start` returned (nothing to stop when it returned none). */
+function stopperOf(returned: ModuleStop | void): ModuleStop {
   return async () => {
     if (returned) await returned();
-    if (m.stop) await m.stop();
   };
 }
 

@@ -39,9 +39,8 @@ export interface KcModule {
   /** Adds this module's part of the demo agency (called once, on an empty database, after org/people/users). */
   seedDemo?: (ctx: AppContext, demo: DemoAgency) => Promise<void>;
   routes?: (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+  /** Launches background work and returns what ends it (no module keeps lifecycle state outside this closure). */
   start?: (ctx: AppContext) => Promise<ModuleStop | void> | ModuleStop | void;
-  /** For modules whose `start` does not return its stop function yet; called after the returned one, if both exist. */
-  stop?: () => Promise<void> | void;
 }
 
 /** What the demo seed created, for modules that add their own demo data. */
