@@ -7,15 +7,10 @@ import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, vietnamDayStart } from '../../i18n/format';
 import type { PageProps } from '../../routes';
 import { TimelineBar } from './Timeline';
 import { useCT } from './texts';
-
-/** Start of a calendar day in Vietnam time (UTC+7, no daylight saving). */
-function vnDayStart(day: Dayjs): Date {
-  return new Date(Date.UTC(day.year(), day.month(), day.date()) - 7 * 3600_000);
-}
 
 /** Playback with a day timeline (gaps, exports, holds), jump by click, clip and snapshot export with a reason. */
 export default function PlaybackPage(_props: PageProps) {
@@ -39,7 +34,7 @@ export default function PlaybackPage(_props: PageProps) {
   }, [cameraId, cameras]);
 
   const dayWindow = useMemo(() => {
-    const from = vnDayStart(day);
+    const from = new Date(vietnamDayStart(day.format('YYYY-MM-DD')));
     return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
   }, [day]);
   const timeline = useApi(cameraId ? `/api/cameras/${cameraId}/timeline` : null, dayWindow);
