@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBoolString, ZPage } from '../../platform/http/schemas';
+import { ZBoolString, ZPage, ZPageOf } from '../../platform/http/schemas';
 import type { EmailLogRow, NotificationRow } from './notifications.repo';
 
 /** One entry of a user's in-app notification centre. */
@@ -33,13 +33,7 @@ export function notificationDto(n: NotificationRow): z.output<typeof ZNotificati
 
 export const ZNotificationListQuery = z.strictObject({ unreadOnly: ZBoolString.optional(), ...ZPage });
 
-export const ZNotificationPage = z.object({
-  items: z.array(ZNotification),
-  total: z.number().int(),
-  unread: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZNotificationPage = ZPageOf(ZNotification).extend({ unread: z.number().int() });
 
 export const ZUnreadCount = z.object({ unread: z.number().int() });
 export const ZMarkedCount = z.object({ marked: z.number().int().describe('How many notices were unread and are now read.') });

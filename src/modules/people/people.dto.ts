@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageOf } from '../../platform/http/schemas';
 import type { PersonHistoryRow, StaffImportRow } from './people.repo';
 import { ASSIGNMENT_KINDS, CATEGORIES, GENDERS, type PersonRow, STATUSES } from './people.types';
 import type { ImportProgress } from './staff-import';
@@ -45,12 +46,7 @@ export function staffDto(p: PersonRow): z.output<typeof ZPerson> {
   };
 }
 
-export const ZPersonPage = z.object({
-  items: z.array(ZPerson),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZPersonPage = ZPageOf(ZPerson);
 
 /** One period of a staff member in a unit (appointment, secondment, transfer …); validTo is exclusive. */
 export const ZPersonAssignment = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBinary } from '../../platform/http/schemas';
+import { ZBinary, ZPageOf } from '../../platform/http/schemas';
 import type { EvidenceLinkRow } from './evidence.repo';
 
 /**
@@ -61,12 +61,7 @@ export const ZEvidenceExportDetail = ZEvidenceExport.extend({ manifest: ZEvidenc
   id: 'EvidenceExportDetail',
 });
 
-export const ZEvidencePage = z.object({
-  items: z.array(ZEvidenceExport),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZEvidencePage = ZPageOf(ZEvidenceExport);
 
 export const ZEvidenceVerification = z
   .object({

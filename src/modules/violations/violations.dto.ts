@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBoolString, ZDate, ZPage, ZText } from '../../platform/http/schemas';
+import { ZBoolString, ZDate, ZPage, ZText, ZPageOf } from '../../platform/http/schemas';
 import { localDateOf } from '../../platform/time';
 import { ACTION_LABELS, ESCALATION_ACTIONS, VIOLATION_KINDS } from '../rules';
 import { KIND_LABELS } from './domain/labels';
@@ -72,7 +72,7 @@ export const ZViolationSummary = z
   })
   .meta({ id: 'ViolationSummary' });
 
-export const ZViolationPage = z.object({ items: z.array(ZViolationSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZViolationPage = ZPageOf(ZViolationSummary);
 
 export function listDto(r: ListRow): z.output<typeof ZViolationSummary> {
   return {
