@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages npm cannot provide (ffmpeg, Chromium, fonts, GStreamer RTSP server, NATS,
-# PostgreSQL client/server tools) with apt, non-interactively, when any is missing.
+# PostgreSQL client/server tools, LibreOffice Writer) with apt, non-interactively, when any is missing.
 # Usage: scripts/system-deps.sh [--check]   (--check: only report, exit 1 when something is missing)
 set -euo pipefail
 
 PKGS=(ffmpeg chromium nats-server postgresql fonts-noto-core fonts-liberation2 poppler-utils
       python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-      gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad gstreamer1.0-tools)
+      gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad gstreamer1.0-tools libreoffice-writer-nogui)
 
 missing=()
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
@@ -18,6 +18,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 /usr/bin/python3 -c "import gi; gi.require_version('GstRtspServer','1.0'); from gi.repository import GstRtspServer" >/dev/null 2>&1 || missing+=(gst-rtsp-server)
 gst-inspect-1.0 x264enc >/dev/null 2>&1 || missing+=(gstreamer-ugly)
 gst-inspect-1.0 h264parse >/dev/null 2>&1 || missing+=(gstreamer-bad)
+# LibreOffice converts the generated DOCX (discipline documents) to PDF in the tests that check their text.
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system-deps: all present"
