@@ -1,0 +1,5 @@
+import type { KcModule } from '../../platform/module';
+
+export const competenceModule: KcModule = {
+  name: 'competence',
+};
