@@ -17,3 +17,4 @@ export { processDirty } from './dirty-queue';
 export { requestJustification, decideJustification } from './justifications.service';
 export { attendanceTick } from './jobs';
 export { DEMO_SOURCES } from './seed-demo';
+export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds } from './request-inputs.repo';
