@@ -29,7 +29,7 @@ export async function staffTemplate(): Promise<Buffer> {
     category: 'Công chức',
     positionTitle: 'Chuyên viên',
     unitCode: 'VP-UBND',
-    status: 'Đang làm việc',
+    status: STATUS_LABELS.WORKING.vi,
     email: 'an.nv@example.gov.vn',
     phone: '0912345678',
     joinedOn: '01/07/2025',

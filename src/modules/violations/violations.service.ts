@@ -14,7 +14,7 @@ import { effectiveRules } from '../rules';
 import { deadlineDetails, explanationDeadline } from './deadlines';
 import { applyTransition, openCase, SYSTEM_ACTOR } from './workflow.service';
 import { type Candidate, deriveCandidates, retractionCause } from './domain/derive';
-import { KIND_LABELS, SESSION_LABELS } from './domain/labels';
+import { KIND_LABELS, retractionReasonVi, SESSION_LABELS } from './domain/labels';
 import { violationLink, violationVars } from './notices';
 import {
   attendanceViolationsOfDay,
@@ -178,7 +178,7 @@ export async function retractViolation(tx: Db, v: ViolationRow, reason: string, 
           personName: recipient.name,
           kindLabel: KIND_LABELS[v.kind].vi,
           dateLabel: formatDateVi(v.occurred_on),
-          reason: details.justificationId ? 'đã có giấy tờ/đơn nghỉ hợp lệ được phê duyệt.' : 'dữ liệu chấm công đã được điều chỉnh.',
+          reason: `${retractionReasonVi(reason)}.`,
           link: violationLink(v.id),
         }),
         recipients: [recipient],

@@ -1,3 +1,5 @@
+import { ROLE_LABELS as GLOSSARY_ROLE_LABELS } from '../glossary';
+
 /**
  * Roles are positions people hold in a unit (domain.md §10.2 item 4); permissions attach to roles here, as data.
  * A role assignment always names a unit: the permission holds for that unit, its sub-units and former units merged
@@ -72,7 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'faces.enroll',
     'faces.review',
   ],
-  // Trưởng phòng Nội vụ: staff records, discipline facts, reports.
+  // Lãnh đạo phụ trách nội vụ (no Phòng Nội vụ at commune level since 1/7/2025): staff records, discipline facts, reports.
   home_affairs_head: [
     ...leaderRead,
     'staff.manage',
@@ -95,12 +97,5 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   staff: ['org.read'],
 };
 
-export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
-  sysadmin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
-  chairman: { vi: 'Chủ tịch / Phó Chủ tịch', en: 'Chairman / Vice-Chairman' },
-  office_chief: { vi: 'Chánh Văn phòng', en: 'Chief of Office' },
-  home_affairs_head: { vi: 'Trưởng phòng Nội vụ', en: 'Head of Internal Affairs' },
-  inspector: { vi: 'Thành viên Tổ kiểm tra công vụ', en: 'Public-service inspection team member' },
-  unit_head: { vi: 'Trưởng đơn vị', en: 'Unit head' },
-  staff: { vi: 'Cán bộ, công chức, viên chức', en: 'Staff member' },
-};
+/** The roles' words come from the glossary (audit D13: "Lãnh đạo phụ trách nội vụ"; the code stays). */
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = GLOSSARY_ROLE_LABELS;

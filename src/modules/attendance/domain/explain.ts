@@ -1,23 +1,23 @@
+import {
+  ATTENDANCE_STATUS_LABELS,
+  ATTENDANCE_STATUS_SHORT,
+  JUSTIFICATION_TYPE_LABELS,
+  pickLabel,
+  SESSION_LABELS,
+} from '../../../platform/glossary';
 import type { AttendanceStatus, Explanation } from './types';
 
-/** Status labels for the timesheet legend and exports (Vietnamese first). */
-export const STATUS_LABELS: Record<AttendanceStatus, { vi: string; en: string; short: string }> = {
-  PRESENT: { vi: 'Có mặt', en: 'Present', short: '✓' },
-  LATE: { vi: 'Đi muộn', en: 'Late', short: 'M' },
-  EARLY_LEAVE: { vi: 'Về sớm', en: 'Early leave', short: 'S' },
-  LATE_AND_EARLY_LEAVE: { vi: 'Đi muộn và về sớm', en: 'Late and early leave', short: 'MS' },
-  ABSENT_NO_REASON: { vi: 'Vắng không lý do', en: 'Absent without reason', short: 'V' },
-  ON_LEAVE: { vi: 'Nghỉ phép/nghỉ có lý do', en: 'On leave', short: 'P' },
-  ON_TRIP: { vi: 'Công tác/đào tạo', en: 'Business trip/training', short: 'CT' },
-  HOLIDAY: { vi: 'Nghỉ lễ, Tết', en: 'Public holiday', short: 'L' },
-  NON_WORKING_DAY: { vi: 'Ngày nghỉ', en: 'Non-working day', short: '' },
-  MISSING_CHECKOUT: { vi: 'Thiếu lượt chấm công', en: 'Missing check-out', short: 'T' },
-  SOURCE_OFFLINE: { vi: 'Thiết bị mất kết nối', en: 'Source offline', short: '?' },
-  LEAVE_NOT_REPORTED: { vi: 'Nghỉ không báo', en: 'Leave not reported', short: 'KB' },
-  NOT_EMPLOYED: { vi: 'Chưa/không còn công tác', en: 'Not employed', short: '–' },
-};
+const LABELS: Record<AttendanceStatus, { vi: string; en: string }> = ATTENDANCE_STATUS_LABELS;
+const SHORT: Record<AttendanceStatus, string> = ATTENDANCE_STATUS_SHORT;
 
-const SESSION_VI: Record<string, string> = { MORNING: 'buổi sáng', AFTERNOON: 'buổi chiều', FULL: 'cả ngày' };
+/** Status labels for the timesheet legend and exports: the glossary's words plus the grid's short code. */
+export const STATUS_LABELS = Object.fromEntries(
+  (Object.keys(LABELS) as AttendanceStatus[]).map((s) => [s, { ...LABELS[s], short: SHORT[s] }]),
+) as Record<AttendanceStatus, { vi: string; en: string; short: string }>;
+
+const SESSION_VI = (s: string): string => pickLabel(SESSION_LABELS, s, 'vi');
+const typeVi = (t: unknown): string => pickLabel(JUSTIFICATION_TYPE_LABELS, String(t), 'vi');
+const typeEn = (t: unknown): string => pickLabel(JUSTIFICATION_TYPE_LABELS, String(t), 'en');
 
 type Fmt = (p: Record<string, string | number>, s: string) => { vi: string; en: string };
 
@@ -32,17 +32,17 @@ const MESSAGES: Record<string, Fmt> = {
   PUNCHES_ON_DAY_OFF: (p) => ({ vi: `Có ${p.count} lượt chấm trong ngày nghỉ.`, en: `${p.count} punch(es) on a day off.` }),
   PUNCHES_OUTSIDE_WINDOWS: (p) => ({ vi: `${p.count} lượt chấm ngoài khung giờ làm việc.`, en: `${p.count} punch(es) outside the session windows.` }),
   LUNCH_BRIDGED: () => ({ vi: 'Không yêu cầu chấm công giờ nghỉ trưa: tính liên tục.', en: 'Lunch punches not required: counted as continuous.' }),
-  JUSTIFIED: (p, s) => ({ vi: `${SESSION_VI[s]}: có giấy tờ được duyệt (${p.type}).`, en: `${s}: approved justification (${p.type}).` }),
-  PUNCH_DURING_JUSTIFICATION: (_p, s) => ({ vi: `${SESSION_VI[s]}: có lượt chấm trong thời gian nghỉ/công tác.`, en: `${s}: punch during an approved absence.` }),
-  SOURCE_OFFLINE: (p, s) => ({ vi: `${SESSION_VI[s]}: thiết bị chấm công mất kết nối (${p.sources}); không kết luận vắng.`, en: `${s}: source offline (${p.sources}); no absence concluded.` }),
-  SOURCE_OFFLINE_TIMING: (_p, s) => ({ vi: `${SESSION_VI[s]}: thiết bị mất kết nối quanh giờ vào/ra; không kết luận muộn/sớm.`, en: `${s}: source offline around the start/end; lateness not concluded.` }),
-  JUSTIFICATION_PENDING: (_p, s) => ({ vi: `${SESSION_VI[s]}: vắng, có đơn đang chờ duyệt.`, en: `${s}: absent, a request is pending approval.` }),
-  LEAVE_NOT_REPORTED: (p, s) => ({ vi: `${SESSION_VI[s]}: vắng và không có đơn sau ${p.days} ngày.`, en: `${s}: absent with no request after ${p.days} days.` }),
-  NO_PUNCH: (_p, s) => ({ vi: `${SESSION_VI[s]}: không có lượt chấm công, không có lý do.`, en: `${s}: no punch and no justification.` }),
-  MISSING_CHECKOUT: (_p, s) => ({ vi: `${SESSION_VI[s]}: thiếu lượt chấm ra.`, en: `${s}: check-out missing.` }),
-  MISSING_CHECKIN: (_p, s) => ({ vi: `${SESSION_VI[s]}: thiếu lượt chấm vào.`, en: `${s}: check-in missing.` }),
-  LATE: (p, s) => ({ vi: `${SESSION_VI[s]}: đi muộn ${p.minutes} phút.`, en: `${s}: ${p.minutes} min late.` }),
-  EARLY_LEAVE: (p, s) => ({ vi: `${SESSION_VI[s]}: về sớm ${p.minutes} phút.`, en: `${s}: left ${p.minutes} min early.` }),
+  JUSTIFIED: (p, s) => ({ vi: `${SESSION_VI(s)}: có giấy tờ được duyệt (${typeVi(p.type)}).`, en: `${s}: approved justification (${typeEn(p.type)}).` }),
+  PUNCH_DURING_JUSTIFICATION: (_p, s) => ({ vi: `${SESSION_VI(s)}: có lượt chấm trong thời gian nghỉ/công tác.`, en: `${s}: punch during an approved absence.` }),
+  SOURCE_OFFLINE: (p, s) => ({ vi: `${SESSION_VI(s)}: thiết bị chấm công mất kết nối (${p.sources}); không kết luận vắng.`, en: `${s}: source offline (${p.sources}); no absence concluded.` }),
+  SOURCE_OFFLINE_TIMING: (_p, s) => ({ vi: `${SESSION_VI(s)}: thiết bị mất kết nối quanh giờ vào/ra; không kết luận muộn/sớm.`, en: `${s}: source offline around the start/end; lateness not concluded.` }),
+  JUSTIFICATION_PENDING: (_p, s) => ({ vi: `${SESSION_VI(s)}: vắng, có đơn đang chờ duyệt.`, en: `${s}: absent, a request is pending approval.` }),
+  LEAVE_NOT_REPORTED: (p, s) => ({ vi: `${SESSION_VI(s)}: vắng và không có đơn sau ${p.days} ngày làm việc.`, en: `${s}: absent with no request after ${p.days} working days.` }),
+  NO_PUNCH: (_p, s) => ({ vi: `${SESSION_VI(s)}: không có lượt chấm công, không có lý do.`, en: `${s}: no punch and no justification.` }),
+  MISSING_CHECKOUT: (_p, s) => ({ vi: `${SESSION_VI(s)}: thiếu lượt chấm ra.`, en: `${s}: check-out missing.` }),
+  MISSING_CHECKIN: (_p, s) => ({ vi: `${SESSION_VI(s)}: thiếu lượt chấm vào.`, en: `${s}: check-in missing.` }),
+  LATE: (p, s) => ({ vi: `${SESSION_VI(s)}: đi muộn ${p.minutes} phút.`, en: `${s}: ${p.minutes} min late.` }),
+  EARLY_LEAVE: (p, s) => ({ vi: `${SESSION_VI(s)}: về sớm ${p.minutes} phút.`, en: `${s}: left ${p.minutes} min early.` }),
 };
 
 export function explain(e: Explanation): { vi: string; en: string } {

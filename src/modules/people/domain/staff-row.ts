@@ -96,6 +96,9 @@ export function parseDateCell(c: unknown): string | null | 'invalid' {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/** Words of earlier templates, still accepted so spreadsheets filled before the glossary import unchanged. */
+const FORMER_STATUS_WORDS: Record<string, StaffStatus | undefined> = { [searchKey('Đang làm việc')]: 'WORKING', [searchKey('Tạm nghỉ')]: 'ON_LEAVE' };
+
 function matchLabel<T extends string>(text: string, codes: readonly T[], labels: Record<T, { vi: string; en: string }>): T | undefined {
   const k = searchKey(text);
   return codes.find((c) => searchKey(c) === k || searchKey(labels[c].vi) === k || searchKey(labels[c].en) === k);
@@ -131,9 +134,13 @@ export function validateStaffRow(raw: Partial<Record<StaffColumnKey, unknown>>):
       en: 'Category must be one of: cadre, civil servant, public employee, contract worker.',
     });
   const statusText = text('status', 60);
-  const status = statusText ? matchLabel(statusText, STATUSES, STATUS_LABELS) : 'WORKING';
+  const status = statusText ? (matchLabel(statusText, STATUSES, STATUS_LABELS) ?? FORMER_STATUS_WORDS[searchKey(statusText)]) : 'WORKING';
   if (!status)
-    problems.push({ field: 'status', vi: 'Trạng thái phải là: Đang làm việc, Nghỉ dài hạn, Đã nghỉ việc.', en: 'Status must be: working, on long leave, left.' });
+    problems.push({
+      field: 'status',
+      vi: `Trạng thái phải là: ${STATUSES.map((c) => STATUS_LABELS[c].vi).join(', ')}.`,
+      en: `Status must be: ${STATUSES.map((c) => STATUS_LABELS[c].en.toLowerCase()).join(', ')}.`,
+    });
   const genderText = text('gender', 20);
   const gender = genderText ? matchLabel(genderText, ['NAM', 'NU', 'KHAC'] as const, GENDER_LABELS) : null;
   if (genderText && !gender) problems.push({ field: 'gender', vi: 'Giới tính phải là Nam, Nữ hoặc Khác.', en: 'Gender must be male, female or other.' });

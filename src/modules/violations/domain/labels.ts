@@ -1,11 +1,13 @@
+import { pickLabel, RETRACTION_REASON_LABELS, SESSION_LABELS as SESSIONS, VIOLATION_KIND_LABELS } from '../../../platform/glossary';
 import type { ViolationKind } from '../../rules';
 
-export const KIND_LABELS: Record<ViolationKind, { vi: string; en: string }> = {
-  LATE: { vi: 'Đi muộn', en: 'Late arrival' },
-  EARLY_LEAVE: { vi: 'Về sớm', en: 'Early leave' },
-  ABSENT_NO_REASON: { vi: 'Vắng mặt không có lý do chính đáng', en: 'Absent without legitimate reason' },
-  LEAVE_NOT_REPORTED: { vi: 'Nghỉ không báo cáo', en: 'Leave not reported' },
-  OTHER: { vi: 'Vi phạm khác', en: 'Other violation' },
-};
+/** The violation kinds' words come from the glossary (one term in server and web, audit D16). */
+export const KIND_LABELS: Record<ViolationKind, { vi: string; en: string }> = VIOLATION_KIND_LABELS;
 
-export const SESSION_LABELS: Record<string, string> = { MORNING: 'buổi sáng', AFTERNOON: 'buổi chiều', FULL: 'cả ngày' };
+/** Session words inside Vietnamese sentences ("buổi sáng"), from the glossary. */
+export const SESSION_LABELS: Record<string, string> = Object.fromEntries(Object.entries(SESSIONS).map(([k, l]) => [k, l.vi]));
+
+/** Why a violation was retracted, as a sentence part of the notice ("Lý do: …."); the code itself when unknown. */
+export function retractionReasonVi(reason: string): string {
+  return pickLabel(RETRACTION_REASON_LABELS, reason, 'vi');
+}

@@ -1,3 +1,5 @@
+import { CASE_STATE_LABELS, DECISION_LABELS as GLOSSARY_DECISION_LABELS } from '../../../platform/glossary';
+
 /**
  * The handling of a violation: opened → notified → explanation requested → explained / no answer → decided
  * (dismissed, reminded, escalated) → discipline proposal → closed. RETRACTED ends a case whose facts disappeared
@@ -48,20 +50,7 @@ export function allowedActions(state: CaseState): CaseAction[] {
   return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => TRANSITIONS[a].from.includes(state));
 }
 
-export const STATE_LABELS: Record<CaseState, { vi: string; en: string }> = {
-  OPENED: { vi: 'Mới ghi nhận', en: 'Opened' },
-  NOTIFIED: { vi: 'Đã thông báo', en: 'Notified' },
-  EXPLANATION_REQUESTED: { vi: 'Đang chờ giải trình', en: 'Explanation requested' },
-  EXPLAINED: { vi: 'Đã giải trình', en: 'Explained' },
-  NO_ANSWER: { vi: 'Quá hạn, không giải trình', en: 'No answer' },
-  DECIDED: { vi: 'Đã có ý kiến xử lý', en: 'Decided' },
-  DISCIPLINE_PROPOSED: { vi: 'Đã đề nghị xem xét kỷ luật', en: 'Discipline proposed' },
-  CLOSED: { vi: 'Đã kết thúc', en: 'Closed' },
-  RETRACTED: { vi: 'Đã hủy (có lý do chính đáng)', en: 'Retracted' },
-};
+/** Words from the glossary; RETRACTED is only "Đã hủy", the reason is a separate label (audit D12). */
+export const STATE_LABELS: Record<CaseState, { vi: string; en: string }> = CASE_STATE_LABELS;
 
-export const DECISION_LABELS: Record<Decision, { vi: string; en: string }> = {
-  DISMISSED: { vi: 'Không xử lý (miễn)', en: 'Dismissed' },
-  REMINDED: { vi: 'Nhắc nhở', en: 'Reminded' },
-  ESCALATED: { vi: 'Chuyển xem xét kỷ luật', en: 'Escalated to the discipline process' },
-};
+export const DECISION_LABELS: Record<Decision, { vi: string; en: string }> = GLOSSARY_DECISION_LABELS;
