@@ -18,3 +18,4 @@ export { requestJustification, decideJustification } from './justifications.serv
 export { attendanceTick } from './jobs';
 export { DEMO_SOURCES } from './seed-demo';
 export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds } from './request-inputs.repo';
+export { approvedLeavePeriods, type LeavePeriod, type LeavePeriodType } from './leave-periods';

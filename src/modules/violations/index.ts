@@ -16,3 +16,4 @@ export { regimeFor, deadlinesFor, type Regime, type DisciplineForm } from './dom
 export { CASE_STATES, DECISIONS, STATE_LABELS, DECISION_LABELS, type CaseState, type Decision } from './domain/states';
 export { decide, proposeDiscipline, closeCase, requestExplanation, disciplineContext, sweepOverdueExplanations } from './workflow.service';
 export { submitExplanation } from './explanations.service';
+export { proposedForDiscipline, violationsForDiscipline, closeForDiscipline, type ProposedViolation } from './discipline-link';
