@@ -19,3 +19,4 @@ export { attendanceTick } from './jobs';
 export { DEMO_SOURCES } from './seed-demo';
 export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds } from './request-inputs.repo';
 export { approvedLeavePeriods, type LeavePeriod, type LeavePeriodType } from './leave-periods';
+export { requestOutcome, type RequestOutcome } from './request-outcome.repo';
