@@ -133,8 +133,8 @@ export const ERROR_CATALOGUE = {
   RANGE_IN_FUTURE: { status: 400, vi: 'Không thể trích xuất đoạn phim chưa ghi.', en: 'Footage in the future cannot be exported.' },
   INVALID_TIME: { status: 400, vi: 'Thời điểm không hợp lệ.', en: 'Invalid time.' },
   NO_FOOTAGE: { status: 404, vi: 'Không có đoạn ghi hình nào trong khoảng thời gian này.', en: 'There is no recorded footage in this range.' },
-  EVIDENCE_ON_HOLD: { status: 409, vi: 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xoá.', en: 'The export is under legal hold and cannot be deleted.' },
-  EVIDENCE_LINKED: { status: 409, vi: 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá.', en: 'The export is attached to a case and cannot be deleted.' },
+  EVIDENCE_ON_HOLD: { status: 409, vi: 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xóa.', en: 'The export is under legal hold and cannot be deleted.' },
+  EVIDENCE_LINKED: { status: 409, vi: 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xóa.', en: 'The export is attached to a case and cannot be deleted.' },
   ALREADY_RELEASED: { status: 409, vi: 'Lệnh giữ dữ liệu đã được gỡ.', en: 'The hold was already released.' },
 
   // Face recognition: consent, enrollment (photos, zip, gate periods), review.

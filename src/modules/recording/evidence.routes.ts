@@ -313,9 +313,9 @@ export async function evidenceRoutes(root: FastifyInstance, ctx: AppContext) {
       const { row, access } = await readable(req, req.params.id);
       access.requireInUnit('camera.manage', row.unit_id);
       if (row.legal_hold)
-        throw errors.conflict('EVIDENCE_ON_HOLD', 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xoá.', 'The export is under legal hold and cannot be deleted.');
+        throw errors.conflict('EVIDENCE_ON_HOLD', 'Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xóa.', 'The export is under legal hold and cannot be deleted.');
       if (await isEvidenceLinked(ctx.db, row.id))
-        throw errors.conflict('EVIDENCE_LINKED', 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá.', 'The export is attached to a case and cannot be deleted.');
+        throw errors.conflict('EVIDENCE_LINKED', 'Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xóa.', 'The export is attached to a case and cannot be deleted.');
       await ctx.db.transaction(async (tx) => {
         await deleteEvidenceRow(tx, row.id);
         await forgetBlobOwners(tx, [row.blob_key, row.manifest_key]);
