@@ -11,7 +11,7 @@ export const DEMO_SOURCES = {
 } as const;
 
 /**
- * Demo configuration of the attendance module: the Nghệ An schedule (summer/winter, Thông báo 248/TB-UBND), the
+ * Demo configuration of the attendance module: the Nghệ An schedule (summer/winter, Thông báo 248/TB-UBND and 723/TB-UBND), the
  * official 2026 calendar, default work-regulation thresholds, the one-stop desk's Saturday-morning roster and the
  * punch sources. The attendance history itself (punches, requests, computed days) is seeded by the app's demo seed,
  * which replays it through the normal path (src/app/seed/demo-history.ts).
@@ -29,9 +29,11 @@ export async function seedAttendanceDemo(
       { startsOn: '04-16', morning: { start: '07:00', end: '11:30' }, afternoon: { start: '13:30', end: '17:00' } },
       { startsOn: '10-16', morning: { start: '07:30', end: '12:00' }, afternoon: { start: '13:30', end: '17:00' } },
     ],
-    docNumber: '248/TB-UBND',
+    // Two notices set the two seasons (audit D16): the summer hours (from 16/4) and the winter hours (from 16/10).
+    docNumber: '248/TB-UBND; 723/TB-UBND',
     docDate: '2024-04-01',
     docIssuer: 'UBND tỉnh Nghệ An',
+    note: 'Giờ mùa hè: Thông báo 248/TB-UBND ngày 01/04/2024; giờ mùa đông: Thông báo 723/TB-UBND ngày 02/10/2023 của UBND tỉnh Nghệ An.',
   });
   await seedOfficial2026(db);
   await upsertRules(db, null, DEFAULT_RULES, 'Quy chế làm việc (mặc định của hệ thống, đơn vị điều chỉnh theo quy chế riêng)');

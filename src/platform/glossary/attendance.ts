@@ -71,6 +71,6 @@ export const JUSTIFICATION_TYPE_LABELS = {
 export const REQUEST_STATUS_LABELS = {
   PENDING: { vi: 'Chờ duyệt', en: 'Pending' },
   APPROVED: { vi: 'Đã duyệt', en: 'Approved' },
-  REJECTED: { vi: 'Bị từ chối', en: 'Rejected' },
+  REJECTED: { vi: 'Đã từ chối', en: 'Rejected' },
   CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
 } as const satisfies Record<string, Label>;

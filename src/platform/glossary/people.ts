@@ -31,9 +31,9 @@ export const ASSIGNMENT_KIND_LABELS = {
   BO_NHIEM: { vi: 'Bổ nhiệm', en: 'Appointment' },
   KIEM_NHIEM: { vi: 'Kiêm nhiệm', en: 'Concurrent post' },
   BIET_PHAI: { vi: 'Biệt phái', en: 'Secondment' },
-  DIEU_DONG: { vi: 'Điều động', en: 'Transfer' },
+  DIEU_DONG: { vi: 'Điều động', en: 'Reassignment' },
   LUAN_CHUYEN: { vi: 'Luân chuyển', en: 'Rotation' },
-  CHUYEN_CONG_TAC: { vi: 'Chuyển công tác', en: 'Change of workplace' },
+  CHUYEN_CONG_TAC: { vi: 'Chuyển công tác', en: 'Transfer' },
   SAP_XEP: { vi: 'Sắp xếp tổ chức bộ máy', en: 'Reorganisation' },
 } as const satisfies Record<string, Label>;
 

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_KIND_LABELS, GENDER_LABELS, labelKeys, STAFF_CATEGORY_LABELS, STAFF_STATUS_LABELS } from '../../../src/platform/glossary';
 import type { MessageKey } from './vi';
 
 /** English UI text. Same keys as vi.ts; the type makes a missing or misspelt key a compile error. */
@@ -100,7 +101,7 @@ export const en: Record<MessageKey, string> = {
     'Self-evaluation and evaluation by the leader per month, quarter and year\nFour levels: Excellent, Good, Completed, Not completed\nUse attendance and violation records as evidence',
   'planned.faces': 'Face enrolment for attendance, and staff consent.',
   'planned.faces.features':
-    'Enrol a face only after the person has given written consent\nStaff can withdraw consent; biometric data is then deleted as the law requires\nReview uncertain recognitions\nEvery viewing of face data is written to the audit log',
+    'Enrol a face only after the person has consented in a verifiable form (on paper, electronically or recorded in the system)\nStaff can withdraw consent; biometric data is then deleted as the law requires\nReview uncertain recognitions\nEvery viewing of face data is written to the audit log',
   'planned.privacy': 'The data subject’s rights under the Personal Data Protection Law.',
   'planned.privacy.features':
     'Staff see and download the personal data the system holds about them\nRequest correction, deletion or restriction of processing\nTrack the deadlines for answering requests\nThe personal data processing impact assessment',
@@ -171,13 +172,11 @@ export const en: Record<MessageKey, string> = {
   'org.successors': 'Successor units',
   'org.viewStaff': 'See the staff list',
 
-  'category.CAN_BO': 'Cadre',
-  'category.CONG_CHUC': 'Civil servant',
-  'category.VIEN_CHUC': 'Public employee',
-  'category.HOP_DONG': 'Contract worker',
-  'status.WORKING': 'Working',
-  'status.ON_LEAVE': 'On leave',
-  'status.LEFT': 'Left',
+
+  ...labelKeys('category', STAFF_CATEGORY_LABELS, 'en'),
+  ...labelKeys('status', STAFF_STATUS_LABELS, 'en'),
+  ...labelKeys('gender', GENDER_LABELS, 'en'),
+  ...labelKeys('assignment', ASSIGNMENT_KIND_LABELS, 'en'),
 
   'staff.title': 'Cadres, civil servants and public employees',
   'staff.search': 'Search by name or staff code',
@@ -204,17 +203,6 @@ export const en: Record<MessageKey, string> = {
   'staff.assignmentKind': 'Kind',
   'staff.current': 'Now',
   'staff.empty': 'No staff match the filters.',
-  'gender.NAM': 'Male',
-  'gender.NU': 'Female',
-  'gender.KHAC': 'Other',
-  'assignment.BO_NHIEM': 'Appointment',
-  'assignment.KIEM_NHIEM': 'Concurrent post',
-  'assignment.BIET_PHAI': 'Secondment',
-  'assignment.TUYEN_DUNG': 'Recruitment',
-  'assignment.DIEU_DONG': 'Reassignment',
-  'assignment.LUAN_CHUYEN': 'Rotation',
-  'assignment.CHUYEN_CONG_TAC': 'Transfer',
-  'assignment.SAP_XEP': 'Reorganisation',
 
   'me.title': 'My profile',
   'me.noRecord': 'Your account is not linked to a staff record. Ask the personnel (home affairs) office to link it.',

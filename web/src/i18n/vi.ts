@@ -1,6 +1,9 @@
+import { ASSIGNMENT_KIND_LABELS, GENDER_LABELS, labelKeys, STAFF_CATEGORY_LABELS, STAFF_STATUS_LABELS } from '../../../src/platform/glossary';
+
 /**
  * Vietnamese UI text (the default language). Terms follow the glossary in domain.md §11. Every key here must also
- * exist in en.ts (the type enforces it). `{name}` marks a value filled in at run time.
+ * exist in en.ts (the type enforces it). `{name}` marks a value filled in at run time. Domain terms shared with the
+ * server (staff categories, statuses…) are not copied here: they come from the glossary (src/platform/glossary).
  */
 export const vi = {
   'app.name': 'Kỷ Cương',
@@ -101,7 +104,7 @@ export const vi = {
     'Tự đánh giá, đánh giá của lãnh đạo theo tháng, quý, năm\nBốn mức: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ\nDùng số liệu chấm công và vi phạm làm căn cứ',
   'planned.faces': 'Đăng ký khuôn mặt để chấm công và quản lý sự đồng ý của cán bộ.',
   'planned.faces.features':
-    'Chỉ đăng ký khuôn mặt khi cán bộ đã đồng ý bằng văn bản\nCán bộ có thể rút lại sự đồng ý; dữ liệu sinh trắc học bị xóa theo quy định\nXem xét các lần nhận diện chưa chắc chắn\nMọi lần xem dữ liệu khuôn mặt đều được ghi nhật ký',
+    'Chỉ đăng ký khuôn mặt khi cán bộ đã đồng ý dưới hình thức kiểm chứng được (văn bản giấy, văn bản điện tử hoặc ghi nhận trên hệ thống)\nCán bộ có thể rút lại sự đồng ý; dữ liệu sinh trắc học bị xóa theo quy định\nXem xét các lần nhận diện chưa chắc chắn\nMọi lần xem dữ liệu khuôn mặt đều được ghi nhật ký',
   'planned.privacy': 'Thực hiện quyền của chủ thể dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân.',
   'planned.privacy.features':
     'Cán bộ xem và tải về dữ liệu cá nhân hệ thống đang lưu về mình\nGửi yêu cầu chỉnh sửa, xóa hoặc hạn chế xử lý\nTheo dõi thời hạn trả lời yêu cầu\nHồ sơ đánh giá tác động xử lý dữ liệu cá nhân',
@@ -172,13 +175,11 @@ export const vi = {
   'org.successors': 'Đơn vị kế thừa',
   'org.viewStaff': 'Xem danh sách cán bộ',
 
-  'category.CAN_BO': 'Cán bộ',
-  'category.CONG_CHUC': 'Công chức',
-  'category.VIEN_CHUC': 'Viên chức',
-  'category.HOP_DONG': 'Hợp đồng lao động',
-  'status.WORKING': 'Đang công tác',
-  'status.ON_LEAVE': 'Tạm nghỉ',
-  'status.LEFT': 'Đã nghỉ việc',
+
+  ...labelKeys('category', STAFF_CATEGORY_LABELS, 'vi'),
+  ...labelKeys('status', STAFF_STATUS_LABELS, 'vi'),
+  ...labelKeys('gender', GENDER_LABELS, 'vi'),
+  ...labelKeys('assignment', ASSIGNMENT_KIND_LABELS, 'vi'),
 
   'staff.title': 'Cán bộ, công chức, viên chức',
   'staff.search': 'Tìm theo họ tên hoặc mã cán bộ',
@@ -205,17 +206,6 @@ export const vi = {
   'staff.assignmentKind': 'Hình thức',
   'staff.current': 'Hiện nay',
   'staff.empty': 'Không có cán bộ nào khớp bộ lọc.',
-  'gender.NAM': 'Nam',
-  'gender.NU': 'Nữ',
-  'gender.KHAC': 'Khác',
-  'assignment.BO_NHIEM': 'Bổ nhiệm',
-  'assignment.KIEM_NHIEM': 'Kiêm nhiệm',
-  'assignment.BIET_PHAI': 'Biệt phái',
-  'assignment.TUYEN_DUNG': 'Tuyển dụng',
-  'assignment.DIEU_DONG': 'Điều động',
-  'assignment.LUAN_CHUYEN': 'Luân chuyển',
-  'assignment.CHUYEN_CONG_TAC': 'Chuyển công tác',
-  'assignment.SAP_XEP': 'Sắp xếp tổ chức bộ máy',
 
   'me.title': 'Hồ sơ của tôi',
   'me.noRecord':

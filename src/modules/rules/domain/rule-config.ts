@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESCALATION_ACTION_LABELS } from '../../../platform/glossary';
 
 /** Attendance facts a unit's regulation can count as violations (domain.md §1.3, §4.4). */
 export const VIOLATION_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
@@ -12,14 +13,8 @@ export const AUTO_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT
 export const ESCALATION_ACTIONS = ['REMINDER', 'WRITTEN_REMINDER', 'PROPOSE_REVIEW'] as const;
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 
-export const ACTION_LABELS: Record<EscalationAction, { vi: string; en: string }> = {
-  REMINDER: { vi: 'Nhắc nhở', en: 'Reminder' },
-  WRITTEN_REMINDER: { vi: 'Nhắc nhở bằng văn bản, báo cáo Thủ trưởng đơn vị', en: 'Written reminder, reported to the unit head' },
-  PROPOSE_REVIEW: {
-    vi: 'Đề nghị họp kiểm điểm / xem xét xử lý kỷ luật',
-    en: 'Propose a review meeting / the discipline process',
-  },
-};
+/** The words come from the glossary (one term in server and web). */
+export const ACTION_LABELS: Record<EscalationAction, { vi: string; en: string }> = ESCALATION_ACTION_LABELS;
 
 const ZWindow = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('CALENDAR_MONTH') }),

@@ -1,7 +1,23 @@
+import {
+  ATTENDANCE_STATUS_LABELS,
+  ATTENDANCE_STATUS_SHORT,
+  CALENDAR_DAY_KIND_LABELS,
+  CALENDAR_DAY_STATUS_LABELS,
+  JUSTIFICATION_TYPE_LABELS,
+  labelKeys,
+  REQUEST_STATUS_LABELS,
+} from '../../../../src/platform/glossary';
 import { useI18n } from '../../i18n';
 
-/** Texts of the attendance pages (Vietnamese first, with diacritics; glossary domain.md §11). */
+/**
+ * Texts of the attendance pages (Vietnamese first, with diacritics; glossary domain.md §11). Statuses, request types
+ * and calendar day kinds come from the glossary shared with the server (src/platform/glossary), never a copy here.
+ */
 const vi = {
+  ...labelKeys('st', REQUEST_STATUS_LABELS, 'vi'),
+  ...labelKeys('type', JUSTIFICATION_TYPE_LABELS, 'vi'),
+  ...labelKeys('kind', CALENDAR_DAY_KIND_LABELS, 'vi'),
+  ...labelKeys('dayStatus', CALENDAR_DAY_STATUS_LABELS, 'vi'),
   'ts.title': 'Bảng chấm công tháng',
   'ts.subtitle': 'Mỗi ô là một ngày; di chuột để xem buổi sáng/chiều, bấm tên để xem chi tiết từng lượt chấm công.',
   'ts.unit': 'Đơn vị',
@@ -62,23 +78,6 @@ const vi = {
   'rq.empty': 'Không có đơn nào.',
   'half.MORNING': 'sáng',
   'half.AFTERNOON': 'chiều',
-  'st.PENDING': 'Chờ duyệt',
-  'st.APPROVED': 'Đã duyệt',
-  'st.REJECTED': 'Từ chối',
-  'st.CANCELLED': 'Đã hủy',
-  'type.ANNUAL_LEAVE': 'Nghỉ phép năm',
-  'type.PERSONAL_PAID': 'Nghỉ việc riêng (hưởng lương)',
-  'type.PERSONAL_UNPAID': 'Nghỉ việc riêng (không lương)',
-  'type.UNPAID_LEAVE': 'Nghỉ không hưởng lương',
-  'type.SICK_LEAVE': 'Nghỉ ốm',
-  'type.CHILD_SICK': 'Nghỉ chăm con ốm',
-  'type.MATERNITY': 'Nghỉ thai sản',
-  'type.COMPENSATORY_OFF': 'Nghỉ bù',
-  'type.BUSINESS_TRIP': 'Đi công tác',
-  'type.TRAINING': 'Đào tạo, bồi dưỡng',
-  'type.FIELD_WORK': 'Làm việc ngoài cơ quan',
-  'type.WORK_FROM_HOME': 'Làm việc tại nhà',
-  'type.OTHER_APPROVED': 'Lý do khác được chấp thuận',
   'cal.title': 'Lịch làm việc và ngày nghỉ',
   'cal.days': 'Ngày lễ, nghỉ bù, làm bù',
   'cal.schedules': 'Giờ làm việc',
@@ -101,16 +100,16 @@ const vi = {
   'cal.weekdays': 'Ngày làm việc',
   'cal.doc': 'Văn bản',
   'cal.valid': 'Hiệu lực',
-  'kind.HOLIDAY': 'Nghỉ lễ, Tết',
-  'kind.COMPENSATORY': 'Nghỉ bù',
-  'kind.SWAPPED_OFF': 'Nghỉ hoán đổi',
-  'kind.MAKEUP_WORKDAY': 'Làm bù',
   'common.save': 'Lưu',
   'common.close': 'Đóng',
 };
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
+  ...labelKeys('st', REQUEST_STATUS_LABELS, 'en'),
+  ...labelKeys('type', JUSTIFICATION_TYPE_LABELS, 'en'),
+  ...labelKeys('kind', CALENDAR_DAY_KIND_LABELS, 'en'),
+  ...labelKeys('dayStatus', CALENDAR_DAY_STATUS_LABELS, 'en'),
   'ts.title': 'Monthly timesheet',
   'ts.subtitle': 'One cell per day; hover for morning/afternoon, click a name for every punch.',
   'ts.unit': 'Unit',
@@ -171,23 +170,6 @@ const en: Record<Key, string> = {
   'rq.empty': 'No requests.',
   'half.MORNING': 'morning',
   'half.AFTERNOON': 'afternoon',
-  'st.PENDING': 'Pending',
-  'st.APPROVED': 'Approved',
-  'st.REJECTED': 'Rejected',
-  'st.CANCELLED': 'Cancelled',
-  'type.ANNUAL_LEAVE': 'Annual leave',
-  'type.PERSONAL_PAID': 'Personal leave (paid)',
-  'type.PERSONAL_UNPAID': 'Personal leave (unpaid)',
-  'type.UNPAID_LEAVE': 'Unpaid leave',
-  'type.SICK_LEAVE': 'Sick leave',
-  'type.CHILD_SICK': 'Sick-child leave',
-  'type.MATERNITY': 'Maternity leave',
-  'type.COMPENSATORY_OFF': 'Compensatory day off',
-  'type.BUSINESS_TRIP': 'Business trip',
-  'type.TRAINING': 'Training',
-  'type.FIELD_WORK': 'Field work',
-  'type.WORK_FROM_HOME': 'Work from home',
-  'type.OTHER_APPROVED': 'Other approved reason',
   'cal.title': 'Work calendar and days off',
   'cal.days': 'Holidays, compensatory and make-up days',
   'cal.schedules': 'Working hours',
@@ -210,10 +192,6 @@ const en: Record<Key, string> = {
   'cal.weekdays': 'Working days',
   'cal.doc': 'Document',
   'cal.valid': 'Valid',
-  'kind.HOLIDAY': 'Public holiday',
-  'kind.COMPENSATORY': 'Compensatory day off',
-  'kind.SWAPPED_OFF': 'Swapped day off',
-  'kind.MAKEUP_WORKDAY': 'Make-up working day',
   'common.save': 'Save',
   'common.close': 'Close',
 };
@@ -224,72 +202,31 @@ export function useAT() {
   return (key: Key, vars?: Record<string, string | number>) => (dict[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
 }
 
-/** Status → label, short code and colour, shared by the grid, the person's month and the legend. */
-export const STATUS: Record<string, { vi: string; en: string; short: string; color: string }> = {
-  PRESENT: { vi: 'Có mặt', en: 'Present', short: '✓', color: '#d9f7be' },
-  LATE: { vi: 'Đi muộn', en: 'Late', short: 'M', color: '#fff1b8' },
-  EARLY_LEAVE: {
-    vi: 'Về sớm',
-    en: 'Early leave',
-    short: 'S',
-    color: '#fff1b8',
-  },
-  LATE_AND_EARLY_LEAVE: {
-    vi: 'Muộn và sớm',
-    en: 'Late and early',
-    short: 'MS',
-    color: '#ffd591',
-  },
-  ABSENT_NO_REASON: {
-    vi: 'Vắng không lý do',
-    en: 'Absent without reason',
-    short: 'V',
-    color: '#ffa39e',
-  },
-  ON_LEAVE: {
-    vi: 'Nghỉ có phép',
-    en: 'On leave',
-    short: 'P',
-    color: '#bae0ff',
-  },
-  ON_TRIP: {
-    vi: 'Công tác/đào tạo',
-    en: 'Trip/training',
-    short: 'CT',
-    color: '#b5f5ec',
-  },
-  HOLIDAY: { vi: 'Nghỉ lễ, Tết', en: 'Holiday', short: 'L', color: '#efdbff' },
-  NON_WORKING_DAY: {
-    vi: 'Ngày nghỉ',
-    en: 'Day off',
-    short: '',
-    color: '#f5f5f5',
-  },
-  MISSING_CHECKOUT: {
-    vi: 'Thiếu lượt chấm',
-    en: 'Missing check-out',
-    short: 'T',
-    color: '#ffe7ba',
-  },
-  SOURCE_OFFLINE: {
-    vi: 'Thiết bị mất kết nối',
-    en: 'Source offline',
-    short: '?',
-    color: '#d9d9d9',
-  },
-  LEAVE_NOT_REPORTED: {
-    vi: 'Nghỉ không báo',
-    en: 'Leave not reported',
-    short: 'KB',
-    color: '#ff7875',
-  },
-  NOT_EMPLOYED: {
-    vi: 'Ngoài thời gian công tác',
-    en: 'Not employed',
-    short: '–',
-    color: '#fafafa',
-  },
+/** Status colours of the grid, the person's month and the legend. */
+const STATUS_COLORS: Record<keyof typeof ATTENDANCE_STATUS_LABELS, string> = {
+  PRESENT: '#d9f7be',
+  LATE: '#fff1b8',
+  EARLY_LEAVE: '#fff1b8',
+  LATE_AND_EARLY_LEAVE: '#ffd591',
+  ABSENT_NO_REASON: '#ffa39e',
+  AWAITING_JUSTIFICATION: '#ffe58f',
+  ON_LEAVE: '#bae0ff',
+  ON_TRIP: '#b5f5ec',
+  HOLIDAY: '#efdbff',
+  NON_WORKING_DAY: '#f5f5f5',
+  MISSING_CHECKOUT: '#ffe7ba',
+  SOURCE_OFFLINE: '#d9d9d9',
+  LEAVE_NOT_REPORTED: '#ff7875',
+  NOT_EMPLOYED: '#fafafa',
 };
+
+/** Status → label and short code (from the glossary shared with the server) and colour. */
+export const STATUS: Record<string, { vi: string; en: string; short: string; color: string }> = Object.fromEntries(
+  (Object.keys(ATTENDANCE_STATUS_LABELS) as (keyof typeof ATTENDANCE_STATUS_LABELS)[]).map((k) => [
+    k,
+    { ...ATTENDANCE_STATUS_LABELS[k], short: ATTENDANCE_STATUS_SHORT[k], color: STATUS_COLORS[k] },
+  ]),
+);
 
 export const JUSTIFICATION_TYPES = [
   'ANNUAL_LEAVE',

@@ -56,7 +56,7 @@ export default function ViolationDetailPage({ params }: PageProps) {
           showIcon
           style={{ marginBottom: 16 }}
           title={vt('detail.retracted')}
-          description={`${formatDateTime(v.retraction.at)} — ${v.retraction.reason === 'JUSTIFIED' ? vt('detail.retracted.JUSTIFIED') : vt('detail.retracted.ATTENDANCE_CORRECTED')}`}
+          description={`${formatDateTime(v.retraction.at)} — ${v.retraction.reason ? vt(`detail.retracted.${v.retraction.reason}` as VKey) : ''}`}
           data-testid="retraction"
         />
       ) : null}

@@ -1,10 +1,24 @@
+import {
+  CASE_STATE_LABELS,
+  DECISION_LABELS,
+  ESCALATION_ACTION_LABELS,
+  labelKeys,
+  RETRACTION_REASON_LABELS,
+  VIOLATION_KIND_LABELS,
+} from '../../../../src/platform/glossary';
 import { useI18n } from '../../i18n';
 
 /**
  * Texts of the violations pages, kept next to them (Vietnamese first, with diacritics; glossary domain.md §11) so the
- * shared dictionaries only carry the menu titles.
+ * shared dictionaries only carry the menu titles. The domain terms (kinds, states, decisions, proposed measures,
+ * retraction reasons) come from the glossary shared with the server (src/platform/glossary), never a copy here.
  */
 const vi = {
+  ...labelKeys('kind', VIOLATION_KIND_LABELS, 'vi'),
+  ...labelKeys('state', CASE_STATE_LABELS, 'vi'),
+  ...labelKeys('action', ESCALATION_ACTION_LABELS, 'vi'),
+  ...labelKeys('detail.retracted', RETRACTION_REASON_LABELS, 'vi'),
+  ...labelKeys('decide', DECISION_LABELS, 'vi'),
   'list.title': 'Vi phạm kỷ luật, kỷ cương',
   'list.mine': 'Các vi phạm được ghi nhận của bạn và việc giải trình.',
   'list.leader': 'Vi phạm trong các đơn vị bạn quản lý; chọn một dòng để xem bằng chứng và xử lý.',
@@ -22,23 +36,6 @@ const vi = {
   'list.personFilter': 'Cán bộ: {name}',
   'list.empty': 'Không có vi phạm nào.',
   'list.dashboard': 'Bảng điều hành',
-  'kind.LATE': 'Đi muộn',
-  'kind.EARLY_LEAVE': 'Về sớm',
-  'kind.ABSENT_NO_REASON': 'Vắng mặt không lý do',
-  'kind.LEAVE_NOT_REPORTED': 'Nghỉ không báo cáo',
-  'kind.OTHER': 'Vi phạm khác',
-  'state.OPENED': 'Mới ghi nhận',
-  'state.NOTIFIED': 'Đã thông báo',
-  'state.EXPLANATION_REQUESTED': 'Chờ giải trình',
-  'state.EXPLAINED': 'Đã giải trình',
-  'state.NO_ANSWER': 'Quá hạn, không giải trình',
-  'state.DECIDED': 'Đã có ý kiến xử lý',
-  'state.DISCIPLINE_PROPOSED': 'Đã đề nghị xem xét kỷ luật',
-  'state.CLOSED': 'Đã kết thúc',
-  'state.RETRACTED': 'Đã hủy',
-  'action.REMINDER': 'Nhắc nhở',
-  'action.WRITTEN_REMINDER': 'Nhắc nhở bằng văn bản',
-  'action.PROPOSE_REVIEW': 'Đề nghị kiểm điểm',
   'detail.facts': 'Sự việc',
   'detail.judgement': 'Đánh giá theo quy chế',
   'detail.ruleVersion': 'Quy chế áp dụng',
@@ -59,8 +56,6 @@ const vi = {
   'detail.evidence.none': 'Chưa có bằng chứng.',
   'detail.evidence.hash': 'Mã băm SHA-256',
   'detail.retracted': 'Vi phạm đã được hủy',
-  'detail.retracted.JUSTIFIED': 'Có đơn/giấy tờ hợp lệ được phê duyệt sau đó.',
-  'detail.retracted.ATTENDANCE_CORRECTED': 'Dữ liệu chấm công đã được điều chỉnh.',
   'detail.case': 'Hồ sơ xử lý',
   'detail.history': 'Diễn biến',
   'detail.explanations': 'Giải trình',
@@ -77,9 +72,6 @@ const vi = {
   'explain.sent': 'Đã gửi giải trình.',
   'explain.min': 'Nội dung cần ít nhất 10 ký tự.',
   'decide.title': 'Cho ý kiến xử lý',
-  'decide.DISMISSED': 'Không xử lý (miễn)',
-  'decide.REMINDED': 'Nhắc nhở',
-  'decide.ESCALATED': 'Chuyển xem xét kỷ luật',
   'decide.reason': 'Lý do (bắt buộc)',
   'decide.submit': 'Ghi nhận ý kiến',
   'decide.done': 'Đã ghi nhận ý kiến xử lý.',
@@ -174,6 +166,11 @@ const vi = {
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
+  ...labelKeys('kind', VIOLATION_KIND_LABELS, 'en'),
+  ...labelKeys('state', CASE_STATE_LABELS, 'en'),
+  ...labelKeys('action', ESCALATION_ACTION_LABELS, 'en'),
+  ...labelKeys('detail.retracted', RETRACTION_REASON_LABELS, 'en'),
+  ...labelKeys('decide', DECISION_LABELS, 'en'),
   'list.title': 'Work-discipline violations',
   'list.mine': 'Violations recorded for you and your explanations.',
   'list.leader': 'Violations in the units you manage; pick a row to see the evidence and handle it.',
@@ -191,23 +188,6 @@ const en: Record<Key, string> = {
   'list.personFilter': 'Staff member: {name}',
   'list.empty': 'No violations.',
   'list.dashboard': 'Dashboard',
-  'kind.LATE': 'Late arrival',
-  'kind.EARLY_LEAVE': 'Early leave',
-  'kind.ABSENT_NO_REASON': 'Absent without reason',
-  'kind.LEAVE_NOT_REPORTED': 'Leave not reported',
-  'kind.OTHER': 'Other violation',
-  'state.OPENED': 'Opened',
-  'state.NOTIFIED': 'Notified',
-  'state.EXPLANATION_REQUESTED': 'Explanation requested',
-  'state.EXPLAINED': 'Explained',
-  'state.NO_ANSWER': 'No answer',
-  'state.DECIDED': 'Decided',
-  'state.DISCIPLINE_PROPOSED': 'Discipline proposed',
-  'state.CLOSED': 'Closed',
-  'state.RETRACTED': 'Retracted',
-  'action.REMINDER': 'Reminder',
-  'action.WRITTEN_REMINDER': 'Written reminder',
-  'action.PROPOSE_REVIEW': 'Propose a review meeting',
   'detail.facts': 'Facts',
   'detail.judgement': 'Judgement under the unit rules',
   'detail.ruleVersion': 'Rules applied',
@@ -228,8 +208,6 @@ const en: Record<Key, string> = {
   'detail.evidence.none': 'No evidence yet.',
   'detail.evidence.hash': 'SHA-256',
   'detail.retracted': 'This violation was retracted',
-  'detail.retracted.JUSTIFIED': 'An approved leave or document arrived later.',
-  'detail.retracted.ATTENDANCE_CORRECTED': 'The attendance record was corrected.',
   'detail.case': 'Case',
   'detail.history': 'History',
   'detail.explanations': 'Explanations',
@@ -246,9 +224,6 @@ const en: Record<Key, string> = {
   'explain.sent': 'Explanation sent.',
   'explain.min': 'At least 10 characters.',
   'decide.title': 'Decide',
-  'decide.DISMISSED': 'Dismiss',
-  'decide.REMINDED': 'Remind',
-  'decide.ESCALATED': 'Escalate to the discipline process',
   'decide.reason': 'Reason (required)',
   'decide.submit': 'Record decision',
   'decide.done': 'Decision recorded.',
@@ -346,7 +321,7 @@ export function useVT() {
   const { locale } = useI18n();
   const dict = locale === 'en' ? en : vi;
   return (key: Key, vars?: Record<string, string | number>) =>
-    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+    (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
 }
 
 export const KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
