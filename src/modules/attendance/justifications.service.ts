@@ -7,6 +7,7 @@ import { annualEntitlement, chargedDays } from './domain/leave';
 import { JUSTIFICATION_TYPES, type JustificationType } from './domain/types';
 import { personPlans } from './plans';
 import { enqueueDirty } from './dirty-queue';
+import { isPermissionType } from './request-horizon';
 import { type AttendanceDeps, recomputeTargets } from './recompute.service';
 
 export type Half = 'MORNING' | 'AFTERNOON';
@@ -31,6 +32,9 @@ export interface JustificationRow {
   decided_at: Date | null;
   decision_note: string | null;
   version: number;
+  /** Late-arrival / early-leave permissions: the permitted minutes after local midnight; null for other requests. */
+  window_from_min: number | null;
+  window_to_min: number | null;
 }
 
 export interface JustificationRequest {
@@ -57,6 +61,13 @@ export { getJustification };
 /** A leave / trip / training / WFH request. The unit is the person's unit on the first day. */
 export async function requestJustification(db: Db, actor: Actor, req: JustificationRequest, now = new Date()): Promise<JustificationRow> {
   if (!JUSTIFICATION_TYPES.includes(req.type)) throw errors.badRequest('TYPE_UNKNOWN', 'Loại đơn không hợp lệ.', 'Unknown request type.');
+  // A permission names minutes of one session; it has its own route and checks (permissions.service.ts).
+  if (isPermissionType(req.type))
+    throw errors.badRequest(
+      'PERMISSION_NEEDS_WINDOW',
+      'Đơn xin đi muộn, về sớm cần ngày và khoảng giờ (từ – đến): hãy dùng mẫu đơn xin đi muộn, về sớm.',
+      'A late-arrival / early-leave permission needs a date and a time window: use the permission form.',
+    );
   if (!isLocalDate(req.startDate) || !isLocalDate(req.endDate))
     throw errors.badRequest('DATE_INVALID', 'Ngày không hợp lệ.', 'Invalid date.');
   if (req.endDate < req.startDate || (req.endDate === req.startDate && req.startHalf === 'AFTERNOON' && req.endHalf === 'MORNING'))

@@ -1,11 +1,26 @@
 import { z } from 'zod';
 import { ZHalfDay, ZJustificationType } from './attendance.dto';
+import { minutesToHhmm } from '../../platform/time';
 import { annualEntitlement } from './domain/leave';
 import type { JustificationRow } from './justifications.service';
 
 /** Response schemas of the leave / trip / training / WFH request routes (requests.routes.ts). */
 
 const ZRequestStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED']).meta({ id: 'LeaveRequestStatus' });
+
+/** The permitted minutes of a late-arrival / early-leave permission, as local times of its date. */
+export const ZRequestWindow = z
+  .object({ from: z.string().describe('HH:MM, local time'), to: z.string().describe('HH:MM, local time') })
+  .meta({ id: 'RequestWindow' });
+
+/** Why the signed-in user may not approve or reject an item (null: they may); the same refusal the API would give. */
+export const ZDecisionBlock = z
+  .object({ code: z.string(), message_vi: z.string(), message_en: z.string() })
+  .meta({ id: 'RequestDecisionBlock' });
+
+export function windowOf(from: number | null, to: number | null): z.output<typeof ZRequestWindow> | null {
+  return from === null || to === null ? null : { from: minutesToHhmm(from), to: minutesToHhmm(to) };
+}
 
 /** A request as stored (the row, column names as in the database), answered by create, approve, reject and cancel. */
 export const ZLeaveRequest = z
@@ -31,6 +46,8 @@ export const ZLeaveRequest = z
     cancelled_by: z.string().nullable(),
     cancelled_at: z.date().nullable(),
     version: z.number().int(),
+    /** Late-arrival / early-leave permissions only: the permitted window of start_date (start_half = its session). */
+    window: ZRequestWindow.nullable(),
   })
   .meta({ id: 'LeaveRequest' });
 
@@ -56,6 +73,11 @@ export const ZLeaveRequestListItem = z
     decidedAt: z.date().nullable(),
     decisionNote: z.string().nullable(),
     version: z.number().int(),
+    /** Late-arrival / early-leave permissions only. */
+    window: ZRequestWindow.nullable(),
+    /** The signed-in user may approve or reject it now (role over the unit, competence, not one's own, pending). */
+    canDecide: z.boolean(),
+    decisionBlock: ZDecisionBlock.nullable(),
   })
   .meta({ id: 'LeaveRequestListItem' });
 
@@ -111,5 +133,6 @@ export function leaveRequestDto(row: JustificationRow): z.output<typeof ZLeaveRe
     cancelled_by: r.cancelled_by,
     cancelled_at: r.cancelled_at,
     version: r.version,
+    window: windowOf(r.window_from_min ?? null, r.window_to_min ?? null),
   };
 }

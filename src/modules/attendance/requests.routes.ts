@@ -5,13 +5,19 @@ import type { AppContext } from '../../platform/module';
 import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
+import { hhmmToMinutes } from '../../platform/time';
 import { personUnit } from './attendance.routes';
+import { correctionRoutes } from './corrections.routes';
+import { assertMayDecide, decisionBlocks } from './decision-rights';
 import { JUSTIFICATION_TYPES } from './domain/types';
 import { listRequests } from './justifications.repo';
 import { cancelJustification, decideJustification, getJustification, leaveBalance, requestJustification } from './justifications.service';
-import { leaveRequestDto, ZLeaveBalance, ZLeaveRequest, ZLeaveRequestList } from './requests.dto';
+import { requestPermission } from './permissions.service';
+import { PERMISSION_REQUEST_TYPES } from './request-horizon';
+import { leaveRequestDto, windowOf, ZLeaveBalance, ZLeaveRequest, ZLeaveRequestList } from './requests.dto';
 
 const ZHalf = z.enum(['MORNING', 'AFTERNOON']);
+const ZHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (00:00–23:59)');
 
 /** Leave / trip / training / WFH requests: create, the approver's inbox, approve, reject, cancel, annual balance. */
 export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -48,6 +54,40 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.post(
+    '/api/attendance/requests/permissions',
+    {
+      schema: {
+        summary: 'Request permission to arrive late or leave early for part of a session (date, from–to, reason; for oneself or a person one manages)',
+        tags: ['attendance'],
+        response: { 201: ZLeaveRequest },
+        body: z.strictObject({
+          personId: z.uuid().optional(),
+          type: z.enum(PERMISSION_REQUEST_TYPES),
+          date: ZDate,
+          from: ZHhmm,
+          to: ZHhmm,
+          reason: ZText(1000).pipe(z.string().min(3)),
+          documentRef: ZText(200).nullish(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const access = getAccess(req);
+      const personId = req.body.personId ?? access.principal.personId;
+      if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
+      access.requireSelfOrUnit('attendance.manage', personId, await personUnit(ctx, personId));
+      const b = req.body;
+      const row = await requestPermission(
+        ctx.db,
+        access.actor(),
+        { personId, type: b.type, date: b.date, fromMin: hhmmToMinutes(b.from), toMin: hhmmToMinutes(b.to), reason: b.reason, documentRef: b.documentRef ?? null },
+        ctx.now(),
+      );
+      return reply.status(201).send(leaveRequestDto(row));
+    },
+  );
+
   app.get(
     '/api/attendance/requests',
     {
@@ -59,6 +99,8 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
           box: z.enum(['inbox', 'mine', 'unit']).default('inbox'),
           status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED']).optional(),
           personId: z.uuid().optional(),
+          /** 'permission': only late-arrival / early-leave permissions; 'leave': only the others. */
+          kind: z.enum(['leave', 'permission']).optional(),
         }),
       },
     },
@@ -72,13 +114,24 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
           : q.box === 'inbox'
             ? { unitIds: access.unitsFor('leave.approve'), notPersonId: access.principal.personId }
             : { unitIds: [...new Set([...access.unitsFor('attendance.read'), ...access.unitsFor('leave.approve')])] };
-      return { items: await listRequests(ctx.db, { ...box, status, personId: q.personId }) };
+      const types = q.kind === 'permission' ? PERMISSION_REQUEST_TYPES : q.kind === 'leave' ? JUSTIFICATION_TYPES.filter((t) => !(PERMISSION_REQUEST_TYPES as readonly string[]).includes(t)) : undefined;
+      const rows = await listRequests(ctx.db, { ...box, status, personId: q.personId, types });
+      const blocks = await decisionBlocks(ctx.db, access, 'LEAVE_APPROVAL', rows, ctx.now());
+      return {
+        items: rows.map(({ windowFromMin, windowToMin, ...r }, i) => ({
+          ...r,
+          window: windowOf(windowFromMin, windowToMin),
+          canDecide: blocks[i] === null,
+          decisionBlock: blocks[i] ?? null,
+        })),
+      };
     },
   );
 
   const decide = (decision: 'APPROVED' | 'REJECTED') => async (req: { params: { id: string }; body: { note?: string | null; version?: number } }, access: ReturnType<typeof getAccess>) => {
     const cur = await getJustification(ctx.db, req.params.id);
-    access.requireInUnit('leave.approve', cur.unit_id);
+    // The role over the request's unit, then the competence table (never one's own case nor a superior's).
+    await assertMayDecide(ctx.db, access, 'LEAVE_APPROVAL', { personId: cur.person_id, unitId: cur.unit_id }, ctx.now());
     return leaveRequestDto(
       await decideJustification(deps, { ...access.actor(), personId: access.principal.personId }, req.params.id, decision, req.body.note ?? null, req.body.version),
     );
@@ -133,4 +186,7 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
       return leaveBalance(ctx.db, personId, req.query.year);
     },
   );
+
+  // Corrections of a missed or wrong punch live beside the requests (same inbox page, same deciders).
+  await correctionRoutes(root, ctx);
 }
