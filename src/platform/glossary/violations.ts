@@ -38,6 +38,14 @@ export const RETRACTION_REASON_LABELS = {
   MANUAL: { vi: 'Hủy thủ công', en: 'Retracted manually' },
 } as const satisfies Record<string, Label>;
 
+/** Why the kind of one violation changed in place (one fact, one violation: CONTRACT C5). */
+export const KIND_CHANGE_CAUSE_LABELS = {
+  REQUEST_PENDING: { vi: 'Có đơn đang chờ duyệt', en: 'A request is pending' },
+  REQUEST_NOT_APPROVED: { vi: 'Đơn không được phê duyệt hoặc đã rút lại', en: 'The request was rejected or withdrawn' },
+  NOT_REPORTED_IN_TIME: { vi: 'Quá thời hạn báo nghỉ (ngày làm việc)', en: 'Not reported within the working-day limit' },
+  ATTENDANCE_RECOMPUTED: { vi: 'Chấm công được tính lại', en: 'Attendance recomputed' },
+} as const satisfies Record<string, Label>;
+
 /** A leader's decision on a violation. Nhắc nhở is a management measure, not a disciplinary form (domain.md §4.2). */
 export const DECISION_LABELS = {
   DISMISSED: { vi: 'Không xử lý (miễn)', en: 'Dismissed' },
