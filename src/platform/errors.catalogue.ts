@@ -100,6 +100,8 @@ export const ERROR_CATALOGUE = {
   SCHEDULE_INVALID: { status: 400, vi: 'Lịch làm việc không hợp lệ.', en: 'The work schedule is invalid.' },
   NAME_REQUIRED: { status: 400, vi: 'Cần nhập tên ngày nghỉ.', en: 'A name is required.' },
   CALENDAR_DAY_EXISTS: { status: 409, vi: 'Ngày này đã có trong lịch.', en: 'This date is already in the calendar.' },
+  CALENDAR_DAY_ALREADY_CONFIRMED: { status: 409, vi: 'Ngày này đã được xác nhận theo văn bản chính thức.', en: 'This day is already confirmed by an official notice.' },
+  CALENDAR_LEGAL_BASIS_REQUIRED: { status: 400, vi: 'Cần nhập số, ký hiệu và ngày của văn bản chính thức để xác nhận.', en: 'The number and date of the official notice are required to confirm.' },
   ROSTER_INVALID: { status: 400, vi: 'Cần chọn một ngày cụ thể hoặc một thứ trong tuần.', en: 'Give either a date or a weekday.' },
   OVERRIDE_INVALID: { status: 400, vi: 'Giờ làm việc riêng không hợp lệ.', en: 'The personal working hours are invalid.' },
   DATE_INVALID: { status: 400, vi: 'Ngày không hợp lệ.', en: 'Invalid date.' },

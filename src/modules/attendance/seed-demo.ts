@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { createRoster, createSchedule, seedOfficial2026 } from '../calendar';
+import { createRoster, createSchedule } from '../calendar';
 import { DEFAULT_RULES } from './domain/types';
 import { upsertRules } from './rules.repo';
 
@@ -35,7 +35,7 @@ export async function seedAttendanceDemo(
     docIssuer: 'UBND tỉnh Nghệ An',
     note: 'Giờ mùa hè: Thông báo 248/TB-UBND ngày 01/04/2024; giờ mùa đông: Thông báo 723/TB-UBND ngày 02/10/2023 của UBND tỉnh Nghệ An.',
   });
-  await seedOfficial2026(db);
+  // The holidays (2025–2027 schedules, Điều 112 days of every year) ship with the database (calendar migration 0401).
   await upsertRules(db, null, DEFAULT_RULES, 'Quy chế làm việc (mặc định của hệ thống, đơn vị điều chỉnh theo quy chế riêng)');
   if (opts.oneStopUnitId)
     await createRoster(db, null, {

@@ -24,22 +24,64 @@ export const ZWorkSchedule = z
   })
   .meta({ id: 'WorkSchedule' });
 
-/** A holiday, nghỉ bù, swapped day off or làm bù day, national (unitId null) or of a unit and the units below it. */
+const ZDayStatus = z
+  .enum(['CONFIRMED', 'PROPOSED'])
+  .describe('CONFIRMED: by the law or an official notice (legalBasis). PROPOSED: expected, not announced yet; counts as a day off and is flagged');
+
+/**
+ * A holiday, nghỉ bù, swapped day off or làm bù day, national (unitId null) or of a unit and the units below it.
+ * source RULE: generated from BLLĐ 2019 Điều 111–112 for the year (id null; a stored row of the date wins).
+ */
 export const ZCalendarDay = z
-  .object({ id: z.guid(), date: z.string(), kind: ZDayKind, name: z.string(), unitId: z.guid().nullable(), legalBasis: z.string().nullable() })
+  .object({
+    id: z.guid().nullable(),
+    date: z.string(),
+    kind: ZDayKind,
+    name: z.string(),
+    unitId: z.guid().nullable(),
+    legalBasis: z.string().nullable(),
+    status: ZDayStatus,
+    note: z.string().nullable(),
+    source: z.enum(['STORED', 'RULE']),
+  })
   .meta({ id: 'CalendarDay' });
 
-/** A holiday the calendar proposes for a year (never saved automatically; confirm against the official notice). */
+/** What the law says of a year's holidays, for an administrator to compare with the official notice. */
 export const ZHolidayProposal = z
   .object({
     date: z.string(),
     kind: ZDayKind,
     name: z.string(),
     unitId: z.guid().nullable(),
-    legalBasis: z.string().nullable(),
+    legalBasis: z.string().nullable().describe('null on a PM-choice guess: the admin enters the notice when confirming'),
+    status: ZDayStatus,
+    note: z.string().nullable(),
     basis: z.enum(['FIXED_DATE', 'LUNAR', 'WEEKEND_COMPENSATION', 'PM_CHOICE_GUESS']),
   })
   .meta({ id: 'HolidayProposal' });
+
+/** Whether a year's official schedule is in (no PROPOSED national day, a confirmed Tết window). */
+export const ZScheduleReadiness = z
+  .object({
+    year: z.number().int(),
+    confirmed: z.boolean(),
+    tetConfirmed: z.boolean(),
+    proposed: z.array(ZCalendarDay),
+    remindFrom: z.string().describe('From this date (1 November of the year before) the calendar admins are reminded'),
+    reminderDue: z.boolean().describe('Today is on or after remindFrom and the schedule is not confirmed'),
+  })
+  .meta({ id: 'ScheduleReadiness' });
+
+/** One date of a unit's official calendar (rosters and personal hours aside). */
+export const ZCalendarDate = z
+  .object({
+    date: z.string(),
+    working: z.boolean(),
+    dayOff: z
+      .object({ kind: z.enum(['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'WEEKLY_REST']), name: z.string(), legalBasis: z.string().nullable(), status: ZDayStatus.nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'CalendarDate' });
 
 export const ZLunarDate = z
   .object({ day: z.number().int(), month: z.number().int(), year: z.number().int(), leap: z.boolean() })

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/ports/db';
-import type { CalendarData, CalendarDay, PersonOverride, RosterEntry, SchedulePeriod, WorkSchedule } from './domain/schedule';
+import type { CalendarData, CalendarDay, CalendarDayStatus, PersonOverride, RosterEntry, SchedulePeriod, WorkSchedule } from './domain/schedule';
+import { withStatutoryDays } from './domain/statutory';
 
 interface ScheduleRow {
   id: string;
@@ -52,12 +53,43 @@ export async function loadSchedules(db: Db, from?: string, to?: string): Promise
   }));
 }
 
-export async function loadCalendarDays(db: Db, from: string, to: string): Promise<Array<CalendarDay & { id: string }>> {
-  const rows = await db.query<{ id: string; date: string; kind: CalendarDay['kind']; name: string; unit_id: string | null; legal_basis: string | null }>(
-    'SELECT id, date, kind, name, unit_id, legal_basis FROM calendar_days WHERE date BETWEEN $1 AND $2 ORDER BY date, unit_id NULLS FIRST',
+export type StoredOrRuleDay = CalendarDay & { id: string | null };
+
+/** The stored rows (calendar_days) between two dates, as they are. */
+export async function loadStoredCalendarDays(db: Db, from: string, to: string): Promise<Array<CalendarDay & { id: string }>> {
+  const rows = await db.query<{
+    id: string;
+    date: string;
+    kind: CalendarDay['kind'];
+    name: string;
+    unit_id: string | null;
+    legal_basis: string | null;
+    status: CalendarDayStatus;
+    note: string | null;
+  }>(
+    'SELECT id, date, kind, name, unit_id, legal_basis, status, note FROM calendar_days WHERE date BETWEEN $1 AND $2 ORDER BY date, unit_id NULLS FIRST',
     [from, to],
   );
-  return rows.map((r) => ({ id: r.id, date: r.date, kind: r.kind, name: r.name, unitId: r.unit_id, legalBasis: r.legal_basis }));
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.date,
+    kind: r.kind,
+    name: r.name,
+    unitId: r.unit_id,
+    legalBasis: r.legal_basis,
+    status: r.status,
+    note: r.note,
+    source: 'STORED' as const,
+  }));
+}
+
+/**
+ * The calendar days between two dates: the stored rows merged with the holidays the law fixes for those years
+ * (domain/statutory.ts; `id` null, source RULE), a stored national row winning over a generated one of its date.
+ */
+export async function loadCalendarDays(db: Db, from: string, to: string): Promise<StoredOrRuleDay[]> {
+  const stored = await loadStoredCalendarDays(db, `${from.slice(0, 4)}-01-01`, `${to.slice(0, 4)}-12-31`);
+  return withStatutoryDays(stored, from, to).map((d) => ({ ...d, id: 'id' in d ? d.id : null }));
 }
 
 export async function loadRosters(db: Db, from: string, to: string): Promise<RosterEntry[]> {

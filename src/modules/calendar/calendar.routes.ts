@@ -6,10 +6,11 @@ import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
 import { loadOrgTree } from '../org';
 import { calendarChanged } from './calendar-changes';
-import { addCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';
+import { addCalendarDay, confirmCalendarDay, createOverride, createRoster, createSchedule, deleteCalendarDay, endSchedule } from './calendar.service';
 import { loadCalendarDays, loadRosters, loadSchedules } from './calendar.repo';
 import { proposeHolidays } from './domain/holidays';
 import { solarToLunar } from './domain/lunar';
+import { calendarReadRoutes } from './calendar-read.routes';
 import {
   ZCalendarDay,
   ZHolidayProposal,
@@ -100,7 +101,8 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       getAccess(req).require('org.read');
-      return { items: await loadCalendarDays(ctx.db, `${req.query.year}-01-01`, `${req.query.year}-12-31`) };
+      const items = await loadCalendarDays(ctx.db, `${req.query.year}-01-01`, `${req.query.year}-12-31`);
+      return { items: items.map((d) => ({ ...d, status: d.status ?? 'CONFIRMED', note: d.note ?? null, source: d.source ?? 'STORED' })) };
     },
   );
 
@@ -151,6 +153,33 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.post(
+    '/api/calendar/days/:id/confirm',
+    {
+      schema: {
+        summary: 'Confirm a proposed day against the official notice (its number and date are required); attendance of that day is recomputed',
+        tags: ['calendar'],
+        params: ZIdParams,
+        body: z.strictObject({
+          legalBasis: ZText(300).pipe(z.string().min(3)).describe('Số/ký hiệu and date of the notice, e.g. "Thông báo 1234/TB-BNV ngày 20/10/2026"'),
+          name: ZText(200).pipe(z.string().min(2)).nullish(),
+        }),
+        response: { 200: ZRecomputeQueued.extend({ ok: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const access = getAccess(req);
+      access.require('calendar.manage');
+      const tree = await loadOrgTree(ctx.db);
+      const queued = await ctx.db.transaction(async (tx) => {
+        const day = await confirmCalendarDay(tx, access.actor(), req.params.id, req.body.legalBasis, req.body.name);
+        // The day stays off; its recomputation refreshes the status and legal basis the day records carry.
+        return calendarChanged(ctx, tx, { units: day.unitId ? [...tree.scopeOf(day.unitId)] : null, dates: [day.date] });
+      });
+      return { ok: true, queuedForRecompute: queued };
+    },
+  );
+
   app.get(
     '/api/calendar/proposals',
     {
@@ -166,6 +195,8 @@ export async function calendarRoutes(root: FastifyInstance, ctx: AppContext) {
       return { year: req.query.year, items: proposeHolidays(req.query.year) };
     },
   );
+
+  await calendarReadRoutes(app, ctx);
 
   app.get(
     '/api/calendar/lunar',

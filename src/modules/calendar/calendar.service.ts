@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
-import { OFFICIAL_2026 } from './domain/holidays';
+import { SHIPPED_SCHEDULES } from './domain/official-schedules';
 import { isHhmm, isLocalDate } from '../../platform/time';
 import type { CalendarDay, PersonOverride, RosterEntry, SchedulePeriod, TimeRange } from './domain/schedule';
 
@@ -80,27 +80,82 @@ export async function endSchedule(db: Db, actor: Actor, id: string, validTo: str
   });
 }
 
+/**
+ * Adds a confirmed day entered from a notice. A PROPOSED national row of the same date (a shipped guess) is replaced
+ * in place: the notice supersedes the guess, and the audit keeps what was there.
+ */
 export async function addCalendarDay(db: Db, actor: Actor | null, d: CalendarDay): Promise<string> {
   if (!isLocalDate(d.date)) throw errors.badRequest('DATE_INVALID', 'Ngày không hợp lệ.', 'Invalid date.');
   if (!d.name.trim()) throw errors.badRequest('NAME_REQUIRED', 'Cần nhập tên ngày nghỉ.', 'A name is required.');
-  const id = randomUUID();
-  await db.transaction(async (tx) => {
-    const clash = await tx.query('SELECT 1 FROM calendar_days WHERE date = $1 AND unit_id IS NOT DISTINCT FROM $2', [d.date, d.unitId]);
-    if (clash.length > 0)
+  const status = d.status ?? 'CONFIRMED';
+  const legalBasis = status === 'PROPOSED' ? null : d.legalBasis;
+  return db.transaction(async (tx) => {
+    const [clash] = await tx.query<{ id: string; status: string; kind: string; name: string; legal_basis: string | null }>(
+      'SELECT id, status, kind, name, legal_basis FROM calendar_days WHERE date = $1 AND unit_id IS NOT DISTINCT FROM $2',
+      [d.date, d.unitId],
+    );
+    if (clash && !(clash.status === 'PROPOSED' && status === 'CONFIRMED'))
       throw errors.conflict('CALENDAR_DAY_EXISTS', 'Ngày này đã có trong lịch.', 'This date is already in the calendar.', { date: d.date });
-    await tx.query('INSERT INTO calendar_days (id, date, kind, name, unit_id, legal_basis, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      id,
-      d.date,
-      d.kind,
-      d.name.trim(),
-      d.unitId,
-      d.legalBasis,
-      actor?.id ?? null,
-    ]);
+    const id = clash?.id ?? randomUUID();
+    if (clash)
+      await tx.query(
+        `UPDATE calendar_days SET kind = $2, name = $3, legal_basis = $4, status = 'CONFIRMED', note = NULL, confirmed_by = $5, confirmed_at = now()
+          WHERE id = $1`,
+        [id, d.kind, d.name.trim(), legalBasis, actor?.id ?? null],
+      );
+    else
+      await tx.query(
+        'INSERT INTO calendar_days (id, date, kind, name, unit_id, legal_basis, status, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [id, d.date, d.kind, d.name.trim(), d.unitId, legalBasis, status, d.note ?? null, actor?.id ?? null],
+      );
     if (actor)
-      await recordAudit(tx, { actor, action: 'calendar.day_add', entityType: 'calendar_day', entityId: id, unitId: d.unitId, details: { ...d } });
+      await recordAudit(tx, {
+        actor,
+        action: clash ? 'calendar.day_confirm' : 'calendar.day_add',
+        entityType: 'calendar_day',
+        entityId: id,
+        unitId: d.unitId,
+        details: { ...d, status, legalBasis, ...(clash ? { replaced: clash } : {}) },
+      });
+    return id;
   });
-  return id;
+}
+
+/**
+ * Confirms a PROPOSED day against the official notice: the legal basis (số/ký hiệu and date of the notice) is
+ * required, so a guess never becomes "confirmed" without one. Returns the day for the recomputation hook.
+ */
+export async function confirmCalendarDay(db: Db, actor: Actor, id: string, legalBasis: string, name?: string | null): Promise<CalendarDay> {
+  if (legalBasis.trim().length < 3)
+    throw errors.badRequest(
+      'CALENDAR_LEGAL_BASIS_REQUIRED',
+      'Cần nhập số, ký hiệu và ngày của văn bản chính thức để xác nhận.',
+      'The number and date of the official notice are required to confirm.',
+    );
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ date: string; kind: CalendarDay['kind']; name: string; unit_id: string | null; status: string }>(
+      'SELECT date, kind, name, unit_id, status FROM calendar_days WHERE id = $1',
+      [id],
+    );
+    if (!row) throw errors.notFound('Calendar day', 'ngày trong lịch');
+    if (row.status === 'CONFIRMED')
+      throw errors.conflict('CALENDAR_DAY_ALREADY_CONFIRMED', 'Ngày này đã được xác nhận theo văn bản chính thức.', 'This day is already confirmed by an official notice.');
+    // A confirmed name drops the "(dự kiến)" of the guess unless the admin gives the notice's own wording.
+    const confirmedName = name?.trim() || row.name.replace(/, dự kiến\)/, ')').replace(/ \(dự kiến\)$/, '');
+    await tx.query(
+      `UPDATE calendar_days SET status = 'CONFIRMED', legal_basis = $2, name = $3, note = NULL, confirmed_by = $4, confirmed_at = now() WHERE id = $1`,
+      [id, legalBasis.trim(), confirmedName, actor.id ?? null],
+    );
+    await recordAudit(tx, {
+      actor,
+      action: 'calendar.day_confirm',
+      entityType: 'calendar_day',
+      entityId: id,
+      unitId: row.unit_id,
+      details: { date: row.date, before: row.name, name: confirmedName, legalBasis: legalBasis.trim() },
+    });
+    return { date: row.date, kind: row.kind, name: confirmedName, unitId: row.unit_id, legalBasis: legalBasis.trim(), status: 'CONFIRMED' };
+  });
 }
 
 export async function deleteCalendarDay(db: Db, actor: Actor, id: string, reason: string): Promise<CalendarDay> {
@@ -115,14 +170,17 @@ export async function deleteCalendarDay(db: Db, actor: Actor, id: string, reason
   });
 }
 
-/** Seeds the official 2026 calendar; existing dates are left as they are. Returns how many rows were added. */
+/**
+ * Writes the shipped official schedules (2025–2027; migration 0401 already does this on every database) — kept for
+ * fixtures that start from a bare table. Existing dates are left as they are. Returns how many rows were added.
+ */
 export async function seedOfficial2026(db: Db): Promise<number> {
   const rows = await db.query(
-    `INSERT INTO calendar_days (id, date, kind, name, unit_id, legal_basis)
-     SELECT gen_random_uuid(), x.date, x.kind, x.name, NULL, x.legal_basis
-       FROM jsonb_to_recordset($1::jsonb) AS x(date date, kind text, name text, legal_basis text)
+    `INSERT INTO calendar_days (id, date, kind, name, unit_id, legal_basis, status, note)
+     SELECT gen_random_uuid(), x.date, x.kind, x.name, NULL, x.legal_basis, x.status, x.note
+       FROM jsonb_to_recordset($1::jsonb) AS x(date date, kind text, name text, legal_basis text, status text, note text)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [JSON.stringify(OFFICIAL_2026.map((d) => ({ date: d.date, kind: d.kind, name: d.name, legal_basis: d.legalBasis })))],
+    [JSON.stringify(SHIPPED_SCHEDULES.map((d) => ({ date: d.date, kind: d.kind, name: d.name, legal_basis: d.legalBasis, status: d.status, note: d.note ?? null })))],
   );
   return rows.length;
 }

@@ -9,6 +9,7 @@ export {
   resolveDayPlan,
   type CalendarData,
   type CalendarDay,
+  type CalendarDayStatus,
   type DayPlan,
   type PlannedSession,
   type RosterEntry,
@@ -16,9 +17,12 @@ export {
   type SessionName,
   type TimeRange,
 } from './domain/schedule';
-export { OFFICIAL_2026 } from './domain/holidays';
+export { OFFICIAL_2025, OFFICIAL_2026, SCHEDULE_2027, SHIPPED_SCHEDULES } from './domain/holidays';
+export { generatedDays, withStatutoryDays, extraNationalDay } from './domain/statutory';
 export { createSchedule, addCalendarDay, seedOfficial2026, createRoster, createOverride } from './calendar.service';
 export { loadCalendarData } from './calendar.repo';
 export { isWorkingDay, type DayCount } from './domain/working-days';
 export { addWorkingDays, deadlineAfter, unitAncestry } from './working-days';
 export { onCalendarChanged, type CalendarChange, type CalendarChangeHook } from './calendar-changes';
+export { dayOffOf, officialDate, type DayOff } from './domain/day-off';
+export { scheduleReadiness, type ScheduleReadiness } from './domain/readiness';

@@ -1,4 +1,5 @@
 import type { KcModule } from '../../platform/module';
 import { calendarRoutes } from './calendar.routes';
+import { startScheduleReminder } from './schedule-reminder';
 
-export const calendarModule: KcModule = { name: 'calendar', routes: calendarRoutes };
+export const calendarModule: KcModule = { name: 'calendar', routes: calendarRoutes, start: (ctx) => startScheduleReminder(ctx) };

@@ -38,6 +38,13 @@ export interface WorkSchedule {
 
 export type CalendarDayKind = 'HOLIDAY' | 'COMPENSATORY' | 'SWAPPED_OFF' | 'MAKEUP_WORKDAY';
 
+/**
+ * CONFIRMED: set by the law or by an official notice (legalBasis names it). PROPOSED: expected but not announced yet
+ * (the PM-chosen Tết window and second Quốc khánh day of a year whose notice is not out); it counts as a day off —
+ * a false absence hurts a person, a missed violation does not — and is flagged wherever it shows.
+ */
+export type CalendarDayStatus = 'CONFIRMED' | 'PROPOSED';
+
 export interface CalendarDay {
   date: string;
   kind: CalendarDayKind;
@@ -45,6 +52,12 @@ export interface CalendarDay {
   /** null = national. A unit entry overrides the national entry of the same date for that unit's subtree. */
   unitId: string | null;
   legalBasis: string | null;
+  /** Absent = CONFIRMED (rows entered from a notice). */
+  status?: CalendarDayStatus;
+  /** Why a day is only proposed, e.g. "chờ thông báo của Bộ Nội vụ". */
+  note?: string | null;
+  /** STORED: a row of calendar_days; RULE: generated from BLLĐ 2019 Điều 111–112 for a year (a stored row wins). */
+  source?: 'STORED' | 'RULE';
 }
 
 export type RosterSession = SessionName | 'FULL';
@@ -94,7 +107,12 @@ export interface DayPlan {
   dayType: DayType;
   sessions: PlannedSession[];
   scheduleId: string | null;
-  holiday: { kind: CalendarDayKind; name: string; legalBasis: string | null } | null;
+  /**
+   * Why the day is off by the calendar (holiday, nghỉ bù, hoán đổi), with the legal basis and whether the date is
+   * confirmed or only proposed — what the day event's dayOff and a retraction cause ("Ngày nghỉ theo lịch: <name>
+   * (<legal basis>)") are made of. null on ordinary days and on a làm bù day (that one is a working day).
+   */
+  holiday: { kind: CalendarDayKind; name: string; legalBasis: string | null; status: CalendarDayStatus } | null;
   /** Machine-readable notes of how the plan was reached, shown in the person's month view. */
   notes: string[];
 }
@@ -194,7 +212,7 @@ export function resolveDayPlan(data: CalendarData, ancestry: readonly string[], 
   let holiday: DayPlan['holiday'] = null;
   if (calDay && calDay.kind !== 'MAKEUP_WORKDAY') {
     dayType = 'HOLIDAY';
-    holiday = { kind: calDay.kind, name: calDay.name, legalBasis: calDay.legalBasis };
+    holiday = { kind: calDay.kind, name: calDay.name, legalBasis: calDay.legalBasis, status: calDay.status ?? 'CONFIRMED' };
     notes.push(`CALENDAR:${calDay.kind}`);
   } else if (calDay?.kind === 'MAKEUP_WORKDAY') {
     dayType = 'WORKING';
