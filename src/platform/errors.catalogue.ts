@@ -209,6 +209,15 @@ export const ERROR_CATALOGUE = {
   RECOMPUTE_TOO_LARGE: { status: 400, vi: 'Khối lượng tính lại quá lớn; hãy chọn đơn vị nhỏ hơn hoặc khoảng ngắn hơn.', en: 'The recomputation is too large; pick a smaller unit or a shorter range.' },
   RECOMPUTE_BUSY: { status: 409, vi: 'Đơn vị đang có một lần tính lại chưa xong.', en: 'A recomputation of this unit is still running.' },
 
+  // Competence (src/modules/competence): who decides whose matters, dated; posts and delegations (ủy quyền).
+  COMPETENCE_OWN_CASE: { status: 403, vi: 'Không được tự quyết định việc của chính mình (nghỉ, chấm công, vi phạm, kỷ luật); `details` nêu cấp có thẩm quyền.', en: 'One cannot decide one’s own matter (leave, attendance, violation, discipline); `details` names the competent level.' },
+  COMPETENCE_SUPERIOR_CASE: { status: 403, vi: 'Không được quyết định việc của lãnh đạo cấp trên của mình; `details` nêu cấp có thẩm quyền.', en: 'One cannot decide a superior’s matter; `details` names the competent level.' },
+  COMPETENCE_NOT_COMPETENT: { status: 403, vi: 'Người dùng không thuộc cấp có thẩm quyền (không là lãnh đạo, không được giao quyền hoặc ủy quyền); `details.competentUnitName` và `details.external` (thuộc cấp ngoài cơ quan, ví dụ cấp tỉnh).', en: 'The user is not at the competent level (not a leader, no permission, no delegation); `details.competentUnitName` and `details.external` (a level outside the agency, e.g. provincial).' },
+  COMPETENCE_RULE_INVALID: { status: 400, vi: 'Quy tắc thẩm quyền không hợp lệ (ví dụ cấp ngoài cơ quan mà không nêu tên, hoặc ngày kết thúc không sau ngày bắt đầu).', en: 'The competence rule is invalid (e.g. an external decider without a name, or an end date not after the start).' },
+  LEADERSHIP_POST_DATES: { status: 400, vi: 'Ngày thôi giữ chức vụ phải sau ngày bắt đầu.', en: 'The end of the post must be after its start.' },
+  DELEGATION_INVALID: { status: 400, vi: 'Ủy quyền không hợp lệ: người ủy quyền và người được ủy quyền phải khác nhau, ngày kết thúc sau ngày bắt đầu, người ủy quyền phải giữ chức vụ lãnh đạo vào ngày bắt đầu.', en: 'Invalid delegation: the two persons must differ, the end must follow the start, and the delegating person must hold a leadership post on the first day.' },
+  DELEGATION_ENDED: { status: 409, vi: 'Ủy quyền đã hết hiệu lực.', en: 'The delegation has already ended.' },
+
   // Rules and violations (cases, explanations, discipline).
   RULES_INVALID: { status: 400, vi: 'Cấu hình quy định không hợp lệ.', en: 'The rule configuration is invalid.' },
   RULES_NOT_AFTER_PREVIOUS: { status: 409, vi: 'Ngày hiệu lực phải sau ngày hiệu lực của phiên bản trước.', en: 'The effective date must be after the previous version’s.' },

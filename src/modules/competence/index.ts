@@ -9,4 +9,4 @@
  */
 export type { Matter, CompetenceQuery, CompetenceVerdict, CompetentDecider, CompetenceCode } from './competence.types';
 export { MATTERS } from './competence.types';
-export { competenceOf, assertCompetent, competentDeciders } from './competence.service';
+export { competenceOf, assertCompetent, competentDeciders, competentLevel } from './competence.service';

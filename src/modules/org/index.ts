@@ -8,3 +8,4 @@ export { loadOrgTree } from './org-tree';
 export { createUnit } from './org.service';
 export { recordSuccession, ORG_SUCCESSION_RECORDED, type SuccessionRecorded } from './org.successions';
 export { loadGoLiveIndex, type GoLiveIndex } from './go-live';
+export { loadUnitTypes } from './unit-types-index';

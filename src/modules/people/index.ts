@@ -6,3 +6,4 @@
 export { createPerson, transferPerson } from './people.service';
 export { importStaff } from './staff-import';
 export { getPerson } from './people.repo';
+export { personOnDate, personsOnDate, type PersonOnDate } from './unit-on-date';
