@@ -111,15 +111,24 @@ export function generatedDays(year: number, stored: readonly CalendarDay[]): Gen
     const s = storedNational.get(h.date);
     return !s || OFF.has(s.kind);
   });
-  const taken = new Set<string>([...effective.map((h) => h.date), ...[...storedNational.values()].filter((d) => OFF.has(d.kind)).map((d) => d.date)]);
+  // Only the law's own days push a nghỉ bù further: when the computed date already has a stored row (the notice's
+  // own nghỉ bù, as 27/4/2026), that row stands for it.
+  const taken = new Set<string>(effective.map((h) => h.date));
+  const proposedDates = new Set(effective.filter((h) => h.status === 'PROPOSED').map((h) => h.date));
+  for (const d of storedNational.values()) if (d.status === 'PROPOSED' && OFF.has(d.kind)) proposedDates.add(d.date);
   const out: Gen[] = [...effective];
   for (const h of effective) {
     if (!restDay(h.date)) continue;
     let c = addDays(h.date, 1);
-    while (restDay(c) || taken.has(c)) c = addDays(c, 1);
+    // The nghỉ bù date is only as certain as every day it steps over (2/9 on a Sunday: after the PM's extra day).
+    let status = h.status;
+    while (restDay(c) || taken.has(c)) {
+      if (proposedDates.has(c)) status = 'PROPOSED';
+      c = addDays(c, 1);
+    }
     taken.add(c);
-    const name = `Nghỉ bù ${h.name.replace(/, dự kiến\)$/, ')').replace(/ \(dự kiến\)$/, '')} (trùng ${WEEKDAY_VI[isoWeekday(h.date)]} ${ddmm(h.date)}${h.status === 'PROPOSED' ? ', dự kiến' : ''})`;
-    out.push(gen(c, 'COMPENSATORY', name, h.status, LC_111_3));
+    const name = `Nghỉ bù ${h.name.replace(/, dự kiến\)$/, ')').replace(/ \(dự kiến\)$/, '')} (trùng ${WEEKDAY_VI[isoWeekday(h.date)]} ${ddmm(h.date)}${status === 'PROPOSED' ? ', dự kiến' : ''})`;
+    out.push(gen(c, 'COMPENSATORY', name, status, LC_111_3));
   }
   return out.filter((d) => !storedNational.has(d.date)).sort((a, b) => a.date.localeCompare(b.date));
 }
