@@ -156,7 +156,9 @@ export const ZAttendanceRules = z
     checkInOpensMinutes: z.number().int(),
     checkOutClosesMinutes: z.number().int(),
     lunchPunchesRequired: z.boolean(),
+    /** Working days of the unit's calendar after which an absence with no request becomes "not reported". */
     leaveNotReportedAfterDays: z.number().int(),
+    approvedPermissionCountsAsLate: z.boolean(),
   })
   .meta({ id: 'AttendanceRules' });
 

@@ -23,6 +23,9 @@ export const ATTENDANCE_STATUSES = [
   'SOURCE_OFFLINE',
   'LEAVE_NOT_REPORTED',
   'NOT_EMPLOYED',
+  // "Chờ hợp thức hóa": no presence, but a PENDING request (leave, trip…) covers the session (D3). Whether the
+  // absence had a valid reason is for the approver to decide, so it is not ABSENT_NO_REASON meanwhile.
+  'AWAITING_JUSTIFICATION',
 ] as const;
 export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES);
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
@@ -32,6 +35,24 @@ export const sessionKindSchema = z.enum(SESSION_KINDS);
 export type SessionKind = z.infer<typeof sessionKindSchema>;
 
 const isoDateTime = z.string().datetime({ offset: true });
+
+/** A late-arrival / early-leave permission (part of a session, from–to) covering the late check-in / early check-out. */
+export const permissionRefSchema = z.object({ requestId: z.string(), status: z.enum(['APPROVED', 'PENDING']) });
+
+/** Which work regulation's thresholds (grace, reporting days) applied: the unit's own, the installation-wide one, or the built-in default. */
+export const regulationRefSchema = z.object({
+  source: z.enum(['UNIT', 'NATIONAL', 'SYSTEM_DEFAULT']),
+  unitId: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+});
+
+/** Why the date is not a working day (null on working days). */
+export const dayOffSchema = z.object({
+  kind: z.enum(['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'WEEKLY_REST']),
+  name: z.string(),
+  legalBasis: z.string().nullable(),
+  status: z.enum(['CONFIRMED', 'PROPOSED']).nullable(),
+});
 
 export const attendanceSessionSchema = z.object({
   session: sessionKindSchema,
@@ -45,8 +66,15 @@ export const attendanceSessionSchema = z.object({
   lateMinutes: z.number().int().nonnegative(),
   earlyLeaveMinutes: z.number().int().nonnegative(),
   justificationId: z.string().nullable(),
+  // Added by issue 13 (C3); defaults keep events published before it valid.
+  absenceRequestId: z.string().nullable().default(null),
+  arrivalPermission: permissionRefSchema.nullable().default(null),
+  departurePermission: permissionRefSchema.nullable().default(null),
 });
-export type AttendanceSessionEvent = z.infer<typeof attendanceSessionSchema>;
+/** A session as a producer may write it (the issue-13 fields optional, so older events and fixtures still fit). */
+export type AttendanceSessionEvent = z.input<typeof attendanceSessionSchema>;
+/** A session after `attendanceSessionSchema.parse`: every field present. */
+export type AttendanceSessionParsed = z.output<typeof attendanceSessionSchema>;
 
 export const attendanceDayUpdatedSchema = z.object({
   personId: z.string().uuid(),
@@ -57,8 +85,13 @@ export const attendanceDayUpdatedSchema = z.object({
   computedAt: isoDateTime,
   sessions: z.array(attendanceSessionSchema),
   dayStatus: attendanceStatusSchema,
+  regulation: regulationRefSchema.default({ source: 'SYSTEM_DEFAULT', unitId: null, legalBasis: null }),
+  dayOff: dayOffSchema.nullable().default(null),
 });
-export type AttendanceDayUpdated = z.infer<typeof attendanceDayUpdatedSchema>;
+/** The event as a producer may write it (issue-13 fields optional: older events still parse). */
+export type AttendanceDayUpdated = z.input<typeof attendanceDayUpdatedSchema>;
+/** The event after `attendanceDayUpdatedSchema.parse`: every field present (regulation SYSTEM_DEFAULT, dayOff null by default). */
+export type AttendanceDayParsed = z.output<typeof attendanceDayUpdatedSchema>;
 
 /** Deterministic event id (UUID-shaped, name-based SHA-1 like UUID v5) for one revision of one person-day. */
 export function attendanceDayEventId(personId: string, date: string, revision: number): string {

@@ -244,6 +244,8 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
         }),
       },
     },
+            /** The unit's regulation: approved late-arrival / early-leave minutes still count as late / early. */
+            approvedPermissionCountsAsLate: z.boolean().default(false),
     async (req) => {
       const access = getAccess(req);
       if (req.body.unitId === null) access.require('calendar.manage');

@@ -7,8 +7,10 @@ import { loadCalendarData, resolveDayPlan } from '../calendar';
 import { type GoLiveIndex, loadGoLiveIndex } from '../org';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated, attendanceDayEventId } from './attendance.events';
 import { type ClockCorrection, correctDeviceTime } from './domain/clock';
-import { computeDay, coveredSessions } from './domain/compute-day';
-import type { DayResult, JustificationInput, JustificationType, OutageInput, PunchInput } from './domain/types';
+import { computeDay } from './domain/compute-day';
+import type { DayResult, OutageInput, PermissionRef, PunchInput } from './domain/types';
+import { workingDaysCounter } from './domain/working-days-since';
+import { loadRequestInputs } from './request-inputs.repo';
 import { RecomputeAborted, type RecomputeOptions, type RecomputeStats, slicesOf } from './recompute-slices';
 import { loadRules, rulesFor } from './rules.repo';
 import { ancestryOf, listStaffIds, loadOrgParents, loadStaff, loadUnitHistory, placementOn } from './staff.repo';
@@ -47,6 +49,9 @@ interface StoredSession {
   earlyLeaveMinutes: number;
   workedMinutes: number;
   justificationId: string | null;
+  absenceRequestId: string | null;
+  arrivalPermission: PermissionRef | null;
+  departurePermission: PermissionRef | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -65,6 +70,9 @@ function storedSessions(r: DayResult): StoredSession[] {
     earlyLeaveMinutes: s.earlyLeaveMinutes,
     workedMinutes: s.workedMinutes,
     justificationId: s.justificationId,
+    absenceRequestId: s.absenceRequestId,
+    arrivalPermission: s.arrivalPermission,
+    departurePermission: s.departurePermission,
   }));
 }
 
@@ -172,30 +180,18 @@ async function recomputeChunk(
   const { db } = deps;
   const { from, to } = run;
   const t0 = clock();
-  const [staff, history, calendar, punchRows, justRows, existing] = await Promise.all([
+  // The calendar is loaded up to today: "not reported" counts the working days since each absence (D8).
+  const [staff, history, calendar, punchRows, requests, existing] = await Promise.all([
     loadStaff(db, personIds),
     loadUnitHistory(db, personIds),
-    loadCalendarData(db, from, to, personIds),
+    loadCalendarData(db, from, today > to ? today : to, personIds),
     db.query<{ id: string; person_id: string; source_id: string; at: Date; device_time: Date | null; direction: 'IN' | 'OUT' | null }>(
       `SELECT p.id, p.person_id, p.source_id, p.at, p.device_time, p.direction FROM punches p
         WHERE p.person_id = ANY($1::uuid[]) AND p.at >= $2 AND p.at < $3
           AND NOT EXISTS (SELECT 1 FROM punch_annulments a WHERE a.punch_id = p.id)`,
       [personIds, localToInstant(addDays(from, -1)), localToInstant(addDays(to, 2))],
     ),
-    db.query<{
-      id: string;
-      person_id: string;
-      type: JustificationType;
-      start_date: string;
-      start_half: 'MORNING' | 'AFTERNOON';
-      end_date: string;
-      end_half: 'MORNING' | 'AFTERNOON';
-      status: 'APPROVED' | 'PENDING';
-    }>(
-      `SELECT id, person_id, type, start_date, start_half, end_date, end_half, status FROM justifications
-        WHERE person_id = ANY($1::uuid[]) AND status IN ('APPROVED', 'PENDING') AND start_date <= $3 AND end_date >= $2`,
-      [personIds, from, to],
-    ),
+    loadRequestInputs(db, personIds, from, to),
     db.query<{ person_id: string; date: string; revision: number; content_hash: string }>(
       'SELECT person_id, date, revision, content_hash FROM attendance_days WHERE person_id = ANY($1::uuid[]) AND date BETWEEN $2 AND $3',
       [personIds, from, to],
@@ -222,8 +218,7 @@ async function recomputeChunk(
     list.push({ id: p.id, at, source: p.source_id, direction: p.direction });
     punchesByPersonDay.set(key, list);
   }
-  const justByPerson = new Map<string, typeof justRows>();
-  for (const j of justRows) justByPerson.set(j.person_id, [...(justByPerson.get(j.person_id) ?? []), j]);
+  const workingDaysSince = workingDaysCounter(calendar, today);
   const existingByKey = new Map(existing.map((e) => [`${e.person_id}|${e.date}`, e]));
   const ancestryCache = new Map<string, string[]>();
   const ancestry = (u: string) => {
@@ -240,7 +235,6 @@ async function recomputeChunk(
   let skippedBeforeGoLive = 0;
   for (const st of staff) {
     const dates = [...(targets.get(st.id) ?? [])].filter((d) => d < today).sort();
-    const personJust = justByPerson.get(st.id) ?? [];
     for (const date of dates) {
       const { unitId, employed } = placementOn(st, history.get(st.id), date);
       // Judged only from the go-live of the unit the person belonged to that day.
@@ -251,28 +245,24 @@ async function recomputeChunk(
       personDays++;
       const anc = ancestry(unitId);
       const plan = resolveDayPlan(calendar, anc, st.id, date);
-      const justifications: JustificationInput[] = [];
-      for (const j of personJust) {
-        const sessions = coveredSessions(
-          { startDate: j.start_date, startHalf: j.start_half, endDate: j.end_date, endHalf: j.end_half },
-          date,
-        );
-        if (sessions.length > 0) justifications.push({ id: j.id, type: j.type, status: j.status, sessions });
-      }
+      const { rules, regulation } = rulesFor(run.rules, anc);
       const result = computeDay({
         personId: st.id,
         date,
         plan,
         employed,
         punches: punchesByPersonDay.get(`${st.id}|${date}`) ?? [],
-        justifications,
+        justifications: requests.justificationsOf(st.id, date),
+        voidedPunchIds: requests.voidedPunchIdsOf(st.id, date),
         outages: run.outages.filter((o) => o.unitId !== null && anc.includes(o.unitId)),
-        rules: rulesFor(run.rules, anc),
+        rules,
+        regulation,
         asOf: run.asOf.getTime(),
+        workingDaysSince: workingDaysSince(anc, date, rules.leaveNotReportedAfterDays),
       });
       const sessions = storedSessions(result);
       const hash = createHash('sha1')
-        .update(JSON.stringify([unitId, result.dayStatus, sessions, result.explanations, result.workedMinutes]))
+        .update(JSON.stringify([unitId, result.dayStatus, sessions, result.explanations, result.workedMinutes, result.regulation, result.dayOff]))
         .digest('base64url');
       const prev = existingByKey.get(`${st.id}|${date}`);
       if (prev && prev.content_hash === hash) continue;
@@ -289,6 +279,8 @@ async function recomputeChunk(
           explanations: result.explanations,
           worked_minutes: result.workedMinutes,
           content_hash: hash,
+          regulation: result.regulation,
+          day_off: result.dayOff,
         },
       });
     }
@@ -301,14 +293,16 @@ async function recomputeChunk(
   // of a stored revision nor announce a revision that was rolled back. The outbox relay publishes them.
   const { written, published } = await db.transaction(async (tx) => {
     const written = await tx.query<{ person_id: string; date: string; revision: number }>(
-      `INSERT INTO attendance_days AS d (person_id, date, unit_id, revision, day_status, sessions, explanations, worked_minutes, content_hash, computed_at)
-       SELECT x.person_id, x.date, x.unit_id, 1, x.day_status, x.sessions, x.explanations, x.worked_minutes, x.content_hash, $2
+      `INSERT INTO attendance_days AS d (person_id, date, unit_id, revision, day_status, sessions, explanations, worked_minutes, content_hash,
+                                         computed_at, regulation, day_off)
+       SELECT x.person_id, x.date, x.unit_id, 1, x.day_status, x.sessions, x.explanations, x.worked_minutes, x.content_hash, $2,
+              x.regulation, x.day_off
          FROM jsonb_to_recordset($1::jsonb) AS x(person_id uuid, date date, unit_id uuid, day_status text, sessions jsonb,
-                                                explanations jsonb, worked_minutes integer, content_hash text)
+                                                explanations jsonb, worked_minutes integer, content_hash text, regulation jsonb, day_off jsonb)
        ON CONFLICT (person_id, date) DO UPDATE SET
          unit_id = EXCLUDED.unit_id, revision = d.revision + 1, day_status = EXCLUDED.day_status, sessions = EXCLUDED.sessions,
          explanations = EXCLUDED.explanations, worked_minutes = EXCLUDED.worked_minutes, content_hash = EXCLUDED.content_hash,
-         computed_at = EXCLUDED.computed_at
+         computed_at = EXCLUDED.computed_at, regulation = EXCLUDED.regulation, day_off = EXCLUDED.day_off
        WHERE d.content_hash <> EXCLUDED.content_hash
        RETURNING person_id, date, revision`,
       [JSON.stringify(changed.map((c) => c.row)), computedAt],
@@ -330,6 +324,8 @@ async function recomputeChunk(
           computedAt: computedAt.toISOString(),
           sessions: c.sessions.map(({ workedMinutes: _w, ...s }) => s) as AttendanceDayUpdated['sessions'],
           dayStatus: c.result.dayStatus,
+          regulation: c.result.regulation,
+          dayOff: c.result.dayOff,
         },
       });
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/ports/db';
-import { type AttendanceRules, DEFAULT_RULES } from './domain/types';
+import { type AttendanceRules, DEFAULT_RULES, type RegulationRef, SYSTEM_DEFAULT_REGULATION } from './domain/types';
 
 interface RulesRow {
   unit_id: string | null;
@@ -10,6 +10,7 @@ interface RulesRow {
   check_out_closes_minutes: number;
   lunch_punches_required: boolean;
   leave_not_reported_after_days: number;
+  approved_permission_counts_as_late: boolean;
   legal_basis: string | null;
 }
 
@@ -32,17 +33,24 @@ export async function loadRules(db: Db): Promise<RulesEntry[]> {
       checkOutClosesMinutes: r.check_out_closes_minutes,
       lunchPunchesRequired: r.lunch_punches_required,
       leaveNotReportedAfterDays: r.leave_not_reported_after_days,
+      approvedPermissionCountsAsLate: r.approved_permission_counts_as_late,
     },
   }));
 }
 
-/** The work regulation in force for a unit: nearest unit up the tree, then national, then the built-in defaults. */
-export function rulesFor(entries: readonly RulesEntry[], ancestry: readonly string[]): AttendanceRules {
+/**
+ * The work regulation in force for a unit — nearest unit up the tree, then the installation-wide (national) entry,
+ * then the built-in defaults — and which of them it was, so the day (and every notice built on it) can say whether
+ * the unit's own quy chế or a system default applied (audit D7, D14).
+ */
+export function rulesFor(entries: readonly RulesEntry[], ancestry: readonly string[]): { rules: AttendanceRules; regulation: RegulationRef } {
   for (const u of ancestry) {
     const e = entries.find((x) => x.unitId === u);
-    if (e) return e.rules;
+    if (e) return { rules: e.rules, regulation: { source: 'UNIT', unitId: u, legalBasis: e.legalBasis } };
   }
-  return entries.find((x) => x.unitId === null)?.rules ?? DEFAULT_RULES;
+  const national = entries.find((x) => x.unitId === null);
+  if (national) return { rules: national.rules, regulation: { source: 'NATIONAL', unitId: null, legalBasis: national.legalBasis } };
+  return { rules: DEFAULT_RULES, regulation: { ...SYSTEM_DEFAULT_REGULATION } };
 }
 
 /** Sets the work-regulation thresholds of a unit (null = national default). */
@@ -57,18 +65,21 @@ export async function upsertRules(db: Db, unitId: string | null, rules: Attendan
     rules.lunchPunchesRequired,
     rules.leaveNotReportedAfterDays,
     legalBasis,
+    rules.approvedPermissionCountsAsLate,
   ];
   const updated = await db.query(
     `UPDATE attendance_rules SET late_grace_minutes = $2, early_grace_minutes = $3, debounce_seconds = $4, check_in_opens_minutes = $5,
-            check_out_closes_minutes = $6, lunch_punches_required = $7, leave_not_reported_after_days = $8, legal_basis = $9, updated_at = now()
+            check_out_closes_minutes = $6, lunch_punches_required = $7, leave_not_reported_after_days = $8, legal_basis = $9,
+            approved_permission_counts_as_late = $10, updated_at = now()
       WHERE unit_id IS NOT DISTINCT FROM $1 RETURNING id`,
     params,
   );
   if (updated.length === 0)
     await db.query(
       `INSERT INTO attendance_rules (id, unit_id, late_grace_minutes, early_grace_minutes, debounce_seconds, check_in_opens_minutes,
-                                     check_out_closes_minutes, lunch_punches_required, leave_not_reported_after_days, legal_basis)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                     check_out_closes_minutes, lunch_punches_required, leave_not_reported_after_days, legal_basis,
+                                     approved_permission_counts_as_late)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       params,
     );
 }

@@ -10,7 +10,7 @@ describe('attendance conformance (pure day function)', () => {
     assert.ok(SCENARIOS.length >= 60, `only ${SCENARIOS.length} scenarios`);
     assert.equal(new Set(SCENARIOS.map((s) => s.id)).size, SCENARIOS.length);
     const tags = new Set(SCENARIOS.flatMap((s) => s.tags));
-    for (const t of ['grace', 'split', 'missing', 'duplicate', 'order', 'late-arrival', 'skew', 'holiday', 'compensatory', 'makeup', 'leave', 'half-day', 'trip', 'offline', 'employment', 'merge', 'tz'])
+    for (const t of ['grace', 'split', 'missing', 'duplicate', 'order', 'late-arrival', 'skew', 'holiday', 'compensatory', 'makeup', 'leave', 'half-day', 'trip', 'offline', 'employment', 'merge', 'tz', 'lnr', 'pending', 'permission'])
       assert.ok(tags.has(t), `no scenario tagged ${t}`);
   });
   for (const s of SCENARIOS) {

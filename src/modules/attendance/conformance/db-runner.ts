@@ -4,12 +4,13 @@ import { createOverride, createRoster, createSchedule, addCalendarDay, seedOffic
 import { localToInstant } from '../../../platform/time';
 import { DEFAULT_RULES } from '../domain/types';
 import { decideJustification, requestJustification } from '../justifications.service';
+import { requestPermission } from '../permissions.service';
 import { ingestPunch, recordHeartbeat, reportOutage } from '../punches.service';
 import { processDirty } from '../dirty-queue';
 import { type AttendanceDeps, recomputeRange } from '../recompute.service';
 import { upsertRules } from '../rules.repo';
 import { type BaseUnit, SCHEDULES, SOURCES, type Scenario, UNIT_PARENTS, UNITS } from './fixture';
-import { asOfOf, punchTime } from './expectations';
+import { asOfOf, minutesOf, punchTime } from './expectations';
 
 const SYSTEM = { id: '00000000-0000-4000-8000-00000000ffff', name: 'conformance', personId: null };
 
@@ -38,7 +39,21 @@ export interface DbOutcome {
   dayStatus: string;
   unitId: string;
   revision: number;
-  sessions: Array<{ session: string; status: string; checkIn: string | null; checkOut: string | null; lateMinutes: number; earlyLeaveMinutes: number }>;
+  sessions: Array<{
+    session: string;
+    status: string;
+    checkIn: string | null;
+    checkOut: string | null;
+    lateMinutes: number;
+    earlyLeaveMinutes: number;
+    absenceRequestId?: string | null;
+    arrivalPermission?: { status: string } | null;
+    departurePermission?: { status: string } | null;
+  }>;
+  regulation: { source: string; unitId: string | null; legalBasis: string | null } | null;
+  dayOff: { kind: string; name: string; legalBasis: string | null; status: string | null } | null;
+  /** The scenario's own leaf unit (its unit-level rules live there). */
+  leafUnitId: string;
 }
 
 /**
@@ -80,7 +95,10 @@ export async function runOnDb(db: Db, s: Scenario): Promise<DbOutcome> {
   for (const d of s.unitDays ?? []) await addCalendarDay(db, null, { ...d, unitId: leaf, legalBasis: null });
 
   for (const j of s.justifications ?? []) {
-    const row = await requestJustification(db, SYSTEM, { personId, type: j.type, startDate: j.from[0], startHalf: j.from[1], endDate: j.to[0], endHalf: j.to[1], reason: 'thử nghiệm' }, asOf);
+    const permission = j.window && (j.type === 'LATE_ARRIVAL_PERMISSION' || j.type === 'EARLY_LEAVE_PERMISSION') ? { ...j, type: j.type, window: j.window } : null;
+    const row = permission
+      ? await requestPermission(db, SYSTEM, { personId, type: permission.type, date: j.from[0], fromMin: minutesOf(permission.window[0]), toMin: minutesOf(permission.window[1]), reason: 'thử nghiệm' }, asOf)
+      : await requestJustification(db, SYSTEM, { personId, type: j.type, startDate: j.from[0], startHalf: j.from[1], endDate: j.to[0], endHalf: j.to[1], reason: 'thử nghiệm' }, asOf);
     if (j.status !== 'PENDING') await decideJustification(deps, SYSTEM, row.id, j.status, j.status === 'REJECTED' ? 'không đủ căn cứ' : null);
   }
   for (const o of s.outages ?? [])
@@ -123,11 +141,11 @@ export async function runOnDb(db: Db, s: Scenario): Promise<DbOutcome> {
     await ingest(true);
     await processDirty(deps);
   }
-  const [row] = await db.query<{ day_status: string; unit_id: string; revision: number; sessions: DbOutcome['sessions'] }>(
-    'SELECT day_status, unit_id, revision, sessions FROM attendance_days WHERE person_id = $1 AND date = $2',
+  const [row] = await db.query<{ day_status: string; unit_id: string; revision: number; sessions: DbOutcome['sessions']; regulation: DbOutcome['regulation']; day_off: DbOutcome['dayOff'] }>(
+    'SELECT day_status, unit_id, revision, sessions, regulation, day_off FROM attendance_days WHERE person_id = $1 AND date = $2',
     [personId, s.date],
   );
   if (!row) throw new Error(`${s.id}: no attendance row`);
   const unitId = row.unit_id === leaf ? base : row.unit_id;
-  return { dayStatus: row.day_status, unitId, revision: row.revision, sessions: row.sessions };
+  return { dayStatus: row.day_status, unitId, revision: row.revision, sessions: row.sessions, regulation: row.regulation, dayOff: row.day_off, leafUnitId: leaf };
 }

@@ -3,6 +3,12 @@ import { addDays, localMinuteOf, localToEpoch, minutesToHhmm } from '../../../pl
 import type { AttendanceStatus, SessionKind } from '../domain/types';
 import type { PunchSpec, Scenario } from './fixture';
 
+/** 'HH:MM' → minutes after local midnight (permission windows). */
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
 /** A punch spec → epoch ms. 'HH:MM[:SS]' is on the scenario date, local time. */
 export function punchTime(spec: PunchSpec, date: string): number {
   const t = typeof spec === 'string' ? spec : spec.t;
@@ -38,6 +44,9 @@ export interface ObservedSession {
   checkOut: number | null;
   lateMinutes: number;
   earlyLeaveMinutes: number;
+  absenceRequestId?: string | null;
+  arrivalPermission?: { status: string } | null;
+  departurePermission?: { status: string } | null;
 }
 
 /** Compares an observed day (from the pure function or from the database) with the scenario's expectation. */
@@ -52,5 +61,8 @@ export function assertMatches(s: Scenario, dayStatus: AttendanceStatus, sessions
     if (detail?.early !== undefined) assert.equal(got.earlyLeaveMinutes, detail.early, `${ctx}: ${name} early minutes`);
     if (detail?.in !== undefined) assert.equal(hhmm(got.checkIn, (detail.in ?? '').length > 5), detail.in, `${ctx}: ${name} check-in`);
     if (detail?.out !== undefined) assert.equal(hhmm(got.checkOut, (detail.out ?? '').length > 5), detail.out, `${ctx}: ${name} check-out`);
+    if (detail?.arrival !== undefined) assert.equal(got.arrivalPermission?.status ?? null, detail.arrival, `${ctx}: ${name} arrival permission`);
+    if (detail?.departure !== undefined) assert.equal(got.departurePermission?.status ?? null, detail.departure, `${ctx}: ${name} departure permission`);
+    if (detail?.awaitingRequest !== undefined) assert.equal(Boolean(got.absenceRequestId), detail.awaitingRequest, `${ctx}: ${name} pending request named`);
   }
 }

@@ -53,6 +53,18 @@ export type PunchSpec =
       late?: boolean;
     };
 
+/** Details of one expected session; the permission / request fields say which status of request is attached (null: none). */
+export interface SessionDetail {
+  late?: number;
+  early?: number;
+  in?: string | null;
+  out?: string | null;
+  arrival?: 'APPROVED' | 'PENDING' | null;
+  departure?: 'APPROVED' | 'PENDING' | null;
+  /** AWAITING_JUSTIFICATION: the session names the pending request. */
+  awaitingRequest?: boolean;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -69,7 +81,14 @@ export interface Scenario {
   override?: { morning?: TimeRange; afternoon?: TimeRange; works?: 'BOTH' | 'MORNING' | 'AFTERNOON' };
   /** Extra calendar days on the scenario's leaf unit. */
   unitDays?: Array<Pick<CalendarDay, 'date' | 'kind' | 'name'>>;
-  justifications?: Array<{ type: JustificationType; from: [string, 'MORNING' | 'AFTERNOON']; to: [string, 'MORNING' | 'AFTERNOON']; status: 'APPROVED' | 'PENDING' | 'REJECTED' }>;
+  /** `window` ('HH:MM' from–to on `from`'s date): a late-arrival / early-leave permission for part of that session. */
+  justifications?: Array<{
+    type: JustificationType;
+    from: [string, 'MORNING' | 'AFTERNOON'];
+    to: [string, 'MORNING' | 'AFTERNOON'];
+    status: 'APPROVED' | 'PENDING' | 'REJECTED';
+    window?: [string, string];
+  }>;
   punches: PunchSpec[];
   /** A device whose clock is off by offsetSeconds (positive = fast); its punches are given in device time. */
   skew?: { source: string; offsetSeconds: number };
@@ -79,6 +98,6 @@ export interface Scenario {
   expect: {
     day: AttendanceStatus;
     unit?: BaseUnit;
-    sessions?: Array<[SessionKind, AttendanceStatus, { late?: number; early?: number; in?: string | null; out?: string | null }?]>;
+    sessions?: Array<[SessionKind, AttendanceStatus, SessionDetail?]>;
   };
 }

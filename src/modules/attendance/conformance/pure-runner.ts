@@ -4,9 +4,10 @@ import { CLOCK_SKEW_TOLERANCE_MS } from '../domain/constants';
 import { type ClockCorrection, correctDeviceTime } from '../domain/clock';
 import { computeDay, coveredSessions } from '../domain/compute-day';
 import { DEFAULT_RULES, type DayResult, type JustificationInput, type PunchInput } from '../domain/types';
+import { workingDaysCounter } from '../domain/working-days-since';
 import { ancestryOf, placementOn } from '../staff.repo';
 import { type BaseUnit, SCHEDULES, SOURCES, type Scenario, UNIT_PARENTS, UNITS } from './fixture';
-import { asOfOf, punchTime } from './expectations';
+import { asOfOf, minutesOf, punchTime } from './expectations';
 
 const LEAF = (s: Scenario) => `leaf-${s.id}`;
 
@@ -74,7 +75,8 @@ export function runPure(s: Scenario): DayResult & { unitId: string; baseUnitId: 
   (s.justifications ?? []).forEach((j, i) => {
     if (j.status === 'REJECTED') return;
     const sessions = coveredSessions({ startDate: j.from[0], startHalf: j.from[1], endDate: j.to[0], endHalf: j.to[1] }, s.date);
-    if (sessions.length > 0) justifications.push({ id: `j${i}`, type: j.type, status: j.status, sessions });
+    const window = j.window ? { fromMin: minutesOf(j.window[0]), toMin: minutesOf(j.window[1]) } : null;
+    if (sessions.length > 0) justifications.push({ id: `j${i}`, type: j.type, status: j.status, sessions, window });
   });
   const asOf = asOfOf(s);
   const outages = (s.outages ?? [])
@@ -83,6 +85,8 @@ export function runPure(s: Scenario): DayResult & { unitId: string; baseUnitId: 
       return src !== undefined && anc.includes(src.unitId);
     })
     .map((o) => ({ source: o.source, from: punchTime(o.from, s.date), to: o.to === null ? null : punchTime(o.to, s.date) }));
+  const rules = { ...DEFAULT_RULES, ...(s.rules ?? {}) };
+  const today = localDateOf(asOf);
   const result = computeDay({
     personId,
     date: s.date,
@@ -91,8 +95,9 @@ export function runPure(s: Scenario): DayResult & { unitId: string; baseUnitId: 
     punches: dayPunches,
     justifications,
     outages,
-    rules: { ...DEFAULT_RULES, ...(s.rules ?? {}) },
+    rules,
     asOf,
+    workingDaysSince: workingDaysCounter(calendar, today)(anc, s.date, rules.leaveNotReportedAfterDays),
   });
   return { ...result, unitId, baseUnitId: unitId === leaf ? base : unitId };
 }

@@ -1,5 +1,7 @@
-import { daysBetween, localDateOf, localToEpoch } from '../../../platform/time';
+import { localToEpoch } from '../../../platform/time';
 import type { PlannedSession } from '../../calendar';
+import { dayOffOf } from './day-off';
+import { judgeDeviation } from './permissions';
 import {
   type AttendanceStatus,
   type DayInput,
@@ -7,8 +9,10 @@ import {
   type Explanation,
   type JustificationInput,
   type OutageInput,
+  PERMISSION_TYPES,
   type PunchInput,
   type SessionResult,
+  SYSTEM_DEFAULT_REGULATION,
   WORKING_ELSEWHERE,
 } from './types';
 
@@ -78,6 +82,7 @@ function pairOf(punches: readonly PunchInput[], midpoint: number, debounceMs: nu
 const SEVERITY: AttendanceStatus[] = [
   'LEAVE_NOT_REPORTED',
   'ABSENT_NO_REASON',
+  'AWAITING_JUSTIFICATION',
   'MISSING_CHECKOUT',
   'LATE_AND_EARLY_LEAVE',
   'LATE',
@@ -94,7 +99,7 @@ const SEVERITY: AttendanceStatus[] = [
 /** The day's headline: the most serious session status; late in one session and early in another combine. */
 export function combineDayStatus(statuses: readonly AttendanceStatus[]): AttendanceStatus {
   const has = (s: AttendanceStatus) => statuses.includes(s);
-  if (!has('LEAVE_NOT_REPORTED') && !has('ABSENT_NO_REASON') && !has('MISSING_CHECKOUT')) {
+  if (!has('LEAVE_NOT_REPORTED') && !has('ABSENT_NO_REASON') && !has('AWAITING_JUSTIFICATION') && !has('MISSING_CHECKOUT')) {
     if (has('LATE_AND_EARLY_LEAVE') || (has('LATE') && has('EARLY_LEAVE'))) return 'LATE_AND_EARLY_LEAVE';
   }
   for (const s of SEVERITY) if (has(s)) return s;
@@ -120,10 +125,15 @@ function wholeDay(input: DayInput, status: AttendanceStatus, explanations: Expla
         earlyLeaveMinutes: 0,
         workedMinutes: 0,
         justificationId: null,
+        absenceRequestId: null,
+        arrivalPermission: null,
+        departurePermission: null,
       },
     ],
     workedMinutes: 0,
     explanations,
+    regulation: input.regulation ?? { ...SYSTEM_DEFAULT_REGULATION },
+    dayOff: dayOffOf(input.plan),
   };
 }
 
@@ -135,10 +145,15 @@ export function computeDay(input: DayInput): DayResult {
   const { plan, rules } = input;
   const explanations: Explanation[] = [];
   const debounceMs = rules.debounceSeconds * 1000;
-  const { kept, dropped } = debouncePunches(input.punches, debounceMs);
+  // A punch an approved correction declared wrong is ignored as if it never happened (the raw row stays).
+  const voided = new Set(input.voidedPunchIds ?? []);
+  const valid = voided.size === 0 ? input.punches : input.punches.filter((p) => !voided.has(p.id));
+  if (valid.length < input.punches.length) explanations.push({ code: 'PUNCHES_VOIDED', params: { count: input.punches.length - valid.length } });
+  const { kept, dropped } = debouncePunches(valid, debounceMs);
   if (dropped.length > 0) explanations.push({ code: 'PUNCHES_DEBOUNCED', params: { count: dropped.length } });
 
   if (!input.employed) return wholeDay(input, 'NOT_EMPLOYED', [{ code: 'NOT_EMPLOYED' }]);
+  const fullSession = input.justifications.filter((j) => !PERMISSION_TYPES.has(j.type));
   if (plan.sessions.length === 0) {
     if (plan.dayType === 'HOLIDAY') {
       const ex: Explanation[] = [{ code: 'HOLIDAY', params: { name: plan.holiday?.name ?? '', kind: plan.holiday?.kind ?? '' } }];
@@ -173,7 +188,6 @@ export function computeDay(input: DayInput): DayResult {
     pairs[1]?.checkOut != null;
   if (bridged) explanations.push({ code: 'LUNCH_BRIDGED' });
 
-  const today = localDateOf(input.asOf);
   const sessions: SessionResult[] = windows.map((w, i) => {
     const { planned } = w;
     const pair = pairs[i] as Pair;
@@ -192,9 +206,12 @@ export function computeDay(input: DayInput): DayResult {
       earlyLeaveMinutes: 0,
       workedMinutes: pair.checkIn && pair.checkOut ? Math.floor((pair.checkOut.at - pair.checkIn.at) / MIN) : 0,
       justificationId: null,
+      absenceRequestId: null,
+      arrivalPermission: null,
+      departurePermission: null,
     };
     const sess = planned.session;
-    const justification = input.justifications.find((j) => j.status === 'APPROVED' && j.sessions.includes(sess));
+    const justification = fullSession.find((j) => j.status === 'APPROVED' && j.sessions.includes(sess));
     if (justification) {
       const status = WORKING_ELSEWHERE.has(justification.type) ? 'ON_TRIP' : 'ON_LEAVE';
       explanations.push({ code: 'JUSTIFIED', session: sess, params: { type: justification.type, id: justification.id } });
@@ -210,14 +227,15 @@ export function computeDay(input: DayInput): DayResult {
         explanations.push({ code: 'SOURCE_OFFLINE', session: sess, params: { sources: outagesHere.map((o) => o.source).join(', ') } });
         return { ...base, status: 'SOURCE_OFFLINE' };
       }
-      const pending = input.justifications.find((j) => j.status === 'PENDING' && j.sessions.includes(sess));
+      // D3: while the approver has not decided, the absence is "chờ hợp thức hóa", not "không có lý do chính đáng".
+      const pending = fullSession.find((j) => j.status === 'PENDING' && j.sessions.includes(sess));
       if (pending) {
-        explanations.push({ code: 'JUSTIFICATION_PENDING', session: sess, params: { id: pending.id } });
-        return { ...base, status: 'ABSENT_NO_REASON' };
+        explanations.push({ code: 'JUSTIFICATION_PENDING', session: sess, params: { id: pending.id, type: pending.type } });
+        return { ...base, status: 'AWAITING_JUSTIFICATION', absenceRequestId: pending.id };
       }
-      const age = daysBetween(input.date, today);
-      if (age >= rules.leaveNotReportedAfterDays) {
-        explanations.push({ code: 'LEAVE_NOT_REPORTED', session: sess, params: { days: age } });
+      // D8: "sau N ngày làm việc" — counted on the unit's calendar, not in calendar days.
+      if (input.workingDaysSince >= rules.leaveNotReportedAfterDays) {
+        explanations.push({ code: 'LEAVE_NOT_REPORTED', session: sess, params: { days: rules.leaveNotReportedAfterDays } });
         return { ...base, status: 'LEAVE_NOT_REPORTED' };
       }
       explanations.push({ code: 'NO_PUNCH', session: sess });
@@ -228,22 +246,27 @@ export function computeDay(input: DayInput): DayResult {
     let early = 0;
     let lateUncertain = false;
     let earlyUncertain = false;
+    let arrivalPermission: SessionResult['arrivalPermission'] = null;
+    let departurePermission: SessionResult['departurePermission'] = null;
+    const judge = { justifications: input.justifications, date: input.date, planned, approvedCountsAsLate: rules.approvedPermissionCountsAsLate };
     if (pair.checkIn && !afternoonBridge) {
-      const lateMs = pair.checkIn.at - start;
-      if (lateMs > rules.lateGraceMinutes * MIN) {
-        // The source being down before the check-in means the person may have come in unseen.
-        if (input.outages.some((o) => overlaps(o, w.from, pair.checkIn?.at as number))) lateUncertain = true;
-        else late = Math.ceil(lateMs / MIN);
-      }
+      const v = judgeDeviation({ ...judge, gap: [start, pair.checkIn.at], graceMs: rules.lateGraceMinutes * MIN, type: 'LATE_ARRIVAL_PERMISSION' });
+      arrivalPermission = v.permission;
+      if (v.partialRequestId) explanations.push({ code: 'PERMISSION_EXCEEDED', session: sess, params: { id: v.partialRequestId, excused: v.excusedMinutes, minutes: v.minutes } });
+      // The source being down before the check-in means the person may have come in unseen.
+      if (v.minutes > 0 && v.permission?.status !== 'APPROVED' && input.outages.some((o) => overlaps(o, w.from, pair.checkIn?.at as number))) lateUncertain = true;
+      else late = v.minutes;
     }
     if (pair.checkOut && !morningBridge) {
-      const earlyMs = end - pair.checkOut.at;
-      if (earlyMs > rules.earlyGraceMinutes * MIN) {
-        if (input.outages.some((o) => overlaps(o, pair.checkOut?.at as number, w.to))) earlyUncertain = true;
-        else early = Math.ceil(earlyMs / MIN);
-      }
+      const v = judgeDeviation({ ...judge, gap: [pair.checkOut.at, end], graceMs: rules.earlyGraceMinutes * MIN, type: 'EARLY_LEAVE_PERMISSION' });
+      departurePermission = v.permission;
+      if (v.partialRequestId) explanations.push({ code: 'PERMISSION_EXCEEDED', session: sess, params: { id: v.partialRequestId, excused: v.excusedMinutes, minutes: v.minutes } });
+      if (v.minutes > 0 && v.permission?.status !== 'APPROVED' && input.outages.some((o) => overlaps(o, pair.checkOut?.at as number, w.to))) earlyUncertain = true;
+      else early = v.minutes;
     }
-    const result = { ...base, lateMinutes: late, earlyLeaveMinutes: early };
+    for (const p of [arrivalPermission, departurePermission])
+      if (p) explanations.push({ code: p.status === 'APPROVED' ? 'PERMISSION_APPROVED' : 'PERMISSION_PENDING', session: sess, params: { id: p.requestId } });
+    const result = { ...base, lateMinutes: late, earlyLeaveMinutes: early, arrivalPermission, departurePermission };
     const incomplete = (!pair.checkIn && !afternoonBridge) || (!pair.checkOut && !morningBridge);
     if (incomplete) {
       if (outagesHere.length > 0) {
@@ -276,6 +299,8 @@ export function computeDay(input: DayInput): DayResult {
     sessions,
     workedMinutes: sessions.reduce((n, s) => n + s.workedMinutes, 0),
     explanations,
+    regulation: input.regulation ?? { ...SYSTEM_DEFAULT_REGULATION },
+    dayOff: dayOffOf(plan),
   };
 }
 
