@@ -9,6 +9,8 @@ import { recordAudit } from '../audit';
 import type { Access } from '../../platform/access';
 import { getAccess } from '../../platform/access';
 import { loadOrgTree } from '../org';
+import { assertCompetent } from '../competence';
+import { localDateOf } from '../../platform/time';
 import { personMonthDto, ZAttendanceRulesList, ZManualPunchResult, ZOk, ZOutageReport, ZPersonMonth, ZTimesheet } from './attendance.dto';
 import { ATTENDANCE_STATUSES } from './attendance.events';
 import { DEFAULT_RULES } from './domain/types';
@@ -151,7 +153,8 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
       const access = getAccess(req);
       const unitId = await personUnit(ctx, req.body.personId);
       access.requireInUnit('attendance.manage', unitId);
-      if (access.isSelf(req.body.personId)) throw errors.forbidden({ reason: 'no manual punch for oneself' });
+      // Never for oneself, never for a superior, only at the competent level (competence table, audit D5/D6).
+      await assertCompetent(ctx.db, access, { matter: 'ATTENDANCE_CORRECTION', subjectPersonId: req.body.personId, date: localDateOf(ctx.now()) });
       return createManualPunch(ctx.db, access.actor(), { personId: req.body.personId, unitId, at: new Date(req.body.at), direction: req.body.direction ?? null, reason: req.body.reason }, ctx.now());
     },
   );
@@ -173,6 +176,7 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
       if (!p) throw errors.notFound('Punch', 'lượt chấm công');
       const unitId = await personUnit(ctx, p.person_id);
       access.requireInUnit('attendance.manage', unitId);
+      await assertCompetent(ctx.db, access, { matter: 'ATTENDANCE_CORRECTION', subjectPersonId: p.person_id, date: localDateOf(ctx.now()) });
       await annulPunch(ctx.db, access.actor(), req.params.id, req.body.reason, unitId, ctx.now());
       return { ok: true };
     },

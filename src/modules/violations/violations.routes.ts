@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/module';
 import type { Access } from '../../platform/access';
 import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
-import { errors } from '../../platform/errors';
+import { AppError, errors } from '../../platform/errors';
 import { ZBinary, ZIdParams, binaryBody } from '../../platform/http/schemas';
 import { localDateOf } from '../../platform/time';
 import { getAccess } from '../../platform/access';
@@ -65,6 +65,8 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
       const access = getAccess(req);
       const perm = req.body.source === 'INSPECTION' ? 'inspections.manage' : 'violations.decide';
       access.require(perm);
+      if (access.isSelf(req.body.personId))
+        throw new AppError(403, 'COMPETENCE_OWN_CASE', 'Không được tự lập biên bản vi phạm đối với chính mình.', 'You cannot record a violation against yourself.', { matter: 'VIOLATION_HANDLING' });
       const v = await openManualViolation(ctx.db, req.body, access.actor(), ctx.now(), (unitId) => access.requireInUnit(perm, unitId));
       return reply.status(201).send({ id: v.id, repeatOrdinal: v.repeat_ordinal, proposedAction: v.proposed_action });
     },

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { uploadRateLimit } from '../../platform/http/upload-rate-limit';
 import { getAccess } from '../../platform/access';
 import { loadVisible } from './visibility';
+import { assertCompetent } from '../competence';
 import { MAX_FILE_BYTES, MAX_FILES, submitExplanation, type UploadedFile } from './explanations.service';
 import { caseStatusDto, explanationUploadDoc, ZCaseStatus, ZCloseBody, ZDecisionBody, ZDisciplineContext, ZDisciplineContextQuery, ZExplanationBody, ZExplanationCreated, ZExplanationFileParams, ZProposalBody, ZRequestExplanationBody } from './workflow.dto';
 import { closeCase, decide, disciplineContext, proposeDiscipline, requestExplanation } from './workflow.service';
@@ -101,6 +102,8 @@ export async function workflowRoutes(root: FastifyInstance, ctx: AppContext) {
     const access = getAccess(req);
     const v = await loadVisible(ctx, access, id);
     access.requireInUnit('violations.decide', v.unit_id);
+    // The role over the unit, then the competence table: never one's own case nor a superior's (audit D5, D6).
+    await assertCompetent(ctx.db, access, { matter: 'VIOLATION_HANDLING', subjectPersonId: v.person_id, date: localDateOf(ctx.now()) });
     return { access, v };
   };
 
