@@ -10,6 +10,8 @@ export {
   attendanceDayUpdatedSchema,
   type AttendanceDayUpdated,
   type AttendanceSessionEvent,
+  type AttendanceDayParsed,
+  type AttendanceSessionParsed,
 } from './attendance.events';
 export { ingestPunch, ingestPunches } from './punches.service';
 export { recomputeRange } from './recompute.service';
