@@ -19,6 +19,6 @@ export { processDirty } from './dirty-queue';
 export { requestJustification, decideJustification } from './justifications.service';
 export { attendanceTick } from './jobs';
 export { DEMO_SOURCES } from './seed-demo';
-export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds } from './request-inputs.repo';
+export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds, requestTypeOf } from './request-inputs.repo';
 export { approvedLeavePeriods, type LeavePeriod, type LeavePeriodType } from './leave-periods';
 export { requestOutcome, type RequestOutcome } from './request-outcome.repo';

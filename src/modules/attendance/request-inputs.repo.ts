@@ -160,3 +160,14 @@ export async function loadVoidedPunchIds(db: Db, personIds: readonly string[], f
   );
   return new Set(rows.map((r) => r.punch_id));
 }
+
+/**
+ * The type of a request named in a day (a justification's type, e.g. LATE_ARRIVAL_PERMISSION, or PUNCH_CORRECTION
+ * for a correction), for the trace a retraction keeps; null when no such request exists.
+ */
+export async function requestTypeOf(db: Db, requestId: string): Promise<string | null> {
+  const [j] = await db.query<{ type: string }>('SELECT type FROM justifications WHERE id = $1', [requestId]);
+  if (j) return j.type;
+  const [c] = await db.query<{ id: string }>('SELECT id FROM punch_corrections WHERE id = $1', [requestId]);
+  return c ? 'PUNCH_CORRECTION' : null;
+}
