@@ -38,8 +38,11 @@ export const ZDashboard = z
         earlyLeave: z.number().int(),
         absent: z.number().int(),
         lastOn: z.string(),
+        violations: z
+          .array(z.object({ id: z.uuid(), occurredOn: z.string(), kind: ZKind }))
+          .describe('The upheld violations the count is made of (not retracted, not dismissed, not awaiting justification).'),
       }),
-    ),
+    ).describe('People with three or more upheld violations in the last 30 days.'),
     overdueExplanations: z.array(
       z.object({
         violationId: z.uuid(),

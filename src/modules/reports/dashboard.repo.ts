@@ -35,11 +35,12 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
     [units, today],
   );
   // One pass over the year: counts per day and kind, bucketed into weeks and months here (365 × 5 rows at most),
-  // instead of scanning the year once per chart.
+  // instead of scanning the year once per chart. A fact awaiting justification is no violation (yet): not charted.
   const daily = await db.query<{ day: string; kind: ViolationKind; n: number }>(
     `SELECT v.occurred_on AS day, v.kind, count(*)::int AS n
        FROM violations v
       WHERE v.occurred_on BETWEEN $2 AND $3 AND v.unit_id = ANY($1::uuid[]) AND v.retracted_at IS NULL
+        AND v.kind <> 'AWAITING_JUSTIFICATION'
       GROUP BY 1, 2`,
     [units, weekFrom < firstMonth ? weekFrom : firstMonth, today],
   );
@@ -65,16 +66,29 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
   const weekly = unpack(weeklyMap, 'week');
   const monthly = unpack(monthlyMap, 'month');
   // Aggregate on the violations alone, then fetch names for the 20 people shown (joining first would carry names
-  // through every row of the month).
-  const repeat = await db.query<{ person_id: string; full_name: string; unit_name: string; n: number; late: number; early: number; absent: number; last_on: string }>(
+  // through every row of the month). Only upheld violations count (audit D4): not retracted, not dismissed by a
+  // leader (an accepted explanation means a valid reason), not awaiting justification; each row lists them.
+  const repeat = await db.query<{
+    person_id: string;
+    full_name: string;
+    unit_name: string;
+    n: number;
+    late: number;
+    early: number;
+    absent: number;
+    last_on: string;
+    violations: Array<{ id: string; occurredOn: string; kind: ViolationKind }>;
+  }>(
     `WITH r AS (
        SELECT v.person_id, count(*)::int AS n,
               count(*) FILTER (WHERE v.kind = 'LATE')::int AS late,
               count(*) FILTER (WHERE v.kind = 'EARLY_LEAVE')::int AS early,
               count(*) FILTER (WHERE v.kind IN ('ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'))::int AS absent,
-              max(v.occurred_on) AS last_on
-         FROM violations v
+              max(v.occurred_on) AS last_on,
+              json_agg(json_build_object('id', v.id, 'occurredOn', v.occurred_on, 'kind', v.kind) ORDER BY v.occurred_on, v.id) AS violations
+         FROM violations v LEFT JOIN violation_cases c ON c.violation_id = v.id
         WHERE v.occurred_on BETWEEN $2 AND $3 AND v.unit_id = ANY($1::uuid[]) AND v.retracted_at IS NULL
+          AND v.kind <> 'AWAITING_JUSTIFICATION' AND c.decision IS DISTINCT FROM 'DISMISSED'
         GROUP BY v.person_id HAVING count(*) >= 3
         ORDER BY n DESC, v.person_id LIMIT 20)
      SELECT r.*, p.full_name, u.name AS unit_name
@@ -105,6 +119,8 @@ export async function dashboard(db: Db, units: string[], today: string, now: Dat
       earlyLeave: r.early,
       absent: r.absent,
       lastOn: r.last_on,
+      // json_agg renders dates as text already (YYYY-MM-DD).
+      violations: r.violations.map((x) => ({ id: x.id, occurredOn: String(x.occurredOn).slice(0, 10), kind: x.kind })),
     })),
     overdueExplanations: overdue.map((o) => ({
       violationId: o.violation_id,

@@ -17,7 +17,7 @@ export const rulesModule: KcModule = {
         validFrom: '2025-07-01',
         name: 'Quy chế làm việc của UBND xã Thông Thụ (phần xử lý vi phạm giờ giấc)',
         legalBasis: 'Quyết định ban hành Quy chế làm việc của UBND xã (demo)',
-        config: { ...DEFAULT_RULES, graceMinutes: { late: 5, earlyLeave: 5 }, repeatGroups: [['LATE', 'EARLY_LEAVE']] },
+        config: { ...DEFAULT_RULES, repeatGroups: [['LATE', 'EARLY_LEAVE']] },
       },
       { id: null, name: 'system:seed' },
     );

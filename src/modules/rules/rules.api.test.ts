@@ -29,6 +29,19 @@ for (const kind of dbKinds()) {
       await t.ctx.db.query(`UPDATE violation_rule_sets SET config = config - 'explanationDaysKind' WHERE unit_id = $1`, [commune]);
       const legacy = (await chutich.get(`/api/rules/effective?unitId=${division}&date=2026-11-02`)).json();
       assert.equal(legacy.config.explanationDaysKind, 'WORKING');
+      // Versions stored while the rules had their own grace minutes (audit D14) still parse, without that key: the one
+      // grace setting is the attendance rules'. The built-in default says it is one.
+      assert.equal(eff.source, 'UNIT');
+      await t.ctx.db.query(`UPDATE violation_rule_sets SET config = config || '{"graceMinutes":{"late":5,"earlyLeave":5}}'::jsonb WHERE unit_id = $1`, [commune]);
+      const graced = (await chutich.get(`/api/rules/effective?unitId=${division}&date=2026-11-02`)).json();
+      assert.equal(graced.version, 1);
+      assert.equal('graceMinutes' in graced.config, false);
+      assert.equal('graceMinutes' in (await chutich.get(`/api/rules?unitId=${commune}`)).json().items[0].config, false);
+      const noRules = (await chutich.get(`/api/rules/effective?unitId=${division}&date=2025-01-01`)).json();
+      assert.deepEqual([noRules.source, noRules.ruleSetId], ['SYSTEM_DEFAULT', null]);
+      assert.match(noRules.name, /chưa ban hành quy chế/);
+      const withGrace = await noivu.send('POST', '/api/rules', { unitId: commune, validFrom: '2027-01-01', name: 'Có thời gian cho phép', config: { ...DEFAULT_RULES, graceMinutes: { late: 5, earlyLeave: 5 } } });
+      assert.equal(withGrace.statusCode, 400, 'grace minutes belong to the attendance rules, not to the handling rules');
       const bad = await noivu.send('POST', '/api/rules', { unitId: commune, validFrom: '2027-01-01', name: 'Sai', config: { ...DEFAULT_RULES, steps: [{ fromCount: 2, action: 'REMINDER' }] } });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().code, 'RULES_INVALID');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDate, ZText } from '../../platform/http/schemas';
-import { ESCALATION_ACTIONS } from './domain/rule-config';
+import { ESCALATION_ACTIONS, withoutLegacyKeys } from './domain/rule-config';
 import type { RuleSetRow } from './rules.repo';
 
 /** A unit's rule configuration as stored (validated on adoption; see GET /api/rules/defaults for its shape). */
@@ -30,7 +30,8 @@ export function ruleSetDto(r: RuleSetRow): z.output<typeof ZRuleSet> {
     validTo: r.valid_to,
     name: r.name,
     legalBasis: r.legal_basis,
-    config: r.config,
+    // Versions stored before grace minutes moved to the attendance rules are shown without that key.
+    config: withoutLegacyKeys(r.config) as Record<string, unknown>,
     createdAt: r.created_at,
   };
 }
@@ -42,6 +43,8 @@ export const ZEffectiveRules = z
     version: z.number().int().nullable(),
     ownerUnitId: z.uuid().nullable().describe('The unit whose rules apply (the unit or an ancestor); null for the built-in default.'),
     name: z.string(),
+    legalBasis: z.string().nullable(),
+    source: z.enum(['UNIT', 'SYSTEM_DEFAULT']).describe('SYSTEM_DEFAULT: the unit has not adopted its own regulation; the built-in rules apply.'),
     config: ZConfig,
   })
   .meta({ id: 'EffectiveRules' });

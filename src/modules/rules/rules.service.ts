@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
-import { DEFAULT_RULES, type RuleConfig, ZRuleConfig } from './domain/rule-config';
+import { DEFAULT_RULES, type RuleConfig, storedRuleConfig, ZRuleConfig } from './domain/rule-config';
 import { closeRuleSet, insertRuleSet, latestRuleSet, type RuleSetRow, ruleSetInForce } from './rules.repo';
 
 export interface EffectiveRules {
@@ -11,15 +11,38 @@ export interface EffectiveRules {
   /** The unit whose rules apply (the unit itself or an ancestor); null for the built-in default. */
   ownerUnitId: string | null;
   name: string;
+  legalBasis: string | null;
+  /** UNIT: a regulation the unit (or an ancestor) adopted; SYSTEM_DEFAULT: none adopted, the built-in rules apply. */
+  source: 'UNIT' | 'SYSTEM_DEFAULT';
   config: RuleConfig;
 }
+
+/** The words notices and the violation page use for where the handling rules come from (audit D7). */
+export const SYSTEM_DEFAULT_RULES_VI = 'theo mặc định của hệ thống (đơn vị chưa ban hành quy chế)';
+export const SYSTEM_DEFAULT_RULES_EN = 'by the system default (the unit has not adopted its own regulation)';
 
 /** The rules that judge a violation of `unitId` on `date`. */
 export async function effectiveRules(db: Db, unitId: string, date: string): Promise<EffectiveRules> {
   const row = await ruleSetInForce(db, unitId, date);
   if (!row)
-    return { ruleSetId: null, version: null, ownerUnitId: null, name: 'Quy định mặc định (chưa ban hành quy chế)', config: DEFAULT_RULES };
-  return { ruleSetId: row.id, version: row.version, ownerUnitId: row.unit_id, name: row.name, config: ZRuleConfig.parse(row.config) };
+    return {
+      ruleSetId: null,
+      version: null,
+      ownerUnitId: null,
+      name: 'Quy định mặc định của hệ thống (đơn vị chưa ban hành quy chế)',
+      legalBasis: null,
+      source: 'SYSTEM_DEFAULT',
+      config: DEFAULT_RULES,
+    };
+  return {
+    ruleSetId: row.id,
+    version: row.version,
+    ownerUnitId: row.unit_id,
+    name: row.name,
+    legalBasis: row.legal_basis,
+    source: 'UNIT',
+    config: storedRuleConfig(row.config),
+  };
 }
 
 export interface NewRuleSet {

@@ -15,7 +15,8 @@ import { applyAttendanceDay } from './violations.service';
  * calendar days gets calendar days. The deadline is the end of the last day, shown as dd/MM/yyyy.
  */
 const leader = (w: World) => ({ id: w.chairman.userId, name: 'Lê Quang Minh' });
-const RULES: RuleConfig = { ...DEFAULT_RULES, graceMinutes: { late: 5, earlyLeave: 5 }, repeatWindow: { kind: 'ROLLING_DAYS', days: 1 } };
+// Grace minutes are the attendance rules' (audit D14); this regulation only states the repeat window.
+const RULES: RuleConfig = { ...DEFAULT_RULES, repeatWindow: { kind: 'ROLLING_DAYS', days: 1 } };
 /** 18:00 in Việt Nam on `date`: the evening the day is computed. */
 const evening = (date: string) => new Date(`${date}T18:00:00+07:00`);
 

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ZBoolString, ZDate, ZPage, ZText, ZPageOf } from '../../platform/http/schemas';
 import { localDateOf } from '../../platform/time';
-import { ACTION_LABELS, ESCALATION_ACTIONS, VIOLATION_KINDS } from '../rules';
+import { KIND_CHANGE_CAUSE_LABELS, pickLabel, RETRACTION_REASON_LABELS } from '../../platform/glossary';
+import { ACTION_LABELS, ESCALATION_ACTIONS, MANUAL_KINDS, SYSTEM_DEFAULT_RULES_EN, VIOLATION_KINDS } from '../rules';
 import { KIND_LABELS } from './domain/labels';
+import type { KindChangeRow } from './kind-changes.repo';
+import { rulesBasisPhrase, thresholdNote } from './notices';
 import { CASE_ACTIONS, CASE_STATES, type CaseAction, DECISION_LABELS, DECISIONS, STATE_LABELS } from './domain/states';
 import type { ListRow } from './violations.query';
-import type { EvidenceRow, PersonInfo, ViolationRow } from './violations.repo';
+import type { CountedRow, EvidenceRow, PersonInfo, ViolationRow } from './violations.repo';
 import type { CaseRow, ExplanationFileRow, ExplanationRow, TransitionRow } from './workflow.repo';
 import { ZDisciplineContext } from './workflow.dto';
 
@@ -29,7 +32,7 @@ export const ZListQuery = z.strictObject({
 
 export const ZManual = z.strictObject({
   personId: z.uuid(),
-  kind: ZKind,
+  kind: z.enum(MANUAL_KINDS),
   source: z.enum(['INSPECTION', 'LEADER']),
   occurredOn: ZDate,
   title: ZText(200).pipe(z.string().min(3)),
@@ -138,16 +141,49 @@ export const ZViolationDetail = z
     minutes: z.number().int().nullable(),
     title: z.string(),
     facts: ZJson,
+    thresholds: ZBilingual.nullable().describe('Whose attendance thresholds measured the fact; says so plainly when the system default was used.'),
     judgement: z.object({
+      judged: z.boolean().describe('False while the fact awaits justification: no ordinal and no step yet.'),
+      judgedAt: z.date().nullable(),
       ruleSetId: z.uuid().nullable(),
       ruleVersion: z.number().int().nullable(),
+      rulesBasis: ZBilingual.describe('The regulation the judgement used, or the system default when the unit had none.'),
       repeatOrdinal: z.number().int(),
       repeatWindow: z.string().nullable(),
       proposedAction: z.enum(ESCALATION_ACTIONS),
       proposedActionLabel: ZBilingual,
       notifyUnitHead: z.boolean(),
+      countedRecorded: z.boolean().describe('False for violations judged before the counted ids were kept.'),
+      countedFrom: z
+        .array(
+          z.object({
+            id: z.uuid(),
+            occurredOn: z.string(),
+            kind: ZKind,
+            kindLabel: ZBilingual,
+            stillUpheld: z.boolean(),
+            since: z.enum(['UPHELD', 'DISMISSED', 'RETRACTED']).describe('What became of it after it was counted.'),
+          }),
+        )
+        .describe('The upheld violations the ordinal was counted from. The judgement is never redone: one dismissed or retracted since is shown as such.'),
     }),
-    retraction: z.object({ at: z.date(), reason: z.string().nullable(), details: ZJson.nullable() }).nullable(),
+    kindChanges: z
+      .array(
+        z.object({
+          from: ZKind,
+          to: ZKind,
+          fromLabel: ZBilingual,
+          toLabel: ZBilingual,
+          cause: z.string(),
+          causeLabel: ZBilingual,
+          attendanceRevision: z.number().int().nullable(),
+          notified: z.boolean(),
+          details: ZJson,
+          at: z.date(),
+        }),
+      )
+      .describe('The history of this fact’s kind (one fact, one violation).'),
+    retraction: z.object({ at: z.date(), reason: z.string().nullable(), reasonLabel: ZBilingual.nullable(), details: ZJson.nullable() }).nullable(),
     case: z
       .object({
         state: z.enum(CASE_STATES),
@@ -191,9 +227,36 @@ export interface DetailParts {
   explanations: Array<ExplanationRow & { files: ExplanationFileRow[] }>;
   actions: CaseAction[];
   discipline: z.output<typeof ZDisciplineContext> | null;
+  counted: CountedRow[];
+  kindChanges: KindChangeRow[];
 }
 
-export function detailDto({ v, c, person, unitName, evidence, transitions, explanations, actions, discipline }: DetailParts): z.output<typeof ZViolationDetail> {
+function countedDto(r: CountedRow) {
+  const since = r.retracted_at ? ('RETRACTED' as const) : r.decision === 'DISMISSED' ? ('DISMISSED' as const) : ('UPHELD' as const);
+  return { id: r.id, occurredOn: r.occurred_on, kind: r.kind, kindLabel: KIND_LABELS[r.kind], stillUpheld: since === 'UPHELD', since };
+}
+
+function rulesBasisDto(v: ViolationRow): { vi: string; en: string } {
+  const b = v.rule_basis;
+  if (!b || b.source === 'SYSTEM_DEFAULT') return { vi: rulesBasisPhrase(b), en: SYSTEM_DEFAULT_RULES_EN };
+  return { vi: rulesBasisPhrase(b), en: `by ${b.name}${b.legalBasis ? ` (basis: ${b.legalBasis})` : ''}` };
+}
+
+function thresholdsDto(v: ViolationRow): { vi: string; en: string } | null {
+  const vi = v.source === 'ATTENDANCE' ? thresholdNote(v.facts) : null;
+  if (!vi) return null;
+  const src = (v.facts.regulation as { source?: string } | undefined)?.source;
+  const en =
+    src === 'SYSTEM_DEFAULT'
+      ? 'Working hours, grace minutes and the reporting limit are the system defaults (the unit has not adopted its own regulation).'
+      : src === 'NATIONAL'
+        ? 'Working hours and attendance thresholds follow the general regulation.'
+        : 'Working hours and attendance thresholds follow the unit’s work regulation.';
+  return { vi, en };
+}
+
+export function detailDto(parts: DetailParts): z.output<typeof ZViolationDetail> {
+  const { v, c, person, unitName, evidence, transitions, explanations, actions, discipline } = parts;
   return {
     id: v.id,
     person: person ? { id: person.id, name: person.full_name, employeeCode: person.employee_code, category: person.category, positionTitle: person.position_title } : null,
@@ -207,16 +270,43 @@ export function detailDto({ v, c, person, unitName, evidence, transitions, expla
     minutes: v.minutes,
     title: v.title,
     facts: v.facts,
+    thresholds: thresholdsDto(v),
     judgement: {
+      judged: v.judged_at !== null,
+      judgedAt: v.judged_at,
       ruleSetId: v.rule_set_id,
       ruleVersion: v.rule_version,
+      rulesBasis: rulesBasisDto(v),
       repeatOrdinal: v.repeat_ordinal,
       repeatWindow: v.repeat_window,
       proposedAction: v.proposed_action,
       proposedActionLabel: ACTION_LABELS[v.proposed_action],
       notifyUnitHead: v.notify_unit_head,
+      countedRecorded: v.repeat_of !== null,
+      countedFrom: parts.counted.map(countedDto),
     },
-    retraction: v.retracted_at ? { at: v.retracted_at, reason: v.retraction_reason, details: v.retraction_details } : null,
+    kindChanges: parts.kindChanges.map((k) => ({
+      from: k.from_kind,
+      to: k.to_kind,
+      fromLabel: KIND_LABELS[k.from_kind],
+      toLabel: KIND_LABELS[k.to_kind],
+      cause: k.cause,
+      causeLabel: { vi: pickLabel(KIND_CHANGE_CAUSE_LABELS, k.cause, 'vi'), en: pickLabel(KIND_CHANGE_CAUSE_LABELS, k.cause, 'en') },
+      attendanceRevision: k.attendance_revision,
+      notified: k.notified,
+      details: k.details,
+      at: k.at,
+    })),
+    retraction: v.retracted_at
+      ? {
+          at: v.retracted_at,
+          reason: v.retraction_reason,
+          reasonLabel: v.retraction_reason
+            ? { vi: pickLabel(RETRACTION_REASON_LABELS, v.retraction_reason, 'vi'), en: pickLabel(RETRACTION_REASON_LABELS, v.retraction_reason, 'en') }
+            : null,
+          details: v.retraction_details,
+        }
+      : null,
     case: c
       ? {
           state: c.state,

@@ -16,16 +16,29 @@ export interface ViolationRow {
   attendance_revision: number | null;
   rule_set_id: string | null;
   rule_version: number | null;
+  /** 0 while the fact only awaits justification (not judged yet). */
   repeat_ordinal: number;
   repeat_window: string | null;
   proposed_action: EscalationAction;
   notify_unit_head: boolean;
+  /** The upheld violations the ordinal was counted from (CONTRACT C5); null on rows judged before this was kept. */
+  repeat_of: string[] | null;
+  /** When the judgement was fixed; null while the fact awaits justification. */
+  judged_at: Date | null;
+  /** The regulation the judgement used: the unit's (name, legal basis) or the system default. */
+  rule_basis: RuleBasis | null;
   retracted_at: Date | null;
   retraction_reason: string | null;
   retraction_details: Record<string, unknown> | null;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+}
+
+export interface RuleBasis {
+  source: 'UNIT' | 'SYSTEM_DEFAULT';
+  name: string;
+  legalBasis: string | null;
 }
 
 export interface EvidenceRow {
@@ -59,27 +72,91 @@ export async function attendanceViolationsOfDay(db: Db, personId: string, date: 
   );
 }
 
-/** Violations already counted in the repeat window (not retracted), of the kinds counted together. */
-export async function countInWindow(db: Db, personId: string, kinds: string[], from: string, to: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM violations
-      WHERE person_id = $1 AND kind = ANY($2::text[]) AND occurred_on BETWEEN $3 AND $4 AND retracted_at IS NULL`,
-    [personId, kinds, from, to],
+/**
+ * The upheld violations in the repeat window, of the kinds counted together (audit D4, CONTRACT C5): judged, not
+ * retracted, not dismissed by a leader, not awaiting justification. Oldest first; `exclude` is the one being judged.
+ */
+export async function upheldInWindow(db: Db, personId: string, kinds: string[], from: string, to: string, exclude: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT v.id FROM violations v LEFT JOIN violation_cases c ON c.violation_id = v.id
+      WHERE v.person_id = $1 AND v.kind = ANY($2::text[]) AND v.occurred_on BETWEEN $3 AND $4 AND v.retracted_at IS NULL
+        AND v.kind <> 'AWAITING_JUSTIFICATION' AND v.judged_at IS NOT NULL AND c.decision IS DISTINCT FROM 'DISMISSED'
+        AND v.id <> $5
+      ORDER BY v.occurred_on, v.created_at`,
+    [personId, kinds, from, to, exclude],
   );
-  return rows[0]?.n ?? 0;
+  return rows.map((r) => r.id);
 }
 
-export async function insertViolation(db: Db, v: Omit<ViolationRow, 'created_at' | 'updated_at' | 'retracted_at' | 'retraction_reason' | 'retraction_details'>, at: Date): Promise<ViolationRow> {
+export interface CountedRow {
+  id: string;
+  kind: ViolationKind;
+  occurred_on: string;
+  retracted_at: Date | null;
+  retraction_reason: string | null;
+  decision: string | null;
+  decided_at: Date | null;
+}
+
+/** The violations an ordinal was counted from, with what became of each since (dismissed, retracted). */
+export async function countedViolations(db: Db, ids: string[]): Promise<CountedRow[]> {
+  if (ids.length === 0) return [];
+  return db.query<CountedRow>(
+    `SELECT v.id, v.kind, v.occurred_on, v.retracted_at, v.retraction_reason, c.decision, c.decided_at
+       FROM violations v LEFT JOIN violation_cases c ON c.violation_id = v.id
+      WHERE v.id = ANY($1::uuid[]) ORDER BY v.occurred_on, v.created_at`,
+    [ids],
+  );
+}
+
+type NewViolation = Omit<ViolationRow, 'created_at' | 'updated_at' | 'retracted_at' | 'retraction_reason' | 'retraction_details'>;
+
+export async function insertViolation(db: Db, v: NewViolation, at: Date): Promise<ViolationRow> {
   const rows = await db.query<ViolationRow>(
     `INSERT INTO violations (id, person_id, unit_id, kind, source, occurred_on, session, minutes, title, facts, source_key,
         attendance_revision, rule_set_id, rule_version, repeat_ordinal, repeat_window, proposed_action, notify_unit_head,
-        created_by, created_at, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20) RETURNING *`,
+        created_by, repeat_of, judged_at, rule_basis, created_at, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$23) RETURNING *`,
     [
       v.id, v.person_id, v.unit_id, v.kind, v.source, v.occurred_on, v.session, v.minutes, v.title, JSON.stringify(v.facts),
       v.source_key, v.attendance_revision, v.rule_set_id, v.rule_version, v.repeat_ordinal, v.repeat_window,
-      v.proposed_action, v.notify_unit_head, v.created_by, at.toISOString(),
+      v.proposed_action, v.notify_unit_head, v.created_by, v.repeat_of, v.judged_at?.toISOString() ?? null,
+      v.rule_basis ? JSON.stringify(v.rule_basis) : null, at.toISOString(),
     ],
+  );
+  return rows[0] as ViolationRow;
+}
+
+export type Judgement = Pick<
+  ViolationRow,
+  'rule_set_id' | 'rule_version' | 'repeat_ordinal' | 'repeat_window' | 'proposed_action' | 'notify_unit_head' | 'repeat_of' | 'rule_basis'
+>;
+
+/** Fixes the judgement of a fact that awaited justification and has just become a violation (once). */
+export async function storeJudgement(db: Db, id: string, j: Judgement, at: Date): Promise<ViolationRow> {
+  const rows = await db.query<ViolationRow>(
+    `UPDATE violations SET rule_set_id = $2, rule_version = $3, repeat_ordinal = $4, repeat_window = $5, proposed_action = $6,
+            notify_unit_head = $7, repeat_of = $8, rule_basis = $9, judged_at = $10, updated_at = $10
+      WHERE id = $1 AND judged_at IS NULL RETURNING *`,
+    [id, j.rule_set_id, j.rule_version, j.repeat_ordinal, j.repeat_window, j.proposed_action, j.notify_unit_head, j.repeat_of, JSON.stringify(j.rule_basis), at.toISOString()],
+  );
+  return rows[0] as ViolationRow;
+}
+
+/**
+ * The same fact, a new kind (CONTRACT C5): kind, title, facts, minutes and — when an absence grows from a session
+ * to the whole day or shrinks back — its scope change in place; the case, explanations and evidence stay attached.
+ */
+export async function changeKindInPlace(
+  db: Db,
+  id: string,
+  p: Pick<ViolationRow, 'kind' | 'title' | 'facts' | 'minutes' | 'session' | 'source_key' | 'attendance_revision'>,
+  at: Date,
+): Promise<ViolationRow> {
+  const rows = await db.query<ViolationRow>(
+    `UPDATE violations SET kind = $2, title = $3, facts = $4, minutes = $5, session = $6, source_key = $7,
+            attendance_revision = $8, updated_at = $9 WHERE id = $1 RETURNING *`,
+    [id, p.kind, p.title, JSON.stringify(p.facts), p.minutes, p.session, p.source_key, p.attendance_revision, at.toISOString()],
   );
   return rows[0] as ViolationRow;
 }

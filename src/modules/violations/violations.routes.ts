@@ -13,7 +13,8 @@ import { loadOrgTree } from '../org';
 import { allowedActions, type CaseAction } from './domain/states';
 import { detailDto, listDto, ZEvidenceParams, ZListQuery, ZManual, ZManualCreated, ZViolationDetail, ZViolationPage } from './violations.dto';
 import { listViolations } from './violations.query';
-import { evidenceOf, personInfo, unitName, type ViolationRow } from './violations.repo';
+import { countedViolations, evidenceOf, personInfo, unitName, type ViolationRow } from './violations.repo';
+import { kindChangesOf } from './kind-changes.repo';
 import { openManualViolation } from './violations.service';
 import { loadVisible } from './visibility';
 import { type CaseRow, explanationsOf, getCase, transitionsOf } from './workflow.repo';
@@ -26,14 +27,17 @@ function actionsFor(access: Access, v: ViolationRow, c: CaseRow | undefined, now
   const canDecide = access.canInUnit('violations.decide', v.unit_id);
   const isSelf = access.isSelf(v.person_id);
   const state = c?.state ?? 'OPENED';
+  // Awaiting justification: the pending request decides; nobody decides or asks for an explanation meanwhile (C5).
+  const awaiting = v.kind === 'AWAITING_JUSTIFICATION';
   const actions = allowedActions(state).filter((a) => {
+    if (awaiting && a !== 'explain') return false;
     if (a === 'explain') return isSelf && !v.retracted_at && !!c?.explanation_due_at && c.explanation_due_at >= now;
     if (a === 'decide') return canDecide && !(state === 'EXPLANATION_REQUESTED' && c?.explanation_due_at && c.explanation_due_at > now);
     if (a === 'request_explanation' || a === 'propose_discipline' || a === 'close') return canDecide && !v.retracted_at && (a !== 'propose_discipline' || c?.decision === 'ESCALATED');
     return false;
   });
   // A leader deciding after the deadline passed (sweep not yet run) may still decide.
-  if (canDecide && state === 'EXPLANATION_REQUESTED' && c?.explanation_due_at && c.explanation_due_at <= now && !actions.includes('decide')) actions.push('decide');
+  if (!awaiting && canDecide && state === 'EXPLANATION_REQUESTED' && c?.explanation_due_at && c.explanation_due_at <= now && !actions.includes('decide')) actions.push('decide');
   return actions;
 }
 
@@ -78,19 +82,21 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const access = getAccess(req);
       const v = await loadVisible(ctx, access, req.params.id);
-      const [c, evidence, transitions, explanations, person, unit] = await Promise.all([
+      const [c, evidence, transitions, explanations, person, unit, counted, kindChanges] = await Promise.all([
         getCase(ctx.db, v.id),
         evidenceOf(ctx.db, v.id),
         transitionsOf(ctx.db, v.id),
         explanationsOf(ctx.db, v.id),
         personInfo(ctx.db, v.person_id),
         unitName(ctx.db, v.unit_id),
+        countedViolations(ctx.db, v.repeat_of ?? []),
+        kindChangesOf(ctx.db, v.id),
       ]);
       const now = ctx.now();
       const actions = actionsFor(access, v, c, now);
       const canDecide = access.canInUnit('violations.decide', v.unit_id);
       const discipline = canDecide && person ? await disciplineContext(ctx.db, v.id, localDateOf(now)) : null;
-      return detailDto({ v, c, person, unitName: unit, evidence, transitions, explanations, actions, discipline });
+      return detailDto({ v, c, person, unitName: unit, evidence, transitions, explanations, actions, discipline, counted, kindChanges });
     },
   );
 

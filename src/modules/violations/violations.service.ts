@@ -5,27 +5,23 @@ import { type AttendanceDayUpdated, attendanceDayUpdatedSchema } from '../attend
 import { type AuditActor, recordAudit } from '../audit';
 import { formatDateVi, localDateOf } from '../../platform/time';
 import { violationTemplates as templates } from './notice-templates';
-import { notify } from '../notifications';
-import { personRecipient, unitHeads } from '../notifications';
-import { deciders } from './notices';
-import { repeatKinds, stepFor, windowFor } from '../rules';
+import { notify, personRecipient } from '../notifications';
 import type { ViolationKind } from '../rules';
 import { effectiveRules } from '../rules';
-import { deadlineDetails, explanationDeadline } from './deadlines';
 import { applyTransition, openCase, SYSTEM_ACTOR } from './workflow.service';
-import { type Candidate, deriveCandidates, retractionCause } from './domain/derive';
-import { KIND_LABELS, retractionReasonVi, SESSION_LABELS } from './domain/labels';
-import { violationLink, violationVars } from './notices';
+import { type Candidate, type DayOff, deriveCandidates, factOfKey, type RetractionCause, retractionCause, scopesOverlap } from './domain/derive';
+import { KIND_LABELS, retractionReasonVi } from './domain/labels';
+import { titleFor, violationLink } from './notices';
+import { announce, judge, notJudged } from './judge.service';
+import { changeKind } from './kind-change.service';
 import {
   attendanceViolationsOfDay,
-  countInWindow,
   type EvidenceRow,
   insertEvidence,
   insertViolation,
   markRetracted,
   personInfo,
   refreshFacts,
-  unitName,
   type ViolationRow,
 } from './violations.repo';
 
@@ -50,23 +46,23 @@ export interface OpenInput {
 const CLIP_MARGIN_MS = 15_000;
 
 /**
- * Opens a violation and judges it with the rules in force on its date: counts the repeats in the window, picks the
- * escalation step, stores both on the row (so a later rules change never re-judges it), opens the case, notifies the
- * person (and the unit head when the step says so) and requests the explanation.
+ * Opens a violation. A violation is judged with the rules in force on its date (ordinal from the upheld
+ * violations of the window, escalation step, both stored so a later rules change never re-judges it), its case is
+ * opened, the person is notified (and the competent leaders when the step says so) and the explanation requested.
+ * A fact that only awaits justification (a pending request covers it, CONTRACT C5) is opened without any of that:
+ * no judgement, no notice, no explanation request — it is judged if and when it becomes a violation.
  */
 export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor, at: Date): Promise<ViolationRow> {
   const person = await personInfo(tx, input.personId);
   if (!person) throw errors.notFound('Person', 'cán bộ');
-  const rules = await effectiveRules(tx, input.unitId, input.occurredOn);
-  const cfg = rules.config;
-  const window = windowFor(cfg.repeatWindow, input.occurredOn);
-  const upTo = window.to < input.occurredOn ? window.to : input.occurredOn;
-  const ordinal = (await countInWindow(tx, input.personId, repeatKinds(cfg, input.kind), window.from, upTo)) + 1;
-  const step = stepFor(cfg, ordinal);
+  const id = randomUUID();
+  const awaiting = input.kind === 'AWAITING_JUSTIFICATION';
+  const judged = awaiting ? null : await judge(tx, { id, person_id: input.personId, unit_id: input.unitId, kind: input.kind, occurred_on: input.occurredOn });
+  const firstAction = judged ? judged.step.action : ((await effectiveRules(tx, input.unitId, input.occurredOn)).config.steps[0]?.action ?? 'REMINDER');
   const v = await insertViolation(
     tx,
     {
-      id: randomUUID(),
+      id,
       person_id: input.personId,
       unit_id: input.unitId,
       kind: input.kind,
@@ -78,12 +74,8 @@ export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor,
       facts: input.facts,
       source_key: input.sourceKey,
       attendance_revision: input.attendanceRevision,
-      rule_set_id: rules.ruleSetId,
-      rule_version: rules.version,
-      repeat_ordinal: ordinal,
-      repeat_window: window.label,
-      proposed_action: step.action,
-      notify_unit_head: step.notifyUnitHead,
+      ...(judged ? judged.judgement : notJudged(firstAction)),
+      judged_at: judged ? at : null,
       created_by: actor.id ?? null,
     },
     at,
@@ -98,36 +90,20 @@ export async function openViolation(tx: Db, input: OpenInput, actor: AuditActor,
       entityType: 'violation',
       entityId: v.id,
       unitId: v.unit_id,
-      details: { personId: v.person_id, kind: v.kind, date: v.occurred_on, source: v.source, ordinal, action: step.action, ruleVersion: rules.version },
+      details: {
+        personId: v.person_id,
+        kind: v.kind,
+        date: v.occurred_on,
+        source: v.source,
+        ordinal: v.repeat_ordinal,
+        countedFrom: v.repeat_of,
+        action: judged ? v.proposed_action : null,
+        ruleVersion: v.rule_version,
+      },
     },
     at,
   );
-
-  const due = step.requestExplanation
-    ? await explanationDeadline(tx, v.unit_id, at, { days: cfg.explanationDays, kind: cfg.explanationDaysKind })
-    : null;
-  const recipient = await personRecipient(tx, v.person_id);
-  const vars = violationVars(v, person.full_name, due?.label ?? null);
-  if (recipient)
-    await notify(tx, { template: 'violation_opened', rendered: templates.violation_opened(vars), recipients: [recipient], entityType: 'violation', entityId: v.id, dedupKey: `opened:${v.id}` }, at);
-  if (step.notifyUnitHead) {
-    const today = localDateOf(at);
-    const heads = await unitHeads(tx, v.unit_id, today);
-    await notify(
-      tx,
-      {
-        template: 'unit_head_report',
-        rendered: templates.unit_head_report({ ...vars, unitName: await unitName(tx, v.unit_id) }),
-        recipients: heads.length ? heads : await deciders(tx, v.unit_id, today),
-        entityType: 'violation',
-        entityId: v.id,
-        dedupKey: `report:${v.id}`,
-      },
-      at,
-    );
-  }
-  await applyTransition(tx, v, 'notify', SYSTEM_ACTOR, at, { details: { toPerson: !!recipient, toUnitHead: step.notifyUnitHead } });
-  if (due) await applyTransition(tx, v, 'request_explanation', SYSTEM_ACTOR, at, { patch: { explanation_due_at: due.dueAt }, details: deadlineDetails(due) });
+  if (judged) await announce(tx, v, judged, at);
   return v;
 }
 
@@ -158,18 +134,28 @@ function evidenceFor(c: Candidate): EvidenceInit[] {
   ];
 }
 
-function titleFor(c: Candidate, date: string): string {
-  const session = c.session ? ` (${SESSION_LABELS[c.session] ?? c.session})` : '';
-  const minutes = c.minutes ? `, ${c.minutes} phút` : '';
-  return `${KIND_LABELS[c.kind].vi} ngày ${formatDateVi(date)}${session}${minutes}`;
+
+/** The sentence after the reason in a retraction notice: the holiday and its legal basis, or the request. */
+function retractionDetail(v: ViolationRow, details: Record<string, unknown>): string | null {
+  const off = details.dayOff as DayOff | null | undefined;
+  if (off) {
+    const basis = off.legalBasis ? ` (căn cứ: ${off.legalBasis})` : '';
+    const proposed = off.status === 'PROPOSED' ? ' Lịch nghỉ này đang ở dạng dự kiến, chưa được xác nhận chính thức.' : '';
+    return `Ngày ${formatDateVi(v.occurred_on)} là ngày nghỉ: ${off.name}${basis}.${proposed}`;
+  }
+  if (details.requestId) return `Theo đơn đã được phê duyệt (mã ${String(details.requestId).slice(0, 8)}).`;
+  return null;
 }
 
-/** Retracts a violation, keeping it with the cause and the attendance revision that removed it. */
+/**
+ * Retracts a violation, keeping it with the cause and the attendance revision that removed it. The person is told
+ * when they had been told about it (a fact that only awaited justification was never announced).
+ */
 export async function retractViolation(tx: Db, v: ViolationRow, reason: string, details: Record<string, unknown>, revision: number | null, actor: AuditActor, at: Date): Promise<void> {
   await markRetracted(tx, v.id, reason, details, revision, at);
   await applyTransition(tx, v, 'retract', actor, at, { reason, details });
   const recipient = await personRecipient(tx, v.person_id);
-  if (recipient)
+  if (recipient && v.judged_at)
     await notify(
       tx,
       {
@@ -179,6 +165,7 @@ export async function retractViolation(tx: Db, v: ViolationRow, reason: string, 
           kindLabel: KIND_LABELS[v.kind].vi,
           dateLabel: formatDateVi(v.occurred_on),
           reason: `${retractionReasonVi(reason)}.`,
+          detail: retractionDetail(v, details),
           link: violationLink(v.id),
         }),
         recipients: [recipient],
@@ -190,19 +177,51 @@ export async function retractViolation(tx: Db, v: ViolationRow, reason: string, 
     );
 }
 
-/** Session statuses a rule can turn into a violation (see deriveCandidates). */
-const COUNTABLE: ReadonlySet<string> = new Set(['LATE', 'EARLY_LEAVE', 'LATE_AND_EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED']);
+/** Session statuses that can imply a violation or a fact awaiting justification (see deriveCandidates). */
+const COUNTABLE: ReadonlySet<string> = new Set(['LATE', 'EARLY_LEAVE', 'LATE_AND_EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'AWAITING_JUSTIFICATION']);
 
 export interface DayOutcome {
   opened: string[];
   refreshed: string[];
+  /** Same fact, new kind or scope, changed in place (CONTRACT C5). */
+  changed: string[];
   retracted: string[];
   stale: boolean;
 }
 
 /**
+ * The active violation of the day that is the same fact as `c`: the same key, or — for an absence whose scope
+ * changed (a session absence grown to the whole day, or a whole day shrunk to a session after a half-day leave) —
+ * an absence of an overlapping scope. Exact keys are matched first, for every candidate.
+ */
+function matchFacts(candidates: Candidate[], active: ViolationRow[]): Map<Candidate, ViolationRow> {
+  const out = new Map<Candidate, ViolationRow>();
+  const used = new Set<string>();
+  for (const c of candidates) {
+    const v = active.find((a) => a.source_key === c.key);
+    if (v) {
+      out.set(c, v);
+      used.add(v.id);
+    }
+  }
+  for (const c of candidates) {
+    if (out.has(c) || c.fact !== 'ABSENCE') continue;
+    const v = active.find((a) => {
+      const f = factOfKey(a.source_key);
+      return !used.has(a.id) && f?.fact === 'ABSENCE' && scopesOverlap(f.scope, c.scope);
+    });
+    if (v) {
+      out.set(c, v);
+      used.add(v.id);
+    }
+  }
+  return out;
+}
+
+/**
  * Bus handler for attendance.day_updated.v1. Idempotent: the same revision again changes nothing; an older revision
- * than the one already applied is ignored; a newer one opens, refreshes or retracts the day's violations.
+ * than the one already applied is ignored; a newer one opens, refreshes, changes the kind of (in place) or retracts
+ * the day's violations. One fact keeps one violation for its whole life (CONTRACT C5).
  */
 export async function applyAttendanceDay(db: Db, raw: unknown, now: Date): Promise<DayOutcome> {
   const day: AttendanceDayUpdated = attendanceDayUpdatedSchema.parse(raw);
@@ -210,17 +229,21 @@ export async function applyAttendanceDay(db: Db, raw: unknown, now: Date): Promi
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`violations:${day.personId}:${day.date}`]);
     const existing = await attendanceViolationsOfDay(tx, day.personId, day.date);
     const applied = Math.max(0, ...existing.map((v) => v.attendance_revision ?? 0));
-    const outcome: DayOutcome = { opened: [], refreshed: [], retracted: [], stale: false };
+    const outcome: DayOutcome = { opened: [], refreshed: [], changed: [], retracted: [], stale: false };
     if (day.revision < applied) return { ...outcome, stale: true };
     const active = existing.filter((v) => !v.retracted_at);
     // Most days are punctual (or weekends): nothing to open and nothing to retract, so the rules need not be loaded.
     if (active.length === 0 && !day.sessions.some((s) => COUNTABLE.has(s.status))) return outcome;
     const rules = await effectiveRules(tx, day.unitId, day.date);
     const candidates = deriveCandidates(day, rules.config);
+    const matches = matchFacts(candidates, active);
     for (const c of candidates) {
-      const match = active.find((v) => v.source_key === c.key);
+      const match = matches.get(c);
       if (match) {
-        if ((match.attendance_revision ?? 0) !== day.revision) {
+        if (match.kind !== c.kind || match.source_key !== c.key) {
+          await changeKind(tx, match, c, day, now);
+          outcome.changed.push(match.id);
+        } else if ((match.attendance_revision ?? 0) !== day.revision) {
           await refreshFacts(tx, match.id, { ...c.facts, revision: day.revision }, c.minutes, day.revision, now);
           outcome.refreshed.push(match.id);
         }
@@ -247,10 +270,10 @@ export async function applyAttendanceDay(db: Db, raw: unknown, now: Date): Promi
       );
       outcome.opened.push(v.id);
     }
-    const keys = new Set(candidates.map((c) => c.key));
+    const kept = new Set([...matches.values()].map((v) => v.id));
     for (const v of active) {
-      if (v.source_key && keys.has(v.source_key)) continue;
-      const cause = retractionCause(day, v.session);
+      if (kept.has(v.id)) continue;
+      const cause: RetractionCause = retractionCause(day, v.source_key, v.session);
       await retractViolation(tx, v, cause.reason, { ...cause, revision: day.revision, computedAt: day.computedAt }, day.revision, SYSTEM_ACTOR, now);
       outcome.retracted.push(v.id);
     }

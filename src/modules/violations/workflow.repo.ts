@@ -132,8 +132,9 @@ export async function explanationFile(db: Db, violationId: string, fileId: strin
 
 export async function overdueCases(db: Db, now: Date, limit: number): Promise<CaseRow[]> {
   return db.query<CaseRow>(
-    `SELECT * FROM violation_cases WHERE state = 'EXPLANATION_REQUESTED' AND explanation_due_at < $1
-      ORDER BY explanation_due_at LIMIT $2`,
+    `SELECT c.* FROM violation_cases c JOIN violations v ON v.id = c.violation_id
+      WHERE c.state = 'EXPLANATION_REQUESTED' AND c.explanation_due_at < $1 AND v.kind <> 'AWAITING_JUSTIFICATION'
+      ORDER BY c.explanation_due_at LIMIT $2`,
     [now.toISOString(), limit],
   );
 }

@@ -5,9 +5,8 @@ import { formatDateVi, localDateOf } from '../../platform/time';
 import { violationTemplates as templates } from './notice-templates';
 import { notify } from '../notifications';
 import { personRecipient } from '../notifications';
-import { deciders } from './notices';
 import { KIND_LABELS } from './domain/labels';
-import { violationLink, violationVars } from './notices';
+import { reportAudience, violationLink, violationVars } from './notices';
 import { getViolation, personInfo, type ViolationRow } from './violations.repo';
 import { deadlineDetails, explanationDeadline } from './deadlines';
 import { deadlinesFor, regimeFor } from './domain/regimes';
@@ -78,10 +77,25 @@ async function loadForDecision(tx: Db, violationId: string): Promise<ViolationRo
   return v;
 }
 
+/**
+ * A fact that awaits justification is no violation yet (CONTRACT C5, audit D3): whether the absence had a valid
+ * reason is the approver's to decide on the pending request, so nobody decides or asks for an explanation meanwhile.
+ */
+function refuseWhileAwaiting(v: ViolationRow): void {
+  if (v.kind === 'AWAITING_JUSTIFICATION')
+    throw errors.conflict(
+      'AWAITING_JUSTIFICATION',
+      'Ngày này đang có đơn chờ duyệt (chờ hợp thức hóa); chưa thể xử lý cho đến khi đơn được quyết định.',
+      'A request covering this day is pending (awaiting justification); nothing can be decided until it is.',
+      { kind: v.kind, requestId: v.facts.pendingRequestId ?? null },
+    );
+}
+
 /** The leader's decision, with a mandatory reason. ESCALATED keeps the case open for the discipline proposal. */
 export async function decide(db: Db, violationId: string, decision: Decision, reason: string, actor: AuditActor, now: Date): Promise<CaseRow> {
   return db.transaction(async (tx) => {
     const v = await loadForDecision(tx, violationId);
+    refuseWhileAwaiting(v);
     const current = await getCase(tx, v.id);
     if (current?.state === 'EXPLANATION_REQUESTED' && current.explanation_due_at && current.explanation_due_at > now)
       throw errors.conflict(
@@ -162,7 +176,9 @@ export async function closeCase(db: Db, violationId: string, reason: string, act
 }
 
 /**
- * Deadline sweep: explanation requests past their deadline become NO_ANSWER and the deciding leaders are told.
+ * Deadline sweep: explanation requests past their deadline become NO_ANSWER and the competent leaders are told
+ * (audit D6: never the person, never a subordinate of theirs; see reportAudience). A fact awaiting justification is
+ * skipped: its request is pending, and its deadline is given again if the request is not approved.
  * Safe to run repeatedly and from several workers (each case is locked and re-checked).
  */
 export async function sweepOverdueExplanations(db: Db, now: Date, limit = 200): Promise<number> {
@@ -172,9 +188,10 @@ export async function sweepOverdueExplanations(db: Db, now: Date, limit = 200): 
       const locked = await getCase(tx, c.violation_id, true);
       if (locked?.state !== 'EXPLANATION_REQUESTED') return;
       const v = await getViolation(tx, c.violation_id);
-      if (!v) return;
+      if (!v || v.kind === 'AWAITING_JUSTIFICATION') return;
       await applyTransition(tx, v, 'mark_no_answer', SYSTEM_ACTOR, now, { reason: 'Quá hạn giải trình' });
       const p = await personInfo(tx, v.person_id);
+      const audience = await reportAudience(tx, v, localDateOf(now));
       await notify(
         tx,
         {
@@ -184,8 +201,9 @@ export async function sweepOverdueExplanations(db: Db, now: Date, limit = 200): 
             kindLabel: KIND_LABELS[v.kind].vi,
             dateLabel: formatDateVi(v.occurred_on),
             link: violationLink(v.id),
+            competenceNote: audience.competenceNote,
           }),
-          recipients: await deciders(tx, v.unit_id, localDateOf(now)),
+          recipients: audience.recipients,
           entityType: 'violation',
           entityId: v.id,
           dedupKey: `overdue:${v.id}`,
@@ -202,6 +220,7 @@ export async function sweepOverdueExplanations(db: Db, now: Date, limit = 200): 
 export async function requestExplanation(db: Db, violationId: string, workingDays: number, actor: AuditActor, now: Date): Promise<CaseRow> {
   return db.transaction(async (tx) => {
     const v = await loadForDecision(tx, violationId);
+    refuseWhileAwaiting(v);
     const due = await explanationDeadline(tx, v.unit_id, now, { days: workingDays, kind: 'WORKING' });
     const row = await applyTransition(tx, v, 'request_explanation', actor, now, { patch: { explanation_due_at: due.dueAt }, details: deadlineDetails(due) });
     const person = await personRecipient(tx, v.person_id);
@@ -210,7 +229,7 @@ export async function requestExplanation(db: Db, violationId: string, workingDay
         tx,
         {
           template: 'explanation_requested',
-          rendered: templates.explanation_requested(violationVars(v, person.name, due.label)),
+          rendered: templates.explanation_requested(await violationVars(tx, v, person.name, due.label)),
           recipients: [person],
           entityType: 'violation',
           entityId: v.id,

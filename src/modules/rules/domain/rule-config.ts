@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { ESCALATION_ACTION_LABELS } from '../../../platform/glossary';
 
 /** Attendance facts a unit's regulation can count as violations (domain.md §1.3, §4.4). */
-export const VIOLATION_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
+/**
+ * AWAITING_JUSTIFICATION ("chờ hợp thức hóa") is the state of a fact a pending request covers (CONTRACT C5): kept as
+ * a kind so the fact keeps one record for its whole life, but never counted, notified or decided while pending, and
+ * never chosen by a unit's regulation (it is not in AUTO_KINDS) nor recorded by hand.
+ */
+export const VIOLATION_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'AWAITING_JUSTIFICATION', 'OTHER'] as const;
 export type ViolationKind = (typeof VIOLATION_KINDS)[number];
 export const AUTO_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'] as const;
+/** Kinds a leader or an inspection may record by hand. */
+export const MANUAL_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
 
 /**
  * What an escalation step proposes. These are management measures and procedure steps, never a disciplinary form
@@ -35,10 +42,8 @@ export type EscalationStep = z.infer<typeof ZStep>;
 export const ZRuleConfig = z
   .strictObject({
     counts: z.array(z.enum(AUTO_KINDS)).max(AUTO_KINDS.length),
-    graceMinutes: z.strictObject({
-      late: z.number().int().min(0).max(240),
-      earlyLeave: z.number().int().min(0).max(240),
-    }),
+    // No grace minutes here (audit D14): a unit's regulation states one number, kept in the attendance rules; a
+    // violation follows the attendance status as computed with it.
     repeatWindow: ZWindow,
     /** Kinds whose occurrences are counted together for repeats (e.g. late and early leave are both "giờ giấc"). */
     repeatGroups: z.array(z.array(z.enum(VIOLATION_KINDS)).min(1)).default([]),
@@ -62,12 +67,25 @@ export const ZRuleConfig = z
 export type RuleConfig = z.infer<typeof ZRuleConfig>;
 
 /**
+ * Reads a stored configuration. Versions adopted before grace minutes moved to the attendance rules still carry
+ * `graceMinutes`; it is stripped (it never applied twice: the attendance status is the one judged).
+ */
+export function storedRuleConfig(raw: unknown): RuleConfig {
+  return ZRuleConfig.parse(withoutLegacyKeys(raw));
+}
+
+export function withoutLegacyKeys(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { graceMinutes: _dropped, ...rest } = raw as Record<string, unknown>;
+  return rest;
+}
+
+/**
  * Used when a unit (and none of its parents) has adopted rules yet: the Quế Phong pattern from the seed
  * (first → nhắc nhở; 3rd in a month → written reminder and report to the unit head; more → propose kiểm điểm).
  */
 export const DEFAULT_RULES: RuleConfig = {
   counts: ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'],
-  graceMinutes: { late: 0, earlyLeave: 0 },
   repeatWindow: { kind: 'CALENDAR_MONTH' },
   repeatGroups: [],
   steps: [

@@ -27,7 +27,9 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** Allowed transitions: action → (from states → to state). */
 const TRANSITIONS: Record<CaseAction, { from: readonly CaseState[]; to: CaseState }> = {
   notify: { from: ['OPENED'], to: 'NOTIFIED' },
-  request_explanation: { from: ['OPENED', 'NOTIFIED', 'NO_ANSWER'], to: 'EXPLANATION_REQUESTED' },
+  // Also from EXPLANATION_REQUESTED: a new deadline (a leader extends it, or the one that ran out while a request
+  // covering the day was pending is given again).
+  request_explanation: { from: ['OPENED', 'NOTIFIED', 'EXPLANATION_REQUESTED', 'NO_ANSWER'], to: 'EXPLANATION_REQUESTED' },
   explain: { from: ['EXPLANATION_REQUESTED'], to: 'EXPLAINED' },
   mark_no_answer: { from: ['EXPLANATION_REQUESTED'], to: 'NO_ANSWER' },
   // A leader decides after notification, after the explanation, or once the deadline passed without one — not
