@@ -224,6 +224,7 @@ export const ERROR_CATALOGUE = {
   DATE_IN_FUTURE: { status: 400, vi: 'Ngày vi phạm không được ở tương lai.', en: 'The violation date cannot be in the future.' },
   INVALID_TRANSITION: { status: 409, vi: 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.', en: 'The action is not allowed in the case’s current state.' },
   VIOLATION_RETRACTED: { status: 409, vi: 'Vi phạm đã được hủy.', en: 'The violation was retracted.' },
+  AWAITING_JUSTIFICATION: { status: 409, vi: 'Ngày này đang có đơn chờ duyệt (chờ hợp thức hóa); chưa thể xử lý cho đến khi đơn được quyết định.', en: 'A request covering this day is pending; nothing can be decided until it is.' },
   EXPLANATION_PENDING: { status: 409, vi: 'Người vi phạm vẫn còn thời hạn giải trình; chưa thể cho ý kiến xử lý.', en: 'The person still has time to explain; the case cannot be decided yet.' },
   EXPLANATION_NOT_REQUESTED: { status: 409, vi: 'Vi phạm hiện không chờ giải trình.', en: 'No explanation is requested for this violation.' },
   EXPLANATION_DEADLINE_PASSED: { status: 409, vi: 'Đã quá hạn giải trình.', en: 'The explanation deadline has passed.' },
