@@ -18,11 +18,40 @@ export const ZHalfDay = z.enum(['MORNING', 'AFTERNOON']).meta({ id: 'LeaveHalfDa
 /** Kinds of punch sources (the punch_sources CHECK constraint; MANUAL is the built-in source of manual punches). */
 export const ZPunchSourceKind = z.enum(['CAMERA', 'DEVICE', 'MANUAL', 'MOBILE', 'IMPORT']).meta({ id: 'PunchSourceKind' });
 
+/** A late-arrival / early-leave permission covering a late check-in / early check-out, and where it stands. */
+export const ZPermissionRef = z.object({ requestId: z.string(), status: z.enum(['APPROVED', 'PENDING']) }).meta({ id: 'AttendancePermissionRef' });
+
+/** Which work regulation's thresholds applied: the unit's own, the installation-wide one, or the built-in default. */
+export const ZRegulationRef = z
+  .object({ source: z.enum(['UNIT', 'NATIONAL', 'SYSTEM_DEFAULT']), unitId: z.string().nullable(), legalBasis: z.string().nullable() })
+  .meta({ id: 'AttendanceRegulationRef' });
+
+/** Why a date is not a working day: holiday, nghỉ bù, hoán đổi or weekly rest, with the calendar's legal basis and status. */
+export const ZDayOff = z
+  .object({
+    kind: z.enum(['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'WEEKLY_REST']),
+    name: z.string(),
+    legalBasis: z.string().nullable(),
+    status: z.enum(['CONFIRMED', 'PROPOSED']).nullable(),
+  })
+  .meta({ id: 'AttendanceDayOff' });
+
 /** One cell of the month grid: the day's status and the lateness of each session. */
 const ZTimesheetCell = z
   .object({
     status: ZAttendanceStatus,
-    sessions: z.array(z.object({ session: z.string(), status: ZAttendanceStatus, lateMinutes: z.number(), earlyLeaveMinutes: z.number() })),
+    sessions: z.array(
+      z.object({
+        session: z.string(),
+        status: ZAttendanceStatus,
+        lateMinutes: z.number(),
+        earlyLeaveMinutes: z.number(),
+        /** AWAITING_JUSTIFICATION: the pending request behind it. */
+        absenceRequestId: z.string().nullable(),
+        arrivalPermission: ZPermissionRef.nullable(),
+        departurePermission: ZPermissionRef.nullable(),
+      }),
+    ),
     revision: z.number().int(),
   })
   .meta({ id: 'TimesheetCell' });
@@ -63,6 +92,10 @@ export const ZAttendanceSession = z
     earlyLeaveMinutes: z.number(),
     workedMinutes: z.number(),
     justificationId: z.string().nullable(),
+    /** AWAITING_JUSTIFICATION ("Chờ hợp thức hóa"): the pending request behind it. */
+    absenceRequestId: z.string().nullable(),
+    arrivalPermission: ZPermissionRef.nullable(),
+    departurePermission: ZPermissionRef.nullable(),
   })
   .meta({ id: 'AttendanceSession' });
 
@@ -87,6 +120,9 @@ export const ZAttendanceDay = z
     computedAt: z.string().nullable(),
     sessions: z.array(ZAttendanceSession),
     explanations: z.array(ZAttendanceExplanation),
+    /** Which regulation applied (null on days computed before issue 13). */
+    regulation: ZRegulationRef.nullable(),
+    dayOff: ZDayOff.nullable(),
   })
   .meta({ id: 'AttendanceDay' });
 
@@ -175,5 +211,7 @@ export const ZAttendanceRulesList = z
  * (jsonb, so `unknown[]`), where recompute.service.ts wrote them in the ZAttendanceSession shape.
  */
 export function personMonthDto(m: PersonMonth): z.output<typeof ZPersonMonth> {
-  return { ...m, days: m.days.map((d) => ({ ...d, sessions: d.sessions as z.output<typeof ZAttendanceSession>[] })) };
+  // Days stored before issue 13 lack the request / permission fields: they read as none.
+  const none = { absenceRequestId: null, arrivalPermission: null, departurePermission: null };
+  return { ...m, days: m.days.map((d) => ({ ...d, sessions: (d.sessions as z.output<typeof ZAttendanceSession>[]).map((s) => ({ ...none, ...s })) })) };
 }

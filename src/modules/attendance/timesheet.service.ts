@@ -2,11 +2,22 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/ports/db';
 import { addDays, dateRange, isoWeekday, localToInstant, monthBounds, toLocalIso } from '../../platform/time';
 import { explain, STATUS_LABELS } from './domain/explain';
-import type { AttendanceStatus, Explanation } from './domain/types';
+import type { AttendanceStatus, DayOff, Explanation, PermissionRef, RegulationRef } from './domain/types';
+
+/** A session of a cell; the permission fields say when a late arrival / early leave was asked for (null on days computed before issue 13). */
+export interface TimesheetCellSession {
+  session: string;
+  status: AttendanceStatus;
+  lateMinutes: number;
+  earlyLeaveMinutes: number;
+  absenceRequestId: string | null;
+  arrivalPermission: PermissionRef | null;
+  departurePermission: PermissionRef | null;
+}
 
 export interface TimesheetCell {
   status: AttendanceStatus;
-  sessions: Array<{ session: string; status: AttendanceStatus; lateMinutes: number; earlyLeaveMinutes: number }>;
+  sessions: TimesheetCellSession[];
   revision: number;
 }
 
@@ -30,6 +41,8 @@ const TOTAL_KEYS: Record<string, AttendanceStatus[]> = {
   late: ['LATE', 'LATE_AND_EARLY_LEAVE'],
   early: ['EARLY_LEAVE', 'LATE_AND_EARLY_LEAVE'],
   absent: ['ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED'],
+  // Absences a pending request covers: not counted as absent until the approver decides (D3).
+  awaiting: ['AWAITING_JUSTIFICATION'],
   leave: ['ON_LEAVE'],
   trip: ['ON_TRIP'],
   missing: ['MISSING_CHECKOUT'],
@@ -73,7 +86,15 @@ export async function monthTimesheet(
     row.cells[r.date] = {
       status: r.day_status,
       revision: r.revision,
-      sessions: r.sessions.map((s) => ({ session: s.session, status: s.status, lateMinutes: s.lateMinutes, earlyLeaveMinutes: s.earlyLeaveMinutes })),
+      sessions: r.sessions.map((s) => ({
+        session: s.session,
+        status: s.status,
+        lateMinutes: s.lateMinutes,
+        earlyLeaveMinutes: s.earlyLeaveMinutes,
+        absenceRequestId: s.absenceRequestId ?? null,
+        arrivalPermission: s.arrivalPermission ?? null,
+        departurePermission: s.departurePermission ?? null,
+      })),
     };
   }
   let out = [...byPerson.values()];
@@ -97,6 +118,10 @@ export interface PersonMonth {
     computedAt: string | null;
     sessions: unknown[];
     explanations: Array<Explanation & { vi: string; en: string }>;
+    /** Which work regulation applied (null on days computed before issue 13). */
+    regulation: RegulationRef | null;
+    /** Why the day is not a working day (null on working days and on days computed before issue 13). */
+    dayOff: DayOff | null;
   }>;
   punches: Array<{
     id: string;
@@ -121,8 +146,19 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
   const start = localToInstant(from);
   const end = localToInstant(addDays(to, 1));
   const [days, punches, justs] = await Promise.all([
-    db.query<{ date: string; unit_id: string; day_status: AttendanceStatus; revision: number; computed_at: Date; sessions: unknown[]; explanations: Explanation[] }>(
-      'SELECT date, unit_id, day_status, revision, computed_at, sessions, explanations FROM attendance_days WHERE person_id = $1 AND date BETWEEN $2 AND $3',
+    db.query<{
+      date: string;
+      unit_id: string;
+      day_status: AttendanceStatus;
+      revision: number;
+      computed_at: Date;
+      sessions: unknown[];
+      explanations: Explanation[];
+      regulation: RegulationRef | null;
+      day_off: DayOff | null;
+    }>(
+      `SELECT date, unit_id, day_status, revision, computed_at, sessions, explanations, regulation, day_off
+         FROM attendance_days WHERE person_id = $1 AND date BETWEEN $2 AND $3`,
       [personId, from, to],
     ),
     db.query<{
@@ -165,6 +201,8 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
         computedAt: d ? d.computed_at.toISOString() : null,
         sessions: d?.sessions ?? [],
         explanations: (d?.explanations ?? []).map((e) => ({ ...e, ...explain(e) })),
+        regulation: d?.regulation ?? null,
+        dayOff: d?.day_off ?? null,
       };
     }),
     punches: punches.map((p) => ({
@@ -199,6 +237,7 @@ const FILL: Partial<Record<AttendanceStatus, string>> = {
   EARLY_LEAVE: 'FFFFE58F',
   LATE_AND_EARLY_LEAVE: 'FFFFC069',
   ABSENT_NO_REASON: 'FFFFA39E',
+  AWAITING_JUSTIFICATION: 'FFFFF1B8',
   LEAVE_NOT_REPORTED: 'FFFF7875',
   MISSING_CHECKOUT: 'FFFFD591',
   ON_LEAVE: 'FF91CAFF',

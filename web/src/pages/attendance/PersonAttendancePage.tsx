@@ -8,9 +8,10 @@ import { formatDate, formatDateTime, formatTime, todayInVietnam } from '../../i1
 import { Link, replaceSearch, useLocation } from '../../router';
 import type { PageProps } from '../../routes';
 import { useMe } from '../../session';
+import { type DayExtras, dayOffText, permissionNotes, regulationText, type SessionExtras } from './day-details';
 import { STATUS, useAT } from './texts';
 
-type Day = Schemas['AttendanceDay'];
+type Day = Omit<Schemas['AttendanceDay'], 'sessions'> & DayExtras & { sessions: Array<Schemas['AttendanceSession'] & SessionExtras> };
 type Punch = Schemas['Punch'];
 
 /** One person's month: every computed day with its reasons, every punch with its source and evidence, requests. */
@@ -24,6 +25,10 @@ export default function PersonAttendancePage({ params }: PageProps) {
   const { data, loading } = useApi(personId ? `/api/attendance/persons/${personId}/month` : null, { month });
   const balance = useApi(personId ? '/api/attendance/leave-balance' : null, { personId, year: Number(month.slice(0, 4)) }, { quiet: true });
   const label = (s: string | null) => (s ? ((locale === 'en' ? STATUS[s]?.en : STATUS[s]?.vi) ?? s) : '—');
+  const lang = locale === 'en' ? 'en' : 'vi';
+  const days = (data?.days ?? []) as Day[];
+  // The regulation of the latest computed day: the thresholds the month was judged by (D7, D14).
+  const regulation = [...days].reverse().find((d) => d.regulation)?.regulation ?? null;
 
   return (
     <div>
@@ -50,13 +55,23 @@ export default function PersonAttendancePage({ params }: PageProps) {
           />
         ) : null}
       </Flex>
+      {regulation ? (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={regulation.source === 'SYSTEM_DEFAULT' ? 'warning' : 'info'}
+          showIcon
+          title={regulationText(regulation, lang)}
+          data-testid="pm-regulation"
+          data-source={regulation.source}
+        />
+      ) : null}
       <Card title={t('pm.days')} size="small" style={{ marginBottom: 16 }}>
         <Table<Day>
           rowKey="date"
           size="small"
           loading={loading}
           pagination={false}
-          dataSource={(data?.days ?? []).filter((d) => d.status !== null)}
+          dataSource={days.filter((d) => d.status !== null)}
           data-testid="pm-days"
           columns={[
             {
@@ -69,10 +84,19 @@ export default function PersonAttendancePage({ params }: PageProps) {
               title: t('pm.status'),
               dataIndex: 'status',
               width: 170,
-              render: (s: string) => (
-                <Tag color={STATUS[s]?.color} style={{ color: '#000' }} data-testid="pm-day-status" data-status={s}>
-                  {label(s)}
-                </Tag>
+              render: (s: string, d) => (
+                <>
+                  <Tag color={STATUS[s]?.color} style={{ color: '#000' }} data-testid="pm-day-status" data-status={s}>
+                    {label(s)}
+                  </Tag>
+                  {d.dayOff ? (
+                    <div>
+                      <Typography.Text type="secondary" data-testid="pm-day-off" data-kind={d.dayOff.kind}>
+                        {dayOffText(d.dayOff, lang)}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </>
               ),
             },
             {
@@ -87,6 +111,11 @@ export default function PersonAttendancePage({ params }: PageProps) {
                       {formatTime(s.checkIn) || '—'} → {formatTime(s.checkOut) || '—'} · {label(s.status)}
                       {s.lateMinutes ? ` (+${s.lateMinutes}′)` : ''}
                       {s.earlyLeaveMinutes ? ` (−${s.earlyLeaveMinutes}′)` : ''}
+                      {permissionNotes(s, lang).map((n) => (
+                        <Tag key={n} color="blue" style={{ marginLeft: 6 }} data-testid="pm-permission">
+                          {n}
+                        </Tag>
+                      ))}
                     </div>
                   )),
             },

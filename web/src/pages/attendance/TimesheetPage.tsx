@@ -13,6 +13,7 @@ import { Link, replaceSearch, useLocation } from '../../router';
 import type { PageProps } from '../../routes';
 import { useMe, useSession } from '../../session';
 import PersonAttendancePage from './PersonAttendancePage';
+import { permissionNotes, type SessionExtras } from './day-details';
 import { STATUS, useAT } from './texts';
 
 type Row = Schemas['TimesheetRow'];
@@ -90,8 +91,8 @@ function TimesheetPage(_: PageProps) {
           const s = STATUS[c.status];
           const tip = c.sessions
             .map(
-              (x) =>
-                `${x.session === 'MORNING' ? (locale === 'en' ? 'AM' : 'Sáng') : x.session === 'AFTERNOON' ? (locale === 'en' ? 'PM' : 'Chiều') : ''} ${locale === 'en' ? STATUS[x.status]?.en : STATUS[x.status]?.vi}${x.lateMinutes ? ` +${x.lateMinutes}′` : ''}${x.earlyLeaveMinutes ? ` −${x.earlyLeaveMinutes}′` : ''}`,
+              (x: (typeof c.sessions)[number] & SessionExtras) =>
+                `${x.session === 'MORNING' ? (locale === 'en' ? 'AM' : 'Sáng') : x.session === 'AFTERNOON' ? (locale === 'en' ? 'PM' : 'Chiều') : ''} ${locale === 'en' ? STATUS[x.status]?.en : STATUS[x.status]?.vi}${x.lateMinutes ? ` +${x.lateMinutes}′` : ''}${x.earlyLeaveMinutes ? ` −${x.earlyLeaveMinutes}′` : ''}${permissionNotes(x, locale === 'en' ? 'en' : 'vi').map((n) => ` (${n})`).join('')}`,
             )
             .join(' · ');
           return (
