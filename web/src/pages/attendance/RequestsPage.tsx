@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Dropdown, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -7,20 +7,23 @@ import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { replaceSearch, useLocation } from '../../router';
 import type { PageProps } from '../../routes';
 import { useMe, useSession } from '../../session';
+import { CorrectionForm } from './CorrectionForm';
+import { CorrectionsTable, STATE_COLOR } from './CorrectionsTable';
+import { PermissionForm } from './PermissionForm';
 import { JUSTIFICATION_TYPES, useAT } from './texts';
 
-type Request = Schemas['LeaveRequestListItem'];
-
-const STATE_COLOR: Record<string, string> = {
-  PENDING: 'gold',
-  APPROVED: 'green',
-  REJECTED: 'red',
-  CANCELLED: 'default',
+/** The list item with the fields the server added for issue 13 (optional until the API types are regenerated). */
+type Request = Schemas['LeaveRequestListItem'] & {
+  window?: { from: string; to: string } | null;
+  canDecide?: boolean;
+  decisionBlock?: { code: string; message_vi: string; message_en: string } | null;
 };
+type Kind = 'leave' | 'permission' | 'correction';
+const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
 
 function NewRequest({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const t = useAT();
@@ -103,16 +106,20 @@ function NewRequest({ open, onClose, onDone }: { open: boolean; onClose: () => v
   );
 }
 
-/** Requests: the approver's inbox, one's own requests, and the unit's; approve, reject, cancel; new request. */
+/** Requests: leave and trips, late-arrival / early-leave permissions, punch corrections; inbox, mine, unit. */
 export default function RequestsPage(_: PageProps) {
   const t = useAT();
   const me = useMe();
   const { can } = useSession();
   const { message, modal } = App.useApp();
   const { search } = useLocation();
-  const box = new URLSearchParams(search).get('box') ?? (can('leave.approve') ? 'inbox' : 'mine');
-  const { data, loading, reload } = useApi('/api/attendance/requests', { box });
-  const [creating, setCreating] = useState(false);
+  const params = new URLSearchParams(search);
+  const box = params.get('box') ?? (can('leave.approve') || can('attendance.manage') ? 'inbox' : 'mine');
+  const kind = (params.get('kind') as Kind | null) ?? 'leave';
+  const { data, loading, reload } = useApi('/api/attendance/requests', kind === 'correction' ? { box } : { box, kind });
+  const [creating, setCreating] = useState<Kind | null>(null);
+  const [query, setQuery] = useState('');
+  const [corrReload, setCorrReload] = useState(0);
 
   const approve = async (r: Request) => {
     await api.post(`/api/attendance/requests/${r.id}/approve`, {
@@ -143,88 +150,134 @@ export default function RequestsPage(_: PageProps) {
     message.success(t('rq.cancelled'));
     reload();
   };
+  // Until every server answers canDecide, an inbox item that is pending may be decided (the server still checks).
+  const mayDecide = (r: Request) => (r.canDecide !== undefined ? r.canDecide : box === 'inbox' && r.status === 'PENDING');
 
   const tabs = [
-    ...(can('leave.approve') ? [{ key: 'inbox', label: t('rq.inbox') }] : []),
+    ...(can('leave.approve') || can('attendance.manage') ? [{ key: 'inbox', label: t('rq.inbox') }] : []),
     ...(me.personId ? [{ key: 'mine', label: t('rq.mine') }] : []),
     ...(can('attendance.read') || can('leave.approve') ? [{ key: 'unit', label: t('rq.unit') }] : []),
   ];
+  const q = query.trim().toLowerCase();
+  const items = ((data?.items ?? []) as Request[]).filter((r) => !q || r.fullName.toLowerCase().includes(q) || r.employeeCode.toLowerCase().includes(q));
+  const period = (r: Request) =>
+    r.window
+      ? `${formatDate(r.startDate)} ${r.window.from}–${r.window.to}`
+      : `${formatDate(r.startDate)} (${t(`half.${r.startHalf}` as never)}) → ${formatDate(r.endDate)} (${t(`half.${r.endHalf}` as never)})`;
+  const done = () => {
+    setCreating(null);
+    reload();
+    setCorrReload((n) => n + 1);
+  };
   return (
     <div>
       <PageHeader
         title={t('rq.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="rq-new">
-            {t('rq.new')}
-          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'leave', label: t('rq.newLeave'), onClick: () => setCreating('leave') },
+                { key: 'permission', label: t('rq.newPermission'), onClick: () => setCreating('permission') },
+                { key: 'correction', label: t('rq.newCorrection'), onClick: () => setCreating('correction') },
+              ],
+            }}
+          >
+            <Button type="primary" icon={<PlusOutlined />} data-testid="rq-new">
+              {t('rq.new')} <DownOutlined />
+            </Button>
+          </Dropdown>
         }
       />
-      <Tabs activeKey={box} items={tabs} onChange={(k) => replaceSearch({ box: k })} />
-      <Table<Request>
-        rowKey="id"
-        size="small"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: t('rq.empty') }}
-        data-testid="rq-table"
-        columns={[
-          {
-            title: t('rq.person'),
-            key: 'person',
-            render: (_, r) => `${r.fullName} (${r.employeeCode}) — ${r.unitName}`,
-          },
-          {
-            title: t('rq.type'),
-            dataIndex: 'type',
-            render: (v: string) => t(`type.${v}` as never),
-          },
-          {
-            title: t('rq.period'),
-            key: 'period',
-            render: (_, r) =>
-              `${formatDate(r.startDate)} (${t(`half.${r.startHalf}` as never)}) → ${formatDate(r.endDate)} (${t(`half.${r.endHalf}` as never)})`,
-          },
-          { title: t('rq.days'), dataIndex: 'chargedDays', width: 80 },
-          { title: t('rq.reason'), dataIndex: 'reason' },
-          {
-            title: t('rq.state'),
-            dataIndex: 'status',
-            render: (v: string) => <Tag color={STATE_COLOR[v]}>{t(`st.${v}` as never)}</Tag>,
-          },
-          {
-            key: 'actions',
-            render: (_, r) => (
-              <Space>
-                {box === 'inbox' && r.status === 'PENDING' ? (
-                  <>
-                    <Popconfirm title={t('rq.approve')} onConfirm={() => approve(r)} okButtonProps={{ 'data-testid': 'rq-approve-confirm' } as never}>
-                      <Button type="primary" size="small" data-testid={`rq-approve-${r.employeeCode}`}>
-                        {t('rq.approve')}
+      <Tabs activeKey={box} items={tabs} onChange={(k) => replaceSearch({ box: k, kind })} />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Segmented<Kind>
+          value={kind}
+          onChange={(k) => replaceSearch({ box, kind: k })}
+          options={[
+            { value: 'leave', label: t('rq.kindLeave') },
+            { value: 'permission', label: t('rq.kindPermission') },
+            { value: 'correction', label: t('rq.kindCorrection') },
+          ]}
+          data-testid="rq-kind"
+        />
+        <Input.Search allowClear placeholder={t('rq.search')} onChange={(e) => setQuery(e.target.value)} style={{ width: 280 }} />
+      </Space>
+      {kind === 'correction' ? (
+        <CorrectionsTable box={box} search={query} reloadKey={corrReload} />
+      ) : (
+        <Table<Request>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={items}
+          locale={{ emptyText: t('rq.empty') }}
+          data-testid="rq-table"
+          columns={[
+            {
+              title: t('rq.person'),
+              key: 'person',
+              sorter: (a, b) => a.fullName.localeCompare(b.fullName, 'vi'),
+              render: (_, r) => `${r.fullName} (${r.employeeCode}) — ${r.unitName}`,
+            },
+            {
+              title: t('rq.type'),
+              dataIndex: 'type',
+              filters: [...new Set(items.map((r) => r.type))].map((v) => ({ text: t(`type.${v}` as never), value: v })),
+              onFilter: (v, r) => r.type === v,
+              render: (v: string) => t(`type.${v}` as never),
+            },
+            { title: t('rq.period'), key: 'period', sorter: (a, b) => a.startDate.localeCompare(b.startDate), render: (_, r) => period(r) },
+            ...(kind === 'leave' ? [{ title: t('rq.days'), dataIndex: 'chargedDays', width: 80, sorter: (a: Request, b: Request) => a.chargedDays - b.chargedDays }] : []),
+            { title: t('rq.reason'), dataIndex: 'reason' },
+            {
+              title: t('rq.state'),
+              dataIndex: 'status',
+              filters: STATUSES.map((s) => ({ text: t(`st.${s}` as never), value: s })),
+              onFilter: (v, r) => r.status === v,
+              render: (v: string, r) => (
+                <Tooltip title={r.decisionNote ? `${t('rq.decisionNote')}: ${r.decisionNote}` : undefined}>
+                  <Tag color={STATE_COLOR[v]}>{t(`st.${v}` as never)}</Tag>
+                </Tooltip>
+              ),
+            },
+            {
+              title: t('rq.requestedAt'),
+              dataIndex: 'requestedAt',
+              defaultSortOrder: 'descend',
+              sorter: (a, b) => String(a.requestedAt).localeCompare(String(b.requestedAt)),
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              key: 'actions',
+              render: (_, r) => (
+                <Space>
+                  {mayDecide(r) ? (
+                    <>
+                      <Popconfirm title={t('rq.approve')} onConfirm={() => approve(r)} okButtonProps={{ 'data-testid': 'rq-approve-confirm' } as never}>
+                        <Button type="primary" size="small" data-testid={`rq-approve-${r.employeeCode}`}>
+                          {t('rq.approve')}
+                        </Button>
+                      </Popconfirm>
+                      <Button danger size="small" onClick={() => reject(r)} data-testid={`rq-reject-${r.employeeCode}`}>
+                        {t('rq.reject')}
                       </Button>
+                    </>
+                  ) : null}
+                  {(r.status === 'PENDING' && r.personId === me.personId) || (r.status === 'APPROVED' && can('leave.approve')) ? (
+                    <Popconfirm title={t('rq.cancel')} onConfirm={() => cancel(r)}>
+                      <Button size="small">{t('rq.cancel')}</Button>
                     </Popconfirm>
-                    <Button danger size="small" onClick={() => reject(r)} data-testid={`rq-reject-${r.employeeCode}`}>
-                      {t('rq.reject')}
-                    </Button>
-                  </>
-                ) : null}
-                {(r.status === 'PENDING' && r.personId === me.personId) || (r.status === 'APPROVED' && can('leave.approve')) ? (
-                  <Popconfirm title={t('rq.cancel')} onConfirm={() => cancel(r)}>
-                    <Button size="small">{t('rq.cancel')}</Button>
-                  </Popconfirm>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
-      <NewRequest
-        open={creating}
-        onClose={() => setCreating(false)}
-        onDone={() => {
-          setCreating(false);
-          reload();
-        }}
-      />
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <NewRequest open={creating === 'leave'} onClose={() => setCreating(null)} onDone={done} />
+      <PermissionForm open={creating === 'permission'} onClose={() => setCreating(null)} onDone={done} />
+      <CorrectionForm open={creating === 'correction'} onClose={() => setCreating(null)} onDone={done} />
     </div>
   );
 }
