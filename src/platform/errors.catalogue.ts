@@ -233,6 +233,25 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_FILES: { status: 400, vi: 'Đính kèm quá nhiều tệp.', en: 'Too many files attached.' },
   FILE_TYPE_NOT_ALLOWED: { status: 400, vi: 'Loại tệp đính kèm không được chấp nhận.', en: 'The attached file type is not accepted.' },
   FILE_SIZE: { status: 400, vi: 'Tệp đính kèm rỗng hoặc quá lớn.', en: 'An attached file is empty or too large.' },
+  // Discipline procedure (src/modules/discipline).
+  DISCIPLINE_STEP_NOT_ALLOWED: { status: 409, vi: 'Bước này không thực hiện được ở giai đoạn hiện tại của hồ sơ kỷ luật.', en: 'The step is not allowed at the current stage of the discipline case.' },
+  DISCIPLINE_DATES_OUT_OF_ORDER: { status: 400, vi: 'Các ngày không theo đúng trình tự (ví dụ ngày có hiệu lực trước ngày ký, ngày ký trước cuộc họp); `details` nêu các ngày.', en: 'Dates out of order (e.g. effective before signed, signed before the meeting); `details` gives the dates.' },
+  DISCIPLINE_DATE_IN_FUTURE: { status: 400, vi: 'Chỉ ghi nhận việc đã xảy ra: ngày không được sau ngày hôm nay.', en: 'Only what happened is recorded: the date cannot be after today.' },
+  CASE_SUSPENDED: { status: 409, vi: 'Đang trong trường hợp chưa xem xét xử lý kỷ luật (ốm nặng, thai sản/nuôi con dưới 12 tháng, bị tạm giữ…); `details` nêu lý do và thời gian.', en: 'Consideration is suspended (serious illness, maternity/child under 12 months, detention…); `details` gives the reason and dates.' },
+  INVITATION_TOO_LATE: { status: 400, vi: 'Giấy mời họp phải được giao trước ngày họp ít nhất 05 ngày làm việc.', en: 'The meeting invitation must be delivered at least 5 working days before the meeting.' },
+  COUNCIL_COMPOSITION: { status: 400, vi: 'Hội đồng kỷ luật cần ít nhất 03 thành viên, đúng 01 Chủ tịch và 01 Thư ký.', en: 'The disciplinary council needs at least three members, one chair and one secretary.' },
+  COUNCIL_MEMBER_IS_SUBJECT: { status: 400, vi: 'Người bị xem xét kỷ luật không được là thành viên Hội đồng kỷ luật.', en: 'The person concerned cannot sit on the disciplinary council.' },
+  COUNCIL_MEMBER_RELATIVE: { status: 400, vi: 'Chưa xác nhận thành viên Hội đồng không phải là người thân của người bị xem xét kỷ luật.', en: 'A council member was not confirmed as unrelated to the person concerned.' },
+  BALLOT_INVALID: { status: 400, vi: 'Kết quả bỏ phiếu kín không hợp lệ (hình thức không được áp dụng hoặc quá số thành viên).', en: 'The secret-ballot result is invalid (a form not allowed, or more votes than members).' },
+  DECISION_NUMBER_REQUIRED: { status: 400, vi: 'Quyết định kỷ luật phải có số, ký hiệu.', en: 'The disciplinary decision needs its number and symbol.' },
+  DECISION_NUMBER_FORMAT: { status: 400, vi: 'Số, ký hiệu quyết định không đúng thể thức (ví dụ 15/QĐ-UBND).', en: 'The decision number is not in the form 15/QĐ-UBND.' },
+  DECISION_NUMBER_TAKEN: { status: 409, vi: 'Số, ký hiệu này đã được cơ quan dùng cho quyết định khác trong năm.', en: 'The issuer already used this number this year.' },
+  DISCIPLINE_FORM_NOT_ALLOWED: { status: 400, vi: 'Hình thức kỷ luật không được áp dụng cho ngạch/chức danh, chức vụ của người này vào ngày ký; `details.allowed` liệt kê các hình thức được áp dụng.', en: 'The form is not available for this person’s category, post and signing date; `details.allowed` lists the forms that are.' },
+  LIMITATION_EXPIRED: { status: 409, vi: 'Đã hết thời hiệu xử lý kỷ luật; `details` nêu ngày vi phạm và ngày hết thời hiệu.', en: 'The limitation period has run out; `details` gives the violation date and the last day.' },
+  DISCIPLINE_SEVERAL_PERSONS: { status: 400, vi: 'Một hồ sơ kỷ luật chỉ gồm các vi phạm của cùng một người.', en: 'A discipline case holds the violations of one person only.' },
+  VIOLATION_NOT_PROPOSED: { status: 409, vi: 'Vi phạm chưa được đề nghị xem xét kỷ luật.', en: 'The violation was not proposed for discipline.' },
+  VIOLATION_ALREADY_IN_CASE: { status: 409, vi: 'Vi phạm đã thuộc một hồ sơ kỷ luật khác.', en: 'The violation is already in another discipline case.' },
+  DISCIPLINE_UPLOAD_INVALID: { status: 400, vi: 'Cần chọn loại tài liệu và một tệp.', en: 'Choose the document kind and one file.' },
 } as const satisfies Record<string, ErrorMeaning>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
