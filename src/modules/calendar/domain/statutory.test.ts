@@ -4,6 +4,7 @@ import { isoWeekday } from '../../../platform/time';
 import { proposeHolidays } from './holidays';
 import { solarToLunar } from './lunar';
 import { OFFICIAL_2025, OFFICIAL_2026, SCHEDULE_2027 } from './official-schedules';
+import type { CalendarDay } from './schedule';
 import { extraNationalDay, generatedDays, withStatutoryDays } from './statutory';
 import { scheduleReadiness, yearToRemind } from './readiness';
 
@@ -144,7 +145,7 @@ describe('stored rows win over generated ones', () => {
   });
 
   it('a stored national row of a generated date replaces it; a unit row adds to it', () => {
-    const stored = [
+    const stored: CalendarDay[] = [
       { date: '2031-04-30', kind: 'HOLIDAY' as const, name: 'Ngày Chiến thắng (theo thông báo)', unitId: null, legalBasis: 'Thông báo 1/TB-BNV', status: 'CONFIRMED' as const },
       { date: '2031-03-10', kind: 'HOLIDAY' as const, name: 'Lễ hội xã', unitId: 'u-1', legalBasis: 'QĐ xã', status: 'CONFIRMED' as const },
     ];

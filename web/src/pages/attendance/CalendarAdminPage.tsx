@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, request } from '../../api/client';
 import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,10 +10,11 @@ import { formatDate } from '../../i18n/format';
 import { replaceSearch, useLocation } from '../../router';
 import type { PageProps } from '../../routes';
 import { useSession } from '../../session';
+import { UnitSelect } from '../../components/UnitSelect';
+import { type CalDay, type Proposal, useCalendarGet } from './calendarApi';
+import { CalendarReadinessAlert } from './CalendarReadinessAlert';
 import { useAT } from './texts';
 
-type CalDay = Schemas['CalendarDay'];
-type Proposal = Schemas['HolidayProposal'];
 type Schedule = Schemas['WorkSchedule'];
 
 const KINDS = ['HOLIDAY', 'COMPENSATORY', 'SWAPPED_OFF', 'MAKEUP_WORKDAY'] as const;
@@ -32,12 +33,16 @@ export default function CalendarAdminPage(_: PageProps) {
   const { message, modal } = App.useApp();
   const { search } = useLocation();
   const year = Number(new URLSearchParams(search).get('year') ?? dayjs().year());
-  const days = useApi('/api/calendar/days', { year });
-  const proposals = useApi('/api/calendar/proposals', { year });
+  const [changes, setChanges] = useState(0);
+  const days = useCalendarGet<{ items: CalDay[] }>('/api/calendar/days', { year }, changes);
+  const proposals = useCalendarGet<{ items: Proposal[] }>('/api/calendar/proposals', { year });
   const schedules = useApi('/api/calendar/schedules');
   const [adding, setAdding] = useState<Partial<Proposal> | null>(null);
+  const [confirming, setConfirming] = useState<CalDay | null>(null);
   const [form] = Form.useForm();
+  const [confirmForm] = Form.useForm();
   const manage = can('calendar.manage');
+  const changed = () => setChanges((n) => n + 1);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -46,10 +51,20 @@ export default function CalendarAdminPage(_: PageProps) {
       kind: v.kind,
       name: v.name,
       legalBasis: v.legalBasis,
+      unitId: v.unitId ?? null,
     });
     message.success(t('cal.added'));
     setAdding(null);
-    days.reload();
+    changed();
+  };
+  // A proposed day becomes confirmed only with the notice's number and date (the server refuses it without).
+  const confirm = async () => {
+    const v = await confirmForm.validateFields();
+    if (!confirming?.id) return;
+    await request('POST', `/api/calendar/days/${confirming.id}/confirm`, { body: { legalBasis: v.legalBasis, name: v.name || null } });
+    message.success(t('cal.confirmed'));
+    setConfirming(null);
+    changed();
   };
   const remove = (d: CalDay) => {
     let reason = '';
@@ -58,11 +73,26 @@ export default function CalendarAdminPage(_: PageProps) {
       content: <Input placeholder={t('cal.deleteReason')} onChange={(e) => (reason = e.target.value)} />,
       onOk: async () => {
         await api.del(`/api/calendar/days/${d.id}`, { body: { reason } });
-        days.reload();
+        changed();
       },
     });
   };
   const kindTag = (k: string) => <Tag color={KIND_COLOR[k]}>{t(`kind.${k}` as never)}</Tag>;
+  // Every place a day shows says whether it is confirmed; a proposed one is flagged in colour.
+  const statusTag = (d: { status: string; note?: string | null; source?: string }) => (
+    <Space size={4} wrap>
+      <Tooltip title={d.note ?? undefined}>
+        <Tag color={d.status === 'PROPOSED' ? 'gold' : 'green'} data-testid={`cal-status-${d.status}`}>
+          {t(`dayStatus.${d.status}` as never)}
+        </Tag>
+      </Tooltip>
+      {d.source === 'RULE' ? (
+        <Tooltip title={t('cal.ruleHint')}>
+          <Tag>{t('source.RULE')}</Tag>
+        </Tooltip>
+      ) : null}
+    </Space>
+  );
 
   return (
     <div>
@@ -75,6 +105,7 @@ export default function CalendarAdminPage(_: PageProps) {
           </Space>
         }
       />
+      <CalendarReadinessAlert year={year} onShowYear={(y) => replaceSearch({ year: y })} reloadKey={changes} />
       <Card
         title={t('cal.days')}
         size="small"
@@ -95,7 +126,7 @@ export default function CalendarAdminPage(_: PageProps) {
         }
       >
         <Table<CalDay>
-          rowKey="id"
+          rowKey={(d) => d.id ?? `rule-${d.date}`}
           size="small"
           loading={days.loading}
           pagination={false}
@@ -119,19 +150,36 @@ export default function CalendarAdminPage(_: PageProps) {
               title: t('cal.scope'),
               dataIndex: 'unitId',
               width: 110,
-              render: (u: string | null) => (u ? '…' : t('cal.national')),
+              render: (u: string | null) => (u ? t('cal.unitScoped') : t('cal.national')),
             },
-            { title: t('cal.basis'), dataIndex: 'legalBasis' },
+            { title: t('cal.status'), key: 'status', width: 230, render: (_: unknown, d: CalDay) => statusTag(d) },
+            { title: t('cal.basis'), dataIndex: 'legalBasis', render: (b: string | null, d: CalDay) => b ?? (d.status === 'PROPOSED' ? '—' : '') },
             ...(manage
               ? [
                   {
                     key: 'x',
-                    width: 80,
-                    render: (_: unknown, d: CalDay) => (
-                      <Button size="small" danger onClick={() => remove(d)}>
-                        {t('cal.delete')}
-                      </Button>
-                    ),
+                    width: 170,
+                    render: (_: unknown, d: CalDay) =>
+                      d.id ? (
+                        <Space size={4}>
+                          {d.status === 'PROPOSED' ? (
+                            <Button
+                              size="small"
+                              type="primary"
+                              data-testid={`cal-confirm-${d.date}`}
+                              onClick={() => {
+                                confirmForm.resetFields();
+                                setConfirming(d);
+                              }}
+                            >
+                              {t('cal.confirm')}
+                            </Button>
+                          ) : null}
+                          <Button size="small" danger onClick={() => remove(d)}>
+                            {t('cal.delete')}
+                          </Button>
+                        </Space>
+                      ) : null,
                   },
                 ]
               : []),
@@ -159,11 +207,16 @@ export default function CalendarAdminPage(_: PageProps) {
               render: kindTag,
             },
             { title: t('cal.name'), dataIndex: 'name' },
+            { title: t('cal.status'), key: 'status', width: 150, render: (_: unknown, p: Proposal) => statusTag(p) },
             {
-              title: '',
+              title: t('cal.basis'),
               dataIndex: 'basis',
-              width: 190,
-              render: (b: string) => <Tag>{b}</Tag>,
+              width: 260,
+              render: (b: string, p: Proposal) => (
+                <Tooltip title={p.legalBasis ?? undefined}>
+                  <Tag color={b === 'PM_CHOICE_GUESS' ? 'gold' : undefined}>{t(`basis.${b}` as never)}</Tag>
+                </Tooltip>
+              ),
             },
             ...(manage
               ? [
@@ -174,11 +227,12 @@ export default function CalendarAdminPage(_: PageProps) {
                       <Button
                         size="small"
                         onClick={() => {
+                          // Only a date the law fixes comes with its basis; a guess never gets "Điều 112" pre-filled (D9).
                           form.setFieldsValue({
                             date: dayjs(p.date),
                             kind: p.kind,
-                            name: p.name,
-                            legalBasis: p.legalBasis,
+                            name: p.name.replace(/, dự kiến\)/, ')').replace(/ \(dự kiến\)$/, ''),
+                            legalBasis: p.status === 'CONFIRMED' && p.basis !== 'PM_CHOICE_GUESS' ? p.legalBasis : undefined,
                           });
                           setAdding(p);
                         }}
@@ -247,8 +301,30 @@ export default function CalendarAdminPage(_: PageProps) {
           <Form.Item name="name" label={t('cal.name')} rules={[{ required: true, min: 2 }]}>
             <Input />
           </Form.Item>
+          {adding?.status === 'PROPOSED' || adding?.basis === 'PM_CHOICE_GUESS' ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('cal.guessNoBasis')} /> : null}
           <Form.Item name="legalBasis" label={t('cal.basis')} rules={[{ required: true, min: 3 }]}>
-            <Input placeholder="Thông báo …/TB-BNV ngày …" />
+            <Input placeholder={t('cal.basisPlaceholder')} />
+          </Form.Item>
+          <Form.Item name="unitId" label={t('cal.unit')} extra={t('cal.unitHint')}>
+            <UnitSelect />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={confirming !== null}
+        title={confirming ? t('cal.confirmTitle', { date: formatDate(confirming.date) }) : ''}
+        onCancel={() => setConfirming(null)}
+        onOk={confirm}
+        okText={t('cal.confirm')}
+        destroyOnHidden
+      >
+        {confirming ? <p>{confirming.name}</p> : null}
+        <Form form={confirmForm} layout="vertical">
+          <Form.Item name="legalBasis" label={t('cal.confirmBasis')} rules={[{ required: true, min: 3 }]}>
+            <Input placeholder={t('cal.basisPlaceholder')} data-testid="cal-confirm-basis" />
+          </Form.Item>
+          <Form.Item name="name" label={t('cal.confirmName')}>
+            <Input />
           </Form.Item>
         </Form>
       </Modal>
