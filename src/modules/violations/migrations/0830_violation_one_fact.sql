@@ -6,18 +6,21 @@
 --    whose kind changes in place. Old keys were att:{personId}:{date}:{KIND}:{session|DAY}; retracted rows keep their
 --    '#retracted:{id}' suffix. Should two active rows of an old database name the same fact, the younger keeps its
 --    row under a '#superseded:{id}' suffix (it stays visible; nothing is deleted).
+WITH k AS (
+  SELECT id, created_at, m[5] AS suffix,
+         'att:' || m[1] || ':' || m[2] || ':' || m[4] || ':' ||
+         CASE m[3] WHEN 'LATE' THEN 'ARRIVAL' WHEN 'EARLY_LEAVE' THEN 'DEPARTURE' ELSE 'ABSENCE' END AS fact
+    FROM (SELECT id, created_at,
+                 regexp_match(source_key, '^att:([^:]+):([^:]+):(LATE|EARLY_LEAVE|ABSENT_NO_REASON|LEAVE_NOT_REPORTED):([A-Z]+)(#.*)?$') AS m
+            FROM violations WHERE source_key LIKE 'att:%') x
+   WHERE m IS NOT NULL
+), r AS (
+  SELECT id, fact, suffix, row_number() OVER (PARTITION BY fact ORDER BY suffix IS NOT NULL, created_at, id) AS n FROM k
+)
 UPDATE violations v
-   SET source_key = 'att:' || m[1] || ':' || m[2] || ':' || m[4] || ':' ||
-                    CASE m[3] WHEN 'LATE' THEN 'ARRIVAL' WHEN 'EARLY_LEAVE' THEN 'DEPARTURE' ELSE 'ABSENCE' END ||
-                    coalesce(m[5], '')
-  FROM (SELECT id, regexp_match(source_key, '^att:([^:]+):([^:]+):(LATE|EARLY_LEAVE|ABSENT_NO_REASON|LEAVE_NOT_REPORTED):([A-Z]+)(#.*)?$') AS m
-          FROM violations WHERE source_key LIKE 'att:%') k
- WHERE k.id = v.id AND k.m IS NOT NULL;
-
-UPDATE violations v SET source_key = v.source_key || '#superseded:' || v.id
-  FROM (SELECT id, row_number() OVER (PARTITION BY split_part(source_key, '#', 1) ORDER BY created_at, id) AS n
-          FROM violations WHERE source_key LIKE 'att:%' AND position('#' IN source_key) = 0) d
- WHERE d.id = v.id AND d.n > 1;
+   SET source_key = r.fact || coalesce(r.suffix, '') || CASE WHEN r.suffix IS NULL AND r.n > 1 THEN '#superseded:' || v.id ELSE '' END
+  FROM r
+ WHERE r.id = v.id;
 
 -- 2. "Chờ hợp thức hóa": a day or a late arrival a pending request covers. Never counted, notified or decided.
 ALTER TABLE violations DROP CONSTRAINT IF EXISTS violations_kind_check;

@@ -128,3 +128,63 @@ export function onLeaveDay(w: World, date: string, revision: number, justificati
     dayStatus: 'ON_LEAVE',
   };
 }
+
+type AbsenceStatus = 'ABSENT_NO_REASON' | 'LEAVE_NOT_REPORTED' | 'AWAITING_JUSTIFICATION';
+type Regulation = { source: 'UNIT' | 'NATIONAL' | 'SYSTEM_DEFAULT'; unitId: string | null; legalBasis: string | null };
+
+/**
+ * A whole day away as the attendance computes it after issue 13 (CONTRACT C3): absent, "not reported" after the
+ * working-day threshold, or awaiting justification while a request covering it is pending (`requestId`).
+ */
+export function awayDay(
+  w: World,
+  date: string,
+  revision: number,
+  status: AbsenceStatus,
+  opts: { requestId?: string | null; regulation?: Regulation; computedAt?: string } = {},
+): AttendanceDayUpdated {
+  const away = {
+    status,
+    checkIn: null,
+    checkOut: null,
+    checkInPunchId: null,
+    checkOutPunchId: null,
+    absenceRequestId: status === 'AWAITING_JUSTIFICATION' ? (opts.requestId ?? null) : null,
+  } as Partial<AttendanceSessionEvent>;
+  return {
+    personId: w.staff.personId,
+    unitId: w.divisionId,
+    date,
+    revision,
+    computedAt: opts.computedAt ?? vn(date, '18:00'),
+    sessions: [session(date, 'MORNING', away), session(date, 'AFTERNOON', away)],
+    dayStatus: status as AttendanceDayUpdated['dayStatus'],
+    regulation: opts.regulation ?? { source: 'UNIT', unitId: w.communeId, legalBasis: 'Quy chế làm việc của UBND xã (Quyết định 12/QĐ-UBND)' },
+  } as AttendanceDayUpdated;
+}
+
+/** The same date after the calendar made it a day off (a holiday added afterwards). */
+export function dayOffDay(w: World, date: string, revision: number, dayOff: { kind: 'HOLIDAY' | 'COMPENSATORY' | 'SWAPPED_OFF' | 'WEEKLY_REST'; name: string; legalBasis: string | null; status: 'CONFIRMED' | 'PROPOSED' | null }): AttendanceDayUpdated {
+  const off = { status: 'HOLIDAY' as const, checkIn: null, checkOut: null, checkInPunchId: null, checkOutPunchId: null, scheduledStart: null, scheduledEnd: null };
+  return {
+    personId: w.staff.personId,
+    unitId: w.divisionId,
+    date,
+    revision,
+    computedAt: vn(date, '20:00'),
+    sessions: [session(date, 'MORNING', off), session(date, 'AFTERNOON', off)],
+    dayStatus: 'HOLIDAY',
+    dayOff,
+  } as AttendanceDayUpdated;
+}
+
+/** A leave request row as the attendance module stores it (its service is not under test here). */
+export async function leaveRequest(db: Db, w: World, date: string, status: 'PENDING' | 'APPROVED' | 'REJECTED'): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO justifications (id, person_id, unit_id, type, start_date, start_half, end_date, end_half, status, reason, requested_by)
+     VALUES ($1,$2,$3,'PERSONAL_PAID',$4,'MORNING',$4,'AFTERNOON',$5,'Việc gia đình đột xuất',$6)`,
+    [id, w.staff.personId, w.divisionId, date, status, w.staff.userId],
+  );
+  return id;
+}
