@@ -39,18 +39,41 @@ function run(text: string, o: { bold?: boolean; italic?: boolean; size?: number 
   return new TextRun({ text, font: FONT, bold: o.bold, italics: o.italic, size: (o.size ?? 14) * 2 });
 }
 
-function para(children: TextRun[], o: { center?: boolean; justify?: boolean; indent?: boolean; after?: number; line?: { left: number; right: number } } = {}) {
+function para(children: TextRun[], o: { center?: boolean; justify?: boolean; indent?: boolean; after?: number } = {}) {
   return new Paragraph({
     children,
     alignment: o.center ? AlignmentType.CENTER : o.justify ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-    indent: o.indent ? { firstLine: Math.round(10 * MM) } : o.line ? { left: o.line.left, right: o.line.right } : undefined,
+    indent: o.indent ? { firstLine: Math.round(10 * MM) } : undefined,
     spacing: { after: o.after ?? 0, line: 276 },
-    border: o.line ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
+  });
+}
+
+/** Text width of A4 with 30 + 15 mm side margins, in twips; LibreOffice needs column widths in twips, not percentages. */
+const TEXT_WIDTH = Math.round(165 * MM);
+
+/** A short solid line under the text above it: an empty paragraph whose bottom border is `widthMm` long, centred. */
+function rule(containerMm: number, widthMm: number): Paragraph {
+  const side = Math.round(((containerMm - widthMm) / 2) * MM);
+  return new Paragraph({
+    children: [new TextRun({ text: '', font: FONT, size: 4 })],
+    indent: { left: side, right: side },
+    spacing: { after: 120, line: 120 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
   });
 }
 
 function cell(children: Paragraph[], widthPct: number): TableCell {
-  return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
+  return new TableCell({ children, width: { size: Math.round((TEXT_WIDTH * widthPct) / 100), type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
+}
+
+function twoColumns(left: Paragraph[], right: Paragraph[], leftPct: number): Table {
+  const l = Math.round((TEXT_WIDTH * leftPct) / 100);
+  return new Table({
+    rows: [new TableRow({ children: [cell(left, leftPct), cell(right, 100 - leftPct)] })],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [l, TEXT_WIDTH - l],
+    borders: NO_BORDERS,
+  });
 }
 
 /** "Thông Thụ, ngày 05 tháng 3 năm 2026": day < 10 and months 1–2 take a leading zero (§8). */
@@ -68,14 +91,15 @@ export function numberLine(number: string | null, symbol: string): string {
 function header(doc: OfficialDocument): Table {
   const left: Paragraph[] = [];
   if (doc.superiorBody) left.push(para([run(doc.superiorBody.toUpperCase(), { size: 13 })], { center: true }));
-  left.push(para([run(doc.issuer.toUpperCase(), { bold: true, size: 13 })], { center: true, line: { left: Math.round(18 * MM), right: Math.round(18 * MM) }, after: 120 }));
+  left.push(para([run(doc.issuer.toUpperCase(), { bold: true, size: 13 })], { center: true }), rule(59, 20));
   left.push(para([run(numberLine(doc.number, doc.numberSymbol), { size: 13 })], { center: true }));
   const right = [
     para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 })], { center: true }),
-    para([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 })], { center: true, line: { left: Math.round(17 * MM), right: Math.round(17 * MM) }, after: 120 }),
+    para([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 })], { center: true }),
+    rule(106, 62),
     para([run(placeAndDate(doc.place, doc.date), { italic: true, size: 14 })], { center: true }),
   ];
-  return new Table({ rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })], width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+  return twoColumns(left, right, 36);
 }
 
 function footer(doc: OfficialDocument): Table {
@@ -89,13 +113,13 @@ function footer(doc: OfficialDocument): Table {
   if (doc.signature.authorityLine) right.push(para([run(doc.signature.authorityLine.toUpperCase(), { bold: true })], { center: true }));
   right.push(para([run(doc.signature.title.toUpperCase(), { bold: true })], { center: true, after: 1200 }));
   right.push(para([run(doc.signature.name, { bold: true })], { center: true }));
-  return new Table({ rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })], width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+  return twoColumns(left, right, 45);
 }
 
 /** The document as DOCX bytes. */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Buffer> {
   const title: Paragraph[] = [para([run(doc.type.toUpperCase(), { bold: true })], { center: true })];
-  if (doc.summary) title.push(para([run(doc.summary, { bold: true })], { center: true, line: { left: Math.round(55 * MM), right: Math.round(55 * MM) }, after: 240 }));
+  if (doc.summary) title.push(para([run(doc.summary, { bold: true })], { center: true }), rule(165, 40));
   for (const p of doc.preamble ?? []) title.push(para([run(p, { bold: true })], { center: true, after: 120 }));
   const body = doc.body.map((b) =>
     typeof b === 'string' ? para([run(b)], { justify: true, indent: true, after: 120 }) : para([run(b.text, { bold: b.bold, italic: b.italic })], { center: b.center, justify: !b.center, indent: !b.center, after: 120 }),
