@@ -7,6 +7,8 @@ import { ZDecisionBlock } from './requests.dto';
 
 const ZHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (00:00–23:59)');
 const ZDirection = z.enum(['IN', 'OUT']).meta({ id: 'PunchDirection' });
+/** The same values for request bodies: a named schema may not serve as both input and output in the document. */
+const ZDirectionInput = z.enum(['IN', 'OUT']);
 const ZCorrectionKind = z.enum(['ADD_PUNCH', 'VOID_PUNCH']).meta({ id: 'PunchCorrectionKind' });
 const ZCorrectionStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED']).meta({ id: 'PunchCorrectionStatus' });
 
@@ -21,7 +23,7 @@ const common = {
 /** "The camera missed me at 07:28" (ADD_PUNCH) or "this punch is not mine / wrong" (VOID_PUNCH). */
 export const ZCorrectionCreate = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('ADD_PUNCH'), date: ZDate, time: ZHhmm, direction: ZDirection, ...common }),
+    z.strictObject({ kind: z.literal('ADD_PUNCH'), date: ZDate, time: ZHhmm, direction: ZDirectionInput, ...common }),
     z.strictObject({ kind: z.literal('VOID_PUNCH'), punchId: z.uuid(), ...common }),
   ])
   .meta({ id: 'PunchCorrectionCreate' });
