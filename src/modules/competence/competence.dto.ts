@@ -107,7 +107,7 @@ export const ZLeadershipPostBody = z
     validTo: ZDate.nullish(),
     legalBasis: ZText(300).nullish(),
   })
-  .meta({ id: 'LeadershipPostInput' });
+  .meta({ id: 'LeadershipPostCreate' });
 
 export const ZLeadershipPostPatch = z
   .strictObject({
@@ -155,7 +155,7 @@ export const ZDelegationBody = z
     documentRef: ZText(200).pipe(z.string().min(2)).describe('Số, ký hiệu of the giấy ủy quyền'),
     reason: ZText(1000).pipe(z.string().min(3)),
   })
-  .meta({ id: 'DelegationInput' });
+  .meta({ id: 'DelegationCreate' });
 
 export const ZDelegationEnd = z
   .strictObject({ endOn: ZDate.optional().describe('The first day it no longer applies; today by default') })

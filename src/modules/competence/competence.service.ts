@@ -3,7 +3,7 @@ import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { accountsOfPersons, roleHoldersOn } from '../auth';
 import { personOnDate, personsOnDate } from '../people';
-import type { CompetenceQuery, CompetenceVerdict, CompetentDecider } from './competence.types';
+import type { CompetenceCode, CompetenceQuery, CompetenceVerdict, CompetentDecider } from './competence.types';
 import { upFrom } from './domain/model';
 import { isSuperior, resolve, type Subject, verdict } from './domain/verdict';
 import { actorOf, type LoadedWorld, loadWorld, MATTER_PERMISSION } from './world';
@@ -25,15 +25,23 @@ export async function competenceOf(db: Db, access: Access, q: CompetenceQuery): 
 export async function assertCompetent(db: Db, access: Access, q: CompetenceQuery): Promise<void> {
   const v = await competenceOf(db, access, q);
   if (v.allowed) return;
-  throw new AppError(403, v.code ?? 'COMPETENCE_NOT_COMPETENT', v.message_vi ?? '', v.message_en ?? '', {
+  const details = {
     matter: q.matter,
     subjectPersonId: q.subjectPersonId,
     competentUnitId: v.competentUnitId,
     competentUnitName: v.competentUnitName,
     external: v.external,
     legalBasis: v.legalBasis,
-  });
+  };
+  throw REFUSALS[v.code ?? 'COMPETENCE_NOT_COMPETENT'](v.message_vi ?? '', v.message_en ?? '', details);
 }
+
+// One literal per code, so the error catalogue's source scan sees each code where it is raised.
+const REFUSALS: Record<CompetenceCode, (vi: string, en: string, details: unknown) => AppError> = {
+  COMPETENCE_OWN_CASE: (vi, en, details) => new AppError(403, 'COMPETENCE_OWN_CASE', vi, en, details),
+  COMPETENCE_SUPERIOR_CASE: (vi, en, details) => new AppError(403, 'COMPETENCE_SUPERIOR_CASE', vi, en, details),
+  COMPETENCE_NOT_COMPETENT: (vi, en, details) => new AppError(403, 'COMPETENCE_NOT_COMPETENT', vi, en, details),
+};
 
 /** The units each candidate belongs to on the date (record unit, role units, post units), for the superior check. */
 async function candidateUnits(db: Db, world: LoadedWorld, personIds: string[], roleUnits: Map<string, string[]>): Promise<Map<string, string[]>> {
