@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'menu.attendance': 'Attendance',
   'menu.leave': 'Leave & trips',
   'menu.violations': 'Violations',
+  'menu.discipline': 'Disciplinary cases',
   'menu.inspections': 'Public-service inspections',
   'menu.directives': 'Directives',
   'menu.reports': 'Reports',
@@ -62,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'page.staffImport': 'Import staff from Excel',
   'page.staffDetail': 'Staff record',
   'page.violationDetail': 'Violation case',
+  'page.disciplineCase': 'Discipline case',
   'page.violationsDashboard': 'Discipline dashboard',
   'menu.notifications': 'Notifications',
 

@@ -52,6 +52,7 @@ export const vi = {
   'menu.attendance': 'Chấm công',
   'menu.leave': 'Đơn từ',
   'menu.violations': 'Vi phạm',
+  'menu.discipline': 'Xử lý kỷ luật',
   'menu.inspections': 'Kiểm tra công vụ',
   'menu.directives': 'Chỉ đạo',
   'menu.reports': 'Báo cáo',
@@ -65,6 +66,7 @@ export const vi = {
   'page.staffImport': 'Nhập danh sách cán bộ từ Excel',
   'page.staffDetail': 'Hồ sơ cán bộ',
   'page.violationDetail': 'Hồ sơ vi phạm',
+  'page.disciplineCase': 'Hồ sơ xử lý kỷ luật',
   'page.violationsDashboard': 'Bảng điều hành kỷ luật, kỷ cương',
   'menu.notifications': 'Thông báo',
 

@@ -3,6 +3,7 @@ import { Link } from '../../router';
 import { useI18n } from '../../i18n';
 import type { PageProps } from '../../routes';
 import { StaffRecord } from './StaffRecord';
+import { PersonDisciplinePanel } from '../discipline/PersonDisciplinePanel';
 
 export default function StaffDetailPage({ params }: PageProps) {
   const { t } = useI18n();
@@ -12,6 +13,7 @@ export default function StaffDetailPage({ params }: PageProps) {
         <ArrowLeftOutlined /> {t('staff.title')}
       </Link>
       <StaffRecord personId={params.id ?? ''} />
+      <PersonDisciplinePanel personId={params.id ?? ''} />
     </>
   );
 }
