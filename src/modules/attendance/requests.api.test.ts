@@ -53,7 +53,7 @@ for (const kind of dbKinds()) {
         if (p.employed && m && a && m.session === 'MORNING' && a.session === 'AFTERNOON')
           days.push({ date: p.date, morning: { start: m.start, end: m.end }, afternoon: { start: a.start, end: a.end } });
       }
-      assert.ok(days.length >= 4, 'four working days to use');
+      assert.ok(days.length >= 5, 'five working days to use');
       // The demo agency went live on its first seeded day; these days lie before it.
       await t.ctx.db.query('UPDATE org_attendance_go_live SET go_live_on = $1 WHERE go_live_on > $1', [days[0]?.date]);
     });
@@ -220,6 +220,31 @@ for (const kind of dbKinds()) {
       }
     });
 
+    it('an approved void makes the computation ignore a punch that was not hers; the raw punch stays', async () => {
+      const d = days[4] as (typeof days)[number];
+      // Someone else was recognised as her at the gate on a day she was away: one lone check-in.
+      const wrong = await punch(d.date, d.morning.start + 1, 'IN');
+      await compute(d.date);
+      assert.equal(lastEvent(d.date)?.sessions[0]?.checkInPunchId, wrong.punchId);
+      const list = (await staff.get(`/api/attendance/corrections/punches?date=${d.date}`)).json().items;
+      assert.deepEqual(list.map((p: { id: string }) => p.id), [wrong.punchId]);
+      const filed = await staff.send('POST', '/api/attendance/corrections', { kind: 'VOID_PUNCH', punchId: wrong.punchId, reason: 'Hôm đó tôi nghỉ ốm ở nhà, lượt này không phải của tôi' });
+      assert.equal(filed.statusCode, 201, filed.body);
+      const twice = await staff.send('POST', '/api/attendance/corrections', { kind: 'VOID_PUNCH', punchId: wrong.punchId, reason: 'Gửi lại lần nữa' });
+      assert.equal(twice.statusCode, 409);
+      assert.equal(twice.json().code, 'REQUEST_OVERLAPS');
+      const ok = await head.send('POST', `/api/attendance/corrections/${filed.json().id}/approve`, {});
+      assert.equal(ok.statusCode, 200, ok.body);
+      await t.settle();
+      const ev = lastEvent(d.date);
+      assert.ok(ev?.sessions.every((s) => s.checkInPunchId !== wrong.punchId && s.checkOutPunchId !== wrong.punchId), 'the voided punch no longer counts');
+      assert.notEqual((await cell(d.date)).status, 'MISSING_CHECKOUT');
+      const [raw] = await t.ctx.db.query<{ id: string }>('SELECT id FROM punches WHERE id = $1', [wrong.punchId]);
+      assert.ok(raw, 'punches are immutable: the row stays');
+      const after = (await staff.get(`/api/attendance/corrections/punches?date=${d.date}`)).json().items;
+      assert.equal(after[0]?.voidRequestId, filed.json().id);
+    });
+
     it('a rejected correction changes nothing and keeps its reason; a withdrawn one neither', async () => {
       const d = days[3] as (typeof days)[number];
       const wrong = await punch(d.date, d.morning.start + 3, 'IN');
@@ -238,6 +263,15 @@ for (const kind of dbKinds()) {
       assert.equal(after.p, before.p, 'no punch added');
       const voided = await t.ctx.db.query("SELECT 1 FROM punch_corrections WHERE punch_id = $1 AND status = 'APPROVED'", [wrong.punchId]);
       assert.equal(voided.length, 0);
+
+      const add = await staff.send('POST', '/api/attendance/corrections', { kind: 'ADD_PUNCH', date: d.date, time: hhmm(d.afternoon.start), direction: 'IN', reason: 'Quên quẹt thẻ sau giờ nghỉ trưa' });
+      assert.equal(add.statusCode, 201, add.body);
+      const withdrawn = await staff.send('POST', `/api/attendance/corrections/${add.json().id}/cancel`, { reason: 'Gửi nhầm ngày' });
+      assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+      assert.equal(withdrawn.json().status, 'CANCELLED');
+      const late = await head.send('POST', `/api/attendance/corrections/${add.json().id}/approve`, {});
+      assert.equal(late.statusCode, 409);
+      assert.equal((await counts()).p, before.p, 'still no punch added');
     });
 
     it('nobody decides their own request (403 with code and both messages); the request stays pending', async () => {
