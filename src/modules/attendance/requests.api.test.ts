@@ -300,6 +300,23 @@ for (const kind of dbKinds()) {
       assert.equal(inbox.canDecide, false, 'the list never offers a decision the API refuses');
       // The staff member cannot decide a colleague's request either (no role).
       assert.equal((await staff.send('POST', `/api/attendance/corrections/${ownCorrection.json().id}/approve`, {})).statusCode, 403);
+
+      // The office files a permission for her; she still cannot approve it herself, her head of unit can.
+      const forHer = await chief.send('POST', '/api/attendance/requests/permissions', {
+        personId: canbo,
+        type: 'EARLY_LEAVE_PERMISSION',
+        date: d.date,
+        from: hhmm(d.afternoon.end - 30),
+        to: hhmm(d.afternoon.end),
+        reason: 'Văn phòng lập hộ: đi nhận hồ sơ tại Sở',
+      });
+      assert.equal(forHer.statusCode, 201, forHer.body);
+      assert.equal(forHer.json().person_id, canbo);
+      assert.equal((await staff.send('POST', `/api/attendance/requests/${forHer.json().id}/approve`, {})).statusCode, 403);
+      // A staff member cannot file for a colleague.
+      const forOther = await staff.send('POST', '/api/attendance/requests/permissions', { ...{ personId: t.demo.persons.TT004, type: 'EARLY_LEAVE_PERMISSION', date: d.date, from: hhmm(d.afternoon.end - 30), to: hhmm(d.afternoon.end), reason: 'Lập hộ' } });
+      assert.equal(forOther.statusCode, 403);
+      assert.equal((await head.send('POST', `/api/attendance/requests/${forHer.json().id}/approve`, { note: 'Đồng ý' })).statusCode, 200);
     });
 
     it('bad input: clear 4xx with a code and both messages, nothing written', async () => {
