@@ -177,6 +177,7 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'audit', description: 'Nhật ký kiểm toán có chuỗi băm. / Hash-chained audit log.' },
   { name: 'org', description: 'Cơ cấu tổ chức và sắp xếp đơn vị. / Organisation units and reorganisations.' },
   { name: 'staff', description: 'Hồ sơ cán bộ, nhập từ Excel. / Staff records, Excel import.' },
+  { name: 'competence', description: 'Thẩm quyền: ai quyết định việc của ai (theo thời gian), chức vụ lãnh đạo, ủy quyền. / Competence: who decides whose matters (dated), leadership posts, delegations.' },
   { name: 'notifications', description: 'Thông báo cho người dùng. / Notifications for users.' },
   { name: 'calendar', description: 'Lịch làm việc, ngày nghỉ, phân ca. / Work calendar, holidays, rosters.' },
   { name: 'cameras', description: 'Camera, xem trực tiếp, quyền xem, tìm ONVIF. / Cameras, live view, viewing grants, ONVIF discovery.' },
