@@ -4,6 +4,7 @@ import { decide, resolvePendingEvidence, submitExplanation, sweepOverdueExplanat
 import type { AppContext, DemoAgency } from '../../platform/module';
 import { type CaseRow, caseKey, decisionFor, explanationFor } from './demo-actions';
 import { buildDemoPlan, type DemoPlan, type DemoRequest, type DemoStaff } from './demo-plan';
+import { firstCompetent } from './demo-competence';
 import { addDays, localDateOf, localToEpoch } from '../../platform/time';
 
 /**
@@ -178,8 +179,8 @@ async function workflowActions(ctx: AppContext, plan: DemoPlan, accounts: Map<st
     if (seen.has(key)) continue;
     seen.add(key);
     const d = decisionFor(c, plan);
-    // Nobody decides on their own case.
-    const leader = d?.deciders.map((u) => accounts.get(u)).find((a) => a && a.personId !== c.person_id);
+    // Only a competent leader decides: never on their own case nor a superior's (the Chủ tịch's go to the province).
+    const leader = d ? await firstCompetent(ctx, d.deciders.map((u) => accounts.get(u)), { matter: 'VIOLATION_HANDLING', subjectPersonId: c.person_id, date }) : undefined;
     if (!d || !leader) continue;
     actions.push({ minute: d.minute, run: async () => void (await decide(ctx.db, c.violation_id, d.decision, d.reason, leader, ctx.now())) });
   }
