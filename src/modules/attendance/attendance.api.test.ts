@@ -31,7 +31,7 @@ for (const kind of dbKinds()) {
 
     const month = () => localDateOf(new Date()).slice(0, 7);
 
-    it('a unit leader approves a pending leave and the day turns from absent to on leave', async () => {
+    it('a unit leader approves a pending leave and the day turns from awaiting justification to on leave', async () => {
       const inbox = await head.get('/api/attendance/requests?box=inbox');
       assert.equal(inbox.statusCode, 200, inbox.body);
       const pending = inbox.json().items.find((r: { personId: string; type: string }) => r.personId === canbo && r.type === 'ANNUAL_LEAVE');
@@ -40,7 +40,10 @@ for (const kind of dbKinds()) {
       const before = await head.get(`/api/attendance/timesheet?unitId=${pkt}&month=${date.slice(0, 7)}`);
       assert.equal(before.statusCode, 200, before.body);
       const row = before.json().rows.find((r: { personId: string }) => r.personId === canbo);
-      assert.equal(row.cells[date].status, 'ABSENT_NO_REASON');
+      // Audit D3: this used to expect ABSENT_NO_REASON while the leave waited for the approver; a day a pending
+      // request covers is "chờ hợp thức hóa" (AWAITING_JUSTIFICATION), naming the request.
+      assert.equal(row.cells[date].status, 'AWAITING_JUSTIFICATION');
+      assert.equal(row.cells[date].sessions[0].absenceRequestId, pending.id);
 
       const self = await staff.send('POST', `/api/attendance/requests/${pending.id}/approve`, {});
       assert.equal(self.statusCode, 403, 'staff cannot approve');

@@ -1,7 +1,5 @@
 import type { Db } from '../../platform/ports/db';
 import { createRoster, createSchedule } from '../calendar';
-import { DEFAULT_RULES } from './domain/types';
-import { upsertRules } from './rules.repo';
 
 /** The demo's punch sources: the gate cameras of both communes and the terminal of the one-stop centre. */
 export const DEMO_SOURCES = {
@@ -12,7 +10,7 @@ export const DEMO_SOURCES = {
 
 /**
  * Demo configuration of the attendance module: the Nghệ An schedule (summer/winter, Thông báo 248/TB-UBND and 723/TB-UBND), the
- * official 2026 calendar, default work-regulation thresholds, the one-stop desk's Saturday-morning roster and the
+ * official 2026 calendar (no work regulation: the system default applies and says so), the one-stop desk's Saturday-morning roster and the
  * punch sources. The attendance history itself (punches, requests, computed days) is seeded by the app's demo seed,
  * which replays it through the normal path (src/app/seed/demo-history.ts).
  */
@@ -36,7 +34,8 @@ export async function seedAttendanceDemo(
     note: 'Giờ mùa hè: Thông báo 248/TB-UBND ngày 01/04/2024; giờ mùa đông: Thông báo 723/TB-UBND ngày 02/10/2023 của UBND tỉnh Nghệ An.',
   });
   // The holidays (2025–2027 schedules, Điều 112 days of every year) ship with the database (calendar migration 0401).
-  await upsertRules(db, null, DEFAULT_RULES, 'Quy chế làm việc (mặc định của hệ thống, đơn vị điều chỉnh theo quy chế riêng)');
+  // No work regulation is seeded: a row saying "system default" would be reported as an adopted regulation. Until a
+  // unit enters its quy chế (PUT /api/attendance/rules), days say SYSTEM_DEFAULT and notices say so (audit D7, D14).
   if (opts.oneStopUnitId)
     await createRoster(db, null, {
       unitId: opts.oneStopUnitId,
