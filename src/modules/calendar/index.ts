@@ -1,9 +1,12 @@
 /**
  * calendar — work calendars as data: schedules per unit with seasonal periods and the document that set them,
- * holidays / nghỉ bù / hoán đổi / làm bù (the official 2026 calendar seeded), rosters and per-person hours, and the
- * Vietnamese lunar calendar (UTC+7) used to propose Tết and Giỗ Tổ Hùng Vương for future years. Other modules count
- * deadlines in working days (ngày làm việc) of a unit through `addWorkingDays` / `deadlineAfter`, read day plans with
- * `loadCalendarData` + `resolveDayPlan`, and learn of holiday and roster changes through `onCalendarChanged`.
+ * holidays / nghỉ bù / hoán đổi / làm bù, rosters and per-person hours, and the Vietnamese lunar calendar (UTC+7).
+ * The holidays BLLĐ 2019 Điều 112 fixes (and their nghỉ bù, Điều 111 k3) exist for every year without a row
+ * (domain/statutory.ts, merged under stored rows); the official 2025–2027 schedules ship by migration, each day
+ * CONFIRMED (with its legal basis) or PROPOSED (a PM choice not announced yet: a day off, flagged). From 1 November
+ * the calendar admins are reminded when next year is not confirmed. Other modules count deadlines in working days
+ * (ngày làm việc) of a unit through `addWorkingDays` / `deadlineAfter`, read day plans with `loadCalendarData` +
+ * `resolveDayPlan` (+ `dayOffOf` for the day's reason off), and learn of changes through `onCalendarChanged`.
  */
 export {
   resolveDayPlan,

@@ -4,7 +4,8 @@ import { isoWeekday } from '../../../platform/time';
 import { proposeHolidays } from './holidays';
 import { solarToLunar } from './lunar';
 import { OFFICIAL_2025, OFFICIAL_2026, SCHEDULE_2027 } from './official-schedules';
-import type { CalendarDay } from './schedule';
+import { dayOffOf } from './day-off';
+import { type CalendarDay, resolveDayPlan } from './schedule';
 import { extraNationalDay, generatedDays, withStatutoryDays } from './statutory';
 import { scheduleReadiness, yearToRemind } from './readiness';
 
@@ -186,5 +187,36 @@ describe('reminder season', () => {
     assert.equal(r27.tetConfirmed, false);
     assert.ok(r27.proposed.some((d) => d.date === '2027-02-06'));
     assert.equal(scheduleReadiness(2026, OFFICIAL_2026).confirmed, true);
+  });
+});
+
+describe('what the day plan tells attendance and violations (CONTRACT C3 dayOff)', () => {
+  const schedule = {
+    id: 's1',
+    unitId: null,
+    name: 'Giờ hành chính',
+    validFrom: '2025-01-01',
+    validTo: null,
+    weekdays: [1, 2, 3, 4, 5],
+    periods: [{ startsOn: '01-01', morning: { start: '07:30', end: '11:30' }, afternoon: { start: '13:30', end: '17:00' } }],
+    docNumber: null,
+    docDate: null,
+  };
+  const data = { schedules: [schedule], days: withStatutoryDays(SCHEDULE_2027, '2027-01-01', '2027-12-31'), rosters: [], overrides: [] };
+
+  it('a proposed Tết day is a day off that says it is only proposed, with no legal basis', () => {
+    const plan = resolveDayPlan(data, ['u'], 'p', '2027-02-08');
+    assert.equal(plan.dayType, 'HOLIDAY');
+    assert.deepEqual(plan.sessions, []);
+    assert.equal(plan.holiday?.status, 'PROPOSED');
+    assert.deepEqual(dayOffOf(plan), { kind: 'HOLIDAY', name: 'Tết Nguyên đán Đinh Mùi (mùng 3, dự kiến)', legalBasis: null, status: 'PROPOSED' });
+  });
+
+  it('a Điều 112 day carries its name and legal basis, enough for "Ngày nghỉ theo lịch: <name> (<legal basis>)"', () => {
+    const off = dayOffOf(resolveDayPlan(data, ['u'], 'p', '2027-04-16'));
+    assert.deepEqual(off, { kind: 'HOLIDAY', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', legalBasis: 'Bộ luật Lao động 2019, Điều 112', status: 'CONFIRMED' });
+    assert.equal(dayOffOf(resolveDayPlan(data, ['u'], 'p', '2027-05-03'))?.kind, 'COMPENSATORY');
+    assert.equal(dayOffOf(resolveDayPlan(data, ['u'], 'p', '2027-04-17'))?.kind, 'WEEKLY_REST');
+    assert.equal(dayOffOf(resolveDayPlan(data, ['u'], 'p', '2027-04-15')), null);
   });
 });
