@@ -1,7 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Radio, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Input, Radio, Upload, type UploadFile } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { useCompetence } from '../../api/useCompetence';
 import { useI18n } from '../../i18n';
 import { useVT } from './texts';
 
@@ -68,8 +70,30 @@ export function ExplainForm({ violationId, onDone }: { violationId: string; onDo
   );
 }
 
+/**
+ * Offers a leader's action on a violation only when the competence table allows this user (never on one's own case
+ * or a superior's, only at the competent level); otherwise says why and who decides. The person comes from the
+ * caller, or from the violation itself.
+ */
+function CompetentOnly({ violationId, subjectPersonId, children }: { violationId: string; subjectPersonId?: string | undefined; children: ReactNode }) {
+  const { locale } = useI18n();
+  const v = useApi(subjectPersonId ? null : `/api/violations/${violationId}`, undefined, { quiet: true });
+  const { verdict, allowed, loading } = useCompetence('VIOLATION_HANDLING', subjectPersonId ?? v.data?.person?.id ?? null);
+  if (allowed) return <>{children}</>;
+  if (loading || !verdict) return null;
+  return <Alert type="info" showIcon message={(locale === 'en' ? verdict.message_en : verdict.message_vi) ?? ''} data-testid="competence-refusal" />;
+}
+
 /** The leader's decision with a mandatory reason. The choice is between measures, never a disciplinary form. */
-export function DecisionForm({ violationId, onDone }: { violationId: string; onDone: () => void }) {
+export function DecisionForm({ violationId, subjectPersonId, onDone }: { violationId: string; subjectPersonId?: string; onDone: () => void }) {
+  return (
+    <CompetentOnly violationId={violationId} subjectPersonId={subjectPersonId}>
+      <DecisionFields violationId={violationId} onDone={onDone} />
+    </CompetentOnly>
+  );
+}
+
+function DecisionFields({ violationId, onDone }: { violationId: string; onDone: () => void }) {
   const vt = useVT();
   const { locale } = useI18n();
   const { message } = App.useApp();
@@ -115,8 +139,16 @@ export function DecisionForm({ violationId, onDone }: { violationId: string; onD
 /** Where a one-field action goes: the discipline proposal takes a `note`, closing a case a `reason`. */
 type NoteTarget = { path: `/api/violations/${string}/discipline-proposal`; field: 'note' } | { path: `/api/violations/${string}/close`; field: 'reason' };
 
-/** A one-field action (proposal note, closing reason) posted to its path. */
-export function NoteAction({ target, label, button, testId, onDone }: { target: NoteTarget; label: string; button: string; testId: string; onDone: () => void }) {
+/** A one-field action (proposal note, closing reason) posted to its path, offered only to a competent leader. */
+export function NoteAction(props: { target: NoteTarget; label: string; button: string; testId: string; subjectPersonId?: string; onDone: () => void }) {
+  return (
+    <CompetentOnly violationId={props.target.path.split('/')[3] ?? ''} subjectPersonId={props.subjectPersonId}>
+      <NoteFields {...props} />
+    </CompetentOnly>
+  );
+}
+
+function NoteFields({ target, label, button, testId, onDone }: { target: NoteTarget; label: string; button: string; testId: string; onDone: () => void }) {
   const { locale } = useI18n();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
