@@ -22,9 +22,11 @@ export async function attendanceTick(
   const done = await deps.db.query('SELECT 1 FROM attendance_closed_dates WHERE date = $1', [yesterday]);
   if (done.length === 0) {
     await recomputeRange(deps, { from: yesterday, to: yesterday }, { signal: opts.signal });
+    // "Not reported" is counted in working days (at most 60 by the rules table): 100 calendar days cover that even
+    // across Tết and its nghỉ bù.
     const absences = await deps.db.query<{ person_id: string; date: string }>(
       `SELECT person_id, date FROM attendance_days WHERE day_status = 'ABSENT_NO_REASON' AND date >= $1 AND date < $2`,
-      [addDays(yesterday, -60), yesterday],
+      [addDays(yesterday, -100), yesterday],
     );
     await enqueueDirty(deps.db, absences.map((a) => ({ personId: a.person_id, date: a.date })));
     await deps.db.query('INSERT INTO attendance_closed_dates (date) VALUES ($1) ON CONFLICT DO NOTHING', [yesterday]);
