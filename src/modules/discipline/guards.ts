@@ -11,6 +11,7 @@ import { competenceOf } from '../competence';
 export async function assertMayRunProcedure(db: Db, access: Access, c: { person_id: string; unit_id: string }, today: string): Promise<void> {
   access.requireInUnit('violations.decide', c.unit_id);
   const v = await competenceOf(db, access, { matter: 'DISCIPLINE_DECISION', subjectPersonId: c.person_id, date: today });
-  if (v.code === 'COMPETENCE_OWN_CASE' || v.code === 'COMPETENCE_SUPERIOR_CASE')
-    throw new AppError(403, v.code, v.message_vi ?? '', v.message_en ?? '', { subjectPersonId: c.person_id });
+  const details = { subjectPersonId: c.person_id };
+  if (v.code === 'COMPETENCE_OWN_CASE') throw new AppError(403, 'COMPETENCE_OWN_CASE', v.message_vi ?? '', v.message_en ?? '', details);
+  if (v.code === 'COMPETENCE_SUPERIOR_CASE') throw new AppError(403, 'COMPETENCE_SUPERIOR_CASE', v.message_vi ?? '', v.message_en ?? '', details);
 }
