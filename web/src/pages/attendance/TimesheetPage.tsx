@@ -109,7 +109,9 @@ function TimesheetPage(_: PageProps) {
         key: 'totals',
         fixed: 'right',
         width: 150,
-        render: (_, r) => `${r.totals.present ?? 0} / ${r.totals.late ?? 0} / ${r.totals.early ?? 0} / ${r.totals.absent ?? 0} / ${r.totals.leave ?? 0}`,
+        // Days awaiting a decision on a request are not absences (D3): shown apart, with their grid code.
+        render: (_, r) =>
+          `${r.totals.present ?? 0} / ${r.totals.late ?? 0} / ${r.totals.early ?? 0} / ${r.totals.absent ?? 0} / ${r.totals.leave ?? 0}${r.totals.awaiting ? ` · ${r.totals.awaiting} ${STATUS.AWAITING_JUSTIFICATION?.short ?? ''}` : ''}`,
       },
     ];
   }, [data, locale, month, t]);
