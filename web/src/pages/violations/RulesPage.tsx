@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Row, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
@@ -19,7 +19,8 @@ import { useVT, type VKey } from './texts';
  */
 type RuleConfig = {
   counts: string[];
-  graceMinutes: { late: number; earlyLeave: number };
+  // No grace minutes: the unit's one grace setting is in its attendance rules (audit D14); violations follow the
+  // attendance status as computed with it.
   repeatWindow: { kind: 'CALENDAR_MONTH' | 'CALENDAR_QUARTER' | 'ROLLING_DAYS'; days?: number };
   repeatGroups: string[][];
   steps: Array<{ fromCount: number; action: string; notifyUnitHead: boolean; requestExplanation: boolean }>;
@@ -41,7 +42,6 @@ function ConfigView({ cfg }: { cfg: RuleConfig }) {
       bordered
       items={[
         { key: 'counts', label: vt('rules.counts'), children: cfg.counts.map((k) => <Tag key={k}>{vt(`kind.${k}` as VKey)}</Tag>) },
-        { key: 'grace', label: vt('rules.grace'), children: `${cfg.graceMinutes.late} / ${cfg.graceMinutes.earlyLeave}` },
         {
           key: 'window',
           label: vt('rules.window'),
@@ -77,8 +77,6 @@ interface FormValues {
   name: string;
   legalBasis?: string;
   counts: string[];
-  late: number;
-  earlyLeave: number;
   windowKind: RuleConfig['repeatWindow']['kind'];
   days?: number;
   groupLateEarly: boolean;
@@ -99,7 +97,6 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
     const v = await form.validateFields();
     const config: RuleConfig = {
       counts: v.counts,
-      graceMinutes: { late: v.late, earlyLeave: v.earlyLeave },
       repeatWindow: v.windowKind === 'ROLLING_DAYS' ? { kind: 'ROLLING_DAYS', days: v.days ?? 30 } : { kind: v.windowKind },
       repeatGroups: v.groupLateEarly ? [['LATE', 'EARLY_LEAVE']] : [],
       steps: [...v.steps].sort((a, b) => a.fromCount - b.fromCount),
@@ -126,8 +123,6 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
         initialValues={{
           validFrom: dayjs().add(1, 'day'),
           counts: base.counts,
-          late: base.graceMinutes.late,
-          earlyLeave: base.graceMinutes.earlyLeave,
           windowKind: base.repeatWindow.kind,
           days: base.repeatWindow.days ?? 30,
           groupLateEarly: base.repeatGroups.length > 0,
@@ -155,12 +150,6 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
           <Checkbox.Group options={AUTO_KINDS.map((k) => ({ value: k, label: vt(`kind.${k}` as VKey) }))} />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item name="late" label={`${vt('kind.LATE')} (phút)`}>
-            <InputNumber min={0} max={240} />
-          </Form.Item>
-          <Form.Item name="earlyLeave" label={`${vt('kind.EARLY_LEAVE')} (phút)`}>
-            <InputNumber min={0} max={240} />
-          </Form.Item>
           <Form.Item name="windowKind" label={vt('rules.window')}>
             <Select style={{ width: 200 }} options={['CALENDAR_MONTH', 'CALENDAR_QUARTER', 'ROLLING_DAYS'].map((k) => ({ value: k, label: vt(`rules.window.${k}` as VKey) }))} />
           </Form.Item>
@@ -218,6 +207,7 @@ function AdoptForm({ unitId, base, onDone }: { unitId: string; base: RuleConfig;
 }
 
 export default function RulesPage() {
+  const { pick } = useI18n();
   const vt = useVT();
   const { can } = useSession();
   const { search } = useLocation();
@@ -245,7 +235,26 @@ export default function RulesPage() {
                   </span>
                 }
               >
+                {!data.effectiveToday.ruleSetId ? (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    data-testid="rules-system-default"
+                    title={pick({ vi: 'Đang áp dụng theo mặc định của hệ thống (đơn vị chưa ban hành quy chế).', en: 'The system default applies (the unit has not adopted its own regulation).' })}
+                    description={pick({
+                      vi: 'Thông báo vi phạm nói rõ điều này cho đến khi đơn vị ban hành quy chế của mình.',
+                      en: 'Violation notices say so until the unit adopts its own regulation.',
+                    })}
+                  />
+                ) : null}
                 {inForce ? <ConfigView cfg={inForce} /> : null}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {pick({
+                    vi: 'Số phút cho phép đi muộn, về sớm là một con số duy nhất của quy chế làm việc, đặt trong quy định chấm công của đơn vị.',
+                    en: 'The grace minutes for late arrival and early leave are one number of the work regulation, set in the unit’s attendance rules.',
+                  })}
+                </Typography.Text>
               </Card>
               <Card title={vt('rules.versions')}>
                 <Table<RuleSet>

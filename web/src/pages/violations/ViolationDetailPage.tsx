@@ -9,9 +9,9 @@ import { DecisionForm, ExplainForm, NoteAction } from './CaseForms';
 import { DisciplinePanel } from './DisciplinePanel';
 import { EvidencePanel } from './EvidencePanel';
 import { STATE_COLORS, useVT, type VKey } from './texts';
-import type { Schemas } from '../../api/contract';
+import { AwaitingNotice, JudgementCard, KindHistoryCard, retractionText, type ViolationDetailV2 } from './ViolationHistoryPanels';
 
-type ViolationDetail = Schemas['ViolationDetail'];
+type ViolationDetail = ViolationDetailV2;
 
 function Facts({ v }: { v: ViolationDetail }) {
   const vt = useVT();
@@ -33,7 +33,8 @@ function Facts({ v }: { v: ViolationDetail }) {
 export default function ViolationDetailPage({ params }: PageProps) {
   const vt = useVT();
   const { pick } = useI18n();
-  const { data: v, loading, reload } = useApi(`/api/violations/${params.id}`);
+  const { data, loading, reload } = useApi(`/api/violations/${params.id}`);
+  const v = data as ViolationDetail | undefined;
   if (!v) return loading ? <Spin /> : null;
   const c = v.case;
   const can = (a: ViolationDetail['allowedActions'][number]) => v.allowedActions.includes(a);
@@ -56,10 +57,11 @@ export default function ViolationDetailPage({ params }: PageProps) {
           showIcon
           style={{ marginBottom: 16 }}
           title={vt('detail.retracted')}
-          description={`${formatDateTime(v.retraction.at)} — ${v.retraction.reason ? vt(`detail.retracted.${v.retraction.reason}` as VKey) : ''}`}
+          description={retractionText(v, pick)}
           data-testid="retraction"
         />
       ) : null}
+      <AwaitingNotice v={v} />
       {c?.state === 'EXPLANATION_REQUESTED' && c.explanationDueOn ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={vt('detail.dueAt', { date: formatDate(c.explanationDueOn) })} data-testid="explanation-due" />
       ) : null}
@@ -96,20 +98,8 @@ export default function ViolationDetailPage({ params }: PageProps) {
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
-            <Card title={vt('detail.judgement')} data-testid="judgement">
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  { key: 'rules', label: vt('detail.ruleVersion'), children: v.judgement.ruleVersion ? `v${v.judgement.ruleVersion}` : vt('detail.defaultRules') },
-                  { key: 'rep', label: vt('detail.repeat'), children: `${v.judgement.repeatOrdinal} (${v.judgement.repeatWindow ?? ''})` },
-                  { key: 'prop', label: vt('detail.proposed'), children: pick(v.judgement.proposedActionLabel) },
-                ]}
-              />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {vt('detail.notDiscipline')}
-              </Typography.Text>
-            </Card>
+            <JudgementCard v={v} />
+            <KindHistoryCard v={v} />
             {c?.decision ? (
               <Card title={vt('detail.decision')} data-testid="decision">
                 <strong>{pick(c.decisionLabel)}</strong> — {formatDateTime(c.decidedAt)}

@@ -1,9 +1,10 @@
-import { Card, Col, Empty, Flex, Row, Table, Tag } from 'antd';
+import { Card, Col, Empty, Flex, Row, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { Link, replaceSearch, useLocation } from '../../router';
 import { useVT, type VKey } from './texts';
@@ -15,6 +16,7 @@ const COLORS: Record<string, string> = { LATE: '#d48806', EARLY_LEAVE: '#1677ff'
 
 export default function ViolationsDashboardPage() {
   const vt = useVT();
+  const { pick } = useI18n();
   const { search } = useLocation();
   const unitId = search.get('unitId') ?? undefined;
   const { data, loading } = useApi('/api/violations/dashboard', { unitId, weeks: 26 });
@@ -104,8 +106,28 @@ export default function ViolationsDashboardPage() {
                 { key: 'early', title: vt('dash.early'), dataIndex: 'earlyLeave' },
                 { key: 'absent', title: vt('dash.absent'), dataIndex: 'absent' },
                 { key: 'last', title: vt('dash.lastOn'), render: (_, r) => formatDate(r.lastOn) },
+                {
+                  // The count is made of these upheld violations (not dismissed, not retracted, not awaiting justification).
+                  key: 'which',
+                  title: pick({ vi: 'Gồm các vi phạm', en: 'Made of' }),
+                  render: (_, r) => (
+                    <Flex gap={4} wrap data-testid="dash-repeat-violations">
+                      {((r as { violations?: Array<{ id: string; occurredOn: string }> }).violations ?? []).map((x) => (
+                        <Link key={x.id} to={`/violations/${x.id}`}>
+                          {formatDate(x.occurredOn)}
+                        </Link>
+                      ))}
+                    </Flex>
+                  ),
+                },
               ]}
             />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {pick({
+                vi: 'Chỉ tính vi phạm được giữ nguyên: không tính vi phạm đã hủy, đã được miễn xử lý hoặc đang chờ hợp thức hóa.',
+                en: 'Only upheld violations count: not retracted, not dismissed, not awaiting justification.',
+              })}
+            </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} xl={12}>

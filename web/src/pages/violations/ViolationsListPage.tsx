@@ -137,8 +137,9 @@ export default function ViolationsListPage() {
               </span>
             ),
           },
-          { key: 'ordinal', title: vt('list.ordinal'), render: (_, r) => `${r.repeatOrdinal} (${r.repeatWindow ?? ''})`, width: 110 },
-          { key: 'proposed', title: vt('list.proposed'), render: (_, r) => vt(`action.${r.proposedAction}` as VKey) },
+          // 0: a fact awaiting justification, not judged (no ordinal yet).
+          { key: 'ordinal', title: vt('list.ordinal'), render: (_, r) => (r.repeatOrdinal > 0 ? `${r.repeatOrdinal} (${r.repeatWindow ?? ''})` : '—'), width: 110 },
+          { key: 'proposed', title: vt('list.proposed'), render: (_, r) => (r.repeatOrdinal > 0 ? vt(`action.${r.proposedAction}` as VKey) : '—') },
           {
             key: 'state',
             title: vt('list.state'),
