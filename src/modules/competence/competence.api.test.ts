@@ -162,8 +162,14 @@ for (const kind of dbKinds()) {
     });
 
     it('another commune is not competent; the table lists legal bases', async () => {
-      const v = await check('chutichtp', 'LEAVE_APPROVAL', 'TT005');
-      assert.equal(v.code, 'COMPETENCE_NOT_COMPETENT');
+      // Not even the verdict: it names a person of another commune.
+      const res = await s.chutichtp!.get(`/api/competence/check?matter=LEAVE_APPROVAL&subjectPersonId=${person('TT005')}`);
+      assert.equal(res.statusCode, 403);
+      assert.equal((res.json() as { code: string }).code, 'OUT_OF_SCOPE');
+      const posts = (await (await s.chutichtp!.get('/api/competence/posts')).json()) as { items: Array<{ personId: string }> };
+      assert.deepEqual(posts.items.map((p) => p.personId), [person('TP001')]);
+      const mine = (await (await s.canbo!.get('/api/competence/delegations')).json()) as { items: unknown[] };
+      assert.deepEqual(mine.items, [], 'a staff member sees no delegation of others');
       const rules = (await (await s.chutich!.get(`/api/competence/rules?asOf=${today}`)).json()) as { items: Array<{ legalBasis: string; note: string | null }> };
       assert.ok(rules.items.length >= 16);
       assert.ok(rules.items.every((r) => r.legalBasis.length > 5));

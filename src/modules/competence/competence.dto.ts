@@ -24,7 +24,8 @@ export const ZCompetenceVerdict = z
 
 export const ZCompetenceCheckQuery = z.strictObject({
   matter: ZMatter,
-  subjectPersonId: z.uuid(),
+  // Required in practice (400 PERSON_REQUIRED without it); optional in the schema so generic probes send none.
+  subjectPersonId: z.uuid().optional(),
   date: ZDate.optional().describe('The day of the act (YYYY-MM-DD); today by default'),
 });
 

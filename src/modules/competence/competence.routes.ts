@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getAccess } from '../../platform/access';
+import { getAccess, type Permission } from '../../platform/access';
+import { personOnDate } from '../people';
 import { errors } from '../../platform/errors';
 import { ZDate } from '../../platform/http/schemas';
 import type { AppContext } from '../../platform/module';
@@ -10,6 +11,9 @@ import { adoptRule } from './admin.service';
 import { ruleDto, ZCompetenceCheckQuery, ZCompetenceRule, ZCompetenceRuleAdopted, ZCompetenceRuleBody, ZCompetenceVerdict, ZMatter } from './competence.dto';
 import { loadRules } from './competence.repo';
 import { competenceOf } from './competence.service';
+
+/** Permissions through which a person's matters are visible to a caller (any of them over the person's unit). */
+export const VISIBLE_THROUGH: readonly Permission[] = ['staff.read', 'attendance.read', 'attendance.manage', 'leave.approve', 'violations.read', 'violations.decide'];
 
 /** The verdict for UIs and the dated competence table (list, adopt a new version). */
 export async function competenceRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -27,8 +31,14 @@ export async function competenceRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const access = getAccess(req);
+      const subjectPersonId = req.query.subjectPersonId;
+      if (!subjectPersonId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
       const date = req.query.date ?? localDateOf(ctx.now());
-      return competenceOf(ctx.db, access, { matter: req.query.matter, subjectPersonId: req.query.subjectPersonId, date });
+      // The verdict names the person and the competent level: only for people the caller may see.
+      const subject = await personOnDate(ctx.db, subjectPersonId, date);
+      if (!subject) throw errors.notFound('Person', 'hồ sơ cán bộ');
+      if (!access.isSelf(subjectPersonId) && !VISIBLE_THROUGH.some((p) => access.canInUnit(p, subject.unitId))) throw errors.outOfScope();
+      return competenceOf(ctx.db, access, { matter: req.query.matter, subjectPersonId, date });
     },
   );
 

@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors';
 import { ZIdParams, ZNoContent } from '../../platform/http/schemas';
 import type { AppContext } from '../../platform/module';
 import { localDateOf } from '../../platform/time';
-import { personOnDate } from '../people';
+import { personOnDate, personsOnDate } from '../people';
 import { changePost, createDelegation, createPost, endDelegationOn, removePost } from './admin.service';
 import {
   delegationDto,
@@ -19,6 +19,8 @@ import {
   ZLeadershipPostPatch,
 } from './competence.dto';
 import { getDelegation, getPost, listDelegations, listPosts } from './competence.repo';
+
+const seesStaffOf = (access: Access, unitId: string | undefined) => access.canInUnit('staff.read', unitId) || access.canInUnit('org.manage', unitId);
 
 /** Leadership posts are personnel records of a unit: org.manage or staff.manage over it. */
 function requireManagePosts(access: Access, unitId: string): void {
@@ -43,9 +45,11 @@ export async function postsRoutes(root: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      getAccess(req).require('org.read');
+      const access = getAccess(req);
+      access.require('org.read');
       const rows = await listPosts(ctx.db, { ...(req.query.unitId ? { unitIds: [req.query.unitId] } : {}), ...(req.query.personId ? { personId: req.query.personId } : {}) });
-      return { items: rows.map(postDto) };
+      // Posts are personnel records: those of units the caller reads staff of, and one's own.
+      return { items: rows.filter((p) => access.isSelf(p.person_id) || seesStaffOf(access, p.unit_id)).map(postDto) };
     },
   );
 
@@ -116,9 +120,12 @@ export async function postsRoutes(root: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      getAccess(req).require('org.read');
+      const access = getAccess(req);
+      access.require('org.read');
       const rows = await listDelegations(ctx.db, req.query.personId ? { personIds: [req.query.personId] } : {});
-      return { items: rows.map(delegationDto) };
+      const units = new Map((await personsOnDate(ctx.db, [...new Set(rows.flatMap((d) => [d.from_person_id, d.to_person_id]))], today())).map((p) => [p.personId, p.unitId]));
+      const visible = (personId: string) => access.isSelf(personId) || seesStaffOf(access, units.get(personId));
+      return { items: rows.filter((d) => visible(d.from_person_id) && visible(d.to_person_id)).map(delegationDto) };
     },
   );
 
