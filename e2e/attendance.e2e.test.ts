@@ -42,10 +42,12 @@ describe('attendance: approving a leave request turns an absence into leave (bro
     await cell().waitFor();
   };
 
-  it('shows the absence in the month timesheet', async () => {
+  // Audit D3: this used to expect ABSENT_NO_REASON ('V') while the leave waited for the leader; a day a pending
+  // request covers is "Chờ hợp thức hóa" (AWAITING_JUSTIFICATION, grid code 'CH').
+  it('shows the day as awaiting justification in the month timesheet', async () => {
     await openTimesheet();
-    assert.equal(await cell().getAttribute('data-status'), 'ABSENT_NO_REASON');
-    assert.equal((await cell().innerText()).trim(), 'V');
+    assert.equal(await cell().getAttribute('data-status'), 'AWAITING_JUSTIFICATION');
+    assert.equal((await cell().innerText()).trim(), 'CH');
     await shot(leader.page, 'attendance-1-absent');
   });
 
