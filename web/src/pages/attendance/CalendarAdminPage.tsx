@@ -77,6 +77,18 @@ export default function CalendarAdminPage(_: PageProps) {
       },
     });
   };
+  // Only a date the law fixes comes with its basis; a guess never gets "Điều 112" pre-filled (D9).
+  const fillFromProposal = (p: Omit<Proposal, 'basis'> & { basis: Proposal['basis'] }) => {
+    form.resetFields();
+    form.setFieldsValue({
+      date: dayjs(p.date),
+      kind: p.kind,
+      name: p.name.replace(/, dự kiến\)/, ')').replace(/ \(dự kiến\)$/, ''),
+      legalBasis: p.status === 'CONFIRMED' && p.basis !== 'PM_CHOICE_GUESS' ? (p.legalBasis ?? undefined) : undefined,
+      unitId: p.unitId ?? undefined,
+    });
+    setAdding(p);
+  };
   const kindTag = (k: string) => <Tag color={KIND_COLOR[k]}>{t(`kind.${k}` as never)}</Tag>;
   // Every place a day shows says whether it is confirmed; a proposed one is flagged in colour.
   const statusTag = (d: { status: string; note?: string | null; source?: string }) => (
@@ -160,7 +172,12 @@ export default function CalendarAdminPage(_: PageProps) {
                     key: 'x',
                     width: 170,
                     render: (_: unknown, d: CalDay) =>
-                      d.id ? (
+                      !d.id && d.status === 'PROPOSED' ? (
+                        // An automatic guess (a year with no shipped schedule): entering it from the notice stores it.
+                        <Button size="small" type="primary" data-testid={`cal-confirm-${d.date}`} onClick={() => fillFromProposal({ ...d, basis: 'PM_CHOICE_GUESS' })}>
+                          {t('cal.confirm')}
+                        </Button>
+                      ) : d.id ? (
                         <Space size={4}>
                           {d.status === 'PROPOSED' ? (
                             <Button
@@ -191,7 +208,8 @@ export default function CalendarAdminPage(_: PageProps) {
           rowKey="date"
           size="small"
           pagination={false}
-          dataSource={(proposals.data?.items ?? []).filter((p) => !(days.data?.items ?? []).some((d) => d.date === p.date))}
+          // Dates not entered yet (the automatic ones included), to compare with the notice and enter from it.
+          dataSource={(proposals.data?.items ?? []).filter((p) => !(days.data?.items ?? []).some((d) => d.date === p.date && d.source === 'STORED'))}
           data-testid="cal-proposals"
           columns={[
             {
@@ -226,16 +244,7 @@ export default function CalendarAdminPage(_: PageProps) {
                     render: (_: unknown, p: Proposal) => (
                       <Button
                         size="small"
-                        onClick={() => {
-                          // Only a date the law fixes comes with its basis; a guess never gets "Điều 112" pre-filled (D9).
-                          form.setFieldsValue({
-                            date: dayjs(p.date),
-                            kind: p.kind,
-                            name: p.name.replace(/, dự kiến\)/, ')').replace(/ \(dự kiến\)$/, ''),
-                            legalBasis: p.status === 'CONFIRMED' && p.basis !== 'PM_CHOICE_GUESS' ? p.legalBasis : undefined,
-                          });
-                          setAdding(p);
-                        }}
+                        onClick={() => fillFromProposal(p)}
                       >
                         {t('cal.use')}
                       </Button>
