@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/ports/db';
 import { formatDateVi, formatTimeVi } from '../../platform/time';
-import * as competence from '../competence';
-import { competentDeciders } from '../competence';
+import { competentDeciders, competentLevel } from '../competence';
 import { holdersOf, personRecipient, type Recipient } from '../notifications';
 import { ACTION_LABELS, SYSTEM_DEFAULT_RULES_VI } from '../rules';
 import type { ReportAudience, ViolationVars } from './notice-templates';
@@ -13,10 +12,6 @@ import { countedViolations, type RuleBasis, type ViolationRow } from './violatio
 export function deciders(db: Db, unitId: string, today: string): Promise<Recipient[]> {
   return holdersOf(db, 'violations.decide', unitId, today);
 }
-
-type Level = { competentUnitName: string | null; external: boolean; legalBasis: string | null };
-/** competence's `competentLevel` (requested in CONTRACT note 2026-12-07 13:25), used once it is exported. */
-const competentLevel = (competence as unknown as { competentLevel?: (db: Db, q: competence.CompetenceQuery) => Promise<Level> }).competentLevel;
 
 /**
  * Who reads a report or an overdue notice about a person's violation (audit D6, CONTRACT C2): the leaders competent
@@ -30,8 +25,8 @@ export async function reportAudience(db: Db, v: Pick<ViolationRow, 'person_id' |
   if (competent.length > 0) return { recipients: competent.map((d) => ({ userId: d.userId, name: d.name, email: d.email })), competenceNote: null };
   const subject = await personRecipient(db, v.person_id);
   const fallback = (await deciders(db, v.unit_id, today)).filter((r) => !subject?.userId || r.userId !== subject.userId);
-  const level = competentLevel ? await competentLevel(db, q) : null;
-  const named = level?.competentUnitName ? ` (${level.competentUnitName}${level.legalBasis ? `, căn cứ ${level.legalBasis}` : ''})` : '';
+  const level = await competentLevel(db, q);
+  const named = level.competentUnitName ? ` (${level.competentUnitName}${level.legalBasis ? `, căn cứ: ${level.legalBasis}` : ''})` : '';
   return {
     recipients: fallback,
     competenceNote: `Việc xem xét, xử lý vi phạm của người này thuộc thẩm quyền của cấp có thẩm quyền${named}, không thuộc thẩm quyền của đơn vị; thông báo này để đồng chí biết và chuyển hồ sơ.`,

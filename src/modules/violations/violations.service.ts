@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
-import { type AttendanceDayUpdated, attendanceDayUpdatedSchema } from '../attendance';
+import { type AttendanceDayUpdated, approvedCorrectionsOfDay, attendanceDayUpdatedSchema, requestTypeOf } from '../attendance';
 import { type AuditActor, recordAudit } from '../audit';
 import { formatDateVi, localDateOf } from '../../platform/time';
 import { violationTemplates as templates } from './notice-templates';
@@ -219,6 +219,18 @@ function matchFacts(candidates: Candidate[], active: ViolationRow[]): Map<Candid
 }
 
 /**
+ * The trace of a retraction names the request that explains it (issue 13: "a request filed after the fact retracts
+ * what it explains, with a trace"): the leave or trip's type, or the approved punch corrections of the day.
+ */
+async function traced(tx: Db, day: AttendanceDayUpdated, cause: RetractionCause): Promise<RetractionCause & { corrections?: unknown[] }> {
+  if (cause.reason === 'JUSTIFIED' && cause.requestId) return { ...cause, requestType: await requestTypeOf(tx, cause.requestId) };
+  if (cause.reason !== 'ATTENDANCE_CORRECTED') return cause;
+  const corrections = await approvedCorrectionsOfDay(tx, day.personId, day.date);
+  if (corrections.length === 0) return cause;
+  return { ...cause, requestId: corrections[0]?.requestId ?? null, requestType: 'PUNCH_CORRECTION', corrections };
+}
+
+/**
  * Bus handler for attendance.day_updated.v1. Idempotent: the same revision again changes nothing; an older revision
  * than the one already applied is ignored; a newer one opens, refreshes, changes the kind of (in place) or retracts
  * the day's violations. One fact keeps one violation for its whole life (CONTRACT C5).
@@ -273,7 +285,7 @@ export async function applyAttendanceDay(db: Db, raw: unknown, now: Date): Promi
     const kept = new Set([...matches.values()].map((v) => v.id));
     for (const v of active) {
       if (kept.has(v.id)) continue;
-      const cause: RetractionCause = retractionCause(day, v.source_key, v.session);
+      const cause = await traced(tx, day, retractionCause(day, v.source_key, v.session));
       await retractViolation(tx, v, cause.reason, { ...cause, revision: day.revision, computedAt: day.computedAt }, day.revision, SYSTEM_ACTOR, now);
       outcome.retracted.push(v.id);
     }

@@ -170,6 +170,8 @@ export interface RetractionCause {
   /** The approved request (leave, trip, permission) that explains the fact. */
   justificationId: string | null;
   requestId: string | null;
+  /** For a permission: LATE_ARRIVAL_PERMISSION / EARLY_LEAVE_PERMISSION (the fact says which). */
+  requestType?: string | null;
   status: string;
   /** For CALENDAR_CHANGED: the day off with its name and legal basis, as the calendar states it. */
   dayOff?: DayOff | null;
@@ -189,7 +191,13 @@ export function retractionCause(raw: AttendanceDayUpdated, key: string | null, s
   if (day.dayOff || offDay) return { reason: 'CALENDAR_CHANGED', justificationId: null, requestId: null, status, dayOff: day.dayOff ?? null };
   const permission = fact?.fact === 'ARRIVAL' ? relevant[0]?.arrivalPermission : fact?.fact === 'DEPARTURE' ? relevant[0]?.departurePermission : null;
   if (permission?.status === 'APPROVED')
-    return { reason: 'PERMISSION_APPROVED', justificationId: permission.requestId, requestId: permission.requestId, status };
+    return {
+      reason: 'PERMISSION_APPROVED',
+      justificationId: permission.requestId,
+      requestId: permission.requestId,
+      requestType: fact?.fact === 'ARRIVAL' ? 'LATE_ARRIVAL_PERMISSION' : 'EARLY_LEAVE_PERMISSION',
+      status,
+    };
   const justified = relevant.find((s) => s.justificationId !== null || s.status === 'ON_LEAVE' || s.status === 'ON_TRIP');
   if (justified) return { reason: 'JUSTIFIED', justificationId: justified.justificationId, requestId: justified.justificationId, status: justified.status };
   return { reason: 'ATTENDANCE_CORRECTED', justificationId: null, requestId: null, status };
