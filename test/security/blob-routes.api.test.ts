@@ -16,6 +16,7 @@ import { morningDay } from '../helpers/attendance-day';
 import { dbKinds } from '../helpers/db';
 import { multipartFile } from '../helpers/multipart';
 import { waitFor } from '../helpers/wait';
+import { daysAgo, personByCode, proposedViolation, SIGNER } from '../../src/modules/discipline/test/fixtures';
 import { filesReadingBlobStore, INTERNAL_BLOB_READERS, scanBlobRoutes } from './blob-route-scan';
 import { FakeGateEngine, identity, noiseImage } from './fake-gate-engine';
 
@@ -202,6 +203,18 @@ for (const kind of dbKinds()) {
       const importId = imp.json().id as string;
       await waitFor('the staff import', async () => ((await as('noivu').get(`/api/staff/imports/${importId}`))?.json().status === 'DONE' ? true : undefined), 30_000, 100);
       cases.set('GET /api/staff/imports/:id/report', { url: `/api/staff/imports/${importId}/report`, inScope: ['noivu'] });
+
+      // A discipline case of Thông Thụ with its generated invitation (giấy mời họp kiểm điểm, DOCX in the blob store).
+      const lan = await personByCode(t.ctx.db, 'TT005');
+      const proposed = await proposedViolation(t.ctx.db, lan.id, daysAgo(40), daysAgo(30));
+      const opened = await as('noivu').send('POST', '/api/discipline/cases', { violationIds: [proposed], note: 'Xem xét kỷ luật.' });
+      assert.equal(opened.statusCode, 201, opened.body);
+      const caseUrl = `/api/discipline/cases/${opened.json().id}`;
+      const invited = await as('noivu').send('POST', `${caseUrl}/review-invitation`, { invitationNo: '07/GM-UBND', deliveredOn: daysAgo(28), meetingOn: daysAgo(20), meetingTime: '08:00', place: 'Hội trường UBND xã', signer: SIGNER });
+      assert.equal(invited.statusCode, 204, invited.body);
+      const doc = ((await as('noivu').get(caseUrl)).json().documents as Array<{ id: string }>)[0];
+      assert.ok(doc, 'the invitation was generated');
+      cases.set('GET /api/discipline/cases/:id/documents/:documentId', { url: `${caseUrl}/documents/${doc.id}`, inScope: ['noivu', 'chutich'] });
     });
 
     it('serves each Thông Thụ file to in-scope users only: 200 inside, 403/404 for Tiền Phong', async () => {
@@ -274,7 +287,8 @@ for (const kind of dbKinds()) {
     it('the backfill migration gives files stored before the registry the same owners as the writers record', async () => {
       const snapshot = async () =>
         (await t.ctx.db.query<{ key: string; kind: string; unit_id: string | null; person_id: string | null }>(
-          `SELECT key, kind, unit_id, person_id FROM blob_owners WHERE kind <> 'punch_evidence' ORDER BY key`,
+          // Discipline documents came after the registry: every one is owned when written, none needs the backfill.
+          `SELECT key, kind, unit_id, person_id FROM blob_owners WHERE kind NOT IN ('punch_evidence', 'discipline_document') ORDER BY key`,
         )).map((r) => JSON.stringify(r));
       const recorded = await snapshot();
       assert.ok(recorded.length >= 7, `owners recorded by the writers: ${recorded.length}`);
