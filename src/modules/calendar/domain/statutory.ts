@@ -94,8 +94,9 @@ const nationalDayCovered = (year: number, stored: readonly CalendarDay[]) =>
 /**
  * The generated days of `year` given the stored rows of that year: Điều 112 days, the PM-choice guesses of the
  * occasions no stored national row covers yet, and a nghỉ bù (Điều 111 khoản 3) for each of those holidays that falls
- * on Saturday or Sunday, on the next Mon–Fri that is not already off. Days whose date has a stored national row
- * are left out: the stored row wins. A nghỉ bù shares its holiday's status.
+ * on Saturday or Sunday, on the next Mon–Fri that is not one of those holidays. Days whose date has a stored
+ * national row are left out: the stored row wins. A nghỉ bù shares its holiday's status (PROPOSED when it steps
+ * over a proposed day).
  */
 export function generatedDays(year: number, stored: readonly CalendarDay[]): Gen[] {
   if (year < FIRST_LAW_YEAR) return [];
@@ -115,7 +116,6 @@ export function generatedDays(year: number, stored: readonly CalendarDay[]): Gen
   // own nghỉ bù, as 27/4/2026), that row stands for it.
   const taken = new Set<string>(effective.map((h) => h.date));
   const proposedDates = new Set(effective.filter((h) => h.status === 'PROPOSED').map((h) => h.date));
-  for (const d of storedNational.values()) if (d.status === 'PROPOSED' && OFF.has(d.kind)) proposedDates.add(d.date);
   const out: Gen[] = [...effective];
   for (const h of effective) {
     if (!restDay(h.date)) continue;
