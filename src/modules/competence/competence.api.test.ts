@@ -104,6 +104,14 @@ for (const kind of dbKinds()) {
       assert.equal(ok.statusCode, 200, ok.body);
       const deciders = await competentDeciders(t.ctx.db, { matter: 'LEAVE_APPROVAL', subjectPersonId: person('TT005'), date: today });
       assert.deepEqual(deciders.map((d) => d.personId), [person('TT004')]);
+      // Her violations are handled by the holders of violations.decide over her unit, not by the Trưởng phòng.
+      assert.equal((await check('noivu', 'VIOLATION_HANDLING', 'TT005')).allowed, true);
+      assert.equal((await check('truongphong', 'VIOLATION_HANDLING', 'TT005')).code, 'COMPETENCE_NOT_COMPETENT');
+      const handlers = await competentDeciders(t.ctx.db, { matter: 'VIOLATION_HANDLING', subjectPersonId: person('TT005'), date: today });
+      assert.deepEqual(new Set(handlers.map((d) => d.personId)), new Set([person('TT001'), person('TT003')]));
+      // A division head's violations: the same holders, over the parent unit; never himself.
+      const headHandlers = await competentDeciders(t.ctx.db, { matter: 'VIOLATION_HANDLING', subjectPersonId: person('TT003'), date: today });
+      assert.deepEqual(headHandlers.map((d) => d.personId), [person('TT001')]);
     });
 
     it('a delegation in force lets the delegate act, and stops after its end date', async () => {

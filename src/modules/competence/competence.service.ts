@@ -5,7 +5,7 @@ import { accountsOfPersons, roleHoldersOn } from '../auth';
 import { personOnDate, personsOnDate } from '../people';
 import type { CompetenceCode, CompetenceQuery, CompetenceVerdict, CompetentDecider } from './competence.types';
 import { upFrom } from './domain/model';
-import { isSuperior, resolve, type Subject, verdict } from './domain/verdict';
+import { isSuperior, LEADERS_QUALIFY, resolve, type Subject, verdict } from './domain/verdict';
 import { actorOf, type LoadedWorld, loadWorld, MATTER_PERMISSION } from './world';
 
 async function subjectOf(db: Db, q: CompetenceQuery): Promise<Subject> {
@@ -64,7 +64,7 @@ export async function competentDeciders(db: Db, q: CompetenceQuery): Promise<Com
   if (!level || level.kind === 'EXTERNAL') return [];
   const unitId = level.unitId;
   const chain = upFrom(world.org, unitId);
-  const leadersHere = world.leaders.filter((l) => l.unitId === unitId).map((l) => l.personId);
+  const leadersHere = LEADERS_QUALIFY[q.matter] ? world.leaders.filter((l) => l.unitId === unitId).map((l) => l.personId) : [];
   const delegates = world.delegations
     .filter((d) => d.matter === q.matter && world.leaders.some((l) => l.personId === d.fromPersonId && chain.includes(l.unitId)))
     .map((d) => d.toPersonId);

@@ -37,10 +37,21 @@ export function isSuperior(world: World, subjectPersonId: string, actorPersonId:
   return false;
 }
 
+/**
+ * Whether leading the competent unit (or a unit above it) is enough. Violations are handled by the holders of
+ * violations.decide over the unit (a Trưởng phòng without it reads and is told, but does not decide).
+ */
+export const LEADERS_QUALIFY: Record<Matter, boolean> = {
+  LEAVE_APPROVAL: true,
+  ATTENDANCE_CORRECTION: true,
+  VIOLATION_HANDLING: false,
+  DISCIPLINE_DECISION: true,
+};
+
 /** Whether the actor may act at the competent unit: leads it (or a unit above it), holds the permission, or is a delegate. */
 function actsAt(world: World, actor: Actor, matter: Matter, unitId: string, subjectPersonId: string): boolean {
   const chain = upFrom(world.org, unitId);
-  if (actor.personId && leadsAny(world, actor.personId, chain)) return true;
+  if (LEADERS_QUALIFY[matter] && actor.personId && leadsAny(world, actor.personId, chain)) return true;
   if (actor.holdsPermissionOver(unitId)) return true;
   return world.delegations.some(
     (d) => d.matter === matter && d.toPersonId === actor.personId && d.fromPersonId !== subjectPersonId && leadsAny(world, d.fromPersonId, chain),
