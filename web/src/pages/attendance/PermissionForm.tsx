@@ -62,7 +62,7 @@ export function PermissionForm({ open, onClose, onDone }: { open: boolean; onClo
         <Form.Item name="reason" label={t('rq.reason')} rules={[{ required: true, min: 3 }]}>
           <Input.TextArea rows={3} data-testid="perm-reason" />
         </Form.Item>
-        <Form.Item name="documentRef" label={t('rq.doc')}>
+        <Form.Item name="documentRef" label={t('rq.attachment')}>
           <Input />
         </Form.Item>
       </Form>
