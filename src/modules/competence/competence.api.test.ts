@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { addDays, localDateOf } from '../../platform/time';
-import { competentDeciders } from './competence.service';
+import { competentDeciders, competentLevel } from './competence.service';
 
 /**
  * Competence on the demo commune (audit D5, D6; domain.md §3.5 R3.11, §4.6): the Chủ tịch UBND xã Thông Thụ
@@ -66,6 +66,9 @@ for (const kind of dbKinds()) {
       assertRefused(await s.noivu!.send('POST', `/api/violations/${id}/request-explanation`, { workingDays: 3 }), 'COMPETENCE_SUPERIOR_CASE');
       // Nobody in this installation receives his case as its decider.
       assert.deepEqual(await competentDeciders(t.ctx.db, { matter: 'VIOLATION_HANDLING', subjectPersonId: person('TT001'), date: today }), []);
+      const level = await competentLevel(t.ctx.db, { matter: 'VIOLATION_HANDLING', subjectPersonId: person('TT001'), date: today });
+      assert.deepEqual([level.external, level.competentUnitName, level.competentUnitId], [true, 'Chủ tịch UBND tỉnh', null]);
+      assert.match(level.legalBasis ?? '', /172\/2025/);
       // Recording a violation against oneself is refused too.
       const self = await s.noivu!.send('POST', '/api/violations', {
         personId: person('TT003'), kind: 'OTHER', source: 'LEADER', occurredOn: addDays(today, -1), title: 'Tự ghi', description: 'Tự ghi vi phạm của mình.',

@@ -23,7 +23,8 @@ export const ZCompetenceVerdict = z
   .meta({ id: 'CompetenceVerdict' });
 
 export const ZCompetenceCheckQuery = z.strictObject({
-  matter: ZMatter,
+  // Inline (not the named component) so the query parameter documents its values itself.
+  matter: z.enum(MATTERS),
   // Required in practice (400 PERSON_REQUIRED without it); optional in the schema so generic probes send none.
   subjectPersonId: z.uuid().optional(),
   date: ZDate.optional().describe('The day of the act (YYYY-MM-DD); today by default'),

@@ -5,7 +5,7 @@ import { accountsOfPersons, roleHoldersOn } from '../auth';
 import { personOnDate, personsOnDate } from '../people';
 import type { CompetenceCode, CompetenceQuery, CompetenceVerdict, CompetentDecider } from './competence.types';
 import { upFrom } from './domain/model';
-import { isSuperior, LEADERS_QUALIFY, resolve, type Subject, verdict } from './domain/verdict';
+import { isSuperior, LEADERS_QUALIFY, levelFields, resolve, type Subject, verdict } from './domain/verdict';
 import { actorOf, type LoadedWorld, loadWorld, MATTER_PERMISSION } from './world';
 
 async function subjectOf(db: Db, q: CompetenceQuery): Promise<Subject> {
@@ -95,11 +95,5 @@ export async function competentLevel(
   q: CompetenceQuery,
 ): Promise<Pick<CompetenceVerdict, 'competentUnitId' | 'competentUnitName' | 'external' | 'legalBasis'>> {
   const world = await loadWorld(db, q.date);
-  const { level, legalBasis } = resolve(world, q.matter, await subjectOf(db, q));
-  return {
-    competentUnitId: level?.kind === 'UNIT' ? level.unitId : null,
-    competentUnitName: level ? (level.kind === 'UNIT' ? world.org.nameOf(level.unitId) : level.name) : null,
-    external: level?.kind === 'EXTERNAL',
-    legalBasis,
-  };
+  return levelFields(world, resolve(world, q.matter, await subjectOf(db, q)));
 }

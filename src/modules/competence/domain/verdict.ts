@@ -71,14 +71,20 @@ export function resolve(world: World, matter: Matter, subject: Subject): Resolut
   return { level: competentLevel(world, rule, pos.unitId, subject.personId), legalBasis: rule.legalBasis };
 }
 
-export function verdict(world: World, actor: Actor, matter: Matter, subject: Subject): CompetenceVerdict {
-  const { level, legalBasis } = resolve(world, matter, subject);
-  const base = {
+/** The level part of a verdict: the competent unit (or outside decider), whether it is external, the legal basis. */
+export function levelFields(world: World, { level, legalBasis }: Resolution): Pick<CompetenceVerdict, 'competentUnitId' | 'competentUnitName' | 'external' | 'legalBasis'> {
+  return {
     competentUnitId: level?.kind === 'UNIT' ? level.unitId : null,
     competentUnitName: level ? (level.kind === 'UNIT' ? world.org.nameOf(level.unitId) : level.name) : null,
     external: level?.kind === 'EXTERNAL',
     legalBasis,
   };
+}
+
+export function verdict(world: World, actor: Actor, matter: Matter, subject: Subject): CompetenceVerdict {
+  const resolution = resolve(world, matter, subject);
+  const { level } = resolution;
+  const base = levelFields(world, resolution);
   const refuse = (code: NonNullable<CompetenceVerdict['code']>, msg: { vi: string; en: string }): CompetenceVerdict => ({
     allowed: false,
     code,
