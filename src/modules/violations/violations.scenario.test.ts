@@ -4,6 +4,7 @@ import { before, it } from 'node:test';
 import { forEachDb } from '../../../test/helpers/db';
 import type { Db } from '../../platform/ports/db';
 import { verifyAuditChain } from '../audit/audit.service';
+import { competentDeciders } from '../competence';
 import { adoptRuleSet } from '../rules/rules.service';
 import type { RuleConfig } from '../rules/domain/rule-config';
 import { closeCase, decide, disciplineContext, proposeDiscipline, sweepOverdueExplanations } from './workflow.service';
@@ -65,7 +66,7 @@ forEachDb('violations: escalation by the unit rules', (getDb) => {
     assert.ok(rows.every((r) => r.rule_version === 1 && r.repeat_window === '11/2026'));
     for (const id of ids) assert.equal(await stateOf(db, id), 'EXPLANATION_REQUESTED');
 
-    // The 3rd violation is reported to the division head (in-app and e-mail); the first two are not.
+    // The 3rd violation is reported to the leaders competent for her (in-app and e-mail); the first two are not.
     const reports = await db.query<{ entity_id: string; to_address: string; subject: string }>(
       `SELECT entity_id, to_address, subject FROM email_outbox WHERE template = 'unit_head_report' ORDER BY created_at`,
     );
@@ -73,11 +74,13 @@ forEachDb('violations: escalation by the unit rules', (getDb) => {
     // it names nobody here): the division head among them, never the person. (Before issue 13 this asserted exactly
     // one address, the unit head's, which is the routing D6 found wrong for heads and chairmen.)
     assert.deepEqual([...new Set(reports.map((r) => r.entity_id))], [ids[2], ids[3]]);
-    for (const id of [ids[2], ids[3]]) assert.ok(reports.some((r) => r.entity_id === id && r.to_address === w.head.email));
+    const competent = (await competentDeciders(db, { matter: 'VIOLATION_HANDLING', subjectPersonId: w.staff.personId, date: '2026-11-20' })).map((d) => d.email);
+    assert.ok(competent.length > 0);
+    for (const id of [ids[2], ids[3]]) assert.deepEqual(reports.filter((r) => r.entity_id === id).map((r) => r.to_address).sort(), [...competent].sort());
     assert.ok(reports.every((r) => r.to_address !== w.staff.email));
     assert.match(reports[0]?.subject ?? '', /lần thứ 3 trong kỳ 11\/2026/);
-    const headInbox = await db.query<{ entity_id: string }>('SELECT entity_id FROM notifications WHERE user_id = $1', [w.head.userId]);
-    assert.deepEqual(headInbox.map((n) => n.entity_id).sort(), [ids[2], ids[3]].sort());
+    const chairmanInbox = await db.query<{ entity_id: string }>(`SELECT entity_id FROM notifications WHERE user_id = $1 AND kind = 'unit_head_report'`, [w.chairman.userId]);
+    assert.deepEqual(chairmanInbox.map((n) => n.entity_id).sort(), [ids[2], ids[3]].sort());
     // The person got one notice per violation, in Vietnamese.
     const toPerson = await db.query<{ subject: string }>(`SELECT subject FROM email_outbox WHERE to_address = $1 AND template = 'violation_opened'`, [w.staff.email]);
     assert.equal(toPerson.length, 4);

@@ -15,7 +15,7 @@ export interface World {
   chairman: { personId: string; userId: string; email: string };
 }
 
-async function person(db: Db, unitId: string, name: string, category: string, email: string) {
+export async function person(db: Db, unitId: string, name: string, category: string, email: string) {
   const personId = randomUUID();
   const userId = randomUUID();
   await db.query(
