@@ -7,6 +7,7 @@ import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
+import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { replaceSearch, useLocation } from '../../router';
 import type { PageProps } from '../../routes';
@@ -111,6 +112,7 @@ export default function RequestsPage(_: PageProps) {
   const t = useAT();
   const me = useMe();
   const { can } = useSession();
+  const { locale } = useI18n();
   const { message, modal } = App.useApp();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
@@ -263,6 +265,11 @@ export default function RequestsPage(_: PageProps) {
                         {t('rq.reject')}
                       </Button>
                     </>
+                  ) : null}
+                  {r.status === 'PENDING' && r.personId !== me.personId && r.decisionBlock?.code.startsWith('COMPETENCE_') ? (
+                    <Tooltip title={locale === 'en' ? r.decisionBlock.message_en : r.decisionBlock.message_vi}>
+                      <Tag data-testid={`rq-competence-${r.employeeCode}`}>{locale === 'en' ? 'Not yours to decide' : 'Không thuộc thẩm quyền duyệt'}</Tag>
+                    </Tooltip>
                   ) : null}
                   {(r.status === 'PENDING' && r.personId === me.personId) || (r.status === 'APPROVED' && can('leave.approve')) ? (
                     <Popconfirm title={t('rq.cancel')} onConfirm={() => cancel(r)}>
