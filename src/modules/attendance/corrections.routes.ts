@@ -97,7 +97,8 @@ export async function correctionRoutes(root: FastifyInstance, ctx: AppContext) {
           decisionBlock: blocks[i] ?? null,
         });
       }
-      return { items };
+      // "Awaiting my approval" lists what this user may decide, not everything pending in their units.
+      return { items: q.box === 'inbox' ? items.filter((it) => it.status !== 'PENDING' || it.canDecide) : items };
     },
   );
 

@@ -298,6 +298,8 @@ for (const kind of dbKinds()) {
       assert.ok(selfC.json().message_vi && selfC.json().message_en);
       const inbox = (await head.get('/api/attendance/corrections?box=unit')).json().items.find((c: { id: string }) => c.id === ownCorrection.json().id);
       assert.equal(inbox.canDecide, false, 'the list never offers a decision the API refuses');
+      const mineInInbox = (await head.get('/api/attendance/corrections?box=inbox')).json().items.some((c: { id: string }) => c.id === ownCorrection.json().id);
+      assert.equal(mineInInbox, false, 'his own request is not awaiting his approval');
       // The staff member cannot decide a colleague's request either (no role).
       assert.equal((await staff.send('POST', `/api/attendance/corrections/${ownCorrection.json().id}/approve`, {})).statusCode, 403);
 

@@ -117,14 +117,14 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
       const types = q.kind === 'permission' ? PERMISSION_REQUEST_TYPES : q.kind === 'leave' ? JUSTIFICATION_TYPES.filter((t) => !(PERMISSION_REQUEST_TYPES as readonly string[]).includes(t)) : undefined;
       const rows = await listRequests(ctx.db, { ...box, status, personId: q.personId, types });
       const blocks = await decisionBlocks(ctx.db, access, 'LEAVE_APPROVAL', rows, ctx.now());
-      return {
-        items: rows.map(({ windowFromMin, windowToMin, ...r }, i) => ({
-          ...r,
-          window: windowOf(windowFromMin, windowToMin),
-          canDecide: blocks[i] === null,
-          decisionBlock: blocks[i] ?? null,
-        })),
-      };
+      const items = rows.map(({ windowFromMin, windowToMin, ...r }, i) => ({
+        ...r,
+        window: windowOf(windowFromMin, windowToMin),
+        canDecide: blocks[i] === null,
+        decisionBlock: blocks[i] ?? null,
+      }));
+      // "Awaiting my approval" lists what this user may decide, not everything pending in their units.
+      return { items: q.box === 'inbox' ? items.filter((it) => it.status !== 'PENDING' || it.canDecide) : items };
     },
   );
 
