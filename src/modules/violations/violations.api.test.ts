@@ -138,5 +138,47 @@ for (const kind of dbKinds()) {
       assert.equal(dash.today.byUnit[0].count, 1);
       assert.equal(dash.today.byUnit[0].people[0].violationId, id);
     });
+
+    it('shows a fact awaiting justification without actions, refuses a decision (409), and shows its kind history', async () => {
+      const personId = t.demo.persons.TT005 as string;
+      const unitId = t.demo.units['TT-PKT'] as string;
+      const base = lateToday(personId, unitId);
+      const date = '2026-06-01';
+      const sessions = (pending: boolean) =>
+        base.sessions.map((s) => ({
+          ...s,
+          scheduledStart: vn(date, '07:30'),
+          scheduledEnd: vn(date, '11:30'),
+          checkIn: vn(date, '07:52'),
+          checkOut: vn(date, '11:31'),
+          arrivalPermission: pending ? { requestId: randomUUID(), status: 'PENDING' as const } : null,
+        }));
+      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, { ...base, date, sessions: sessions(true) });
+      await t.settle();
+      const [row] = await t.ctx.db.query<{ id: string }>('SELECT id FROM violations WHERE person_id = $1 AND occurred_on = $2', [personId, date]);
+      assert.ok(row);
+      const awaiting = (await chairman.get(`/api/violations/${row.id}`)).json();
+      assert.equal(awaiting.kind, 'AWAITING_JUSTIFICATION');
+      assert.equal(awaiting.kindLabel.vi, 'Chờ hợp thức hóa');
+      assert.equal(awaiting.judgement.judged, false);
+      assert.deepEqual(awaiting.allowedActions, []);
+      const refused = await chairman.send('POST', `/api/violations/${row.id}/decision`, { decision: 'REMINDED', reason: 'Nhắc nhở' });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().code, 'AWAITING_JUSTIFICATION');
+
+      // The permission request is withdrawn: the same violation becomes a late arrival, judged now, with its history.
+      await t.ctx.bus.publish(ATTENDANCE_DAY_UPDATED, { ...base, date, revision: 2, sessions: sessions(false) });
+      await t.settle();
+      const late = (await staff.get(`/api/violations/${row.id}`)).json();
+      assert.equal(late.kind, 'LATE');
+      assert.equal(late.judgement.judged, true);
+      assert.deepEqual(late.judgement.countedFrom, [], 'the June late arrival is the first upheld one of its month');
+      assert.match(late.judgement.rulesBasis.vi, /^theo /);
+      assert.deepEqual(late.kindChanges.map((k: { from: string; to: string; cause: string; notified: boolean }) => [k.from, k.to, k.cause, k.notified]), [
+        ['AWAITING_JUSTIFICATION', 'LATE', 'REQUEST_NOT_APPROVED', true],
+      ]);
+      assert.equal(late.kindChanges[0].causeLabel.vi, 'Đơn không được phê duyệt hoặc đã rút lại');
+      assert.deepEqual(late.allowedActions, ['explain']);
+    });
   });
 }
