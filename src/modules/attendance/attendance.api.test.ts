@@ -139,9 +139,13 @@ for (const kind of dbKinds()) {
       assert.ok(dates.includes('2027-04-16'), 'Giỗ Tổ 2027');
       const days = await chief.get('/api/calendar/days?year=2026');
       assert.ok(days.json().items.some((d: { date: string; kind: string }) => d.date === '2026-08-22' && d.kind === 'MAKEUP_WORKDAY'));
-      const add = await chief.send('POST', '/api/calendar/days', { date: '2027-01-01', kind: 'HOLIDAY', name: 'Tết Dương lịch', legalBasis: 'Bộ luật Lao động 2019, Điều 112' });
+      // Audit D1: 1/1/2027 used to be typed in by the admin here; it now ships with the database (BLLĐ 2019 Điều 112).
+      const shipped = await chief.send('POST', '/api/calendar/days', { date: '2027-01-01', kind: 'HOLIDAY', name: 'Tết Dương lịch', legalBasis: 'Bộ luật Lao động 2019, Điều 112' });
+      assert.equal(shipped.statusCode, 409, shipped.body);
+      const extra = { date: '2027-06-15', kind: 'HOLIDAY', name: 'Ngày nghỉ thử nghiệm', legalBasis: 'Thông báo thử nghiệm 1/TB' };
+      const add = await chief.send('POST', '/api/calendar/days', extra);
       assert.equal(add.statusCode, 201, add.body);
-      const dup = await chief.send('POST', '/api/calendar/days', { date: '2027-01-01', kind: 'HOLIDAY', name: 'Tết Dương lịch', legalBasis: 'Bộ luật Lao động 2019, Điều 112' });
+      const dup = await chief.send('POST', '/api/calendar/days', extra);
       assert.equal(dup.statusCode, 409);
       assert.equal((await staff.send('POST', '/api/calendar/days', { date: '2027-01-02', kind: 'HOLIDAY', name: 'Nghỉ thử', legalBasis: 'Thông báo thử' })).statusCode, 403);
     });
