@@ -5,6 +5,7 @@ import { loginAs, type Session, startTestApp, type TestApp } from '../../../test
 import { dbKinds } from '../../../test/helpers/db';
 import { addDays, localDateOf, localToInstant, minutesToHhmm } from '../../platform/time';
 import { ATTENDANCE_DAY_UPDATED, type AttendanceDayUpdated } from './attendance.events';
+import { processDirty } from './dirty-queue';
 import { personPlans } from './plans';
 import { ingestPunch } from './punches.service';
 import { recomputeRange } from './recompute.service';
@@ -160,6 +161,12 @@ for (const kind of dbKinds()) {
         reason: 'Họp tổ dân phố theo giấy mời, đã báo trưởng phòng',
       });
       assert.equal(filed.statusCode, 201, filed.body);
+      // While pending, the same violation awaits justification (C3, C5): the filing queued the day for recomputation.
+      await processDirty(deps());
+      await t.settle();
+      const [pending] = await t.ctx.db.query<ViolationRow>('SELECT id, kind, session, retracted_at, retraction_reason, retraction_details FROM violations WHERE id = $1', [opened[0]?.id]);
+      assert.equal(pending?.kind, 'AWAITING_JUSTIFICATION');
+      assert.equal(pending?.retracted_at, null);
       const ok = await head.send('POST', `/api/attendance/requests/${filed.json().id}/approve`, { note: 'Đồng ý' });
       assert.equal(ok.statusCode, 200, ok.body);
       await t.settle();
