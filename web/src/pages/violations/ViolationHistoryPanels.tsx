@@ -1,6 +1,5 @@
 import { Alert, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { VIOLATION_KIND_LABELS } from '../../../../src/platform/glossary';
-import { VIOLATION_KIND_LABELS } from '../../../../src/platform/glossary';
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import type { Schemas } from '../../api/contract';
