@@ -1,3 +1,4 @@
+import { CALENDAR_DAY_KIND_LABELS } from '../../../platform/glossary';
 import { isoWeekday } from '../../../platform/time';
 import type { CalendarDayStatus, DayPlan } from './schedule';
 import { type CalendarData, pickCalendarDay } from './schedule';
@@ -16,7 +17,7 @@ export interface DayOff {
 }
 
 const WEEKDAY_VI = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
-export const weeklyRest = (date: string): DayOff => ({ kind: 'WEEKLY_REST', name: `Nghỉ hằng tuần (${WEEKDAY_VI[isoWeekday(date)]})`, legalBasis: null, status: null });
+export const weeklyRest = (date: string): DayOff => ({ kind: 'WEEKLY_REST', name: `${CALENDAR_DAY_KIND_LABELS.WEEKLY_REST.vi} (${WEEKDAY_VI[isoWeekday(date)]})`, legalBasis: null, status: null });
 
 /**
  * From a person's day plan: the holiday when the calendar makes the day off; WEEKLY_REST when the schedule has no
