@@ -152,6 +152,7 @@ export async function disciplineContext(db: Db, violationId: string, asOf: strin
 export async function proposeDiscipline(db: Db, violationId: string, note: string, actor: AuditActor, now: Date): Promise<CaseRow> {
   return db.transaction(async (tx) => {
     const v = await loadForDecision(tx, violationId);
+    refuseWhileAwaiting(v);
     const current = await getCase(tx, v.id);
     if (current?.decision !== 'ESCALATED')
       throw errors.conflict('NOT_ESCALATED', 'Chỉ đề nghị xem xét kỷ luật sau khi đã chuyển xử lý.', 'Only an escalated case can be proposed for discipline.');
