@@ -244,12 +244,12 @@ export async function attendanceRoutes(root: FastifyInstance, ctx: AppContext) {
             checkOutClosesMinutes: z.number().int().min(0).max(480),
             lunchPunchesRequired: z.boolean(),
             leaveNotReportedAfterDays: z.number().int().min(1).max(60),
+            /** The unit's regulation: approved late-arrival / early-leave minutes still count as late / early. */
+            approvedPermissionCountsAsLate: z.boolean().default(false),
           }),
         }),
       },
     },
-            /** The unit's regulation: approved late-arrival / early-leave minutes still count as late / early. */
-            approvedPermissionCountsAsLate: z.boolean().default(false),
     async (req) => {
       const access = getAccess(req);
       if (req.body.unitId === null) access.require('calendar.manage');
