@@ -92,6 +92,7 @@ export async function loadSamples(t: TestApp): Promise<Samples> {
       punches: await spread(`SELECT p.id, ps.unit_id, p.person_id FROM punches p JOIN persons ps ON ps.id = p.person_id ORDER BY p.at DESC`),
       recomputeJobs: await spread('SELECT id, unit_id, NULL AS person_id FROM attendance_recompute_jobs'),
       violations: await spread(`SELECT v.id, ${violationUnitPerson} FROM violations v ORDER BY v.occurred_on DESC`),
+      disciplineCases: await spread('SELECT id, unit_id, person_id FROM discipline_cases ORDER BY opened_at DESC'),
     },
     violationEvidence: await evidencePairs(),
     explanationFiles: await filePairs(),
@@ -126,6 +127,12 @@ function pathVariants(route: string, s: Samples): Array<Record<string, string>> 
       () => (s.explanationFiles.length ? s.explanationFiles : [[randomUUID(), randomUUID()]]).map(([id, fileId]) => ({ id, fileId })),
     ],
     [/^\/api\/violations\/\{id\}/, () => ids(s.byTable.violations as string[])],
+    [
+      /^\/api\/discipline\/cases\/\{id\}\/documents\/\{documentId\}$/,
+      () => (s.byTable.disciplineCases?.length ? s.byTable.disciplineCases : [randomUUID()]).map((id) => ({ id, documentId: randomUUID() })),
+    ],
+    [/^\/api\/discipline\/cases\/\{id\}$/, () => ids(s.byTable.disciplineCases?.length ? s.byTable.disciplineCases : [randomUUID()])],
+    [/^\/api\/discipline\/persons\/\{personId\}\/record$/, () => s.persons.map((personId) => ({ personId }))],
   ];
   if (!route.includes('{')) return [{}];
   return table.find(([re]) => re.test(route))?.[1]();

@@ -16,7 +16,7 @@ export const ZSessionKind = sessionKindSchema.meta({ id: 'AttendanceSessionKind'
 export const ZJustificationType = z.enum(JUSTIFICATION_TYPES).meta({ id: 'LeaveRequestType' });
 export const ZHalfDay = z.enum(['MORNING', 'AFTERNOON']).meta({ id: 'LeaveHalfDay' });
 /** Kinds of punch sources (the punch_sources CHECK constraint; MANUAL is the built-in source of manual punches). */
-export const ZPunchSourceKind = z.enum(['CAMERA', 'DEVICE', 'MANUAL', 'MOBILE', 'IMPORT']).meta({ id: 'PunchSourceKind' });
+export const ZPunchSourceKind = z.enum(['CAMERA', 'DEVICE', 'MANUAL', 'MOBILE', 'IMPORT', 'CORRECTION']).meta({ id: 'PunchSourceKind' });
 
 /** A late-arrival / early-leave permission covering a late check-in / early check-out, and where it stands. */
 export const ZPermissionRef = z.object({ requestId: z.string(), status: z.enum(['APPROVED', 'PENDING']) }).meta({ id: 'AttendancePermissionRef' });

@@ -3,6 +3,291 @@
  * (/api/docs/json) by openapi-typescript. Regenerate after changing a route schema: npm run gen:api
  */
 export interface paths {
+    "/api/attendance/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List punch corrections: the approver's inbox, one's own, or a unit's */
+        get: {
+            parameters: {
+                query?: {
+                    box?: "inbox" | "mine" | "unit";
+                    personId?: string;
+                    status?: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PunchCorrectionList"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Ask to add a missed punch or to void a wrong one (for oneself, or for a person one manages) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PunchCorrectionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PunchCorrection"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/corrections/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending punch correction: the missed punch is ingested (source correction) or the wrong one voided; the day is recomputed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PunchCorrection"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/corrections/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending punch correction (the requester, or a decider of its unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PunchCorrection"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/corrections/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending punch correction (a note is required); nothing changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PunchCorrection"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/corrections/punches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's punches of one day, to pick the one a correction voids */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                    personId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectionDayPunches"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attendance/leave-balance": {
         parameters: {
             query?: never;
@@ -479,6 +764,7 @@ export interface paths {
             parameters: {
                 query?: {
                     box?: "inbox" | "mine" | "unit";
+                    kind?: "leave" | "permission";
                     personId?: string;
                     status?: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
                 };
@@ -536,7 +822,7 @@ export interface paths {
                          */
                         startHalf?: "MORNING" | "AFTERNOON";
                         /** @enum {string} */
-                        type: "ANNUAL_LEAVE" | "PERSONAL_PAID" | "PERSONAL_UNPAID" | "UNPAID_LEAVE" | "SICK_LEAVE" | "CHILD_SICK" | "MATERNITY" | "COMPENSATORY_OFF" | "BUSINESS_TRIP" | "TRAINING" | "FIELD_WORK" | "WORK_FROM_HOME" | "OTHER_APPROVED";
+                        type: "ANNUAL_LEAVE" | "PERSONAL_PAID" | "PERSONAL_UNPAID" | "UNPAID_LEAVE" | "SICK_LEAVE" | "CHILD_SICK" | "MATERNITY" | "COMPENSATORY_OFF" | "BUSINESS_TRIP" | "TRAINING" | "FIELD_WORK" | "WORK_FROM_HOME" | "OTHER_APPROVED" | "LATE_ARRIVAL_PERMISSION" | "EARLY_LEAVE_PERMISSION";
                     };
                 };
             };
@@ -728,6 +1014,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attendance/requests/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request permission to arrive late or leave early for part of a session (date, from–to, reason; for oneself or a person one manages) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        documentRef?: string | null;
+                        from: string;
+                        /** Format: uuid */
+                        personId?: string;
+                        reason: string;
+                        to: string;
+                        /** @enum {string} */
+                        type: "LATE_ARRIVAL_PERMISSION" | "EARLY_LEAVE_PERMISSION";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeaveRequest"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attendance/rules": {
         parameters: {
             query?: never;
@@ -777,6 +1122,8 @@ export interface paths {
                     "application/json": {
                         legalBasis: string;
                         rules: {
+                            /** @default false */
+                            approvedPermissionCountsAsLate?: boolean;
                             checkInOpensMinutes: number;
                             checkOutClosesMinutes: number;
                             debounceSeconds: number;
@@ -1133,7 +1480,7 @@ export interface paths {
                 query: {
                     month: string;
                     q?: string;
-                    status?: ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED") | ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED")[];
+                    status?: ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED" | "AWAITING_JUSTIFICATION") | ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED" | "AWAITING_JUSTIFICATION")[];
                     unitId: string;
                 };
                 header?: never;
@@ -1183,7 +1530,7 @@ export interface paths {
                 query: {
                     month: string;
                     q?: string;
-                    status?: ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED") | ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED")[];
+                    status?: ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED" | "AWAITING_JUSTIFICATION") | ("PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED" | "AWAITING_JUSTIFICATION")[];
                     unitId: string;
                 };
                 header?: never;
@@ -1537,6 +1884,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/dates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's official calendar between two dates: working day or not, and why not (holiday, nghỉ bù, hoán đổi, weekly rest) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CalendarDate"][];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/days": {
         parameters: {
             query?: never;
@@ -1683,6 +2078,65 @@ export interface paths {
                 default: components["responses"]["OtherError"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/days/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a proposed day against the official notice (its number and date are required); attendance of that day is recomputed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Số/ký hiệu and date of the notice, e.g. "Thông báo 1234/TB-BNV ngày 20/10/2026" */
+                        legalBasis: string;
+                        name?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @description Past attendance days queued for recomputation */
+                            queuedForRecompute: number;
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1840,6 +2294,50 @@ export interface paths {
                             items: components["schemas"]["HolidayProposal"][];
                             year: number;
                         };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a year's official holiday schedule is confirmed (no proposed national day, a confirmed Tết window) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleReadiness"];
                     };
                 };
                 400: components["responses"]["BadRequest"];
@@ -2859,6 +3357,1311 @@ export interface paths {
                 default: components["responses"]["OtherError"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competence/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** May the signed-in user act on this person's matter (leave, attendance correction, violation, discipline)? Never refuses with 403: the verdict says why not */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The day of the act (YYYY-MM-DD); today by default */
+                    date?: string;
+                    matter: "LEAVE_APPROVAL" | "ATTENDANCE_CORRECTION" | "VIOLATION_HANDLING" | "DISCIPLINE_DECISION";
+                    subjectPersonId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompetenceVerdict"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competence/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List delegations (ủy quyền), optionally of one person (given or received) */
+        get: {
+            parameters: {
+                query?: {
+                    personId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Delegation"][];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Record a delegation (ủy quyền) for a period, with its document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegationCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delegation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competence/delegations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a delegation early (from endOn, today by default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DelegationEndInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delegation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competence/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List leadership posts (who heads or deputises which unit, when) */
+        get: {
+            parameters: {
+                query?: {
+                    personId?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LeadershipPost"][];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Record a leadership post (bổ nhiệm, kiêm nhiệm) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadershipPostCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipPost"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competence/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a leadership post entered by mistake (end a real one with validTo instead) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a leadership post (e.g. its end date) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LeadershipPostPatchInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipPost"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/competence/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the competence table: every version, or the rules in force on a date */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    matter?: components["schemas"]["CompetenceMatterInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CompetenceRule"][];
+                        };
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Adopt a competence rule version (the open version for the same subject closes on its first day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompetenceRuleAdoptInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompetenceRuleAdopted"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Discipline cases in my scope (or my own) */
+        get: {
+            parameters: {
+                query?: {
+                    personId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineCaseSummary"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Open a discipline case from violations of one person proposed for discipline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                        violationIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineCaseCreated"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A discipline case: steps, meetings, council, decision, suspensions, documents, deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineCaseDetail"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/council": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Form the disciplinary council (chair, members, secretary; never the person concerned or a relative) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisionRef: string;
+                        formedOn: string;
+                        members: {
+                            declaredNotRelated: boolean;
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            /** @enum {string} */
+                            role: "CHAIR" | "MEMBER" | "SECRETARY";
+                            title: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/council-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the council meeting, the secret-ballot count per form and the recommendation; generate its minutes DOCX */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: {
+                            name: string;
+                            role: string;
+                        }[];
+                        ballot: {
+                            formCode: string;
+                            votes: number;
+                        }[];
+                        conclusion: string;
+                        heldOn: string;
+                        invitationDeliveredOn: string;
+                        meetingTime: string;
+                        opinions: {
+                            name: string;
+                            opinion: string;
+                        }[];
+                        personPresent: boolean;
+                        place: string;
+                        recommendation: string;
+                        secretaryName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the decision taken by the competent person (number, dates, the form they chose, reasons); generate the decision DOCX */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        effectiveOn: string;
+                        formCode: string;
+                        number: string;
+                        reasons: string;
+                        signedOn: string;
+                        signer: components["schemas"]["DisciplineSignerInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the day the decision reached the person (the complaint period runs from it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deliveredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document to a discipline case (multipart: kind and file); the person concerned may upload the self-review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description One PDF, JPEG, PNG or DOCX file of at most 10 MB.
+                         */
+                        file?: string;
+                        /** @description SELF_REVIEW (bản tự kiểm điểm), SUSPENSION_EVIDENCE or OTHER. */
+                        kind: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineDocumentCreated"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of a discipline case (DOCX, PDF or image, as an attachment); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description File bytes (see the route description for the media type). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case without discipline, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the processing period to 150 days for a complex case, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/review-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the review meeting invitation (delivered ≥ 5 working days ahead) and generate the giấy mời DOCX */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deliveredOn: string;
+                        /** @default null */
+                        invitationNo?: string | null;
+                        meetingOn: string;
+                        meetingTime: string;
+                        place: string;
+                        signer: components["schemas"]["DisciplineSignerInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/review-minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the review meeting (attendees, opinions, conclusion) and generate its minutes DOCX */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: {
+                            name: string;
+                            role: string;
+                        }[];
+                        conclusion: string;
+                        heldOn: string;
+                        opinions: {
+                            name: string;
+                            opinion: string;
+                        }[];
+                        personPresent: boolean;
+                        secretaryName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a "chưa xem xét xử lý" period (illness, detention, maternity/child under 12 months) with its document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentRef: string;
+                        fromDate: string;
+                        /** @enum {string} */
+                        kind: "ILLNESS" | "MATERNITY" | "DETENTION";
+                        /** @default null */
+                        note?: string | null;
+                        /** @default null */
+                        toDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineSuspensionCreated"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/cases/{id}/suspensions/{suspensionId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a suspension entered by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    suspensionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/persons/{personId}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's discipline record: cases under consideration, decisions with effective dates and consequences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineRecord"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Violations proposed for discipline and not yet in a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisciplineProposedViolation"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6549,7 +8352,7 @@ export interface paths {
                     from?: string;
                     includeRetracted?: "0" | "1" | "true" | "false";
                     includeSubunits?: "0" | "1" | "true" | "false";
-                    kind?: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+                    kind?: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
                     overdueOnly?: "0" | "1" | "true" | "false";
                     page?: number;
                     pageSize?: number;
@@ -7166,11 +8969,21 @@ export interface components {
         AttendanceDay: {
             computedAt: string | null;
             date: string;
+            dayOff: components["schemas"]["AttendanceDayOff"] | null;
             explanations: components["schemas"]["AttendanceExplanation"][];
+            regulation: components["schemas"]["AttendanceRegulationRef"] | null;
             revision: number | null;
             sessions: components["schemas"]["AttendanceSession"][];
             status: components["schemas"]["AttendanceStatus"] | null;
             unitId: string | null;
+        };
+        AttendanceDayOff: {
+            /** @enum {string} */
+            kind: "HOLIDAY" | "COMPENSATORY" | "SWAPPED_OFF" | "WEEKLY_REST";
+            legalBasis: string | null;
+            name: string;
+            /** @enum {string|null} */
+            status: "CONFIRMED" | "PROPOSED" | null;
         };
         AttendanceExplanation: {
             code: string;
@@ -7195,7 +9008,19 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        AttendancePermissionRef: {
+            requestId: string;
+            /** @enum {string} */
+            status: "APPROVED" | "PENDING";
+        };
+        AttendanceRegulationRef: {
+            legalBasis: string | null;
+            /** @enum {string} */
+            source: "UNIT" | "NATIONAL" | "SYSTEM_DEFAULT";
+            unitId: string | null;
+        };
         AttendanceRules: {
+            approvedPermissionCountsAsLate: boolean;
             checkInOpensMinutes: number;
             checkOutClosesMinutes: number;
             debounceSeconds: number;
@@ -7213,10 +9038,13 @@ export interface components {
             }[];
         };
         AttendanceSession: {
+            absenceRequestId: string | null;
+            arrivalPermission: components["schemas"]["AttendancePermissionRef"] | null;
             checkIn: string | null;
             checkInPunchId: string | null;
             checkOut: string | null;
             checkOutPunchId: string | null;
+            departurePermission: components["schemas"]["AttendancePermissionRef"] | null;
             earlyLeaveMinutes: number;
             justificationId: string | null;
             lateMinutes: number;
@@ -7229,7 +9057,7 @@ export interface components {
         /** @enum {string} */
         AttendanceSessionKind: "MORNING" | "AFTERNOON" | "FULL";
         /** @enum {string} */
-        AttendanceStatus: "PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED";
+        AttendanceStatus: "PRESENT" | "LATE" | "EARLY_LEAVE" | "LATE_AND_EARLY_LEAVE" | "ABSENT_NO_REASON" | "ON_LEAVE" | "ON_TRIP" | "HOLIDAY" | "NON_WORKING_DAY" | "MISSING_CHECKOUT" | "SOURCE_OFFLINE" | "LEAVE_NOT_REPORTED" | "NOT_EMPLOYED" | "AWAITING_JUSTIFICATION";
         AuditEntry: {
             /** @description module.verb, e.g. staff.update, auth.login_failed */
             action: string;
@@ -7279,14 +9107,37 @@ export interface components {
             ok: boolean;
             problems: components["schemas"]["AuditProblem"][];
         };
+        CalendarDate: {
+            date: string;
+            dayOff: {
+                /** @enum {string} */
+                kind: "HOLIDAY" | "COMPENSATORY" | "SWAPPED_OFF" | "WEEKLY_REST";
+                legalBasis: string | null;
+                name: string;
+                /**
+                 * @description CONFIRMED: by the law or an official notice (legalBasis). PROPOSED: expected, not announced yet; counts as a day off and is flagged
+                 * @enum {string|null}
+                 */
+                status: "CONFIRMED" | "PROPOSED" | null;
+            } | null;
+            working: boolean;
+        };
         CalendarDay: {
             date: string;
             /** Format: uuid */
-            id: string;
+            id: string | null;
             /** @enum {string} */
             kind: "HOLIDAY" | "COMPENSATORY" | "SWAPPED_OFF" | "MAKEUP_WORKDAY";
             legalBasis: string | null;
             name: string;
+            note: string | null;
+            /** @enum {string} */
+            source: "STORED" | "RULE";
+            /**
+             * @description CONFIRMED: by the law or an official notice (legalBasis). PROPOSED: expected, not announced yet; counts as a day off and is flagged
+             * @enum {string}
+             */
+            status: "CONFIRMED" | "PROPOSED";
             /** Format: uuid */
             unitId: string | null;
         };
@@ -7430,6 +9281,82 @@ export interface components {
             playback: boolean;
             raw: boolean;
         };
+        /** @enum {string} */
+        CompetenceMatter: "LEAVE_APPROVAL" | "ATTENDANCE_CORRECTION" | "VIOLATION_HANDLING" | "DISCIPLINE_DECISION";
+        /** @enum {string} */
+        CompetenceMatterInput: "LEAVE_APPROVAL" | "ATTENDANCE_CORRECTION" | "VIOLATION_HANDLING" | "DISCIPLINE_DECISION";
+        CompetenceRule: {
+            /** @enum {string} */
+            decider: "OWN_UNIT_LEADERS" | "PARENT_UNIT_LEADERS" | "EMPLOYING_AUTHORITY_LEADERS" | "EXTERNAL";
+            /** @enum {string|null} */
+            externalLevel: "TRUNG_UONG" | "TINH" | "XA" | "KHAC" | null;
+            externalName: string | null;
+            /** Format: uuid */
+            id: string;
+            legalBasis: string;
+            matter: components["schemas"]["CompetenceMatter"];
+            note: string | null;
+            /**
+             * @description null = any category
+             * @enum {string|null}
+             */
+            subjectCategory: "CAN_BO" | "CONG_CHUC" | "VIEN_CHUC" | "HOP_DONG" | null;
+            /** @enum {string} */
+            subjectPost: "STAFF" | "DEPUTY" | "HEAD";
+            /** @description Unit type codes; null = any */
+            subjectUnitTypes: string[] | null;
+            validFrom: string;
+            validTo: string | null;
+        };
+        CompetenceRuleAdopted: {
+            /** @description Previous versions closed on the new validFrom */
+            closedRuleIds: string[];
+            rule: components["schemas"]["CompetenceRule"];
+        };
+        CompetenceRuleAdoptInput: {
+            /** @enum {string} */
+            decider: "OWN_UNIT_LEADERS" | "PARENT_UNIT_LEADERS" | "EMPLOYING_AUTHORITY_LEADERS" | "EXTERNAL";
+            /** @enum {string|null} */
+            externalLevel?: "TRUNG_UONG" | "TINH" | "XA" | "KHAC" | null;
+            externalName?: string | null;
+            legalBasis: string;
+            matter: components["schemas"]["CompetenceMatterInput"];
+            note?: string | null;
+            /** @enum {string|null} */
+            subjectCategory?: "CAN_BO" | "CONG_CHUC" | "VIEN_CHUC" | "HOP_DONG" | null;
+            /** @enum {string} */
+            subjectPost: "STAFF" | "DEPUTY" | "HEAD";
+            subjectUnitTypes?: string[] | null;
+            validFrom: string;
+            validTo?: string | null;
+        };
+        CompetenceVerdict: {
+            allowed: boolean;
+            /** @enum {string|null} */
+            code: "COMPETENCE_OWN_CASE" | "COMPETENCE_SUPERIOR_CASE" | "COMPETENCE_NOT_COMPETENT" | null;
+            /** Format: uuid */
+            competentUnitId: string | null;
+            /** @description The competent unit, or the outside decider (e.g. "Chủ tịch UBND tỉnh") */
+            competentUnitName: string | null;
+            /** @description The competent level is outside this organisation (e.g. provincial) */
+            external: boolean;
+            legalBasis: string | null;
+            message_en: string | null;
+            message_vi: string | null;
+        };
+        CorrectionDayPunch: {
+            annulled: boolean;
+            /** Format: date-time */
+            at: string;
+            direction: components["schemas"]["PunchDirection"] | null;
+            id: string;
+            sourceId: string;
+            time: string;
+            voidRequestId: string | null;
+        };
+        CorrectionDayPunches: {
+            items: components["schemas"]["CorrectionDayPunch"][];
+        };
         CurrentUser: {
             csrfToken: string;
             displayName: string;
@@ -7444,6 +9371,236 @@ export interface components {
             roles: components["schemas"]["RoleGrant"][];
             username: string;
         };
+        Delegation: {
+            documentRef: string;
+            endedBy: string | null;
+            /** Format: uuid */
+            fromPersonId: string;
+            /** Format: uuid */
+            id: string;
+            matter: components["schemas"]["CompetenceMatter"];
+            reason: string;
+            /** Format: uuid */
+            toPersonId: string;
+            validFrom: string;
+            /** @description Exclusive: the first day the delegation no longer applies */
+            validTo: string;
+        };
+        DelegationCreateInput: {
+            /** @description Số, ký hiệu of the giấy ủy quyền */
+            documentRef: string;
+            /** Format: uuid */
+            fromPersonId: string;
+            matter: components["schemas"]["CompetenceMatterInput"];
+            reason: string;
+            /** Format: uuid */
+            toPersonId: string;
+            validFrom: string;
+            /** @description Exclusive: the first day the delegation no longer applies */
+            validTo: string;
+        };
+        DelegationEndInput: {
+            /** @description The first day it no longer applies; today by default */
+            endOn?: string;
+        };
+        DisciplineCaseCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        DisciplineCaseDetail: {
+            allowedActions: ("open" | "invite_review" | "hold_review" | "form_council" | "hold_council" | "decide" | "deliver" | "drop")[];
+            allowedForms: {
+                code: string;
+                en: string;
+                vi: string;
+            }[];
+            /** @enum {string} */
+            category: "CAN_BO" | "CONG_CHUC" | "VIEN_CHUC" | "HOP_DONG";
+            categoryLabel: {
+                en: string;
+                vi: string;
+            };
+            competence: {
+                allowed: boolean;
+                code: string | null;
+                competentUnitName: string | null;
+                external: boolean;
+                message_en: string | null;
+                message_vi: string | null;
+            };
+            council: {
+                formedOn: string;
+                name: string;
+                personId: string | null;
+                /** @enum {string} */
+                role: "CHAIR" | "MEMBER" | "SECRETARY";
+                seq: number;
+                title: string | null;
+            }[];
+            councilRequired: boolean;
+            deadlines: {
+                limitation: {
+                    heavierUntil: string;
+                    legalBasis: string;
+                    note: string | null;
+                    occurredOn: string;
+                    reprimandUntil: string;
+                    /** Format: uuid */
+                    violationId: string;
+                }[];
+                processing: {
+                    days: number;
+                    dueOn: string | null;
+                    extended: boolean;
+                    paused: boolean;
+                    suspendedDays: number;
+                } | null;
+                warnings: {
+                    daysLeft: number;
+                    dueOn: string;
+                    en: string;
+                    kind: string;
+                    vi: string;
+                }[];
+            };
+            decision: components["schemas"]["DisciplineDecision"] | null;
+            detectedOn: string;
+            documents: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                fileName: string;
+                generated: boolean;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "REVIEW_INVITATION" | "REVIEW_MINUTES" | "SELF_REVIEW" | "COUNCIL_MINUTES" | "DECISION" | "SUSPENSION_EVIDENCE" | "OTHER";
+                sha256: string;
+                sizeBytes: number;
+            }[];
+            extended: boolean;
+            extensionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            meetings: {
+                attendees: {
+                    name: string;
+                    role: string;
+                }[];
+                ballot: {
+                    formCode: string;
+                    votes: number;
+                }[] | null;
+                chairName: string | null;
+                conclusion: string | null;
+                heldOn: string | null;
+                /** Format: uuid */
+                id: string;
+                invitationDeliveredOn: string;
+                invitationNo: string | null;
+                /** @enum {string} */
+                kind: "REVIEW" | "COUNCIL";
+                meetingOn: string;
+                meetingTime: string;
+                opinions: {
+                    name: string;
+                    opinion: string;
+                }[];
+                personPresent: boolean | null;
+                place: string;
+                recommendation: string | null;
+            }[];
+            note: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            person: {
+                employeeCode: string;
+                fullName: string;
+                /** Format: uuid */
+                id: string;
+                isLeader: boolean;
+                positionTitle: string | null;
+                unitName: string;
+            };
+            regime: {
+                code: string;
+                legalBasis: string;
+                nameEn: string;
+                nameVi: string;
+                note: {
+                    en: string;
+                    vi: string;
+                };
+            };
+            /** @enum {string} */
+            state: "OPEN" | "REVIEW_INVITED" | "REVIEWED" | "COUNCIL_FORMED" | "COUNCIL_HELD" | "DECIDED" | "DELIVERED" | "DROPPED";
+            stateLabel: {
+                en: string;
+                vi: string;
+            };
+            steps: {
+                action: string;
+                actorName: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                fromState: string | null;
+                label: {
+                    en: string;
+                    vi: string;
+                };
+                onDate: string;
+                seq: number;
+                toState: string;
+            }[];
+            suspendedNow: components["schemas"]["DisciplineSuspension"] | null;
+            suspensions: components["schemas"]["DisciplineSuspension"][];
+            violations: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                kindLabel: {
+                    en: string;
+                    vi: string;
+                };
+                occurredOn: string;
+                proposedOn: string;
+            }[];
+        };
+        DisciplineCaseSummary: {
+            decisionNumber: string | null;
+            detectedOn: string;
+            effectiveOn: string | null;
+            formLabel: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            /** @enum {string} */
+            state: "OPEN" | "REVIEW_INVITED" | "REVIEWED" | "COUNCIL_FORMED" | "COUNCIL_HELD" | "DECIDED" | "DELIVERED" | "DROPPED";
+            stateLabel: {
+                en: string;
+                vi: string;
+            };
+            unitName: string;
+            violations: number;
+        };
+        DisciplineConsequence: {
+            code: string;
+            confidence: string;
+            en: string;
+            from: string;
+            legalBasis: string;
+            months: number | null;
+            until: string | null;
+            vi: string;
+            year: number | null;
+        };
         DisciplineContext: {
             asOf: string;
             /** @enum {string} */
@@ -7457,6 +9614,82 @@ export interface components {
             detectedOn: string;
             regime: components["schemas"]["DisciplineRegime"];
             violationDate: string;
+        };
+        DisciplineDecision: {
+            authorityLine: string | null;
+            complaintNote: string;
+            complaintUntil: string | null;
+            consequences: components["schemas"]["DisciplineConsequence"][];
+            /** Format: date-time */
+            decidedAt: string;
+            deliveredOn: string | null;
+            effectiveOn: string;
+            formCode: string;
+            formLabel: string;
+            issuerName: string;
+            number: string;
+            reasons: string;
+            signedOn: string;
+            signerName: string;
+            signerTitle: string;
+        };
+        DisciplineDocumentCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        DisciplineProposedViolation: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            kindLabel: {
+                en: string;
+                vi: string;
+            };
+            occurredOn: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            proposalNote: string | null;
+            proposedOn: string;
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+        };
+        DisciplineRecord: {
+            decisions: {
+                authorityLine: string | null;
+                /** Format: uuid */
+                caseId: string;
+                complaintNote: string;
+                complaintUntil: string | null;
+                consequences: components["schemas"]["DisciplineConsequence"][];
+                /** Format: date-time */
+                decidedAt: string;
+                deliveredOn: string | null;
+                effectiveOn: string;
+                formCode: string;
+                formLabel: string;
+                inForce: boolean;
+                issuerName: string;
+                number: string;
+                reasons: string;
+                signedOn: string;
+                signerName: string;
+                signerTitle: string;
+            }[];
+            /** Format: uuid */
+            personId: string;
+            underConsideration: {
+                /** Format: uuid */
+                caseId: string;
+                detectedOn: string;
+                /** @enum {string} */
+                state: "OPEN" | "REVIEW_INVITED" | "REVIEWED" | "COUNCIL_FORMED" | "COUNCIL_HELD" | "DECIDED" | "DELIVERED" | "DROPPED";
+                stateLabel: {
+                    en: string;
+                    vi: string;
+                };
+            }[];
         };
         DisciplineRegime: {
             /** @enum {string} */
@@ -7487,10 +9720,37 @@ export interface components {
                 normal: number;
             } | null;
         };
+        DisciplineSignerInput: {
+            authorityLine: string | null;
+            name: string;
+            title: string;
+        };
+        DisciplineSuspension: {
+            caveat: string | null;
+            documentRef: string | null;
+            from: string;
+            id: string;
+            /** @enum {string} */
+            kind: "ILLNESS" | "MATERNITY" | "DETENTION" | "SICK_LEAVE";
+            legalBasis: string;
+            note: string | null;
+            reason: {
+                en: string;
+                vi: string;
+            };
+            /** @enum {string} */
+            source: "LEAVE" | "MANUAL";
+            to: string | null;
+        };
+        DisciplineSuspensionCreated: {
+            /** Format: uuid */
+            id: string;
+        };
         EffectiveRules: {
             config: {
                 [key: string]: unknown;
             };
+            legalBasis: string | null;
             name: string;
             /**
              * Format: uuid
@@ -7499,6 +9759,11 @@ export interface components {
             ownerUnitId: string | null;
             /** Format: uuid */
             ruleSetId: string | null;
+            /**
+             * @description SYSTEM_DEFAULT: the unit has not adopted its own regulation; the built-in rules apply.
+             * @enum {string}
+             */
+            source: "UNIT" | "SYSTEM_DEFAULT";
             version: number | null;
         };
         EmailLogEntry: {
@@ -7648,6 +9913,8 @@ export interface components {
              *     | `SCHEDULE_INVALID` | 400 | Lịch làm việc không hợp lệ. | The work schedule is invalid. |
              *     | `NAME_REQUIRED` | 400 | Cần nhập tên ngày nghỉ. | A name is required. |
              *     | `CALENDAR_DAY_EXISTS` | 409 | Ngày này đã có trong lịch. | This date is already in the calendar. |
+             *     | `CALENDAR_DAY_ALREADY_CONFIRMED` | 409 | Ngày này đã được xác nhận theo văn bản chính thức. | This day is already confirmed by an official notice. |
+             *     | `CALENDAR_LEGAL_BASIS_REQUIRED` | 400 | Cần nhập số, ký hiệu và ngày của văn bản chính thức để xác nhận. | The number and date of the official notice are required to confirm. |
              *     | `ROSTER_INVALID` | 400 | Cần chọn một ngày cụ thể hoặc một thứ trong tuần. | Give either a date or a weekday. |
              *     | `OVERRIDE_INVALID` | 400 | Giờ làm việc riêng không hợp lệ. | The personal working hours are invalid. |
              *     | `DATE_INVALID` | 400 | Ngày không hợp lệ. | Invalid date. |
@@ -7679,8 +9946,8 @@ export interface components {
              *     | `RANGE_IN_FUTURE` | 400 | Không thể trích xuất đoạn phim chưa ghi. | Footage in the future cannot be exported. |
              *     | `INVALID_TIME` | 400 | Thời điểm không hợp lệ. | Invalid time. |
              *     | `NO_FOOTAGE` | 404 | Không có đoạn ghi hình nào trong khoảng thời gian này. | There is no recorded footage in this range. |
-             *     | `EVIDENCE_ON_HOLD` | 409 | Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xoá. | The export is under legal hold and cannot be deleted. |
-             *     | `EVIDENCE_LINKED` | 409 | Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xoá. | The export is attached to a case and cannot be deleted. |
+             *     | `EVIDENCE_ON_HOLD` | 409 | Bản trích xuất đang bị giữ theo yêu cầu pháp lý, không được xóa. | The export is under legal hold and cannot be deleted. |
+             *     | `EVIDENCE_LINKED` | 409 | Bản trích xuất đã gắn với vụ việc hoặc vi phạm, không được xóa. | The export is attached to a case and cannot be deleted. |
              *     | `ALREADY_RELEASED` | 409 | Lệnh giữ dữ liệu đã được gỡ. | The hold was already released. |
              *     | `CONSENT_INVALID` | 400 | Thông tin đồng ý không hợp lệ. | The consent record is invalid. |
              *     | `CONSENT_REQUIRED` | 409 | Chưa có sự đồng ý rõ ràng cho dữ liệu sinh trắc học; không thể đăng ký khuôn mặt. | No explicit biometric consent; faces cannot be enrolled. |
@@ -7732,15 +9999,34 @@ export interface components {
              *     | `REQUEST_NOT_PENDING` | 409 | Đơn không còn chờ duyệt. | The request is no longer pending. |
              *     | `REQUEST_CLOSED` | 409 | Đơn đã kết thúc. | The request is already closed. |
              *     | `SELF_APPROVAL` | 403 | Không được tự duyệt đơn của chính mình. | You cannot decide on your own request. |
+             *     | `PERMISSION_NEEDS_WINDOW` | 400 | Đơn xin đi muộn, về sớm cần ngày và khoảng giờ; dùng mẫu đơn xin phép. | A late-arrival / early-leave permission needs a date and a time window; use the permission form. |
+             *     | `PERMISSION_WINDOW_INVALID` | 400 | Giờ kết thúc phải sau giờ bắt đầu. | The end time must be after the start time. |
+             *     | `PERMISSION_OUTSIDE_SESSION` | 422 | Khoảng giờ xin phép phải nằm trong một buổi làm việc của ngày đó. | The permission window must lie inside one working session of that day. |
+             *     | `NOT_A_WORKING_DAY` | 422 | Ngày đó không phải ngày làm việc của cán bộ. | That day is not a working day for the person. |
+             *     | `NOT_EMPLOYED_ON_DATE` | 422 | Ngày đó cán bộ chưa hoặc không còn công tác. | The person was not employed on that day. |
+             *     | `REQUEST_TOO_LATE` | 400 | Ngày của đơn đã quá hạn lập đơn sau sự việc. | The day is past the limit for an after-the-fact request. |
+             *     | `REQUEST_TOO_FAR_AHEAD` | 400 | Ngày của đơn quá xa trong tương lai. | The day is too far in the future. |
+             *     | `REQUEST_IN_FUTURE` | 400 | Thời điểm cần điều chỉnh chưa đến. | The time to correct has not come yet. |
+             *     | `CORRECTION_PUNCH_UNKNOWN` | 400 | Lượt chấm công cần hủy không có trong dữ liệu của cán bộ. | The punch to void is not among the person’s punches. |
+             *     | `CORRECTION_PUNCH_EXISTS` | 409 | Đã có lượt chấm công vào thời điểm đó; không cần bổ sung. | There already is a punch at that time; nothing to add. |
+             *     | `PUNCH_ALREADY_VOID` | 409 | Lượt chấm công đã bị hủy. | The punch has already been annulled. |
              *     | `OUTAGE_RANGE` | 400 | Thời điểm kết thúc phải sau thời điểm bắt đầu. | The end must be after the start. |
              *     | `OUTAGE_TOO_LONG` | 400 | Khoảng mất tín hiệu báo một lần dài quá mức cho phép. | The outage reported at once is longer than allowed. |
              *     | `RECOMPUTE_TOO_LARGE` | 400 | Khối lượng tính lại quá lớn; hãy chọn đơn vị nhỏ hơn hoặc khoảng ngắn hơn. | The recomputation is too large; pick a smaller unit or a shorter range. |
              *     | `RECOMPUTE_BUSY` | 409 | Đơn vị đang có một lần tính lại chưa xong. | A recomputation of this unit is still running. |
+             *     | `COMPETENCE_OWN_CASE` | 403 | Không được tự quyết định việc của chính mình (nghỉ, chấm công, vi phạm, kỷ luật); `details` nêu cấp có thẩm quyền. | One cannot decide one’s own matter (leave, attendance, violation, discipline); `details` names the competent level. |
+             *     | `COMPETENCE_SUPERIOR_CASE` | 403 | Không được quyết định việc của lãnh đạo cấp trên của mình; `details` nêu cấp có thẩm quyền. | One cannot decide a superior’s matter; `details` names the competent level. |
+             *     | `COMPETENCE_NOT_COMPETENT` | 403 | Người dùng không thuộc cấp có thẩm quyền (không là lãnh đạo, không được giao quyền hoặc ủy quyền); `details.competentUnitName` và `details.external` (thuộc cấp ngoài cơ quan, ví dụ cấp tỉnh). | The user is not at the competent level (not a leader, no permission, no delegation); `details.competentUnitName` and `details.external` (a level outside the agency, e.g. provincial). |
+             *     | `COMPETENCE_RULE_INVALID` | 400 | Quy tắc thẩm quyền không hợp lệ (ví dụ cấp ngoài cơ quan mà không nêu tên, hoặc ngày kết thúc không sau ngày bắt đầu). | The competence rule is invalid (e.g. an external decider without a name, or an end date not after the start). |
+             *     | `LEADERSHIP_POST_DATES` | 400 | Ngày thôi giữ chức vụ phải sau ngày bắt đầu. | The end of the post must be after its start. |
+             *     | `DELEGATION_INVALID` | 400 | Ủy quyền không hợp lệ: người ủy quyền và người được ủy quyền phải khác nhau, ngày kết thúc sau ngày bắt đầu, người ủy quyền phải giữ chức vụ lãnh đạo vào ngày bắt đầu. | Invalid delegation: the two persons must differ, the end must follow the start, and the delegating person must hold a leadership post on the first day. |
+             *     | `DELEGATION_ENDED` | 409 | Ủy quyền đã hết hiệu lực. | The delegation has already ended. |
              *     | `RULES_INVALID` | 400 | Cấu hình quy định không hợp lệ. | The rule configuration is invalid. |
              *     | `RULES_NOT_AFTER_PREVIOUS` | 409 | Ngày hiệu lực phải sau ngày hiệu lực của phiên bản trước. | The effective date must be after the previous version’s. |
              *     | `DATE_IN_FUTURE` | 400 | Ngày vi phạm không được ở tương lai. | The violation date cannot be in the future. |
              *     | `INVALID_TRANSITION` | 409 | Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ. | The action is not allowed in the case’s current state. |
              *     | `VIOLATION_RETRACTED` | 409 | Vi phạm đã được hủy. | The violation was retracted. |
+             *     | `AWAITING_JUSTIFICATION` | 409 | Ngày này đang có đơn chờ duyệt (chờ hợp thức hóa); chưa thể xử lý cho đến khi đơn được quyết định. | A request covering this day is pending; nothing can be decided until it is. |
              *     | `EXPLANATION_PENDING` | 409 | Người vi phạm vẫn còn thời hạn giải trình; chưa thể cho ý kiến xử lý. | The person still has time to explain; the case cannot be decided yet. |
              *     | `EXPLANATION_NOT_REQUESTED` | 409 | Vi phạm hiện không chờ giải trình. | No explanation is requested for this violation. |
              *     | `EXPLANATION_DEADLINE_PASSED` | 409 | Đã quá hạn giải trình. | The explanation deadline has passed. |
@@ -7749,9 +10035,27 @@ export interface components {
              *     | `TOO_MANY_FILES` | 400 | Đính kèm quá nhiều tệp. | Too many files attached. |
              *     | `FILE_TYPE_NOT_ALLOWED` | 400 | Loại tệp đính kèm không được chấp nhận. | The attached file type is not accepted. |
              *     | `FILE_SIZE` | 400 | Tệp đính kèm rỗng hoặc quá lớn. | An attached file is empty or too large. |
+             *     | `DISCIPLINE_STEP_NOT_ALLOWED` | 409 | Bước này không thực hiện được ở giai đoạn hiện tại của hồ sơ kỷ luật. | The step is not allowed at the current stage of the discipline case. |
+             *     | `DISCIPLINE_DATES_OUT_OF_ORDER` | 400 | Các ngày không theo đúng trình tự (ví dụ ngày có hiệu lực trước ngày ký, ngày ký trước cuộc họp); `details` nêu các ngày. | Dates out of order (e.g. effective before signed, signed before the meeting); `details` gives the dates. |
+             *     | `DISCIPLINE_DATE_IN_FUTURE` | 400 | Chỉ ghi nhận việc đã xảy ra: ngày không được sau ngày hôm nay. | Only what happened is recorded: the date cannot be after today. |
+             *     | `CASE_SUSPENDED` | 409 | Đang trong trường hợp chưa xem xét xử lý kỷ luật (ốm nặng, thai sản/nuôi con dưới 12 tháng, bị tạm giữ…); `details` nêu lý do và thời gian. | Consideration is suspended (serious illness, maternity/child under 12 months, detention…); `details` gives the reason and dates. |
+             *     | `INVITATION_TOO_LATE` | 400 | Giấy mời họp phải được giao trước ngày họp ít nhất 05 ngày làm việc. | The meeting invitation must be delivered at least 5 working days before the meeting. |
+             *     | `COUNCIL_COMPOSITION` | 400 | Hội đồng kỷ luật cần ít nhất 03 thành viên, đúng 01 Chủ tịch và 01 Thư ký. | The disciplinary council needs at least three members, one chair and one secretary. |
+             *     | `COUNCIL_MEMBER_IS_SUBJECT` | 400 | Người bị xem xét kỷ luật không được là thành viên Hội đồng kỷ luật. | The person concerned cannot sit on the disciplinary council. |
+             *     | `COUNCIL_MEMBER_RELATIVE` | 400 | Chưa xác nhận thành viên Hội đồng không phải là người thân của người bị xem xét kỷ luật. | A council member was not confirmed as unrelated to the person concerned. |
+             *     | `BALLOT_INVALID` | 400 | Kết quả bỏ phiếu kín không hợp lệ (hình thức không được áp dụng hoặc quá số thành viên). | The secret-ballot result is invalid (a form not allowed, or more votes than members). |
+             *     | `DECISION_NUMBER_REQUIRED` | 400 | Quyết định kỷ luật phải có số, ký hiệu. | The disciplinary decision needs its number and symbol. |
+             *     | `DECISION_NUMBER_FORMAT` | 400 | Số, ký hiệu quyết định không đúng thể thức (ví dụ 15/QĐ-UBND). | The decision number is not in the form 15/QĐ-UBND. |
+             *     | `DECISION_NUMBER_TAKEN` | 409 | Số, ký hiệu này đã được cơ quan dùng cho quyết định khác trong năm. | The issuer already used this number this year. |
+             *     | `DISCIPLINE_FORM_NOT_ALLOWED` | 400 | Hình thức kỷ luật không được áp dụng cho ngạch/chức danh, chức vụ của người này vào ngày ký; `details.allowed` liệt kê các hình thức được áp dụng. | The form is not available for this person’s category, post and signing date; `details.allowed` lists the forms that are. |
+             *     | `LIMITATION_EXPIRED` | 409 | Đã hết thời hiệu xử lý kỷ luật; `details` nêu ngày vi phạm và ngày hết thời hiệu. | The limitation period has run out; `details` gives the violation date and the last day. |
+             *     | `DISCIPLINE_SEVERAL_PERSONS` | 400 | Một hồ sơ kỷ luật chỉ gồm các vi phạm của cùng một người. | A discipline case holds the violations of one person only. |
+             *     | `VIOLATION_NOT_PROPOSED` | 409 | Vi phạm chưa được đề nghị xem xét kỷ luật. | The violation was not proposed for discipline. |
+             *     | `VIOLATION_ALREADY_IN_CASE` | 409 | Vi phạm đã thuộc một hồ sơ kỷ luật khác. | The violation is already in another discipline case. |
+             *     | `DISCIPLINE_UPLOAD_INVALID` | 400 | Cần chọn loại tài liệu và một tệp. | Choose the document kind and one file. |
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "BAD_CONTENT_LENGTH" | "BAD_URL" | "MALFORMED_REQUEST" | "BAD_REQUEST" | "ROUTE_NOT_FOUND" | "REQUEST_TIMEOUT" | "BODY_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UPLOAD_RATE_LIMITED" | "INTERNAL_ERROR" | "STARTING" | "STOPPING" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "METRICS_TOKEN_REQUIRED" | "METRICS_LOCAL_ONLY" | "FST_INVALID_MULTIPART_CONTENT_TYPE" | "FST_INVALID_JSON_FIELD_ERROR" | "FST_PROTO_VIOLATION" | "FST_MP_PREMATURE_CLOSE" | "FST_REQ_FILE_TOO_LARGE" | "FST_FILES_LIMIT" | "FST_FIELDS_LIMIT" | "FST_PARTS_LIMIT" | "UNAUTHENTICATED" | "FORBIDDEN" | "OUT_OF_SCOPE" | "CSRF_TOKEN_INVALID" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "ORIGIN_NOT_ALLOWED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "ROLE_EXISTS" | "USER_INACTIVE" | "UNIT_UNKNOWN" | "UNIT_CLOSED" | "UNIT_PARENT_SELF" | "UNIT_PARENT_UNKNOWN" | "UNIT_PARENT_CLOSED" | "UNIT_PARENT_CYCLE" | "UNIT_CODE_TAKEN" | "UNIT_DATES" | "SUCCESSION_OVERLAP" | "SUCCESSION_SHAPE" | "SUCCESSION_UNKNOWN_UNIT" | "SUCCESSION_DATE" | "SUCCESSION_CLOSED" | "PERSON_UNKNOWN" | "PERSON_REQUIRED" | "EMPLOYEE_CODE_TAKEN" | "TRANSFER_DATE" | "VERSION_CONFLICT" | "IMPORT_NEEDS_FILE" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_LARGE_UNCOMPRESSED" | "IMPORT_TOO_MANY_ROWS" | "IMPORT_EMPTY" | "IMPORT_BAD_HEADER" | "SCHEDULE_INVALID" | "NAME_REQUIRED" | "CALENDAR_DAY_EXISTS" | "ROSTER_INVALID" | "OVERRIDE_INVALID" | "DATE_INVALID" | "INVALID_CAMERA_URL" | "DIRECTION_ONLY_FOR_GATE" | "RECOGNITION_NOT_ALLOWED_HERE" | "CAMERA_UNREACHABLE" | "CAMERA_AUTH_FAILED" | "CAMERA_NOT_FOUND" | "CAMERA_UNSUPPORTED_CODEC" | "CAMERA_NO_VIDEO" | "CAMERA_TIMEOUT" | "CAMERA_INVALID_URL" | "CAMERA_FAILED" | "CAMERA_NOT_RUNNING" | "ONVIF_UNREACHABLE" | "ONVIF_TIMEOUT" | "ONVIF_AUTH_FAILED" | "ONVIF_BAD_RESPONSE" | "ONVIF_NO_PROFILES" | "ONVIF_UNKNOWN_DEVICE" | "ONVIF_PROBE_FAILED" | "NOTHING_GRANTED" | "EXPIRY_IN_PAST" | "GRANT_TO_SELF" | "GRANTEE_OUT_OF_SCOPE" | "REVERSED_RANGE" | "RANGE_TOO_LONG" | "RANGE_IN_FUTURE" | "INVALID_TIME" | "NO_FOOTAGE" | "EVIDENCE_ON_HOLD" | "EVIDENCE_LINKED" | "ALREADY_RELEASED" | "CONSENT_INVALID" | "CONSENT_REQUIRED" | "PERSON_LEFT" | "MULTIPART_REQUIRED" | "UNKNOWN_FIELD" | "ENROLL_FILE_COUNT" | "IMAGE_TOO_LARGE" | "IMAGE_UNREADABLE" | "IMAGE_TOO_MANY_PIXELS" | "ZIP_REQUIRED" | "ZIP_TOO_LARGE" | "ZIP_TOO_MANY_ENTRIES" | "ZIP_TOO_LARGE_UNCOMPRESSED" | "ZIP_INVALID" | "ZIP_ENCRYPTED" | "ZIP_UNSUPPORTED_METHOD" | "ZIP_EMPTY" | "ZIP_QUEUE_FULL" | "GROUP_ALREADY_DECIDED" | "GROUP_NO_USABLE_FACE" | "PERIOD_DATES_INVALID" | "PERIOD_IN_PAST" | "PERIOD_TOO_LONG" | "PERIOD_OVERLAP" | "PERIOD_CLOSED" | "GATE_RECOGNITION_REQUIRED" | "REVIEW_NOT_A_CANDIDATE" | "REVIEW_ALREADY_DECIDED" | "SOURCE_UNAUTHENTICATED" | "DEVICE_ENDPOINT_ONLY" | "SOURCE_MISMATCH" | "SOURCE_EXISTS" | "CLOCK_OFFSET_TOO_LARGE" | "PUNCH_INVALID" | "PUNCH_IN_FUTURE" | "PUNCH_TOO_OLD" | "PUNCH_EVENT_ID_REUSED" | "EVIDENCE_INVALID" | "EVIDENCE_UNKNOWN" | "EVIDENCE_ALREADY_USED" | "EVIDENCE_BACKLOG_FULL" | "TYPE_UNKNOWN" | "RANGE_INVALID" | "REASON_REQUIRED" | "NOTE_REQUIRED" | "LEAVE_BALANCE_EXCEEDED" | "REQUEST_OVERLAPS" | "REQUEST_NOT_PENDING" | "REQUEST_CLOSED" | "SELF_APPROVAL" | "OUTAGE_RANGE" | "OUTAGE_TOO_LONG" | "RECOMPUTE_TOO_LARGE" | "RECOMPUTE_BUSY" | "RULES_INVALID" | "RULES_NOT_AFTER_PREVIOUS" | "DATE_IN_FUTURE" | "INVALID_TRANSITION" | "VIOLATION_RETRACTED" | "EXPLANATION_PENDING" | "EXPLANATION_NOT_REQUESTED" | "EXPLANATION_DEADLINE_PASSED" | "EXPLANATION_TOO_SHORT" | "NOT_ESCALATED" | "TOO_MANY_FILES" | "FILE_TYPE_NOT_ALLOWED" | "FILE_SIZE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "BAD_CONTENT_LENGTH" | "BAD_URL" | "MALFORMED_REQUEST" | "BAD_REQUEST" | "ROUTE_NOT_FOUND" | "REQUEST_TIMEOUT" | "BODY_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UPLOAD_RATE_LIMITED" | "INTERNAL_ERROR" | "STARTING" | "STOPPING" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "METRICS_TOKEN_REQUIRED" | "METRICS_LOCAL_ONLY" | "FST_INVALID_MULTIPART_CONTENT_TYPE" | "FST_INVALID_JSON_FIELD_ERROR" | "FST_PROTO_VIOLATION" | "FST_MP_PREMATURE_CLOSE" | "FST_REQ_FILE_TOO_LARGE" | "FST_FILES_LIMIT" | "FST_FIELDS_LIMIT" | "FST_PARTS_LIMIT" | "UNAUTHENTICATED" | "FORBIDDEN" | "OUT_OF_SCOPE" | "CSRF_TOKEN_INVALID" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "ORIGIN_NOT_ALLOWED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "ROLE_EXISTS" | "USER_INACTIVE" | "UNIT_UNKNOWN" | "UNIT_CLOSED" | "UNIT_PARENT_SELF" | "UNIT_PARENT_UNKNOWN" | "UNIT_PARENT_CLOSED" | "UNIT_PARENT_CYCLE" | "UNIT_CODE_TAKEN" | "UNIT_DATES" | "SUCCESSION_OVERLAP" | "SUCCESSION_SHAPE" | "SUCCESSION_UNKNOWN_UNIT" | "SUCCESSION_DATE" | "SUCCESSION_CLOSED" | "PERSON_UNKNOWN" | "PERSON_REQUIRED" | "EMPLOYEE_CODE_TAKEN" | "TRANSFER_DATE" | "VERSION_CONFLICT" | "IMPORT_NEEDS_FILE" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_LARGE_UNCOMPRESSED" | "IMPORT_TOO_MANY_ROWS" | "IMPORT_EMPTY" | "IMPORT_BAD_HEADER" | "SCHEDULE_INVALID" | "NAME_REQUIRED" | "CALENDAR_DAY_EXISTS" | "CALENDAR_DAY_ALREADY_CONFIRMED" | "CALENDAR_LEGAL_BASIS_REQUIRED" | "ROSTER_INVALID" | "OVERRIDE_INVALID" | "DATE_INVALID" | "INVALID_CAMERA_URL" | "DIRECTION_ONLY_FOR_GATE" | "RECOGNITION_NOT_ALLOWED_HERE" | "CAMERA_UNREACHABLE" | "CAMERA_AUTH_FAILED" | "CAMERA_NOT_FOUND" | "CAMERA_UNSUPPORTED_CODEC" | "CAMERA_NO_VIDEO" | "CAMERA_TIMEOUT" | "CAMERA_INVALID_URL" | "CAMERA_FAILED" | "CAMERA_NOT_RUNNING" | "ONVIF_UNREACHABLE" | "ONVIF_TIMEOUT" | "ONVIF_AUTH_FAILED" | "ONVIF_BAD_RESPONSE" | "ONVIF_NO_PROFILES" | "ONVIF_UNKNOWN_DEVICE" | "ONVIF_PROBE_FAILED" | "NOTHING_GRANTED" | "EXPIRY_IN_PAST" | "GRANT_TO_SELF" | "GRANTEE_OUT_OF_SCOPE" | "REVERSED_RANGE" | "RANGE_TOO_LONG" | "RANGE_IN_FUTURE" | "INVALID_TIME" | "NO_FOOTAGE" | "EVIDENCE_ON_HOLD" | "EVIDENCE_LINKED" | "ALREADY_RELEASED" | "CONSENT_INVALID" | "CONSENT_REQUIRED" | "PERSON_LEFT" | "MULTIPART_REQUIRED" | "UNKNOWN_FIELD" | "ENROLL_FILE_COUNT" | "IMAGE_TOO_LARGE" | "IMAGE_UNREADABLE" | "IMAGE_TOO_MANY_PIXELS" | "ZIP_REQUIRED" | "ZIP_TOO_LARGE" | "ZIP_TOO_MANY_ENTRIES" | "ZIP_TOO_LARGE_UNCOMPRESSED" | "ZIP_INVALID" | "ZIP_ENCRYPTED" | "ZIP_UNSUPPORTED_METHOD" | "ZIP_EMPTY" | "ZIP_QUEUE_FULL" | "GROUP_ALREADY_DECIDED" | "GROUP_NO_USABLE_FACE" | "PERIOD_DATES_INVALID" | "PERIOD_IN_PAST" | "PERIOD_TOO_LONG" | "PERIOD_OVERLAP" | "PERIOD_CLOSED" | "GATE_RECOGNITION_REQUIRED" | "REVIEW_NOT_A_CANDIDATE" | "REVIEW_ALREADY_DECIDED" | "SOURCE_UNAUTHENTICATED" | "DEVICE_ENDPOINT_ONLY" | "SOURCE_MISMATCH" | "SOURCE_EXISTS" | "CLOCK_OFFSET_TOO_LARGE" | "PUNCH_INVALID" | "PUNCH_IN_FUTURE" | "PUNCH_TOO_OLD" | "PUNCH_EVENT_ID_REUSED" | "EVIDENCE_INVALID" | "EVIDENCE_UNKNOWN" | "EVIDENCE_ALREADY_USED" | "EVIDENCE_BACKLOG_FULL" | "TYPE_UNKNOWN" | "RANGE_INVALID" | "REASON_REQUIRED" | "NOTE_REQUIRED" | "LEAVE_BALANCE_EXCEEDED" | "REQUEST_OVERLAPS" | "REQUEST_NOT_PENDING" | "REQUEST_CLOSED" | "SELF_APPROVAL" | "PERMISSION_NEEDS_WINDOW" | "PERMISSION_WINDOW_INVALID" | "PERMISSION_OUTSIDE_SESSION" | "NOT_A_WORKING_DAY" | "NOT_EMPLOYED_ON_DATE" | "REQUEST_TOO_LATE" | "REQUEST_TOO_FAR_AHEAD" | "REQUEST_IN_FUTURE" | "CORRECTION_PUNCH_UNKNOWN" | "CORRECTION_PUNCH_EXISTS" | "PUNCH_ALREADY_VOID" | "OUTAGE_RANGE" | "OUTAGE_TOO_LONG" | "RECOMPUTE_TOO_LARGE" | "RECOMPUTE_BUSY" | "COMPETENCE_OWN_CASE" | "COMPETENCE_SUPERIOR_CASE" | "COMPETENCE_NOT_COMPETENT" | "COMPETENCE_RULE_INVALID" | "LEADERSHIP_POST_DATES" | "DELEGATION_INVALID" | "DELEGATION_ENDED" | "RULES_INVALID" | "RULES_NOT_AFTER_PREVIOUS" | "DATE_IN_FUTURE" | "INVALID_TRANSITION" | "VIOLATION_RETRACTED" | "AWAITING_JUSTIFICATION" | "EXPLANATION_PENDING" | "EXPLANATION_NOT_REQUESTED" | "EXPLANATION_DEADLINE_PASSED" | "EXPLANATION_TOO_SHORT" | "NOT_ESCALATED" | "TOO_MANY_FILES" | "FILE_TYPE_NOT_ALLOWED" | "FILE_SIZE" | "DISCIPLINE_STEP_NOT_ALLOWED" | "DISCIPLINE_DATES_OUT_OF_ORDER" | "DISCIPLINE_DATE_IN_FUTURE" | "CASE_SUSPENDED" | "INVITATION_TOO_LATE" | "COUNCIL_COMPOSITION" | "COUNCIL_MEMBER_IS_SUBJECT" | "COUNCIL_MEMBER_RELATIVE" | "BALLOT_INVALID" | "DECISION_NUMBER_REQUIRED" | "DECISION_NUMBER_FORMAT" | "DECISION_NUMBER_TAKEN" | "DISCIPLINE_FORM_NOT_ALLOWED" | "LIMITATION_EXPIRED" | "DISCIPLINE_SEVERAL_PERSONS" | "VIOLATION_NOT_PROPOSED" | "VIOLATION_ALREADY_IN_CASE" | "DISCIPLINE_UPLOAD_INVALID";
             /** @description Sent with INTERNAL_ERROR: quote it to the administrator. */
             correlation_id?: string;
             /** @description Optional structured details (validation problems, limits, the field at fault). */
@@ -8108,8 +10412,15 @@ export interface components {
             date: string;
             /** @enum {string} */
             kind: "HOLIDAY" | "COMPENSATORY" | "SWAPPED_OFF" | "MAKEUP_WORKDAY";
+            /** @description null on a PM-choice guess: the admin enters the notice when confirming */
             legalBasis: string | null;
             name: string;
+            note: string | null;
+            /**
+             * @description CONFIRMED: by the law or an official notice (legalBasis). PROPOSED: expected, not announced yet; counts as a day off and is flagged
+             * @enum {string}
+             */
+            status: "CONFIRMED" | "PROPOSED";
             /** Format: uuid */
             unitId: string | null;
         };
@@ -8165,6 +10476,40 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        LeadershipPost: {
+            /** Format: uuid */
+            id: string;
+            legalBasis: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            post: "HEAD" | "DEPUTY";
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            validFrom: string;
+            validTo: string | null;
+        };
+        LeadershipPostCreateInput: {
+            legalBasis?: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            post: "HEAD" | "DEPUTY";
+            title: string;
+            /** Format: uuid */
+            unitId: string;
+            validFrom: string;
+            validTo?: string | null;
+        };
+        LeadershipPostPatchInput: {
+            legalBasis?: string | null;
+            /** @enum {string} */
+            post?: "HEAD" | "DEPUTY";
+            title?: string;
+            validFrom?: string;
+            validTo?: string | null;
+        };
         LeaveBalance: {
             entitlement: components["schemas"]["LeaveEntitlement"];
             pendingDays: number;
@@ -8207,11 +10552,14 @@ export interface components {
             type: components["schemas"]["LeaveRequestType"];
             unit_id: string;
             version: number;
+            window: components["schemas"]["RequestWindow"] | null;
         };
         LeaveRequestListItem: {
+            canDecide: boolean;
             chargedDays: number;
             /** Format: date-time */
             decidedAt: string | null;
+            decisionBlock: components["schemas"]["RequestDecisionBlock"] | null;
             decisionNote: string | null;
             documentRef: string | null;
             employeeCode: string;
@@ -8230,11 +10578,12 @@ export interface components {
             unitId: string;
             unitName: string;
             version: number;
+            window: components["schemas"]["RequestWindow"] | null;
         };
         /** @enum {string} */
         LeaveRequestStatus: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
         /** @enum {string} */
-        LeaveRequestType: "ANNUAL_LEAVE" | "PERSONAL_PAID" | "PERSONAL_UNPAID" | "UNPAID_LEAVE" | "SICK_LEAVE" | "CHILD_SICK" | "MATERNITY" | "COMPENSATORY_OFF" | "BUSINESS_TRIP" | "TRAINING" | "FIELD_WORK" | "WORK_FROM_HOME" | "OTHER_APPROVED";
+        LeaveRequestType: "ANNUAL_LEAVE" | "PERSONAL_PAID" | "PERSONAL_UNPAID" | "UNPAID_LEAVE" | "SICK_LEAVE" | "CHILD_SICK" | "MATERNITY" | "COMPENSATORY_OFF" | "BUSINESS_TRIP" | "TRAINING" | "FIELD_WORK" | "WORK_FROM_HOME" | "OTHER_APPROVED" | "LATE_ARRIVAL_PERMISSION" | "EARLY_LEAVE_PERMISSION";
         LegalHold: {
             /** Format: date-time */
             createdAt: string;
@@ -8509,6 +10858,96 @@ export interface components {
             rejected: number;
             results: components["schemas"]["PunchOutcome"][];
         };
+        PunchCorrection: {
+            /** Format: date-time */
+            at: string | null;
+            attachmentRef: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            createdPunchId: string | null;
+            date: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionNote: string | null;
+            direction: components["schemas"]["PunchDirection"] | null;
+            id: string;
+            kind: components["schemas"]["PunchCorrectionKind"];
+            personId: string;
+            punchId: string | null;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string | null;
+            status: components["schemas"]["PunchCorrectionStatus"];
+            time: string | null;
+            unitId: string;
+            version: number;
+        };
+        PunchCorrectionCreateInput: {
+            attachmentRef?: string | null;
+            date: string;
+            /** @enum {string} */
+            direction: "IN" | "OUT";
+            /** @enum {string} */
+            kind: "ADD_PUNCH";
+            /** Format: uuid */
+            personId?: string;
+            reason: string;
+            time: string;
+        } | {
+            attachmentRef?: string | null;
+            /** @enum {string} */
+            kind: "VOID_PUNCH";
+            /** Format: uuid */
+            personId?: string;
+            /** Format: uuid */
+            punchId: string;
+            reason: string;
+        };
+        /** @enum {string} */
+        PunchCorrectionKind: "ADD_PUNCH" | "VOID_PUNCH";
+        PunchCorrectionList: {
+            items: components["schemas"]["PunchCorrectionListItem"][];
+        };
+        PunchCorrectionListItem: {
+            /** Format: date-time */
+            at: string | null;
+            attachmentRef: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            canDecide: boolean;
+            createdPunchId: string | null;
+            date: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionBlock: components["schemas"]["RequestDecisionBlock"] | null;
+            decisionNote: string | null;
+            direction: components["schemas"]["PunchDirection"] | null;
+            employeeCode: string;
+            fullName: string;
+            id: string;
+            kind: components["schemas"]["PunchCorrectionKind"];
+            personId: string;
+            /** Format: date-time */
+            punchAt: string | null;
+            punchId: string | null;
+            punchSource: string | null;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string | null;
+            status: components["schemas"]["PunchCorrectionStatus"];
+            time: string | null;
+            unitId: string;
+            unitName: string;
+            version: number;
+        };
+        /** @enum {string} */
+        PunchCorrectionStatus: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+        /** @enum {string} */
+        PunchDirection: "IN" | "OUT";
         PunchEvidenceUpload: {
             bytes: number;
             /** @description Put it in the `evidenceId` of the punch item it shows */
@@ -8548,7 +10987,7 @@ export interface components {
             offsetMs: number | null;
         };
         /** @enum {string} */
-        PunchSourceKind: "CAMERA" | "DEVICE" | "MANUAL" | "MOBILE" | "IMPORT";
+        PunchSourceKind: "CAMERA" | "DEVICE" | "MANUAL" | "MOBILE" | "IMPORT" | "CORRECTION";
         PunchSourceToken: {
             id: string;
             token: string;
@@ -8624,6 +11063,17 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        RequestDecisionBlock: {
+            code: string;
+            message_en: string;
+            message_vi: string;
+        };
+        RequestWindow: {
+            /** @description HH:MM, local time */
+            from: string;
+            /** @description HH:MM, local time */
+            to: string;
+        };
         RoleGrant: {
             label: {
                 en: string;
@@ -8690,6 +11140,16 @@ export interface components {
             } | null;
             startsOn: string;
         };
+        ScheduleReadiness: {
+            confirmed: boolean;
+            proposed: components["schemas"]["CalendarDay"][];
+            /** @description Today is on or after remindFrom and the schedule is not confirmed */
+            reminderDue: boolean;
+            /** @description From this date (1 November of the year before) the calendar admins are reminded */
+            remindFrom: string;
+            tetConfirmed: boolean;
+            year: number;
+        };
         SourceOutageReport: {
             clippedToGoLive: string | null;
             message_en: string;
@@ -8743,6 +11203,9 @@ export interface components {
         TimesheetCell: {
             revision: number;
             sessions: {
+                absenceRequestId: string | null;
+                arrivalPermission: components["schemas"]["AttendancePermissionRef"] | null;
+                departurePermission: components["schemas"]["AttendancePermissionRef"] | null;
                 earlyLeaveMinutes: number;
                 lateMinutes: number;
                 session: string;
@@ -8830,7 +11293,7 @@ export interface components {
                 dueAt: string;
                 dueOn: string;
                 /** @enum {string} */
-                kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+                kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
                 name: string;
                 occurredOn: string;
                 /** @enum {string} */
@@ -8839,6 +11302,7 @@ export interface components {
                 /** Format: uuid */
                 violationId: string;
             }[];
+            /** @description People with three or more upheld violations in the last 30 days. */
             repeatOffenders: {
                 absent: number;
                 count: number;
@@ -8849,12 +11313,20 @@ export interface components {
                 /** Format: uuid */
                 personId: string;
                 unitName: string;
+                /** @description The upheld violations the count is made of (not retracted, not dismissed, not awaiting justification). */
+                violations: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
+                    occurredOn: string;
+                }[];
             }[];
             today: {
                 byUnit: {
                     count: number;
                     /** @enum {string} */
-                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
                     people: {
                         minutes: number | null;
                         name: string;
@@ -8874,14 +11346,14 @@ export interface components {
             trends: {
                 monthly: {
                     /** @enum {string} */
-                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
                     /** @description YYYY-MM. */
                     month: string;
                     n: number;
                 }[];
                 weekly: {
                     /** @enum {string} */
-                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
                     n: number;
                     /** @description Monday of the ISO week, YYYY-MM-DD. */
                     week: string;
@@ -8966,6 +11438,30 @@ export interface components {
             /** Format: uuid */
             id: string;
             judgement: {
+                /** @description The upheld violations the ordinal was counted from. The judgement is never redone: one dismissed or retracted since is shown as such. */
+                countedFrom: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
+                    kindLabel: {
+                        en: string;
+                        vi: string;
+                    };
+                    occurredOn: string;
+                    /**
+                     * @description What became of it after it was counted.
+                     * @enum {string}
+                     */
+                    since: "UPHELD" | "DISMISSED" | "RETRACTED";
+                    stillUpheld: boolean;
+                }[];
+                /** @description False for violations judged before the counted ids were kept. */
+                countedRecorded: boolean;
+                /** @description False while the fact awaits justification: no ordinal and no step yet. */
+                judged: boolean;
+                /** Format: date-time */
+                judgedAt: string | null;
                 notifyUnitHead: boolean;
                 /** @enum {string} */
                 proposedAction: "REMINDER" | "WRITTEN_REMINDER" | "PROPOSE_REVIEW";
@@ -8975,12 +11471,44 @@ export interface components {
                 };
                 repeatOrdinal: number;
                 repeatWindow: string | null;
+                /** @description The regulation the judgement used, or the system default when the unit had none. */
+                rulesBasis: {
+                    en: string;
+                    vi: string;
+                };
                 /** Format: uuid */
                 ruleSetId: string | null;
                 ruleVersion: number | null;
             };
             /** @enum {string} */
-            kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+            kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
+            /** @description The history of this fact’s kind (one fact, one violation). */
+            kindChanges: {
+                /** Format: date-time */
+                at: string;
+                attendanceRevision: number | null;
+                cause: string;
+                causeLabel: {
+                    en: string;
+                    vi: string;
+                };
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                from: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
+                fromLabel: {
+                    en: string;
+                    vi: string;
+                };
+                notified: boolean;
+                /** @enum {string} */
+                to: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
+                toLabel: {
+                    en: string;
+                    vi: string;
+                };
+            }[];
             kindLabel: {
                 en: string;
                 vi: string;
@@ -9003,10 +11531,19 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
                 reason: string | null;
+                reasonLabel: {
+                    en: string;
+                    vi: string;
+                } | null;
             } | null;
             session: string | null;
             /** @enum {string} */
             source: "ATTENDANCE" | "INSPECTION" | "LEADER";
+            /** @description Whose attendance thresholds measured the fact; says so plainly when the system default was used. */
+            thresholds: {
+                en: string;
+                vi: string;
+            } | null;
             title: string;
             transitions: {
                 actorName: string;
@@ -9036,7 +11573,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "OTHER";
+            kind: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "LEAVE_NOT_REPORTED" | "AWAITING_JUSTIFICATION" | "OTHER";
             minutes: number | null;
             occurredOn: string;
             /** Format: uuid */
