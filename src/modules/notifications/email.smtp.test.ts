@@ -55,7 +55,9 @@ forEachDb('notifications: e-mail through a real SMTP server', (getDb) => {
     assert.equal(parsed.headers.get('to'), `Nguyễn Văn Đức <${w.staff.email}>`);
     assert.match(parsed.text, /Kính gửi ông\/bà Nguyễn Văn Đức,/);
     assert.match(parsed.text, /Giờ vào: 07:44 \(buổi sáng, muộn 14 phút\)\./);
-    assert.match(parsed.text, /Đây là lần thứ 1 trong kỳ 11\/2026\. Biện pháp đề xuất theo quy chế của đơn vị: Nhắc nhở\./);
+    // No regulation is adopted in this world: the notice says the system default applies (audit D7); it used to
+    // claim "theo quy chế của đơn vị".
+    assert.match(parsed.text, /Đây là lần thứ 1 trong kỳ 11\/2026\. Biện pháp đề xuất theo mặc định của hệ thống \(đơn vị chưa ban hành quy chế\): Nhắc nhở\./);
     assert.match(parsed.text, /nhắc nhở, kiểm điểm là biện pháp quản lý, không phải hình thức kỷ luật/);
     assert.match(parsed.html, /<p>Kính gửi ông\/bà Nguyễn Văn Đức,<\/p>/);
   });
