@@ -29,7 +29,9 @@ export async function listSources(db: Db, units: readonly string[], withoutUnit:
               EXISTS (SELECT 1 FROM source_outages o WHERE o.source_id = s.id AND o.ended_at IS NULL) AS offline,
               (SELECT offset_ms FROM source_clock_corrections c WHERE c.source_id = s.id AND c.valid_to IS NULL LIMIT 1) AS "clockOffsetMs"
          FROM punch_sources s
-        WHERE s.unit_id = ANY($1::uuid[]) OR ($2 AND s.unit_id IS NULL)
+        WHERE (s.unit_id = ANY($1::uuid[]) OR ($2 AND s.unit_id IS NULL))
+          -- Manual punches and approved corrections are recorded under internal sources: no device, no health.
+          AND s.kind NOT IN ('MANUAL', 'CORRECTION')
         ORDER BY s.id`,
     [units, withoutUnit],
   );

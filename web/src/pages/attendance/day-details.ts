@@ -55,7 +55,7 @@ export function dayOffText(d: DayOff, lang: Lang): string {
   const kind = pickLabel(CALENDAR_DAY_KIND_LABELS, d.kind, lang);
   const basis = d.legalBasis ? ` (${d.legalBasis})` : '';
   const status = d.status ? ` — ${pickLabel(CALENDAR_DAY_STATUS_LABELS, d.status, lang)}` : '';
-  // The weekly rest is named by its kind already ("Nghỉ hằng tuần"): no "Nghỉ hằng tuần: Nghỉ hằng tuần".
+  // The weekly rest is named by its kind already: do not repeat the kind label before the same name.
   const what = d.name === pickLabel(CALENDAR_DAY_KIND_LABELS, d.kind, 'vi') ? kind : `${kind}: ${d.name}`;
   return `${what}${basis}${status}`;
 }
