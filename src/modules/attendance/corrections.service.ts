@@ -15,6 +15,7 @@ import {
   punchNear,
 } from './corrections.repo';
 import { enqueueDirty } from './dirty-queue';
+import { assertDecidable } from './request-decision';
 import { personPlans } from './plans';
 import { ingestPunch } from './punches.service';
 import { type AttendanceDeps, recomputeTargets } from './recompute.service';
@@ -149,14 +150,7 @@ export async function decideCorrection(
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
     const cur = await findCorrection(tx, id, true);
-    if (cur.status !== 'PENDING')
-      throw errors.conflict('REQUEST_NOT_PENDING', 'Đơn này không còn chờ duyệt.', 'This request is no longer pending.', { status: cur.status });
-    if (expectedVersion !== undefined && expectedVersion !== cur.version)
-      throw errors.conflict('VERSION_CONFLICT', 'Đơn đã được người khác thay đổi. Hãy tải lại.', 'The request was changed by someone else. Reload.');
-    if (actor.personId && actor.personId === cur.person_id)
-      throw new AppError(403, 'SELF_APPROVAL', 'Không được tự duyệt đơn của chính mình.', 'You cannot decide on your own request.');
-    if (decision === 'REJECTED' && !note?.trim())
-      throw errors.badRequest('NOTE_REQUIRED', 'Cần nêu lý do từ chối.', 'A reason is required to reject.');
+    assertDecidable(cur, actor, decision, note, expectedVersion);
     let createdPunchId: string | null = null;
     if (decision === 'APPROVED' && cur.kind === 'ADD_PUNCH') {
       // The normal ingestion path (validation, audit row, dirty queue), joined to this transaction.

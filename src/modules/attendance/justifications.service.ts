@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, errors } from '../../platform/errors';
+import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
 import { dateRange, isLocalDate } from '../../platform/time';
@@ -7,6 +7,7 @@ import { annualEntitlement, chargedDays } from './domain/leave';
 import { JUSTIFICATION_TYPES, type JustificationType } from './domain/types';
 import { personPlans } from './plans';
 import { enqueueDirty } from './dirty-queue';
+import { assertDecidable } from './request-decision';
 import { isPermissionType } from './request-horizon';
 import { type AttendanceDeps, recomputeTargets } from './recompute.service';
 
@@ -147,14 +148,7 @@ export async function decideJustification(
 ): Promise<JustificationRow> {
   const row = await deps.db.transaction(async (tx) => {
     const cur = await getJustification(tx, id, true);
-    if (cur.status !== 'PENDING')
-      throw errors.conflict('REQUEST_NOT_PENDING', 'Đơn này không còn chờ duyệt.', 'This request is no longer pending.', { status: cur.status });
-    if (expectedVersion !== undefined && expectedVersion !== cur.version)
-      throw errors.conflict('VERSION_CONFLICT', 'Đơn đã được người khác thay đổi. Hãy tải lại.', 'The request was changed by someone else. Reload.');
-    if (actor.personId && actor.personId === cur.person_id)
-      throw new AppError(403, 'SELF_APPROVAL', 'Không được tự duyệt đơn của chính mình.', 'You cannot decide on your own request.');
-    if (decision === 'REJECTED' && !note?.trim())
-      throw errors.badRequest('NOTE_REQUIRED', 'Cần nêu lý do từ chối.', 'A reason is required to reject.');
+    assertDecidable(cur, actor, decision, note, expectedVersion);
     const [updated] = await tx.query<JustificationRow>(
       `UPDATE justifications SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5, version = version + 1
         WHERE id = $1 RETURNING *`,

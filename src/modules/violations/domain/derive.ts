@@ -1,24 +1,14 @@
-import type { AttendanceDayUpdated, AttendanceSessionEvent } from '../../attendance';
+import type { AttendanceDayParsed, AttendanceDayUpdated, AttendanceSessionParsed } from '../../attendance';
 import type { RuleConfig, ViolationKind } from '../../rules';
 
 /**
- * The fields CONTRACT C3 adds to the attendance day event, read defensively: events published before them (and
- * stored on the bus) lack them, and the parsed event gives them defaults once attendance.events.ts declares them.
+ * The fields CONTRACT C3 adds to the attendance day event, as attendance declares them. Events published before them
+ * (and stored on the bus) lack them, so values are still read defensively (`?? null`).
  */
-type Permission = { requestId: string; status: 'APPROVED' | 'PENDING' } | null | undefined;
-type Session = AttendanceSessionEvent & { absenceRequestId?: string | null; arrivalPermission?: Permission; departurePermission?: Permission };
-export interface Regulation {
-  source: 'UNIT' | 'NATIONAL' | 'SYSTEM_DEFAULT';
-  unitId: string | null;
-  legalBasis: string | null;
-}
-export interface DayOff {
-  kind: 'HOLIDAY' | 'COMPENSATORY' | 'SWAPPED_OFF' | 'WEEKLY_REST';
-  name: string;
-  legalBasis: string | null;
-  status: 'CONFIRMED' | 'PROPOSED' | null;
-}
-type Day = AttendanceDayUpdated & { regulation?: Regulation; dayOff?: DayOff | null };
+type Session = AttendanceSessionParsed;
+export type Regulation = AttendanceDayParsed['regulation'];
+export type DayOff = NonNullable<AttendanceDayParsed['dayOff']>;
+type Day = AttendanceDayParsed;
 
 /** Which part of a person-day-session a violation is about: the fact, whatever its kind turns out to be. */
 export type FactPart = 'ABSENCE' | 'ARRIVAL' | 'DEPARTURE';
