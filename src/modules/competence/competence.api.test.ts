@@ -64,6 +64,11 @@ for (const kind of dbKinds()) {
       assert.match(sub.message_vi, /cấp tỉnh/);
       assert.match(sub.message_en, /provincial/);
       assertRefused(await s.noivu!.send('POST', `/api/violations/${id}/request-explanation`, { workingDays: 3 }), 'COMPETENCE_SUPERIOR_CASE');
+      // The detail offers neither of them a leader's action (the UI never shows what the API refuses).
+      for (const who of [s.chutich!, s.noivu!]) {
+        const detail = (await who.get(`/api/violations/${id}`)).json() as { allowedActions: string[] };
+        assert.deepEqual(detail.allowedActions.filter((a) => a !== 'explain'), []);
+      }
       // Nobody in this installation receives his case as its decider.
       assert.deepEqual(await competentDeciders(t.ctx.db, { matter: 'VIOLATION_HANDLING', subjectPersonId: person('TT001'), date: today }), []);
       const level = await competentLevel(t.ctx.db, { matter: 'VIOLATION_HANDLING', subjectPersonId: person('TT001'), date: today });

@@ -10,6 +10,7 @@ import { localDateOf } from '../../platform/time';
 import { getAccess } from '../../platform/access';
 import { recordAudit } from '../audit';
 import { loadOrgTree } from '../org';
+import { competenceOf } from '../competence';
 import { allowedActions, type CaseAction } from './domain/states';
 import { detailDto, listDto, ZEvidenceParams, ZListQuery, ZManual, ZManualCreated, ZViolationDetail, ZViolationPage } from './violations.dto';
 import { listViolations } from './violations.query';
@@ -93,7 +94,10 @@ export async function violationsRoutes(root: FastifyInstance, ctx: AppContext) {
         kindChangesOf(ctx.db, v.id),
       ]);
       const now = ctx.now();
-      const actions = actionsFor(access, v, c, now);
+      // The page offers a leader's action only when the competence table lets this user handle this person's matter
+      // (never one's own case or a superior's): the API would refuse it anyway (workflow.routes.ts).
+      const verdict = await competenceOf(ctx.db, access, { matter: 'VIOLATION_HANDLING', subjectPersonId: v.person_id, date: localDateOf(now) });
+      const actions = actionsFor(access, v, c, now).filter((a) => a === 'explain' || verdict.allowed);
       const canDecide = access.canInUnit('violations.decide', v.unit_id);
       const discipline = canDecide && person ? await disciplineContext(ctx.db, v.id, localDateOf(now)) : null;
       return detailDto({ v, c, person, unitName: unit, evidence, transitions, explanations, actions, discipline, counted, kindChanges });
