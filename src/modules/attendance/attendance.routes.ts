@@ -29,6 +29,17 @@ export async function personUnit(ctx: AppContext, personId: string): Promise<str
   return p.unit_id;
 }
 
+/**
+ * The person a request or a read is about: the one named, or the signed-in user's own record; the user must be that
+ * person or hold `permission` over the person's unit.
+ */
+export async function subjectPerson(ctx: AppContext, access: Access, named: string | null | undefined, permission: 'attendance.read' | 'attendance.manage'): Promise<string> {
+  const personId = named ?? access.principal.personId;
+  if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
+  access.requireSelfOrUnit(permission, personId, await personUnit(ctx, personId));
+  return personId;
+}
+
 /** Units of the requested subtree (with former units merged into it) that the user may read. */
 async function readableUnits(ctx: AppContext, access: Access, unitId: string): Promise<string[]> {
   const allowed = new Set([...access.unitsFor('attendance.read'), ...access.unitsFor('attendance.manage')]);

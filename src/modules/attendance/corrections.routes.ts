@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/module';
 import { addDays, formatTimeVi, hhmmToMinutes, localToInstant } from '../../platform/time';
 import { loadOrgTree } from '../org';
 import { getPerson } from '../people';
-import { personUnit } from './attendance.routes';
+import { subjectPerson } from './attendance.routes';
 import { correctionDto, ZCorrection, ZCorrectionCreate, ZCorrectionList, ZDayPunches } from './corrections.dto';
 import { listCorrections, punchesOfDay, punchForCorrection } from './corrections.repo';
 import { cancelCorrection, decideCorrection, findCorrection, requestCorrection } from './corrections.service';
@@ -34,9 +34,7 @@ export async function correctionRoutes(root: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const access = getAccess(req);
       const b = req.body;
-      const personId = b.personId ?? access.principal.personId;
-      if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
-      access.requireSelfOrUnit('attendance.manage', personId, await personUnit(ctx, personId));
+      const personId = await subjectPerson(ctx, access, b.personId, 'attendance.manage');
       const common = { personId, reason: b.reason, attachmentRef: b.attachmentRef ?? null };
       const row = await requestCorrection(
         ctx.db,
@@ -114,9 +112,7 @@ export async function correctionRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const access = getAccess(req);
-      const personId = req.query.personId ?? access.principal.personId;
-      if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
-      access.requireSelfOrUnit('attendance.read', personId, await personUnit(ctx, personId));
+      const personId = await subjectPerson(ctx, access, req.query.personId, 'attendance.read');
       const rows = await punchesOfDay(ctx.db, personId, localToInstant(req.query.date), localToInstant(addDays(req.query.date, 1)));
       return {
         items: rows.map((p) => ({ id: p.id, at: p.at, time: formatTimeVi(p.at), direction: p.direction, sourceId: p.source_id, annulled: p.annulled, voidRequestId: p.voided_by })),

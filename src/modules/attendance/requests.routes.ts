@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors';
 import { ZDate, ZIdParams, ZText } from '../../platform/http/schemas';
 import { getAccess } from '../../platform/access';
 import { hhmmToMinutes } from '../../platform/time';
-import { personUnit } from './attendance.routes';
+import { subjectPerson } from './attendance.routes';
 import { correctionRoutes } from './corrections.routes';
 import { assertMayDecide, decisionBlocks } from './decision-rights';
 import { JUSTIFICATION_TYPES } from './domain/types';
@@ -45,10 +45,7 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const access = getAccess(req);
-      const personId = req.body.personId ?? access.principal.personId;
-      if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
-      const unitId = await personUnit(ctx, personId);
-      access.requireSelfOrUnit('attendance.manage', personId, unitId);
+      const personId = await subjectPerson(ctx, access, req.body.personId, 'attendance.manage');
       const row = await requestJustification(ctx.db, access.actor(), { ...req.body, personId, documentRef: req.body.documentRef ?? null }, ctx.now());
       return reply.status(201).send(leaveRequestDto(row));
     },
@@ -74,9 +71,7 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const access = getAccess(req);
-      const personId = req.body.personId ?? access.principal.personId;
-      if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
-      access.requireSelfOrUnit('attendance.manage', personId, await personUnit(ctx, personId));
+      const personId = await subjectPerson(ctx, access, req.body.personId, 'attendance.manage');
       const b = req.body;
       const row = await requestPermission(
         ctx.db,
@@ -180,9 +175,7 @@ export async function requestRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const access = getAccess(req);
-      const personId = req.query.personId ?? access.principal.personId;
-      if (!personId) throw errors.badRequest('PERSON_REQUIRED', 'Cần chọn cán bộ.', 'Choose a person.');
-      access.requireSelfOrUnit('attendance.read', personId, await personUnit(ctx, personId));
+      const personId = await subjectPerson(ctx, access, req.query.personId, 'attendance.read');
       return leaveBalance(ctx.db, personId, req.query.year);
     },
   );
