@@ -13,6 +13,7 @@ import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
 import { effectiveLivenessPolicy } from './liveness.repo';
 import { assignUnknownCluster } from './unknowns.repo';
 import { loadGallery } from './templates.repo';
+import type { GateStats } from './gate-stats-types';
 import { cropRgb } from '../../platform/image/pixels';
 import { meanEmbedding } from '../../platform/image/embedding';
 
@@ -55,12 +56,6 @@ interface FramePayload {
   atMs: number;
 }
 
-export interface GateStats {
-  frames: number;
-  dropped: number;
-  faces: number;
-  sightings: { AUTO: number; REVIEW: number; UNKNOWN: number };
-}
 
 export interface SightingRecord {
   id: string;
@@ -83,7 +78,23 @@ export class GatePipeline {
   private gallery: Template[] = [];
   private galleryLoadedAt = Number.NEGATIVE_INFINITY;
   private livenessPolicy: LivenessPolicy = DEFAULT_LIVENESS_POLICY;
-  readonly stats: GateStats = { frames: 0, dropped: 0, faces: 0, sightings: { AUTO: 0, REVIEW: 0, UNKNOWN: 0 } };
+  readonly stats: GateStats = {
+    frames: 0,
+    analysed: 0,
+    skippedNoMotion: 0,
+    dropped: 0,
+    outOfOrder: 0,
+    duplicates: 0,
+    faces: 0,
+    passes: 0,
+    merged: 0,
+    debounced: 0,
+    sightings: { AUTO: 0, REVIEW: 0, UNKNOWN: 0 },
+    latencyMs: { p50: null, p95: null, samples: 0 },
+    lastFrameAt: null,
+    observedFps: null,
+    since: new Date().toISOString(),
+  };
   readonly recent: SightingRecord[] = [];
 
   constructor(
@@ -172,8 +183,9 @@ export class GatePipeline {
     await db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
-           liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at, liveness_detail)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$17,$11,$12,$13,$14,$15,$16,$18)`,
+           liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at, liveness_detail,
+           first_seen_at, last_seen_at, decided_at, decision_latency_ms)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$17,$11,$12,$13,$14,$15,$16,$18,$19,$20,$16,$21)`,
         [
           id,
           this.camera.id,
@@ -194,6 +206,9 @@ export class GatePipeline {
           this.deps.now(),
           liveness.score,
           JSON.stringify({ components: liveness.components, raw: liveness.raw, frames: liveness.frames }),
+          new Date(frames[0]?.atMs ?? best.atMs),
+          new Date(frames[frames.length - 1]?.atMs ?? best.atMs),
+          Math.max(0, Math.round(this.deps.now().getTime() - (frames[0]?.atMs ?? best.atMs))),
         ],
       );
       await recordBlobOwner(tx, { key: snapshotKey, kind: BLOB_KINDS.sighting, unitId: this.camera.unitId, personId: topPerson, createdBy: `camera:${this.camera.id}` });

@@ -11,3 +11,5 @@
  */
 export { GatePipeline } from './gate-pipeline';
 export { recognitionRuntime } from './runtime';
+export type { GateStats } from './gate-stats-types';
+export { packDescribed, unpackDescribed } from './domain/described-bytes';
