@@ -1,11 +1,6 @@
-import type { FaceThresholds } from "../../../platform/ports/face-engine";
-import { cosine, meanEmbedding } from "../../../platform/image/embedding";
-import {
-	CENTROID_WEIGHT,
-	type Described,
-	fusedScore,
-	type Template,
-} from "./match";
+import type { FaceThresholds } from '../../../platform/ports/face-engine';
+import { cosine, meanEmbedding } from '../../../platform/image/embedding';
+import { CENTROID_WEIGHT, type Described, fusedScore, type Template } from './match';
 
 /**
  * Operating points derived from the site's own gallery (issue 14): constants tuned on one data set did not hold on
@@ -19,18 +14,14 @@ import {
  * Never below the engine's base thresholds: a gallery too small to say anything keeps the engine's constants.
  */
 export interface OperatingPoints {
-	/** Engine thresholds, autoAccept/autoAcceptMasked/review adjusted for this gallery (never lowered). */
-	thresholds: FaceThresholds;
-	/** Auto-accept bar per person (≥ thresholds), raised near a look-alike. */
-	perPerson: ReadonlyMap<string, { bare: number; masked: number }>;
-	/** Top-1 − top-2 lead needed for an automatic punch. */
-	minMargin: number;
-	/** Stored in engine_meta beside each decision. */
-	basis: {
-		persons: number;
-		impostorPairs: number;
-		impostorHigh: number | null;
-	};
+  /** Engine thresholds, autoAccept/autoAcceptMasked/review adjusted for this gallery (never lowered). */
+  thresholds: FaceThresholds;
+  /** Auto-accept bar per person (≥ thresholds), raised near a look-alike. */
+  perPerson: ReadonlyMap<string, { bare: number; masked: number }>;
+  /** Top-1 − top-2 lead needed for an automatic punch. */
+  minMargin: number;
+  /** Stored in engine_meta beside each decision. */
+  basis: { persons: number; impostorPairs: number; impostorHigh: number | null };
 }
 
 /**
@@ -38,112 +29,92 @@ export interface OperatingPoints {
  * serves engines whose cosines live in different ranges. Chosen on the 'choose' half of celeba-dev only (bench/faces).
  */
 export interface OperatingPointTuning {
-	/** A person's bar sits this far (× scale) above their nearest look-alike's score into them. */
-	lookalikeLead: number;
-	/** The same for masked passes (look-alikes' masked templates scored the masked way). */
-	lookalikeLeadMasked: number;
-	/** Global auto-accept: this quantile of the pseudo-strangers' best scores … */
-	globalQuantile: number;
-	/** … plus this lead (× scale). */
-	globalLead: number;
-	/** Review floor: this quantile of the pseudo-strangers' best scores (bounded reviewer work); ≤ 0 keeps base. */
-	reviewQuantile: number;
-	/** Top-1 − top-2 margin for an automatic punch (× scale). */
-	marginFraction: number;
-	/** Candidate look-alikes per person kept by the centroid prefilter before exact scoring. */
-	neighbours: number;
+  /** A person's bar sits this far (× scale) above their nearest look-alike's score into them. */
+  lookalikeLead: number;
+  /** The same for masked passes (look-alikes' masked templates scored the masked way). */
+  lookalikeLeadMasked: number;
+  /** Global auto-accept: this quantile of the pseudo-strangers' best scores … */
+  globalQuantile: number;
+  /** … plus this lead (× scale). */
+  globalLead: number;
+  /** Review floor: this quantile of the pseudo-strangers' best scores (bounded reviewer work); ≤ 0 keeps base. */
+  reviewQuantile: number;
+  /** Top-1 − top-2 margin for an automatic punch (× scale). */
+  marginFraction: number;
+  /** Candidate look-alikes per person kept by the centroid prefilter before exact scoring. */
+  neighbours: number;
 }
 
 export const DEFAULT_TUNING: OperatingPointTuning = {
-	lookalikeLead: 0,
-	lookalikeLeadMasked: 0,
-	globalQuantile: 0.95,
-	globalLead: 0,
-	reviewQuantile: 0,
-	marginFraction: 0.5,
-	neighbours: 8,
+  lookalikeLead: 0,
+  lookalikeLeadMasked: 0,
+  globalQuantile: 0.95,
+  globalLead: 0,
+  reviewQuantile: 0,
+  marginFraction: 0.5,
+  neighbours: 8,
 };
 
 interface Person {
-	personId: string;
-	all: Described[];
-	allCentroid: Described;
-	bare: Described[];
-	bareCentroid: Described;
-	/** This person's faces used as impostor probes: bare ones, and masked ones (real copies or bare ones scored masked). */
-	bareProbes: Described[];
-	maskedProbes: Described[];
+  personId: string;
+  all: Described[];
+  allCentroid: Described;
+  bare: Described[];
+  bareCentroid: Described;
+  /** This person's faces used as impostor probes: bare ones, and masked ones (real copies or bare ones scored masked). */
+  bareProbes: Described[];
+  maskedProbes: Described[];
 }
 
 function centroid(templates: readonly Described[]): Described {
-	return {
-		full: meanEmbedding(templates.map((t) => t.full)),
-		upper: meanEmbedding(templates.map((t) => t.upper)),
-		maskedness:
-			templates.reduce((s, t) => s + t.maskedness, 0) / templates.length,
-	};
+  return {
+    full: meanEmbedding(templates.map((t) => t.full)),
+    upper: meanEmbedding(templates.map((t) => t.upper)),
+    maskedness: templates.reduce((s, t) => s + t.maskedness, 0) / templates.length,
+  };
 }
 
-function groupPersons(
-	gallery: readonly Template[],
-	maskedThreshold: number,
-): Person[] {
-	const byPerson = new Map<string, Template[]>();
-	for (const t of gallery) {
-		const list = byPerson.get(t.personId);
-		if (list) list.push(t);
-		else byPerson.set(t.personId, [t]);
-	}
-	return [...byPerson].map(([personId, all]) => {
-		const bareOnly = all.filter((t) => t.maskedness < maskedThreshold);
-		const maskedOnly = all.filter((t) => t.maskedness >= maskedThreshold);
-		const bare = bareOnly.length ? bareOnly : all;
-		return {
-			personId,
-			all,
-			allCentroid: centroid(all),
-			bare,
-			bareCentroid: centroid(bare),
-			bareProbes: bareOnly.length
-				? bareOnly
-				: all.map((t) => ({ ...t, maskedness: 0 })),
-			// A person with no masked copy still has an upper-face embedding: scored the masked way it stands in for one.
-			maskedProbes: maskedOnly.length
-				? maskedOnly
-				: all.map((t) => ({ ...t, maskedness: 1 })),
-		};
-	});
+function groupPersons(gallery: readonly Template[], maskedThreshold: number): Person[] {
+  const byPerson = new Map<string, Template[]>();
+  for (const t of gallery) {
+    const list = byPerson.get(t.personId);
+    if (list) list.push(t);
+    else byPerson.set(t.personId, [t]);
+  }
+  return [...byPerson].map(([personId, all]) => {
+    const bareOnly = all.filter((t) => t.maskedness < maskedThreshold);
+    const maskedOnly = all.filter((t) => t.maskedness >= maskedThreshold);
+    const bare = bareOnly.length ? bareOnly : all;
+    return {
+      personId,
+      all,
+      allCentroid: centroid(all),
+      bare,
+      bareCentroid: centroid(bare),
+      bareProbes: bareOnly.length ? bareOnly : all.map((t) => ({ ...t, maskedness: 0 })),
+      // A person with no masked copy still has an upper-face embedding: scored the masked way it stands in for one.
+      maskedProbes: maskedOnly.length ? maskedOnly : all.map((t) => ({ ...t, maskedness: 1 })),
+    };
+  });
 }
 
 /** A probe's score for one person, exactly as rankPersons computes it (match.test-style check in the unit test). */
-export function personScore(
-	probe: Described,
-	person: Pick<Person, "all" | "allCentroid" | "bare" | "bareCentroid">,
-	maskedThreshold: number,
-): number {
-	const masked = probe.maskedness >= maskedThreshold;
-	const templates = masked ? person.all : person.bare;
-	let best = Number.NEGATIVE_INFINITY;
-	for (const t of templates)
-		best = Math.max(best, fusedScore(probe, t, maskedThreshold));
-	const toCentroid = fusedScore(
-		probe,
-		masked ? person.allCentroid : person.bareCentroid,
-		maskedThreshold,
-	);
-	return CENTROID_WEIGHT * toCentroid + (1 - CENTROID_WEIGHT) * best;
+export function personScore(probe: Described, person: Pick<Person, 'all' | 'allCentroid' | 'bare' | 'bareCentroid'>, maskedThreshold: number): number {
+  const masked = probe.maskedness >= maskedThreshold;
+  const templates = masked ? person.all : person.bare;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const t of templates) best = Math.max(best, fusedScore(probe, t, maskedThreshold));
+  const toCentroid = fusedScore(probe, masked ? person.allCentroid : person.bareCentroid, maskedThreshold);
+  return CENTROID_WEIGHT * toCentroid + (1 - CENTROID_WEIGHT) * best;
 }
 
 /** Value at quantile q (0..1) of a sorted ascending list, linear between ranks; null when empty. */
 export function quantile(sorted: readonly number[], q: number): number | null {
-	if (sorted.length === 0) return null;
-	const pos = Math.min(Math.max(q, 0), 1) * (sorted.length - 1);
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return (
-		(sorted[lo] as number) +
-		((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo)
-	);
+  if (sorted.length === 0) return null;
+  const pos = Math.min(Math.max(q, 0), 1) * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
 }
 
 /**
@@ -151,139 +122,96 @@ export function quantile(sorted: readonly number[], q: number): number | null {
  * persons take a fraction of a second; the exact (template-level) scoring then runs on these few pairs only.
  */
 function nearestByCentroid(persons: readonly Person[], k: number): number[][] {
-	const n = persons.length;
-	const best: { idx: number[]; score: number[] }[] = persons.map(() => ({
-		idx: [],
-		score: [],
-	}));
-	const push = (
-		list: { idx: number[]; score: number[] },
-		idx: number,
-		score: number,
-	) => {
-		if (list.score.length === k && score <= (list.score[k - 1] as number))
-			return;
-		let pos = list.score.length;
-		while (pos > 0 && (list.score[pos - 1] as number) < score) pos--;
-		list.score.splice(pos, 0, score);
-		list.idx.splice(pos, 0, idx);
-		if (list.score.length > k) {
-			list.score.pop();
-			list.idx.pop();
-		}
-	};
-	for (let i = 0; i < n; i++) {
-		const a = (persons[i] as Person).bareCentroid.full;
-		for (let j = i + 1; j < n; j++) {
-			const s = cosine(a, (persons[j] as Person).bareCentroid.full);
-			push(best[i] as { idx: number[]; score: number[] }, j, s);
-			push(best[j] as { idx: number[]; score: number[] }, i, s);
-		}
-	}
-	return best.map((b) => b.idx);
+  const n = persons.length;
+  const best: { idx: number[]; score: number[] }[] = persons.map(() => ({ idx: [], score: [] }));
+  const push = (list: { idx: number[]; score: number[] }, idx: number, score: number) => {
+    if (list.score.length === k && score <= (list.score[k - 1] as number)) return;
+    let pos = list.score.length;
+    while (pos > 0 && (list.score[pos - 1] as number) < score) pos--;
+    list.score.splice(pos, 0, score);
+    list.idx.splice(pos, 0, idx);
+    if (list.score.length > k) {
+      list.score.pop();
+      list.idx.pop();
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const a = (persons[i] as Person).bareCentroid.full;
+    for (let j = i + 1; j < n; j++) {
+      const s = cosine(a, (persons[j] as Person).bareCentroid.full);
+      push(best[i] as { idx: number[]; score: number[] }, j, s);
+      push(best[j] as { idx: number[]; score: number[] }, i, s);
+    }
+  }
+  return best.map((b) => b.idx);
 }
 
-export function deriveOperatingPoints(
-	gallery: readonly Template[],
-	base: FaceThresholds,
-	tuning: Partial<OperatingPointTuning> = {},
-): OperatingPoints {
-	const t = { ...DEFAULT_TUNING, ...tuning };
-	const scale = Math.max(base.autoAccept - base.review, 0);
-	const persons = groupPersons(gallery, base.masked);
-	const minMargin = t.marginFraction * scale;
-	if (persons.length < 2) {
-		return {
-			thresholds: { ...base },
-			perPerson: new Map(
-				persons.map((p) => [
-					p.personId,
-					{ bare: base.autoAccept, masked: base.autoAcceptMasked },
-				]),
-			),
-			minMargin,
-			basis: { persons: persons.length, impostorPairs: 0, impostorHigh: null },
-		};
-	}
-	const neighbours = nearestByCentroid(
-		persons,
-		Math.max(1, Math.min(t.neighbours, persons.length - 1)),
-	);
-	// lookalike[p] = highest score any other person's face reaches as p; strangerTop[q] = q's best score into anybody.
-	const lookalike = persons.map(() => ({
-		bare: Number.NEGATIVE_INFINITY,
-		masked: Number.NEGATIVE_INFINITY,
-	}));
-	const strangerTop = persons.map(() => ({
-		bare: Number.NEGATIVE_INFINITY,
-		masked: Number.NEGATIVE_INFINITY,
-	}));
-	const scored = new Set<number>();
-	let impostorPairs = 0;
-	const n = persons.length;
-	const scorePair = (q: number, p: number) => {
-		// q's faces probing person p (directed): pairs are taken from both persons' neighbour lists, once each.
-		if (scored.has(q * n + p)) return;
-		scored.add(q * n + p);
-		impostorPairs++;
-		const target = persons[p] as Person;
-		const from = persons[q] as Person;
-		let bare = Number.NEGATIVE_INFINITY;
-		for (const probe of from.bareProbes)
-			bare = Math.max(bare, personScore(probe, target, base.masked));
-		let masked = Number.NEGATIVE_INFINITY;
-		for (const probe of from.maskedProbes)
-			masked = Math.max(masked, personScore(probe, target, base.masked));
-		const l = lookalike[p] as { bare: number; masked: number };
-		l.bare = Math.max(l.bare, bare);
-		l.masked = Math.max(l.masked, masked);
-		const s = strangerTop[q] as { bare: number; masked: number };
-		s.bare = Math.max(s.bare, bare);
-		s.masked = Math.max(s.masked, masked);
-	};
-	neighbours.forEach((list, p) => {
-		for (const q of list) {
-			scorePair(q, p);
-			scorePair(p, q);
-		}
-	});
+export function deriveOperatingPoints(gallery: readonly Template[], base: FaceThresholds, tuning: Partial<OperatingPointTuning> = {}): OperatingPoints {
+  const t = { ...DEFAULT_TUNING, ...tuning };
+  const scale = Math.max(base.autoAccept - base.review, 0);
+  const persons = groupPersons(gallery, base.masked);
+  const minMargin = t.marginFraction * scale;
+  if (persons.length < 2) {
+    return {
+      thresholds: { ...base },
+      perPerson: new Map(persons.map((p) => [p.personId, { bare: base.autoAccept, masked: base.autoAcceptMasked }])),
+      minMargin,
+      basis: { persons: persons.length, impostorPairs: 0, impostorHigh: null },
+    };
+  }
+  const neighbours = nearestByCentroid(persons, Math.max(1, Math.min(t.neighbours, persons.length - 1)));
+  // lookalike[p] = highest score any other person's face reaches as p; strangerTop[q] = q's best score into anybody.
+  const lookalike = persons.map(() => ({ bare: Number.NEGATIVE_INFINITY, masked: Number.NEGATIVE_INFINITY }));
+  const strangerTop = persons.map(() => ({ bare: Number.NEGATIVE_INFINITY, masked: Number.NEGATIVE_INFINITY }));
+  const scored = new Set<number>();
+  let impostorPairs = 0;
+  const n = persons.length;
+  const scorePair = (q: number, p: number) => {
+    // q's faces probing person p (directed): pairs are taken from both persons' neighbour lists, once each.
+    if (scored.has(q * n + p)) return;
+    scored.add(q * n + p);
+    impostorPairs++;
+    const target = persons[p] as Person;
+    const from = persons[q] as Person;
+    let bare = Number.NEGATIVE_INFINITY;
+    for (const probe of from.bareProbes) bare = Math.max(bare, personScore(probe, target, base.masked));
+    let masked = Number.NEGATIVE_INFINITY;
+    for (const probe of from.maskedProbes) masked = Math.max(masked, personScore(probe, target, base.masked));
+    const l = lookalike[p] as { bare: number; masked: number };
+    l.bare = Math.max(l.bare, bare);
+    l.masked = Math.max(l.masked, masked);
+    const s = strangerTop[q] as { bare: number; masked: number };
+    s.bare = Math.max(s.bare, bare);
+    s.masked = Math.max(s.masked, masked);
+  };
+  neighbours.forEach((list, p) => {
+    for (const q of list) {
+      scorePair(q, p);
+      scorePair(p, q);
+    }
+  });
 
-	const sortedBare = strangerTop.map((s) => s.bare).sort((a, b) => a - b);
-	const sortedMasked = strangerTop.map((s) => s.masked).sort((a, b) => a - b);
-	const globalBare =
-		(quantile(sortedBare, t.globalQuantile) as number) + t.globalLead * scale;
-	const globalMasked =
-		(quantile(sortedMasked, t.globalQuantile) as number) + t.globalLead * scale;
-	const autoAccept = Math.max(base.autoAccept, globalBare);
-	const autoAcceptMasked = Math.max(base.autoAcceptMasked, globalMasked);
-	const reviewFromGallery =
-		t.reviewQuantile > 0
-			? (quantile(sortedBare, t.reviewQuantile) as number)
-			: Number.NEGATIVE_INFINITY;
-	// The review floor never climbs to the auto-accept bar: something must stay between "unknown" and "punch".
-	const review = Math.max(
-		base.review,
-		Math.min(reviewFromGallery, autoAccept - 0.25 * scale),
-	);
-	const perPerson = new Map<string, { bare: number; masked: number }>();
-	persons.forEach((person, i) => {
-		const l = lookalike[i] as { bare: number; masked: number };
-		perPerson.set(person.personId, {
-			bare: Math.max(autoAccept, l.bare + t.lookalikeLead * scale),
-			masked: Math.max(
-				autoAcceptMasked,
-				l.masked + t.lookalikeLeadMasked * scale,
-			),
-		});
-	});
-	return {
-		thresholds: { ...base, autoAccept, autoAcceptMasked, review },
-		perPerson,
-		minMargin,
-		basis: {
-			persons: n,
-			impostorPairs,
-			impostorHigh: sortedBare[sortedBare.length - 1] ?? null,
-		},
-	};
+  const sortedBare = strangerTop.map((s) => s.bare).sort((a, b) => a - b);
+  const sortedMasked = strangerTop.map((s) => s.masked).sort((a, b) => a - b);
+  const globalBare = (quantile(sortedBare, t.globalQuantile) as number) + t.globalLead * scale;
+  const globalMasked = (quantile(sortedMasked, t.globalQuantile) as number) + t.globalLead * scale;
+  const autoAccept = Math.max(base.autoAccept, globalBare);
+  const autoAcceptMasked = Math.max(base.autoAcceptMasked, globalMasked);
+  const reviewFromGallery = t.reviewQuantile > 0 ? (quantile(sortedBare, t.reviewQuantile) as number) : Number.NEGATIVE_INFINITY;
+  // The review floor never climbs to the auto-accept bar: something must stay between "unknown" and "punch".
+  const review = Math.max(base.review, Math.min(reviewFromGallery, autoAccept - 0.25 * scale));
+  const perPerson = new Map<string, { bare: number; masked: number }>();
+  persons.forEach((person, i) => {
+    const l = lookalike[i] as { bare: number; masked: number };
+    perPerson.set(person.personId, {
+      bare: Math.max(autoAccept, l.bare + t.lookalikeLead * scale),
+      masked: Math.max(autoAcceptMasked, l.masked + t.lookalikeLeadMasked * scale),
+    });
+  });
+  return {
+    thresholds: { ...base, autoAccept, autoAcceptMasked, review },
+    perPerson,
+    minMargin,
+    basis: { persons: n, impostorPairs, impostorHigh: sortedBare[sortedBare.length - 1] ?? null },
+  };
 }
