@@ -19,12 +19,19 @@ export interface AlignSpec {
   zoom: number;
   /** Template row (in 112-template units) that lands on the output's centre row; 56 = ArcFace framing. */
   centerY?: number;
+  /**
+   * The five landmark positions as fractions of the output side (0–1), for a recognizer trained on its own template that no framing of
+   * the ArcFace one matches (Intel's face-reidentification-retail-0095: its eyes sit wider apart relative to the
+   * eye–mouth distance). Overrides zoom/centerY for the warp; zoom/centerY then only describe the nearest ArcFace framing.
+   */
+  template?: readonly Point[];
 }
 
 export const ARCFACE_ALIGN: AlignSpec = { size: 112, zoom: 1 };
 
 /** Template landmark positions for an output of the given spec. */
 export function templateFor(spec: AlignSpec): Point[] {
+  if (spec.template) return spec.template.map((p) => ({ x: p.x * spec.size, y: p.y * spec.size }));
   const k = (spec.size / 112) * spec.zoom;
   const cy = spec.centerY ?? 56;
   return ARCFACE_TEMPLATE_112.map((p) => ({ x: (p.x - 56) * k + spec.size / 2, y: (p.y - cy) * k + spec.size / 2 }));

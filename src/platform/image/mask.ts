@@ -1,5 +1,5 @@
 import type { FiveLandmarks, Point, RgbImage } from '../ports/face-engine';
-import { type AlignSpec, templateFor } from './align';
+import { ARCFACE_TEMPLATE_112, type AlignSpec, estimateSimilarity, templateFor } from './align';
 
 /** Colours of common medical and cloth masks, picked per image so a benchmark does not learn one colour. */
 export const MASK_COLOURS: readonly [number, number, number][] = [
@@ -92,10 +92,13 @@ export function blankLowerFace(aligned: RgbImage, spec: AlignSpec): RgbImage {
 
 /** Mean RGB of a rectangle given in ArcFace-template (112 px) units, inside an aligned crop of `spec`. */
 function regionMean(aligned: RgbImage, spec: AlignSpec, x0: number, y0: number, x1: number, y1: number): [number, number, number] {
-  const k = (spec.size / 112) * spec.zoom;
+  // An explicit template (not a framing of ArcFace's) places the rectangle by the least-squares similarity from the
+  // ArcFace template onto it; rotation is negligible for a near-frontal template, so only scale and shift are used.
+  const fit = spec.template ? estimateSimilarity(ARCFACE_TEMPLATE_112, templateFor(spec)) : undefined;
+  const k = fit ? Math.hypot(fit.a, fit.b) : (spec.size / 112) * spec.zoom;
   const cy = spec.centerY ?? 56;
-  const px = (x: number) => Math.round((x - 56) * k + spec.size / 2);
-  const py = (y: number) => Math.round((y - cy) * k + spec.size / 2);
+  const px = (x: number) => Math.round(fit ? k * x + fit.tx : (x - 56) * k + spec.size / 2);
+  const py = (y: number) => Math.round(fit ? k * y + fit.ty : (y - cy) * k + spec.size / 2);
   let r = 0;
   let g = 0;
   let b = 0;
@@ -136,3 +139,14 @@ export function lowerFaceColourCue(aligned: RgbImage, spec: AlignSpec): boolean 
 
 /** Added to the embedding-based maskedness when `lowerFaceColourCue` fires (0.964 − 0.92 on the dlib cosine scale). */
 export const MASK_COLOUR_BONUS = 0.044;
+
+/**
+ * The same bonus for each engine's own cosine scale (maskedness = cosine of full and upper-face embeddings, whose
+ * spread differs per recognizer): the gap between the engine's masked threshold and where real masked faces with the
+ * cue sit. Engines not listed get no colour cue.
+ */
+export const MASK_COLOUR_BONUS_BY_ENGINE: Readonly<Record<string, number>> = {
+  'yunet+dlib': MASK_COLOUR_BONUS,
+  // PROVISIONAL until measured (H1, issue 14).
+  'yunet+intel-reid-0095': 0.1,
+};

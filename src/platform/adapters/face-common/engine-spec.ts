@@ -4,8 +4,10 @@ import type { FaceEngine, FaceThresholds } from '../../ports/face-engine';
 import { type DlibPrecision, DlibOnnxRecognizer } from '../face-faceapi/dlib-onnx-recognizer';
 import { DlibRecognizer } from '../face-faceapi/dlib-recognizer';
 import { TinyFaceDetector } from '../face-faceapi/tiny-detector';
+import { INTEL_REID_FILES, IntelReidRecognizer } from '../face-intel/intel-reid-recognizer';
 import { OnnxRecognizer, type OnnxRecognizerSpec, SFACE_SPEC } from '../face-onnx/onnx-recognizer';
 import { YunetDetector } from '../face-yunet/yunet-detector';
+import { MASK_COLOUR_BONUS_BY_ENGINE } from '../../image/mask';
 import { ComposedFaceEngine } from './engine';
 
 /** Serializable description of an engine, so a worker thread can build the same engine as its parent. */
@@ -30,6 +32,17 @@ export type FaceEngineSpec =
       refineMasked?: boolean;
     }
   | {
+      /** YuNet + Intel face-reidentification-retail-0095, its IR converted to ONNX and cached in `modelsDir`. */
+      kind: 'yunet-intel';
+      yunetPath: string;
+      /** Folder holding Intel's `.xml` + `.bin` (INTEL_REID_FILES) and the converted model. */
+      modelsDir: string;
+      thresholds?: Partial<FaceThresholds>;
+      detectorMaxSide?: number;
+      /** Masked-face handling (landmark refinement, mirror averaging, colour cue); default true. */
+      refineMasked?: boolean;
+    }
+  | {
       kind: 'yunet-onnx';
       yunetPath: string;
       recognizerPath: string;
@@ -42,7 +55,7 @@ export type FaceEngineSpec =
  * `match` is the cosine at FAR ≈ 1e-3 on different-person pairs; `autoAccept` keeps strangers' false identification
  * under 1 %; `masked` is the maskedness above which a probe is scored with fused full/upper-face similarity.
  */
-export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-tfjs', FaceThresholds> = {
+export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-tfjs' | 'yunet-intel', FaceThresholds> = {
   // Checked again with centroid scoring (2026-11-23 night, 50 identities): auto-accept 0.949 / 0.973 masked, match 0.931.
   faceapi: { detection: 0.5, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
   // ONNX runtime with masked-face refinement, mirror averaging and the colour cue, person scores from centroid + best
@@ -54,16 +67,30 @@ export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-t
   'yunet-dlib': { detection: 0.6, review: 0.9, match: 0.928, autoAccept: 0.949, autoAcceptMasked: 0.981, masked: 0.965 },
   // The older TF.js path without those (like-for-like baseline): 50 identities.
   'yunet-dlib-tfjs': { detection: 0.6, review: 0.9, match: 0.93, autoAccept: 0.95, autoAcceptMasked: 0.975, masked: 0.96 },
+  // PROVISIONAL (issue 14, H1): Intel's 256-d cosines run much lower than dlib's (different people near 0.0–0.4).
+  // To be replaced by the bench's points chosen on the 'choose' identity half (bench/faces/split.ts).
+  'yunet-intel': { detection: 0.6, review: 0.45, match: 0.55, autoAccept: 0.65, autoAcceptMasked: 0.7, masked: 0.8 },
 };
 
 export function engineId(spec: FaceEngineSpec): string {
   if (spec.kind === 'faceapi') return 'faceapi-tiny+dlib';
+  if (spec.kind === 'yunet-intel') return 'yunet+intel-reid-0095';
   // The ONNX runtime keeps the id: its descriptors equal the TF.js ones, so templates enrolled before stay usable.
   if (spec.kind === 'yunet-dlib') return spec.runtime === 'tfjs' ? 'yunet+dlib-tfjs' : 'yunet+dlib';
   return `yunet+${spec.recognizer.model.name.split(' ')[0]?.toLowerCase()}`;
 }
 
 export async function createFaceEngine(spec: FaceEngineSpec): Promise<FaceEngine> {
+  if (spec.kind === 'yunet-intel') {
+    const detector = await YunetDetector.load(spec.yunetPath, spec.detectorMaxSide);
+    const recognizer = await IntelReidRecognizer.load(spec.modelsDir);
+    const improved = spec.refineMasked !== false;
+    return new ComposedFaceEngine(engineId(spec), detector, recognizer, { ...DEFAULT_THRESHOLDS['yunet-intel'], ...spec.thresholds }, {
+      refineMasked: improved,
+      colourCue: improved,
+      colourBonus: MASK_COLOUR_BONUS_BY_ENGINE['yunet+intel-reid-0095'],
+    });
+  }
   const base =
     spec.kind === 'yunet-onnx'
       ? { detection: 0.6, ...spec.recognizer.thresholds }
@@ -100,11 +127,18 @@ export const MODEL_FILES = {
   sface: 'face_recognition_sface_2021dec.onnx',
 } as const;
 
-/** The strongest engine whose models are present in `modelsDir`; the npm-shipped engine when none are. */
+/**
+ * The strongest engine whose models are present in `modelsDir`; the npm-shipped engine when none are.
+ * Intel's re-identification net comes first: on identities no threshold was chosen on it beat dlib by about 4 points
+ * of rank-1 bare and 15 masked (issue 14; bench/RESULTS.md).
+ */
 export function bestAvailableSpec(modelsDir: string): FaceEngineSpec {
   const yunetPath = path.join(modelsDir, MODEL_FILES.yunet);
   const sfacePath = path.join(modelsDir, MODEL_FILES.sface);
   if (!existsSync(yunetPath)) return { kind: 'faceapi' };
+  if (existsSync(path.join(modelsDir, INTEL_REID_FILES.xml)) && existsSync(path.join(modelsDir, INTEL_REID_FILES.bin))) {
+    return { kind: 'yunet-intel', yunetPath, modelsDir };
+  }
   if (existsSync(sfacePath)) return { kind: 'yunet-onnx', yunetPath, recognizerPath: sfacePath, recognizer: SFACE_SPEC };
   // dlib on onnxruntime; the converted network is cached next to the installed models.
   return { kind: 'yunet-dlib', yunetPath, runtime: 'onnx', modelsDir };

@@ -26,6 +26,8 @@ export interface ComposeOptions {
    * cosine scale, so only for engines calibrated with it.
    */
   colourCue?: boolean;
+  /** The bonus on this engine's cosine scale (MASK_COLOUR_BONUS_BY_ENGINE); default the dlib MASK_COLOUR_BONUS. */
+  colourBonus?: number;
 }
 
 /** A detector and a recognizer from any adapters, with the alignment, upper-face and maskedness logic shared. */
@@ -74,7 +76,7 @@ export class ComposedFaceEngine implements FaceEngine {
   async describe(image: RgbImage, face: DetectedFace): Promise<FaceDescription> {
     const spec = this.recognizer.alignment;
     const aligned = alignFace(image, face.landmarks, spec);
-    const bonus = this.options.colourCue && lowerFaceColourCue(aligned, spec) ? MASK_COLOUR_BONUS : 0;
+    const bonus = this.options.colourCue && lowerFaceColourCue(aligned, spec) ? (this.options.colourBonus ?? MASK_COLOUR_BONUS) : 0;
     const refine = this.options.refineMasked ? this.detector.refineLandmarks?.bind(this.detector) : undefined;
     if (refine && bonus > 0) return this.describeMasked(image, await refine(image, face), bonus);
     const [embedding, upperEmbedding] = (await this.embedMany([aligned, blankLowerFace(aligned, spec)])) as [Float32Array, Float32Array];
