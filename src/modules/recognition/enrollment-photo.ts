@@ -43,9 +43,18 @@ export async function analysePhoto(engine: FaceEngine, bytes: Uint8Array): Promi
 export async function storePhotoTemplates(
   tx: Db,
   photo: Extract<PhotoAnalysis, { ok: true }>,
-  t: { personId: string; engine: string; createdBy: string | null; at: Date; fileName: string; source: 'UPLOAD' | 'WEBCAM' | 'IMPORT' | 'GATE' },
+  t: {
+    personId: string;
+    engine: string;
+    createdBy: string | null;
+    at: Date;
+    fileName: string;
+    source: 'UPLOAD' | 'WEBCAM' | 'IMPORT' | 'GATE';
+    /** The stored enrollment photo (re-embed.photos.ts) the templates are made from, when it is kept. */
+    photoId?: string | null;
+  },
 ): Promise<string[]> {
-  const common = { personId: t.personId, engine: t.engine, createdBy: t.createdBy, at: t.at, fileName: t.fileName };
+  const common = { personId: t.personId, engine: t.engine, createdBy: t.createdBy, at: t.at, fileName: t.fileName, photoId: t.photoId ?? null };
   const id = await insertTemplate(tx, {
     ...common,
     source: t.source,

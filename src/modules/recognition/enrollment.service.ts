@@ -1,11 +1,13 @@
 import { AppError, errors } from '../../platform/errors';
 import { imageError } from '../../platform/image/limits';
+import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
 import { type AuditActor, recordAudit } from '../audit';
 import { currentConsent } from './consent.service';
 import type { QualityReport } from './domain/quality';
 import { analysePhoto, storePhotoTemplates } from './enrollment-photo';
+import { putEnrollmentPhoto, recordEnrollmentPhoto, recordPhotoEmbedding } from './re-embed.photos';
 
 export interface EnrollFile {
   name: string;
@@ -38,10 +40,12 @@ export function consentRequired(): AppError {
 /**
  * Enrolls photos of one consenting person. Each file is checked on its own (decodable, exactly one face, size,
  * sharpness, pose) and gets its own verdict; good photos become templates plus synthetic masked copies drawn from
- * their landmarks. Raw photos are not stored: only embeddings (data minimisation, domain.md §9.3).
+ * their landmarks. With `deps.blobs`, accepted photos are also kept (issue 14: a new face engine makes its own
+ * templates from them; same retention as the templates, erased with them — re-embed.photos.ts); without it only
+ * embeddings are stored, and such a person must be enrolled again after an engine upgrade.
  */
 export async function enrollPhotos(
-  deps: { db: Db; engine: FaceEngine },
+  deps: { db: Db; engine: FaceEngine; blobs?: BlobStore },
   actor: AuditActor,
   personId: string,
   files: EnrollFile[],
@@ -69,7 +73,7 @@ export async function enrollPhotos(
 }
 
 async function enrollOne(
-  deps: { db: Db; engine: FaceEngine },
+  deps: { db: Db; engine: FaceEngine; blobs?: BlobStore },
   actor: AuditActor,
   personId: string,
   unitId: string,
@@ -82,17 +86,27 @@ async function enrollOne(
   const photo = await analysePhoto(engine, file.bytes);
   if (!photo.ok) return { file: file.name, ok: false, code: photo.code, message_vi: photo.message_vi, message_en: photo.message_en, quality: photo.quality };
   const quality = photo.quality;
-  const templateIds = await db.transaction(async (tx) => {
-    const ids = await storePhotoTemplates(tx, photo, { personId, engine: engine.meta.engine, createdBy: actor.id ?? null, at: now, fileName: file.name, source });
-    await recordAudit(tx, {
-      actor,
-      action: 'faces.enroll',
-      entityType: 'person',
-      entityId: personId,
-      unitId,
-      details: { file: file.name, source, templates: ids.length, engine: engine.meta.engine },
-    }, now);
-    return ids;
-  });
+  // The photo goes to the blob store before the transaction that names it, and is deleted again if that fails.
+  const stored = deps.blobs ? await putEnrollmentPhoto(deps.blobs, personId, file.bytes) : undefined;
+  const templateIds = await db
+    .transaction(async (tx) => {
+      const createdBy = actor.id ?? null;
+      if (stored) await recordEnrollmentPhoto(tx, stored, { personId, unitId, fileName: file.name, source, createdBy, at: now });
+      const ids = await storePhotoTemplates(tx, photo, { personId, engine: engine.meta.engine, createdBy, at: now, fileName: file.name, source, photoId: stored?.id ?? null });
+      if (stored) await recordPhotoEmbedding(tx, { photoId: stored.id, engine: engine.meta.engine, outcome: 'ENROLLED', templates: ids.length, at: now });
+      await recordAudit(tx, {
+        actor,
+        action: 'faces.enroll',
+        entityType: 'person',
+        entityId: personId,
+        unitId,
+        details: { file: file.name, source, templates: ids.length, engine: engine.meta.engine, photoStored: stored !== undefined },
+      }, now);
+      return ids;
+    })
+    .catch(async (error: unknown) => {
+      if (stored && deps.blobs) await deps.blobs.delete(stored.key).catch(() => undefined);
+      throw error;
+    });
   return { file: file.name, ok: true, templateIds, quality };
 }
