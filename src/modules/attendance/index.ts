@@ -22,3 +22,4 @@ export { DEMO_SOURCES } from './seed-demo';
 export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds, requestTypeOf } from './request-inputs.repo';
 export { approvedLeavePeriods, type LeavePeriod, type LeavePeriodType } from './leave-periods';
 export { requestOutcome, type RequestOutcome } from './request-outcome.repo';
+export { punchesOfDay } from './corrections.repo';
