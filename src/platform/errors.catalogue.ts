@@ -168,6 +168,9 @@ export const ERROR_CATALOGUE = {
   GATE_RECOGNITION_REQUIRED: { status: 409, vi: 'Chỉ mở đợt đăng ký cho camera cổng được phép nhận diện khuôn mặt.', en: 'Enrollment periods are only for gate cameras where recognition is allowed.' },
   REVIEW_NOT_A_CANDIDATE: { status: 400, vi: 'Người được chọn không nằm trong danh sách gợi ý.', en: 'The chosen person is not among the candidates.' },
   REVIEW_ALREADY_DECIDED: { status: 409, vi: 'Lượt nhận diện này đã được xem xét.', en: 'This pass has already been reviewed.' },
+  REVIEW_BULK_ONE_PERSON: { status: 400, vi: 'Xác nhận hàng loạt chỉ áp dụng cho các lượt của cùng một người.', en: 'A bulk confirmation names one person only.' },
+  REVIEW_BULK_DUPLICATE: { status: 400, vi: 'Một lượt qua cổng xuất hiện hai lần trong yêu cầu xác nhận hàng loạt.', en: 'A pass appears twice in a bulk confirmation.' },
+  PASS_RANGE_INVALID: { status: 400, vi: 'Khoảng thời gian lọc lượt qua cổng không hợp lệ: thời điểm bắt đầu phải trước thời điểm kết thúc.', en: 'The pass filter range is invalid: `from` must be before `to`.' },
 
   // Attendance: devices and punches, requests (leave, justifications), outages, recomputation.
   SOURCE_UNAUTHENTICATED: { status: 401, vi: 'Thiết bị chưa xác thực: cần mã truy cập của nguồn chấm công (Authorization: Bearer).', en: 'The device is not authenticated: a punch-source token is required (Authorization: Bearer).' },
@@ -178,6 +181,7 @@ export const ERROR_CATALOGUE = {
   PUNCH_INVALID: { status: 400, vi: 'Dữ liệu lượt chấm công không hợp lệ.', en: 'The punch data is invalid.' },
   PUNCH_IN_FUTURE: { status: 422, vi: 'Thời điểm chấm công ở tương lai, vượt sai số cho phép.', en: 'The punch time is in the future beyond the tolerance.' },
   PUNCH_TOO_OLD: { status: 422, vi: 'Lượt chấm công quá cũ để thiết bị gửi; hãy dùng chấm công thủ công.', en: 'The punch is too old for a device; use a manual punch.' },
+  TODAY_DATE_OUT_OF_RANGE: { status: 400, vi: 'Chỉ xem được tình hình chấm công của hôm nay hoặc một ngày đã qua trong 31 ngày gần nhất.', en: 'Only today or a day of the last 31 days can be shown.' },
   PUNCH_EVENT_ID_REUSED: { status: 409, vi: 'Mã sự kiện đã được dùng cho một lượt chấm công khác.', en: 'The source event id was already used for a different punch.' },
   EVIDENCE_INVALID: { status: 400, vi: 'Ảnh bằng chứng phải là ảnh JPEG không rỗng, trong giới hạn dung lượng.', en: 'The evidence must be a non-empty JPEG image within the size limit.' },
   EVIDENCE_UNKNOWN: { status: 422, vi: 'Không có ảnh bằng chứng nào của thiết bị này mang mã đã nêu.', en: 'No evidence image uploaded by this device has this id.' },

@@ -143,6 +143,8 @@ export const ZPunch = z
     receivedAt: z.string(),
     hasEvidence: z.boolean(),
     manualReason: z.string().nullable(),
+    /** Name of the reviewer who confirmed the gate pass behind a `camera-review:*` punch; null otherwise. */
+    confirmedBy: z.string().nullable(),
     annulled: z.object({ reason: z.string(), at: z.string() }).nullable(),
   })
   .meta({ id: 'Punch' });

@@ -28,7 +28,7 @@ const deviceItemSchema = z.strictObject({
   evidenceId: z.uuid().nullish(),
 });
 
-const SERVER_ONLY_FIELDS = new Set(['receivedAt', 'sourceKind', 'evidence']);
+const SERVER_ONLY_FIELDS = new Set(['receivedAt', 'sourceKind', 'evidence', 'confirmedBy']);
 
 function rejectedItem(issues: z.core.$ZodIssue[]): BatchOutcome {
   const details = issues.flatMap((i) =>

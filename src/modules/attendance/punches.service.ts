@@ -45,6 +45,8 @@ export const punchInputSchema = z.strictObject({
   sourceKind: z.enum(['CAMERA', 'DEVICE', 'MOBILE', 'IMPORT']).nullish(),
   /** A key the server made itself (gate pipeline). Never from an HTTP client: devices reference an upload instead. */
   evidence: z.strictObject({ snapshotKey: z.string().max(512).optional(), sightingId: z.string().max(200).optional() }).nullish(),
+  /** The user who confirmed a gate pass under review (`camera-review:*` punches), shown with the punch. Server only. */
+  confirmedBy: z.string().uuid().nullish(),
 });
 export type PunchInput = z.input<typeof punchInputSchema>;
 
@@ -84,8 +86,8 @@ function refuseDeviceOverreach(p: ParsedPunch, origin: Extract<PunchOrigin, { ki
       source: p.source,
       authenticatedAs: origin.source.id,
     });
-  if (p.receivedAt || p.evidence)
-    throw invalid([{ path: p.receivedAt ? 'receivedAt' : 'evidence', problem: 'set by the server, never by a client' }]);
+  if (p.receivedAt || p.evidence || p.confirmedBy)
+    throw invalid([{ path: p.receivedAt ? 'receivedAt' : p.evidence ? 'evidence' : 'confirmedBy', problem: 'set by the server, never by a client' }]);
 }
 
 function refuseOutOfScope(origin: PunchOrigin, personUnitId: string): void {
@@ -141,8 +143,8 @@ export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date; o
     const id = randomUUID();
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO punches (id, source_id, source_event_id, person_id, at, device_time, received_at, direction, confidence,
-                            evidence_snapshot_key, evidence_sighting_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                            evidence_snapshot_key, evidence_sighting_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (source_id, source_event_id) DO NOTHING RETURNING id`,
       [
         id,
@@ -156,6 +158,7 @@ export async function ingestPunch(db: Db, raw: PunchInput, opts: { now?: Date; o
         p.confidence ?? null,
         evidenceKey,
         p.evidence?.sightingId ?? null,
+        p.confirmedBy ?? null,
       ],
     );
     const localDate = localDateOf(effectiveAt);

@@ -135,6 +135,8 @@ export interface PersonMonth {
     receivedAt: string;
     hasEvidence: boolean;
     manualReason: string | null;
+    /** Who confirmed the gate pass behind a `camera-review:*` punch (a reviewer, not the machine). */
+    confirmedBy: string | null;
     annulled: { reason: string; at: string } | null;
   }>;
   justifications: Array<{ id: string; type: string; startDate: string; startHalf: string; endDate: string; endHalf: string; status: string; reason: string }>;
@@ -172,12 +174,15 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
       received_at: Date;
       evidence_snapshot_key: string | null;
       manual_reason: string | null;
+      confirmed_by: string | null;
       annul_reason: string | null;
       annulled_at: Date | null;
     }>(
       `SELECT p.id, p.at, p.source_id, s.kind AS source_kind, p.direction, p.kind, p.device_time, p.received_at, p.evidence_snapshot_key,
-              p.manual_reason, a.reason AS annul_reason, a.annulled_at
+              p.manual_reason, a.reason AS annul_reason, a.annulled_at,
+              CASE WHEN p.source_id LIKE 'camera-review:%' THEN cu.display_name END AS confirmed_by
          FROM punches p JOIN punch_sources s ON s.id = p.source_id LEFT JOIN punch_annulments a ON a.punch_id = p.id
+         LEFT JOIN users cu ON cu.id = p.created_by
         WHERE p.person_id = $1 AND p.at >= $2 AND p.at < $3 ORDER BY p.at`,
       [personId, start, end],
     ),
@@ -217,6 +222,7 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
       receivedAt: p.received_at.toISOString(),
       hasEvidence: p.evidence_snapshot_key !== null,
       manualReason: p.manual_reason,
+      confirmedBy: p.confirmed_by,
       annulled: p.annul_reason ? { reason: p.annul_reason, at: (p.annulled_at as Date).toISOString() } : null,
     })),
     justifications: justs.map((j) => ({

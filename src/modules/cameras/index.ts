@@ -17,7 +17,7 @@ import type { AppContext } from '../../platform/module';
 import type { Db } from '../../platform/ports/db';
 import { rightsFor } from './camera-access';
 import { type CameraRow, getCameraRow, listCameraRows } from './cameras.repo';
-import { type CameraFrame, type FrameHandler, frameHub } from './frame-hub';
+import { type CameraFrame, type FrameHandler, type FrameStats, frameHub } from './frame-hub';
 import type { SegmentSink } from './runtime';
 import { cameraServices } from './services';
 
@@ -28,6 +28,11 @@ export { cameraServices } from './services';
 /** Subscribe to sampled frames of one camera. The handler runs one frame at a time; slow handlers lose frames, never recording. */
 export function onFrames(cameraId: string, handler: (frame: CameraFrame) => Promise<void> | void, opts?: { queueSize?: number }): () => void {
   return frameHub.subscribe(cameraId, handler as FrameHandler, opts);
+}
+
+/** Frames published to one camera's subscribers and dropped by their bounded queues (gate statistics, /metrics). */
+export function frameHubStats(cameraId: string): FrameStats {
+  return frameHub.stats(cameraId);
 }
 
 export async function getCamera(db: Db, id: string): Promise<CameraRow | undefined> {

@@ -1,7 +1,10 @@
 import type { KcModule } from '../../platform/module';
+import { setGateMetricsSource } from '../../platform/observability/metrics';
+import { gateMetricsSnapshot } from './gate-stats';
 import { startZipImports, stopZipImports } from './enrollment-zip.jobs';
 import { zipImportRoutes } from './enrollment-zip.routes';
 import { gateEnrollmentRoutes } from './gate-enrollment.routes';
+import { passesRoutes } from './passes.routes';
 import { recognitionRoutes } from './recognition.routes';
 import { recognitionRuntime } from './runtime';
 
@@ -11,11 +14,14 @@ export const recognitionModule: KcModule = {
     await recognitionRoutes(app, ctx);
     await gateEnrollmentRoutes(app, ctx);
     await zipImportRoutes(app, ctx);
+    await passesRoutes(app, ctx);
   },
   start: async (ctx) => {
     await startZipImports(ctx);
     if (ctx.config.face.recognition) await recognitionRuntime(ctx).start();
+    const stopGateMetrics = setGateMetricsSource(() => gateMetricsSnapshot(ctx));
     return async () => {
+      stopGateMetrics();
       await stopZipImports(ctx);
       await recognitionRuntime(ctx).stop();
     };

@@ -4,14 +4,22 @@ import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
 import type { PunchSink } from './gate-pipeline';
 
+/** The punch sink a confirmation uses: the reviewer is recorded with the punch (attendance shows "confirmed by"). */
+export type ReviewPunchSink = (db: Db, punch: Parameters<PunchSink>[1] & { confirmedBy?: string | null }) => ReturnType<PunchSink>;
+
 export interface ReviewItem {
   id: string;
   cameraId: string;
   unitId: string;
+  /** When the face was first seen in this pass (the punch time a confirmation gives). */
   seenAt: Date;
   reason: string | null;
   masked: boolean;
   snapshotKey: string | null;
+  /** Frames of the pass and track fragments merged into it (one review item per pass, however it was tracked). */
+  frames: number;
+  fragments: number;
+  cameraName: string | null;
   candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null }[];
   /** Heuristic liveness signal of the pass (not certified anti-spoofing) and its components; null for one-frame passes. */
   liveness: number | null;
@@ -24,16 +32,21 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
     id: string;
     camera_id: string;
     unit_id: string;
-    seen_at: Date;
+    first_seen_at: Date;
     review_reason: string | null;
     masked: boolean;
     snapshot_key: string | null;
+    frames: number;
+    fragments: number;
+    camera_name: string | null;
     candidates: { personId: string; score: number }[];
     liveness: number | null;
     liveness_detail: { components?: Record<string, number | null> } | null;
   }>(
-    `SELECT id, camera_id, unit_id, seen_at, review_reason, masked, snapshot_key, candidates, liveness, liveness_detail FROM face_sightings
-      WHERE review_status = 'PENDING' AND unit_id = ANY($1::uuid[]) ORDER BY seen_at DESC LIMIT $2`,
+    `SELECT s.id, s.camera_id, s.unit_id, s.first_seen_at, s.review_reason, s.masked, s.snapshot_key, s.frames, s.fragments, c.name AS camera_name,
+            s.candidates, s.liveness, s.liveness_detail
+       FROM face_sightings s LEFT JOIN cameras c ON c.id = s.camera_id
+      WHERE s.review_status = 'PENDING' AND s.unit_id = ANY($1::uuid[]) ORDER BY s.first_seen_at DESC LIMIT $2`,
     [unitIds, limit],
   );
   const ids = [...new Set(rows.flatMap((r) => r.candidates.map((c) => c.personId)))];
@@ -48,10 +61,13 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
     id: r.id,
     cameraId: r.camera_id,
     unitId: r.unit_id,
-    seenAt: r.seen_at,
+    seenAt: r.first_seen_at,
     reason: r.review_reason,
     masked: r.masked,
     snapshotKey: r.snapshot_key,
+    frames: r.frames,
+    fragments: r.fragments,
+    cameraName: r.camera_name,
     candidates: r.candidates.map((c) => ({
       ...c,
       fullName: byId.get(c.personId)?.full_name ?? null,
@@ -64,8 +80,8 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
 
 async function loadPending(db: Db, sightingId: string) {
   const row = (
-    await db.query<{ id: string; unit_id: string; camera_id: string; seen_at: Date; review_status: string | null; candidates: { personId: string }[]; snapshot_key: string | null }>(
-      'SELECT id, unit_id, camera_id, seen_at, review_status, candidates, snapshot_key FROM face_sightings WHERE id = $1 FOR UPDATE',
+    await db.query<{ id: string; unit_id: string; camera_id: string; first_seen_at: Date; review_status: string | null; candidates: { personId: string }[]; snapshot_key: string | null }>(
+      'SELECT id, unit_id, camera_id, first_seen_at, review_status, candidates, snapshot_key FROM face_sightings WHERE id = $1 FOR UPDATE',
       [sightingId],
     )
   )[0];
@@ -84,7 +100,7 @@ async function loadPending(db: Db, sightingId: string) {
  * else is a manual punch in the attendance module).
  */
 export async function confirmReview(
-  deps: { db: Db; punch: PunchSink },
+  deps: { db: Db; punch: ReviewPunchSink },
   actor: AuditActor,
   sightingId: string,
   personId: string,
@@ -100,11 +116,12 @@ export async function confirmReview(
       source: `camera-review:${row.camera_id}`,
       sourceEventId: sightingId,
       personId,
-      at: row.seen_at,
+      at: row.first_seen_at,
       direction,
       confidence: null,
       sourceKind: 'CAMERA',
       evidence: { snapshotKey: row.snapshot_key ?? undefined, sightingId },
+      confirmedBy: actor.id ?? null,
     });
     await tx.query(
       `UPDATE face_sightings SET review_status = 'CONFIRMED', person_id = $2, reviewed_by = $3, reviewed_at = $4, punch_id = $5 WHERE id = $1`,
@@ -120,11 +137,45 @@ export async function confirmReview(
 export async function rejectReview(db: Db, actor: AuditActor, sightingId: string, reason: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await loadPending(tx, sightingId);
-    await tx.query(`UPDATE face_sightings SET review_status = 'REJECTED', reviewed_by = $2, reviewed_at = $3 WHERE id = $1`, [
+    // The pass' description is not this person's face as far as anyone knows: it must never feed the learning gallery.
+    await tx.query(`UPDATE face_sightings SET review_status = 'REJECTED', reviewed_by = $2, reviewed_at = $3, probe_embedding = NULL WHERE id = $1`, [
       sightingId,
       actor.id ?? null,
       now,
     ]);
     await recordAudit(tx, { actor, action: 'faces.review_reject', entityType: 'face_sighting', entityId: sightingId, unitId: row.unit_id, reason }, now);
   });
+}
+
+export interface BulkConfirmOutcome {
+  id: string;
+  ok: boolean;
+  punchId?: string;
+  code?: string;
+  message_vi?: string;
+  message_en?: string;
+}
+
+/**
+ * Confirms several passes of one person, each in its own transaction exactly as one confirmation (punch, audit,
+ * snapshot owner): a pass someone else decided meanwhile, or where the person is not a candidate, is reported and
+ * the others still go through. Scope was checked for every item by the caller before anything is written.
+ */
+export async function bulkConfirmReviews(
+  deps: { db: Db; punch: ReviewPunchSink },
+  actor: AuditActor,
+  items: Array<{ id: string; personId: string; direction: 'IN' | 'OUT' | null }>,
+  now: Date,
+): Promise<BulkConfirmOutcome[]> {
+  const out: BulkConfirmOutcome[] = [];
+  for (const item of items) {
+    try {
+      const { punchId } = await confirmReview(deps, actor, item.id, item.personId, item.direction, now);
+      out.push({ id: item.id, ok: true, punchId });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      out.push({ id: item.id, ok: false, code: err.code, message_vi: err.messageVi, message_en: err.messageEn });
+    }
+  }
+  return out;
 }
