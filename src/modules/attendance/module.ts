@@ -9,6 +9,7 @@ import { recomputeRoutes } from './recompute.routes';
 import { requestRoutes } from './requests.routes';
 import { seedAttendanceDemo } from './seed-demo';
 import { sourceRoutes } from './sources.routes';
+import { todayRoutes } from './today.routes';
 
 export const attendanceModule: KcModule = {
   name: 'attendance',
@@ -18,6 +19,7 @@ export const attendanceModule: KcModule = {
     await ingestRoutes(app, ctx);
     await requestRoutes(app, ctx);
     await recomputeRoutes(app, ctx);
+    await todayRoutes(app, ctx);
     // A holiday or roster changed after the fact: its closed days are recomputed (queued in the writer's transaction).
     // Registered with the routes, so the calendar API never changes a day without it.
     onCalendarChanged(ctx, (tx, change) => enqueueScopeDates(tx, change.units, change.dates, localDateOf(ctx.now())));
