@@ -9,6 +9,7 @@ SPEC is one of
   h265[:WxH]               live H.265 (a codec browsers cannot play through MSE: the "wrong codec" camera)
   mjpeg[:WxH]              live Motion JPEG
   loop:PATH                an Annex-B .h264 file (25 fps) looped forever without re-encoding (demo feeds)
+  loopfps:FPS:PATH         the same for a file encoded at FPS frames per second (e.g. a 1 fps gate camera)
   udp:PORT                 relays H.264 RTP received on a local UDP port (latency benchmark: ffmpeg encodes, we relay)
 It prints "READY <port>" once it listens, and exits on SIGTERM/SIGINT. With --exit-with-stdin it also exits when its
 standard input reaches end of file: the parent keeps a pipe open and never writes, so the server goes away with the
@@ -59,6 +60,10 @@ def launch_for(spec):
         path = spec[len('loop:'):]
         return ('( multifilesrc location="%s" loop=true caps="video/x-h264,stream-format=byte-stream,framerate=25/1" ! '
                 'h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )') % path
+    if kind == 'loopfps':
+        _, fps, path = spec.split(':', 2)
+        return ('( multifilesrc location="%s" loop=true caps="video/x-h264,stream-format=byte-stream,framerate=%s/1" ! '
+                'h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )') % (path, int(fps))
     if kind == 'udp':
         (port,) = parts(spec, ['5004'])
         return ('( udpsrc port=%s caps="application/x-rtp,media=video,clock-rate=90000,encoding-name=H264,payload=96" ! '
