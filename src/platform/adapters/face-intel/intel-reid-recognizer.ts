@@ -53,10 +53,30 @@ export interface IntelOnnx {
   file?: string;
 }
 
+/** Converts Intel's IR (topology text + weight bytes) to ONNX model bytes; throws on anything the converter does not know. */
+export function convertIntelIr(xml: string, bin: Uint8Array, binSha256: string): Uint8Array {
+  return encodeIrModel(
+    irToOnnxGraph(parseIrXml(xml), bin),
+    `Intel Open Model Zoo face-reidentification-retail-0095 (Apache-2.0), FP16 IR v5 weights sha256 ${binSha256}`,
+  );
+}
+
+/** Writes through a temporary file + rename, so a concurrent reader or a crash never sees a half-written file. */
+export function writeAtomically(file: string, bytes: Uint8Array): void {
+  const temp = `${file}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temp, bytes);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 /**
- * The converted model for the IR in `modelsDir`: read from the cache when an earlier install or start left it there,
- * else converted (about 0.1 s) and written next to the IR (temporary file + rename, so a concurrent worker or a crash
- * never leaves a half-written model where it would be loaded). An unwritable folder keeps the bytes in memory.
+ * The converted model for the IR in `modelsDir`: read from the cache when the install or an earlier start left it
+ * there, else converted (about 0.1 s) and cached next to the IR. An unwritable folder keeps the bytes in memory.
  */
 export function intelOnnxBytes(modelsDir: string): IntelOnnx {
   const bin = readFileSync(path.join(modelsDir, INTEL_REID_FILES.bin));
@@ -67,16 +87,11 @@ export function intelOnnxBytes(modelsDir: string): IntelOnnx {
   } catch {
     // not converted yet
   }
-  const net = parseIrXml(readFileSync(path.join(modelsDir, INTEL_REID_FILES.xml), 'utf8'));
-  const bytes = encodeIrModel(irToOnnxGraph(net, bin), `Intel Open Model Zoo face-reidentification-retail-0095 (Apache-2.0), FP16 IR v5 weights sha256 ${binSha256}`);
-  const temp = `${file}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const bytes = convertIntelIr(readFileSync(path.join(modelsDir, INTEL_REID_FILES.xml), 'utf8'), bin, binSha256);
   try {
-    mkdirSync(modelsDir, { recursive: true });
-    writeFileSync(temp, bytes);
-    renameSync(temp, file);
+    writeAtomically(file, bytes);
     return { bytes, binSha256, file };
   } catch {
-    rmSync(temp, { force: true });
     return { bytes, binSha256 };
   }
 }

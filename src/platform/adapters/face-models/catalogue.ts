@@ -1,3 +1,5 @@
+import { INTEL_REID_BIN_SHA256, INTEL_REID_FILES } from '../face-intel/intel-reid-recognizer';
+
 /**
  * Face models an operator can install with `kycuong models install <name>`. Each entry names the official source,
  * the licence and the SHA-256 that the download must match; nothing else is downloaded into the models folder
@@ -33,5 +35,37 @@ export const MODEL_CATALOGUE: Record<string, ModelEntry> = {
     bytes: 38_696_353,
     licence: 'Apache-2.0',
     what: 'SFace face recognizer (112×112 aligned input, 128-d), OpenCV Zoo',
+  },
+};
+
+/**
+ * Models installed only from files the operator brings (`--from DIR`): their official files are not on a stable URL
+ * (Intel's Open Model Zoo storage moved between releases), so nothing is downloaded; the weights are checked against
+ * the SHA-256 the vendor published and the topology is checked by converting it.
+ */
+export interface LocalModelEntry {
+  name: string;
+  /** File names in the models folder. */
+  files: { xml: string; bin: string };
+  /** Names the files may have in the operator's folder (the Open Model Zoo layout names them without ".FP16"). */
+  sourceNames: { xml: string[]; bin: string[] };
+  binSha256: string;
+  binBytes: number;
+  licence: string;
+  what: string;
+}
+
+export const LOCAL_MODELS: Record<string, LocalModelEntry> = {
+  'intel-reid': {
+    name: 'intel-reid',
+    files: INTEL_REID_FILES,
+    sourceNames: {
+      xml: ['face-reidentification-retail-0095.FP16.xml', 'face-reidentification-retail-0095.xml', 'FP16/face-reidentification-retail-0095.xml'],
+      bin: ['face-reidentification-retail-0095.FP16.bin', 'face-reidentification-retail-0095.bin', 'FP16/face-reidentification-retail-0095.bin'],
+    },
+    binSha256: INTEL_REID_BIN_SHA256,
+    binBytes: 2_213_628,
+    licence: 'Apache-2.0',
+    what: 'Intel face-reidentification-retail-0095 recognizer (OpenVINO IR FP16, 128×128, 256-d), Open Model Zoo; install with --from DIR',
   },
 };

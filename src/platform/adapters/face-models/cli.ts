@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MODEL_CATALOGUE } from './catalogue';
-import { installModel, ModelInstallError } from './install';
+import { LOCAL_MODELS, MODEL_CATALOGUE } from './catalogue';
+import { installLocalModel, installModel, ModelInstallError } from './install';
 
 /**
- * `kycuong models list` and `kycuong models install <name> [--dir DIR] [--url URL] [--from FILE]`.
+ * `kycuong models list` and `kycuong models install <name> [--dir DIR] [--url URL] [--from FILE]`;
+ * `kycuong models install intel-reid --from DIR` for Intel's IR files the operator copied (no download).
  * Without --dir the models go to `defaultDir`, the folder the app reads them from (config.face.modelsDir:
  * KC_FACE_MODELS_DIR, else <KC_DATA_DIR>/models). Returns the process exit code.
  */
@@ -18,7 +19,27 @@ export async function runModelsCommand(argv: string[], defaultDir: string, out: 
   const [command, name] = positionals;
   if (command === 'list') {
     for (const m of Object.values(MODEL_CATALOGUE)) out(`${m.name}\t${m.licence}\t${m.bytes} B\t${m.what}`);
+    for (const m of Object.values(LOCAL_MODELS)) out(`${m.name}\t${m.licence}\t${m.binBytes} B (.bin)\t${m.what}`);
     return 0;
+  }
+  if (command === 'install' && name && LOCAL_MODELS[name]) {
+    if (!values.from) {
+      out(`Mô hình ${name} chỉ cài từ tệp của nhà cung cấp / install it from the vendor's files: kycuong models install ${name} --from DIR`);
+      return 2;
+    }
+    try {
+      const r = await installLocalModel(name, { modelsDir, fromDir: path.resolve(values.from) });
+      out(
+        r.alreadyPresent
+          ? `Mô hình ${name} đã có sẵn / model already installed: ${r.files.join(', ')} (sha256 ${r.binSha256})`
+          : `Đã cài mô hình ${name} / installed: ${r.files.join(', ')} (sha256 ${r.binSha256} verified), ONNX: ${r.converted}`,
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ModelInstallError)) throw error;
+      out(`Lỗi cài mô hình / model install failed: ${error.message}`);
+      return error.exitCode;
+    }
   }
   if (command === 'install' && name) {
     try {
@@ -32,9 +53,9 @@ export async function runModelsCommand(argv: string[], defaultDir: string, out: 
     } catch (error) {
       if (!(error instanceof ModelInstallError)) throw error;
       out(`Lỗi cài mô hình / model install failed: ${error.message}`);
-      return 1;
+      return error.exitCode;
     }
   }
-  out('Cách dùng / usage: kycuong models list | kycuong models install <yunet|sface> [--dir DIR] [--url URL] [--from FILE]');
+  out('Cách dùng / usage: kycuong models list | kycuong models install <yunet|sface> [--dir DIR] [--url URL] [--from FILE] | kycuong models install intel-reid --from DIR [--dir DIR]');
   return 2;
 }
