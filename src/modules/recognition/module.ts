@@ -2,6 +2,7 @@ import type { KcModule } from '../../platform/module';
 import { setGateMetricsSource } from '../../platform/observability/metrics';
 import { gateMetricsSnapshot } from './gate-stats';
 import { startZipImports, stopZipImports } from './enrollment-zip.jobs';
+import { startGalleryJobs, stopGalleryJobs } from './gallery-learning.jobs';
 import { zipImportRoutes } from './enrollment-zip.routes';
 import { gateEnrollmentRoutes } from './gate-enrollment.routes';
 import { passesRoutes } from './passes.routes';
@@ -18,11 +19,14 @@ export const recognitionModule: KcModule = {
   },
   start: async (ctx) => {
     await startZipImports(ctx);
+    // Issue 14: learning gallery (every 10 min) and re-embedding of stored enrollment photos for a new engine.
+    startGalleryJobs(ctx);
     if (ctx.config.face.recognition) await recognitionRuntime(ctx).start();
     const stopGateMetrics = setGateMetricsSource(() => gateMetricsSnapshot(ctx));
     return async () => {
       stopGateMetrics();
       await stopZipImports(ctx);
+      await stopGalleryJobs(ctx);
       await recognitionRuntime(ctx).stop();
     };
   },

@@ -1,0 +1,72 @@
+import type { AppContext } from '../../platform/module';
+import { learnFromGate } from './gallery-learning.service';
+import { clearStaleProbes, hasProbes } from './gallery-learning.repo';
+import { deleteErasedPhotos, hasStoredPhotos } from './re-embed.photos';
+import { reEmbedStoredPhotos } from './re-embed.service';
+
+/** How often the learning gallery runs: passes settle over days, so minutes are plenty. */
+export const LEARN_EVERY_MS = 10 * 60_000;
+
+interface JobState {
+  timer?: NodeJS.Timeout;
+  stopped: boolean;
+  /** Runs are chained: never two at once, and stop() waits for the one under way. */
+  chain: Promise<void>;
+}
+
+const states = new WeakMap<AppContext, JobState>();
+
+/**
+ * The recognition module's background jobs of issue 14, started by module.ts:
+ * - at start, re-embedding of stored enrollment photos for the running engine (only when photos are stored, since it
+ *   starts the face engine), with progress in the log;
+ * - every LEARN_EVERY_MS: erased photos' files deleted, stale pass descriptions cleared (both whether or not
+ *   recognition is on: they are privacy duties), then the learning gallery and any re-embedding left for the engine.
+ */
+export function startGalleryJobs(ctx: AppContext): void {
+  const state: JobState = { stopped: false, chain: Promise.resolve() };
+  states.set(ctx, state);
+  const run = (what: string, job: () => Promise<void>) => {
+    state.chain = state.chain.then(async () => {
+      if (state.stopped) return;
+      await job().catch((err: unknown) => ctx.log.error({ err }, `${what} failed`));
+    });
+  };
+  if (ctx.config.face.recognition) run('face re-embedding', () => reEmbed(ctx, state));
+  state.timer = setInterval(() => run('gallery learning', () => tick(ctx, state)), LEARN_EVERY_MS);
+}
+
+export async function stopGalleryJobs(ctx: AppContext): Promise<void> {
+  const state = states.get(ctx);
+  if (!state) return;
+  state.stopped = true;
+  clearInterval(state.timer);
+  await state.chain;
+  states.delete(ctx);
+}
+
+async function reEmbed(ctx: AppContext, state: JobState): Promise<void> {
+  if (!(await hasStoredPhotos(ctx.db))) return;
+  const engine = await ctx.faces.get();
+  await reEmbedStoredPhotos({
+    db: ctx.db,
+    blobs: ctx.blobs,
+    engine,
+    now: ctx.now,
+    log: (msg, extra) => ctx.log.info(extra ?? {}, msg),
+    stopped: () => state.stopped,
+  });
+}
+
+async function tick(ctx: AppContext, state: JobState): Promise<void> {
+  const { db } = ctx;
+  await deleteErasedPhotos(db, ctx.blobs);
+  if (!ctx.config.face.recognition || !(await hasProbes(db))) {
+    await clearStaleProbes(db, ctx.now());
+    return;
+  }
+  const engine = await ctx.faces.get();
+  const summary = await learnFromGate(db, { id: engine.meta.engine, thresholds: engine.meta.thresholds }, ctx.now());
+  if (summary.learned || summary.expired || Object.keys(summary.refused).length) ctx.log.info({ ...summary, engine: engine.meta.engine }, 'gallery learning');
+  await reEmbed(ctx, state);
+}
