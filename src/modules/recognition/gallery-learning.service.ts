@@ -123,7 +123,7 @@ export async function learnFromGate(db: Db, engine: { id: string; thresholds: Fa
         maskedness: probe.maskedness,
         quality: { frames: row.frames, score: row.candidates[0]?.score ?? null },
         at: now,
-        sourceCameraId: row.camera_id,
+        // The camera is known through the pass (sighting_id); source_camera_id would break if the camera is deleted.
         sightingId: row.id,
         learnedAt: now,
       });
