@@ -23,4 +23,4 @@ export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustificatio
 export { approvedLeavePeriods, type LeavePeriod, type LeavePeriodType } from './leave-periods';
 export { requestOutcome, type RequestOutcome } from './request-outcome.repo';
 export { punchesOfDay } from './corrections.repo';
-export { todayAttendance, type TodayPerson, type TodaySummary, type TodayView } from './today.service';
+export { summarise as summariseToday, todayAttendance, type TodayPerson, type TodaySummary, type TodayView } from './today.service';

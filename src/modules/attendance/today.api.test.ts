@@ -96,6 +96,21 @@ for (const kind of dbKinds()) {
       assert.equal(v.length, 0, 'no violation opens before the day is closed');
     });
 
+    it("the leaders' dashboard section (reports) counts and lists the late and the not-yet-arrived of the caller's scope", async () => {
+      const res = await head.get('/api/reports/today-attendance');
+      assert.equal(res.statusCode, 200, res.body);
+      const s = res.json() as { date: string; summary: Record<string, number>; byUnit: Array<{ unitId: string; summary: Record<string, number> }>; late: Array<{ personId: string; lateMinutes: number }>; notYet: Array<{ personId: string }> };
+      assert.equal(s.date, day);
+      assert.deepEqual(s.late.map((p) => [p.personId, p.lateMinutes]), [[canbo, 30]]);
+      assert.ok(!s.notYet.some((p) => p.personId === canbo));
+      assert.equal(s.summary.notYetArrived, s.notYet.length);
+      assert.deepEqual(s.byUnit.map((u) => u.unitId), [pkt]);
+      assert.equal((await staff.get('/api/reports/today-attendance')).statusCode, 403);
+      assert.equal((await head.get(`/api/reports/today-attendance?unitId=${tp}`)).statusCode, 403);
+      const theirs = (await other.get('/api/reports/today-attendance')).json() as { late: unknown[]; byUnit: Array<{ unitId: string }> };
+      assert.ok(!theirs.byUnit.some((u) => u.unitId === pkt));
+    });
+
     it('the office chief sees the whole commune, the unit included', async () => {
       const r = await today(chief, `unitId=${t.demo.units['TT-UBND']}`);
       assert.equal(r.status, 200);
