@@ -74,3 +74,13 @@ export const REQUEST_STATUS_LABELS = {
   REJECTED: { vi: 'Đã từ chối', en: 'Rejected' },
   CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
 } as const satisfies Record<string, Label>;
+
+/** Today's live status of a person ("Hôm nay", issue 14): provisional, until the day is closed. */
+export const TODAY_STATUS_LABELS = {
+  ARRIVED: { vi: 'Đã đến', en: 'Arrived' },
+  LATE: { vi: 'Đi muộn', en: 'Late arrival' },
+  NOT_YET: { vi: 'Chưa đến', en: 'Not arrived yet' },
+  ON_LEAVE: { vi: 'Nghỉ có phép, công tác', en: 'On approved leave or trip' },
+  DAY_OFF: { vi: 'Ngày nghỉ', en: 'Day off' },
+  LEFT: { vi: 'Đã về', en: 'Left' },
+} as const satisfies Record<string, Label>;
