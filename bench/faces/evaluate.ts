@@ -94,7 +94,8 @@ function shuffle<T>(values: T[], seed: number): T[] {
   return a;
 }
 
-function gallery(photos: PhotoFeatures[], shots: number, withMaskedCopies: boolean): { templates: Template[]; enrolledKeys: Set<string> } {
+/** The first `shots` photos with a face of each identity (+ their synthetic masked copies): the enrolled gallery. */
+export function gallery(photos: PhotoFeatures[], shots: number, withMaskedCopies: boolean): { templates: Template[]; enrolledKeys: Set<string> } {
   const templates: Template[] = [];
   const enrolledKeys = new Set<string>();
   const taken = new Map<string, number>();
@@ -172,16 +173,21 @@ function calibrate(photos: PhotoFeatures[], strangers: PhotoFeatures[], maskedTh
   return Math.max(tarAtFar([], strangerTop, 0.005).threshold, tarAtFar([], wrongTop, 0.005).threshold);
 }
 
+const half = (list: PhotoFeatures[], h: number, pick: (p: PhotoFeatures) => Described | undefined) =>
+  list.flatMap((p, i) => (i % 2 === h && pick(p) ? [(pick(p) as Described).maskedness] : []));
+
 /**
  * Maskedness threshold: at most 1 % of bare faces (calibration half: even-indexed photos and strangers) judged masked.
  * Not the best split between bare and drawn masks: drawn masks are easier to tell than real ones (a flat colour), so
  * that split sat where real masks were often missed. Reported on the other half.
  */
 function maskedCalibration(photos: PhotoFeatures[], strangers: PhotoFeatures[]) {
-  const half = (list: PhotoFeatures[], h: number, pick: (p: PhotoFeatures) => Described | undefined) =>
-    list.flatMap((p, i) => (i % 2 === h && pick(p) ? [(pick(p) as Described).maskedness] : []));
   const bareCal = [...half(photos, 0, bareOf), ...half(strangers, 0, bareOf)];
-  const threshold = tarAtFar([], bareCal, 0.01).threshold;
+  return routedShares(photos, strangers, tarAtFar([], bareCal, 0.01).threshold);
+}
+
+/** Shares of bare faces and drawn masks (odd indices) judged masked at `threshold`. */
+function routedShares(photos: PhotoFeatures[], strangers: PhotoFeatures[], threshold: number) {
   const bareHeld = [...half(photos, 1, bareOf), ...half(strangers, 1, bareOf)];
   const maskedHeld = half(photos, 1, maskedOf);
   const bareRouted = bareHeld.filter((m) => m > threshold).length / Math.max(1, bareHeld.length);
@@ -189,20 +195,26 @@ function maskedCalibration(photos: PhotoFeatures[], strangers: PhotoFeatures[]) 
   return { threshold, bareRouted, maskedRouted, balancedAccuracy: (1 - bareRouted + maskedRouted) / 2 };
 }
 
-export function evaluate(photos: PhotoFeatures[], strangers: PhotoFeatures[]): Evaluation {
+/**
+ * Every figure for one set of identities. Without `fixed`, the operating point is calibrated on this set (even
+ * indices) and checked on its odd indices; with `fixed` (the point chosen on the other identity half, issue 14), no
+ * threshold is chosen here: the auto-punch columns are those thresholds applied to people they never saw.
+ */
+export function evaluate(photos: PhotoFeatures[], strangers: PhotoFeatures[], fixed?: Omit<OperatingPoint, 'match'>): Evaluation {
   const bareMaskedness = photos.flatMap((p) => (p.bare ? [p.bare.maskedness] : []));
   const maskedMaskedness = photos.flatMap((p) => (p.masked ? [p.masked.maskedness] : []));
-  const split = maskedCalibration(photos, strangers);
+  const calibrated = maskedCalibration(photos, strangers);
   // fusedScore routes at maskedness ≥ threshold; tarAtFar's threshold lets exactly 1 % strictly above it.
-  const maskedThreshold = split.threshold + 1e-9;
-  const autoAccept = calibrate(photos, strangers, maskedThreshold, bareOf);
-  const autoAcceptMasked = calibrate(photos, strangers, maskedThreshold, maskedOf);
+  const maskedThreshold = fixed ? fixed.masked : calibrated.threshold + 1e-9;
+  const split = fixed ? routedShares(photos, strangers, maskedThreshold) : calibrated;
+  const autoAccept = fixed ? fixed.autoAccept : calibrate(photos, strangers, maskedThreshold, bareOf);
+  const autoAcceptMasked = fixed ? fixed.autoAcceptMasked : calibrate(photos, strangers, maskedThreshold, maskedOf);
   const { templates } = gallery(photos, 2, true);
   const strangerTops = strangers
     .filter((_, i) => i % 2 === 0)
     .flatMap((s) => [s.bare, s.masked].filter((d): d is Described => !!d))
     .map((d) => rankPersons(d, templates, maskedThreshold, Number.POSITIVE_INFINITY)[0]?.score ?? Number.NEGATIVE_INFINITY);
-  const review = tarAtFar([], strangerTops, 0.05).threshold;
+  const review = fixed ? fixed.review : tarAtFar([], strangerTops, 0.05).threshold;
   const id = (shots: number, masked: boolean, copies: boolean) =>
     identification(photos, strangers, shots, masked, copies, maskedThreshold, masked ? autoAcceptMasked : autoAccept);
   const verificationBare = verification(photos, bareOf, maskedThreshold);

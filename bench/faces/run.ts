@@ -1,6 +1,8 @@
 /**
  * Face benchmark: `npm run bench:faces -- [dataDir] [options]` (dataDir defaults to ../shared/faces).
- *   --engine faceapi|yunet-dlib|yunet-onnx   default: the best engine whose models are in --models
+ *   --engine faceapi|yunet-dlib|yunet-intel|yunet-onnx   default: the best engine whose models are in --models
+ *   --intel-dir DIR  Intel's face-reidentification-retail-0095 IR (default <models>/intel-face-reid-0095); linked into
+ *                    the bench's own folder, where its ONNX conversion is cached (the shared folder stays read-only)
  *   --runtime onnx|tfjs   where yunet-dlib runs the dlib network (default onnx; tfjs = the older, slower path)
  *   --precision int8|fp32  the dlib network's ONNX graph (default int8)
  *   --gate-frames    paste every photo into a 1280×720 frame first (detection at gate-camera scale)
@@ -13,11 +15,12 @@
  * Protocol: ../shared/faces/README.md. Thresholds are calibrated on half of the strangers and checked on the other half.
  */
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaceEnginePool } from '../../src/platform/adapters/face-common/engine-pool';
 import { bestAvailableSpec, createFaceEngine, type FaceEngineSpec, MODEL_FILES } from '../../src/platform/adapters/face-common/engine-spec';
+import { INTEL_REID_FILES } from '../../src/platform/adapters/face-intel/intel-reid-recognizer';
 import { type OnnxRecognizerSpec, SFACE_SPEC } from '../../src/platform/adapters/face-onnx/onnx-recognizer';
 import { YUNET_DEFAULT_MAX_SIDE } from '../../src/platform/adapters/face-yunet/yunet-detector';
 import { loadDataset } from './dataset';
@@ -47,6 +50,7 @@ const { values, positionals } = parseArgs({
     engine: { type: 'string' },
     models: { type: 'string', default: '../shared/models' },
     recognizer: { type: 'string' },
+    'intel-dir': { type: 'string' },
     'recognizer-spec': { type: 'string', default: 'sface' },
     limit: { type: 'string' },
     threads: { type: 'string' },
@@ -88,6 +92,14 @@ function specFromArgs(): FaceEngineSpec {
         ...(dlibZoom ? { dlibZoom } : {}),
         ...(maxSide ? { detectorMaxSide: maxSide } : {}),
       };
+    }
+    case 'yunet-intel': {
+      const from = path.resolve(values['intel-dir'] ?? path.join(modelsDir, 'intel-face-reid-0095'));
+      const dir = path.join(convertedDir, 'intel');
+      mkdirSync(dir, { recursive: true });
+      for (const f of Object.values(INTEL_REID_FILES)) if (!existsSync(path.join(dir, f))) symlinkSync(path.join(from, f), path.join(dir, f));
+      const maxSide = values['detector-max-side'] ? Number(values['detector-max-side']) : undefined;
+      return { kind: 'yunet-intel', yunetPath, modelsDir: dir, refineMasked: !values['no-refine'], ...(maxSide ? { detectorMaxSide: maxSide } : {}) };
     }
     case 'yunet-onnx': {
       const recognizerPath = values.recognizer ?? path.join(modelsDir, MODEL_FILES.sface);
