@@ -1,4 +1,19 @@
+/**
+ * Per-frame latency of face engines on one core, also runnable on its own to compare engines in one run:
+ *   node --import tsx bench/faces/latency.ts [--models DIR] [--frames N] [--rounds N]
+ * times YuNet + Intel re-identification (fp32) against YuNet + dlib int8 (the previous default) on the same 720p
+ * frames with one face, bare and with a drawn mask, alternating the engines round by round so both see the same
+ * load; prints medians, their ratio and the load average. --models defaults to ../shared/models (Intel's IR from
+ * its intel-face-reid-0095/ folder, linked into a temporary folder where the conversion is cached).
+ */
+import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createFaceEngine, type FaceEngineSpec, MODEL_FILES } from '../../src/platform/adapters/face-common/engine-spec';
+import { INTEL_REID_FILES } from '../../src/platform/adapters/face-intel/intel-reid-recognizer';
 import { decodeImage } from '../../src/platform/image/codec';
 import { drawSyntheticMask } from '../../src/platform/image/mask';
 import type { FaceEngine, RgbImage } from '../../src/platform/ports/face-engine';
@@ -45,7 +60,7 @@ export interface Latency extends LatencyStats {
   masked?: LatencyStats;
 }
 
-async function timeFrames(engine: FaceEngine, frames: RgbImage[], rounds: number): Promise<LatencyStats> {
+export async function timeFrames(engine: FaceEngine, frames: RgbImage[], rounds: number): Promise<LatencyStats> {
   const detect: number[] = [];
   const describe: number[] = [];
   const total: number[] = [];
@@ -88,3 +103,78 @@ export async function measureLatency(engine: FaceEngine, photoFiles: string[], r
   }
   return { ...(await timeFrames(engine, frames, rounds)), masked: await timeFrames(engine, masked, rounds) };
 }
+
+/** A folder with YuNet and Intel's IR side by side (links), as `kycuong models install` would leave them. */
+function intelModelsDir(models: string): string {
+  const dir = path.join(tmpdir(), 'kc-face-bench', 'intel-models');
+  mkdirSync(dir, { recursive: true });
+  const have = new Set(readdirSync(dir));
+  const link = (from: string, name: string) => {
+    if (!have.has(name)) symlinkSync(from, path.join(dir, name));
+  };
+  link(path.join(models, MODEL_FILES.yunet), MODEL_FILES.yunet);
+  for (const f of Object.values(INTEL_REID_FILES)) link(path.join(models, 'intel-face-reid-0095', f), f);
+  return dir;
+}
+
+async function compareEngines(): Promise<void> {
+  const { values } = parseArgs({
+    options: { models: { type: 'string', default: '../shared/models' }, frames: { type: 'string', default: '12' }, rounds: { type: 'string', default: '3' } },
+  });
+  const models = path.resolve(values.models as string);
+  const intelDir = intelModelsDir(models);
+  const yunetPath = path.join(models, MODEL_FILES.yunet);
+  const specs: [string, FaceEngineSpec][] = [
+    ['yunet+intel fp32', { kind: 'yunet-intel', yunetPath, modelsDir: intelDir }],
+    ['yunet+dlib int8', { kind: 'yunet-dlib', yunetPath, modelsDir: path.join(tmpdir(), 'kc-face-bench', 'models') }],
+  ];
+  const labels = (await readFile(path.resolve('../shared/faces/celeba-dev/labels.tsv'), 'utf8')).trim().split('\n').slice(1);
+  const step = Math.floor(labels.length / Number(values.frames));
+  const files = labels.filter((_, i) => i % step === 0).slice(0, Number(values.frames)).map((r) => path.resolve('../shared/faces/celeba-dev/images', r.split('\t')[0] as string));
+  const engines = await Promise.all(specs.map(([, s]) => createFaceEngine(s)));
+  const frames = await Promise.all(files.map(gateFrame));
+  const load = [loadavg()[0] ?? 0];
+  const runs = specs.map(() => ({ bare: [] as LatencyStats[], masked: [] as LatencyStats[] }));
+  for (const engine of engines) await measureLatency(engine, files.slice(0, 1), 1); // warm-up
+  const maskedFrames: RgbImage[] = [];
+  for (const [i, frame] of frames.entries()) {
+    const face = mainFace(await (engines[0] as FaceEngine).detect(frame));
+    if (face) maskedFrames.push(drawSyntheticMask(frame, face.landmarks, i));
+  }
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const [k, engine] of engines.entries()) {
+      runs[k]?.bare.push(await timeFrames(engine, frames, 1));
+      runs[k]?.masked.push(await timeFrames(engine, maskedFrames, 1));
+    }
+    load.push(loadavg()[0] ?? 0);
+  }
+  const med = (xs: number[]) => quantile(xs, 0.5);
+  const summary = specs.map(([label], k) => {
+    const r = runs[k] as { bare: LatencyStats[]; masked: LatencyStats[] };
+    const pick = (list: LatencyStats[]) => ({
+      totalMedianMs: med(list.map((x) => x.totalMedianMs)),
+      detectMedianMs: med(list.map((x) => x.detectMedianMs)),
+      describeMedianMs: med(list.map((x) => x.describeMedianMs)),
+      totalP90Ms: med(list.map((x) => x.totalP90Ms)),
+    });
+    return { label, bare: pick(r.bare), masked: pick(r.masked) };
+  });
+  const [a, b] = summary as [(typeof summary)[0], (typeof summary)[0]];
+  console.log(
+    JSON.stringify(
+      {
+        frames: frames.length,
+        maskedFrames: maskedFrames.length,
+        rounds: Number(values.rounds),
+        loadAverage1m: { min: Math.min(...load), max: Math.max(...load) },
+        engines: summary,
+        ratio: { bare: a.bare.totalMedianMs / b.bare.totalMedianMs, masked: a.masked.totalMedianMs / b.masked.totalMedianMs },
+      },
+      null,
+      2,
+    ),
+  );
+  await Promise.all(engines.map((e) => e.close()));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await compareEngines();

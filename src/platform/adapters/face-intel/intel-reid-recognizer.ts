@@ -20,7 +20,7 @@ export const INTEL_REID_BIN_SHA256 = '3289078133e40e4263f682ded2a26a500905abb0fd
 export const INTEL_INPUT = 128;
 
 /** Bump when ir-onnx-graph.ts changes what it writes, so a cached conversion from an older converter is not reused. */
-const CONVERTER_VERSION = 1;
+const CONVERTER_VERSION = 2;
 
 /**
  * Intel's own five-point template for this model (README of the model, normalised to the 128×128 crop). It is not a
