@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { onFrames } from '../../src/modules/cameras';
 import { type GateStats, recognitionRuntime } from '../../src/modules/recognition';
-import { resizeRgb } from '../../src/platform/image/pixels';
 import type { Session, TestApp } from '../helpers/app';
-import type { GateVideo, TimelinePass } from '../helpers/gate-video';
+import { fastResize, type GateVideo, type TimelinePass } from '../helpers/gate-video';
 
 /**
  * A gate video served over RTSP as a gate camera of a running server (startTestApp), and what the server made of it:
@@ -69,7 +68,7 @@ export class StreamClock {
     private readonly video: GateVideo,
   ) {
     this.unsubscribe = onFrames(cameraId, (f) => {
-      if (!this.bg || this.bg.width !== f.width) this.bg = resizeRgb(video.background, f.width, f.height);
+      if (!this.bg || this.bg.width !== f.width) this.bg = fastResize(video.background, f.width, f.height);
       let differ = 0;
       let n = 0;
       for (let y = 0; y < f.height; y += 4)
