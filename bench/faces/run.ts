@@ -12,6 +12,8 @@
  *   --limit N        first N identities only (quick run)     --threads N   worker threads (default: cores)
  *   --write          replace this engine's section in bench/RESULTS.md
  *   --reuse          evaluate features cached by an earlier run of the same engine and data (skips extraction)
+ *   --heldout-only   only issue 14's held-out protocol (heldout.ts): no all-identity evaluation, no latency (with
+ *                    --write: this engine's held-out subsection of bench/RESULTS.md only)
  * Protocol: ../shared/faces/README.md. Thresholds are calibrated on half of the strangers and checked on the other half.
  */
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -28,6 +30,8 @@ import { evaluate } from './evaluate';
 import { extractPhoto, mapConcurrent, maskedRealScores } from './extract';
 import { measureLatency } from './latency';
 import { loadFeatures, saveFeatures } from './cache';
+import { heldOut } from './heldout';
+import { writeHeldOut } from './heldout-report';
 import { writeResults } from './report';
 
 /**
@@ -62,6 +66,7 @@ const { values, positionals } = parseArgs({
     'gate-frames': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    'heldout-only': { type: 'boolean', default: false },
   },
 });
 
@@ -116,6 +121,7 @@ const limit = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
 const threads = values.threads ? Number(values.threads) : availableParallelism();
 const data = loadDataset(dataDir, limit);
 const started = Date.now();
+const loadAtStart = loadavg()[0] ?? 0;
 const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
 
 const probeEngine = await createFaceEngine(spec);
@@ -146,6 +152,23 @@ async function extractAll() {
   const meta = pool.meta;
   await pool.close();
   return { photos, strangers, maskedReal, meta };
+}
+
+const startedAt = new Date(started).toISOString();
+log('held-out protocol (issue 14)');
+const held = heldOut(photos, strangers, meta.thresholds, log);
+const heldOutRun = {
+  meta,
+  heldOut: held,
+  command: `nice -n 10 npm run bench:faces -- ${process.argv.slice(2).join(' ')}`,
+  loadAverage: loadAtStart,
+  startedAt,
+  seconds: (Date.now() - started) / 1000,
+};
+if (values.write) log(`wrote ${writeHeldOut(heldOutRun)}`);
+if (values['heldout-only']) {
+  console.log(JSON.stringify({ meta, heldOut: held }, (_, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2));
+  process.exit(0);
 }
 
 log('evaluating');
@@ -183,7 +206,7 @@ const variantLabel = [
   values.precision ? `dlib ${values.precision}` : '',
   values['no-refine'] ? 'no refinement' : '',
 ].filter(Boolean).join(', ');
-const result = { meta, ...(variantLabel ? { variant: variantLabel } : {}), latencyDetectorSide: values['detector-max-side'] ? Number(values['detector-max-side']) : YUNET_DEFAULT_MAX_SIDE, ...(latencyBaseline ? { latencyBaseline } : {}), dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
+const result = { meta, heldOut: held, ...(variantLabel ? { variant: variantLabel } : {}), latencyDetectorSide: values['detector-max-side'] ? Number(values['detector-max-side']) : YUNET_DEFAULT_MAX_SIDE, ...(latencyBaseline ? { latencyBaseline } : {}), dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
 console.log(JSON.stringify(result, null, 2));
 if (values.write) {
   const file = writeResults(result);
