@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { encodeJpeg } from '../../platform/image/codec';
-import { BLOB_KINDS, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
-import { type DetectedFace, type FaceBox, type FaceEngine, type RgbImage } from '../../platform/ports/face-engine';
-import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassVerdict } from './domain/decide-pass';
-import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL } from './domain/liveness';
+import type { FaceEngine, RgbImage } from '../../platform/ports/face-engine';
+import { DEFAULT_PASS_POLICY, decidePass, type PassPolicy, type PassVerdict, autoBar } from './domain/decide-pass';
+import { earlyVerdict } from './domain/early-decision';
+import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL, type LivenessResult } from './domain/liveness';
 import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
-import { type Described, rankPersons, type Template } from './domain/match';
+import { rankPersons, type Template } from './domain/match';
+import { hasMotion, lumaThumb, sameThumb, shouldAnalyse, type Thumb, type Zone } from './domain/motion';
+import { deriveOperatingPoints, type OperatingPoints } from './domain/operating-points';
+import { findFoldTarget, type MergeOptions, pruneRecent, upgrades } from './domain/pass-merge';
 import { FaceTracker, type Track } from './domain/tracker';
 import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
-import { effectiveLivenessPolicy } from './liveness.repo';
-import { assignUnknownCluster } from './unknowns.repo';
-import { loadGallery } from './templates.repo';
+import { type FramePayload, PassState, type WrittenPass } from './gate-pipeline.pass';
+import { GateStatsKeeper } from './gate-pipeline.stats';
+import { insertSighting, kindOf, recordPunch, refineSighting, upgradeSighting } from './gate-pipeline.write';
 import type { GateStats } from './gate-stats-types';
-import { cropRgb } from '../../platform/image/pixels';
-import { meanEmbedding } from '../../platform/image/embedding';
+import { effectiveLivenessPolicy } from './liveness.repo';
+import { loadGallery } from './templates.repo';
 
 /** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */
 export type PunchSink = (
@@ -36,6 +38,8 @@ export interface GateCamera {
   id: string;
   unitId: string;
   direction: 'IN' | 'OUT' | null;
+  /** The gate zone (fractions of the frame) watched for motion; the whole frame when absent. */
+  zone?: Zone;
 }
 
 export interface GateOptions {
@@ -43,19 +47,46 @@ export interface GateOptions {
   galleryRefreshMs: number;
   /** Frames older than this many ms behind the newest are skipped (drop under load rather than fall behind). */
   maxLagMs: number;
+  /** A track unseen for this long (frame time) has ended: tolerates a 1 fps stream and short gaps. */
+  trackGapMs: number;
+  /** A new track starting within this long after a pass of the same face is a fragment of it. */
+  mergeWindowMs: number;
+  /** A pass not confident enough for an early punch is decided after this long at the latest. */
+  maxPassMs: number;
+  /** With no motion and no pass open, the detector still runs once per this long (someone standing still). */
+  keepAliveMs: number;
+  /** Frames in a pass before liveness (policy REVIEW) is trusted for an early punch. */
+  livenessEarlyFrames: number;
+  /** Timestamps going back further than this (or this many frames in a row) restart the timeline. */
+  resyncBackMs: number;
+  resyncFrames: number;
 }
 
-export const DEFAULT_GATE_OPTIONS: GateOptions = { minFaceWidth: 40, galleryRefreshMs: 30_000, maxLagMs: 2_000 };
+export const DEFAULT_GATE_OPTIONS: GateOptions = {
+  minFaceWidth: 40,
+  galleryRefreshMs: 30_000,
+  maxLagMs: 2_000,
+  trackGapMs: 2_500,
+  mergeWindowMs: 5_000,
+  maxPassMs: 8_000,
+  keepAliveMs: 10_000,
+  livenessEarlyFrames: 5,
+  resyncBackMs: 30_000,
+  resyncFrames: 25,
+};
 
-interface FramePayload {
-  candidates: FrameCandidates;
-  described: Described;
-  frame: RgbImage;
-  box: FaceBox;
-  face: DetectedFace;
-  atMs: number;
+/** attendance's built-in debounce (DEFAULT_RULES.debounceSeconds), used when no per-unit reader is injected. */
+export const DEFAULT_DEBOUNCE_SECONDS = 120;
+
+export interface GateDeps {
+  db: Db;
+  blobs: BlobStore;
+  engine: FaceEngine;
+  punch: PunchSink;
+  now: () => Date;
+  /** The unit's attendance debounce (rules.debounceSeconds); reloaded with the gallery. */
+  debounceSeconds?: (db: Db, unitId: string) => Promise<number>;
 }
-
 
 export interface SightingRecord {
   id: string;
@@ -69,174 +100,317 @@ export interface SightingRecord {
 }
 
 /**
- * Gate recognition for one camera: detect → track → describe → match 1:N against the unit's gallery → one decision
- * per pass → sighting with snapshot and engine metadata → punch (auto), review queue (ambiguous) or unknown group.
+ * Gate recognition for one camera (issue 14: one pass, one sighting, one punch, in about a second):
+ * frames in camera-time order (backwards and repeated frames dropped and counted) → motion gate → detect → track →
+ * describe → match 1:N against the unit's gallery under operating points derived from it → an automatic punch as soon
+ * as the evidence suffices (the row written then, refined while the face stays) or, for review and unknown, one
+ * decision when the track ends → fragments and repeat sightings folded into the earlier pass.
  * Frames are handled one at a time; the caller's bounded queue (cameras.onFrames) drops frames when this is slow.
  */
 export class GatePipeline {
-  private readonly tracker = new FaceTracker<FramePayload>({ minIou: 0.2, maxGapMs: 1500 });
+  private readonly tracker: FaceTracker<FramePayload>;
+  private readonly states = new Map<number, PassState>();
   private gallery: Template[] = [];
+  private points: OperatingPoints | undefined;
   private galleryLoadedAt = Number.NEGATIVE_INFINITY;
   private livenessPolicy: LivenessPolicy = DEFAULT_LIVENESS_POLICY;
-  readonly stats: GateStats = {
-    frames: 0,
-    analysed: 0,
-    skippedNoMotion: 0,
-    dropped: 0,
-    outOfOrder: 0,
-    duplicates: 0,
-    faces: 0,
-    passes: 0,
-    merged: 0,
-    debounced: 0,
-    sightings: { AUTO: 0, REVIEW: 0, UNKNOWN: 0 },
-    latencyMs: { p50: null, p95: null, samples: 0 },
-    lastFrameAt: null,
-    observedFps: null,
-    since: new Date().toISOString(),
-  };
+  private debounceMs = DEFAULT_DEBOUNCE_SECONDS * 1000;
+  private written: WrittenPass[] = [];
+  private lastTs: number | null = null;
+  private lastArrival = 0;
+  private backwardsRun = 0;
+  private prevThumb: Thumb | undefined;
+  private lastAnalysedAt: number | null = null;
+  private readonly keeper: GateStatsKeeper;
+  private readonly options: GateOptions;
   readonly recent: SightingRecord[] = [];
 
   constructor(
-    private readonly deps: { db: Db; blobs: BlobStore; engine: FaceEngine; punch: PunchSink; now: () => Date },
+    private readonly deps: GateDeps,
     private readonly camera: GateCamera,
-    private readonly options: GateOptions = DEFAULT_GATE_OPTIONS,
-  ) {}
+    options: Partial<GateOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_GATE_OPTIONS, ...options };
+    const t = deps.engine.meta.thresholds;
+    // Without overlap (1 fps, a gap) a face continues a track only when it is as similar as two photos of one person.
+    this.tracker = new FaceTracker({ minIou: 0.2, maxGapMs: this.options.trackGapMs, minSimilarity: t.match, maxJumpWidths: 3 });
+    this.keeper = new GateStatsKeeper(deps.now());
+  }
+
+  get stats(): GateStats {
+    return this.keeper.snapshot();
+  }
 
   async handleFrame(frame: { at: Date; width: number; height: number; rgb: Uint8Array }): Promise<void> {
+    const c = this.keeper.counters;
+    c.frames++;
     const atMs = frame.at.getTime();
-    if (this.deps.now().getTime() - atMs > this.options.maxLagMs) {
-      this.stats.dropped++;
+    if (!Number.isFinite(atMs)) {
+      c.outOfOrder++;
       return;
     }
-    this.stats.frames++;
-    await this.refreshGallery();
+    if (this.deps.now().getTime() - atMs > this.options.maxLagMs) {
+      c.dropped++;
+      return;
+    }
+    if (this.lastTs !== null && atMs <= this.lastTs) {
+      if (atMs === this.lastTs) {
+        c.duplicates++;
+        return;
+      }
+      c.outOfOrder++;
+      // A camera whose clock jumped back for good (restart, NTP step) would otherwise be silenced forever.
+      if (++this.backwardsRun < this.options.resyncFrames && this.lastTs - atMs <= this.options.resyncBackMs) return;
+      await this.resetTimeline();
+    }
+    this.backwardsRun = 0;
     const image: RgbImage = { width: frame.width, height: frame.height, data: frame.rgb };
+    const thumb = lumaThumb(image, this.camera.zone);
+    const repeated = sameThumb(this.prevThumb, thumb);
+    const motion = hasMotion(this.prevThumb, thumb);
+    this.prevThumb = thumb;
+    this.lastTs = atMs;
+    this.lastArrival = this.deps.now().getTime();
+    if (repeated) {
+      c.duplicates++;
+      return;
+    }
+    this.keeper.frameAccepted(atMs);
+    for (const track of this.tracker.expire(atMs)) await this.endTrack(track);
+    const gate = shouldAnalyse({ passOpen: this.tracker.openTracks > 0, motion, atMs, lastAnalysedAtMs: this.lastAnalysedAt, keepAliveMs: this.options.keepAliveMs });
+    if (!gate.analyse) {
+      c.skippedNoMotion++;
+      return;
+    }
+    c.analysed++;
+    this.lastAnalysedAt = atMs;
+    await this.analyse(image, atMs);
+    await this.decideOverdue(atMs);
+  }
+
+  private async analyse(image: RgbImage, atMs: number): Promise<void> {
+    await this.refreshGallery();
     const { engine } = this.deps;
     const faces = await engine.detect(image, { minFaceWidth: this.options.minFaceWidth });
-    const detections: { box: FaceBox; payload: FramePayload }[] = [];
+    const detections = [];
     for (const face of faces) {
       const d = await engine.describe(image, face);
       const described = { full: d.embedding, upper: d.upperEmbedding, maskedness: d.maskedness };
       const scores = rankPersons(described, this.gallery, engine.meta.thresholds.masked);
-      detections.push({
-        box: face.box,
-        payload: { candidates: { faceWidth: face.box.width, maskedness: d.maskedness, scores }, described, frame: image, box: face.box, face, atMs },
-      });
+      const payload: FramePayload = { candidates: { faceWidth: face.box.width, maskedness: d.maskedness, scores }, described, frame: image, box: face.box, face, atMs };
+      detections.push({ box: face.box, payload, embedding: d.embedding });
     }
-    this.stats.faces += faces.length;
-    for (const track of this.tracker.push(atMs, detections)) await this.finish(track);
+    this.keeper.counters.faces += faces.length;
+    for (const track of this.tracker.push(atMs, detections)) await this.endTrack(track);
+    for (const track of this.tracker.tracks) {
+      if (track.lastAtMs !== atMs) continue;
+      const payload = (track.observations[track.observations.length - 1] as { payload: FramePayload }).payload;
+      // The pass state keeps what the decision needs; the tracker needs only the last box, so its list is emptied.
+      track.observations.length = 0;
+      const state = this.states.get(track.id);
+      if (!state) this.states.set(track.id, new PassState(payload));
+      else state.add(payload);
+    }
+    for (const track of this.tracker.tracks) {
+      const state = this.states.get(track.id);
+      if (state && !state.pass) await this.tryEarly(state);
+    }
   }
 
-  /** Ends passes that have gone quiet by `now` (call periodically and at shutdown). */
+  private policy(): PassPolicy {
+    return { ...DEFAULT_PASS_POLICY, thresholds: this.deps.engine.meta.thresholds, ...(this.points ? { points: this.points } : {}) };
+  }
+
+  /** An automatic punch as soon as the evidence suffices (domain/early-decision.ts), liveness permitting. */
+  private async tryEarly(state: PassState): Promise<void> {
+    const verdict = earlyVerdict(state.candidates, this.policy());
+    if (!verdict) return;
+    // Under liveness policy REVIEW a punch needs positive liveness evidence, which a few frames cannot give yet.
+    if (this.livenessPolicy.mode === 'REVIEW' && state.frames < this.options.livenessEarlyFrames) return;
+    const liveness = this.liveness(state);
+    const final = applyLivenessPolicy(verdict, liveness.score, this.livenessPolicy);
+    if (final.kind !== 'auto') return;
+    await this.settle(state, final, liveness);
+  }
+
+  /** Passes open longer than maxPassMs without a confident match are decided now (REVIEW or UNKNOWN, or AUTO). */
+  private async decideOverdue(atMs: number): Promise<void> {
+    for (const track of this.tracker.tracks) {
+      const state = this.states.get(track.id);
+      if (state && !state.pass && atMs - state.firstMs >= this.options.maxPassMs) await this.decideNow(state);
+    }
+  }
+
+  private liveness(state: PassState): LivenessResult {
+    return assessLiveness(state.kept.map((f) => ({ image: f.frame, face: f.face })));
+  }
+
+  private async decideNow(state: PassState): Promise<void> {
+    const liveness = this.liveness(state);
+    const verdict = applyLivenessPolicy(decidePass(state.candidates, this.policy()), liveness.score, this.livenessPolicy);
+    await this.settle(state, verdict, liveness);
+  }
+
+  private async endTrack(track: Track<FramePayload>): Promise<void> {
+    const state = this.states.get(track.id);
+    this.states.delete(track.id);
+    if (!state) return;
+    if (!state.pass) {
+      await this.decideNow(state);
+      return;
+    }
+    // Decided early (or folded): the row takes the whole pass's evidence, never a second verdict.
+    const pass = state.pass;
+    pass.frames += state.takeUncounted();
+    pass.lastMs = Math.max(pass.lastMs, state.lastMs);
+    const own = state.owner
+      ? { verdict: decidePass(state.candidates, this.policy()), liveness: this.liveness(state), probe: state.mean() }
+      : undefined;
+    await refineSighting(this.deps.db, pass.sightingId, { lastSeen: new Date(pass.lastMs), frames: pass.frames, fragments: pass.fragments, ...(own ? { own } : {}) });
+  }
+
+  private mergeOptions(): MergeOptions {
+    return { mergeWindowMs: this.options.mergeWindowMs, debounceMs: this.debounceMs, sameFace: this.deps.engine.meta.thresholds.match };
+  }
+
+  /** Stores a verdict for a track: folded into an earlier pass of the same person, or a new sighting (and punch). */
+  private async settle(state: PassState, verdict: PassVerdict, liveness: LivenessResult): Promise<void> {
+    const c = this.keeper.counters;
+    const kind = kindOf(verdict);
+    const personId = verdict.kind === 'auto' ? verdict.personId : verdict.kind === 'review' ? (verdict.candidates[0]?.personId ?? null) : null;
+    const probe = state.mean();
+    this.written = pruneRecent(this.written, state.firstMs, this.mergeOptions());
+    const fold = findFoldTarget(this.written, { kind, personId, embedding: probe.full, firstMs: state.firstMs }, this.mergeOptions());
+    if (fold) {
+      const target = fold.target;
+      state.pass = target;
+      c[fold.reason]++;
+      if (upgrades(target, kind) && (await upgradeSighting(this.deps.db, target.sightingId, { verdict, probe, now: this.deps.now() }))) {
+        target.kind = kind;
+        target.personId = personId;
+        target.locked = verdict.kind === 'review' && verdict.reason === 'LOW_LIVENESS';
+        const record = this.recent.find((r) => r.id === target.sightingId);
+        if (record) record.verdict = verdict;
+        if (verdict.kind === 'auto') await this.punch(target, verdict, record);
+      }
+      if (fold.reason === 'merged') {
+        target.fragments++;
+        target.frames += state.takeUncounted();
+        target.lastMs = Math.max(target.lastMs, state.lastMs);
+        await refineSighting(this.deps.db, target.sightingId, { lastSeen: new Date(target.lastMs), frames: target.frames, fragments: target.fragments });
+      } else state.takeUncounted();
+      return;
+    }
+    await this.write(state, verdict, liveness, probe);
+  }
+
+  private async write(state: PassState, verdict: PassVerdict, liveness: LivenessResult, probe: ReturnType<PassState['mean']>): Promise<void> {
+    const { db, blobs, engine } = this.deps;
+    const id = randomUUID();
+    const firstSeen = new Date(state.firstMs);
+    const kind = kindOf(verdict);
+    // During a gate enrollment period a pass the matcher was not sure of is grouped per person for enrollment;
+    // outside one, a stranger's embedding is discarded at once (Luật 91/2025 Điều 9, audit D11): no group, no probe.
+    const period = verdict.kind !== 'auto' ? await activeEnrollmentPeriod(db, this.camera.id, firstSeen) : undefined;
+    const passFrames = state.kept.map((f) => ({ image: f.frame, face: f.face, described: f.described, atMs: f.atMs }));
+    const collected = period ? await collectPass({ db, blobs, engine }, period, this.camera.id, id, passFrames, liveness.score, this.deps.now()) : undefined;
+    const top = verdict.candidates[0];
+    const bar = top ? autoBar(this.policy(), top.personId, verdict.masked) : undefined;
+    const livenessMeta = { ...LIVENESS_MODEL, params: DEFAULT_LIVENESS_PARAMS, policy: this.livenessPolicy };
+    const best = state.best();
+    const pass: WrittenPass = {
+      sightingId: id,
+      kind,
+      personId: verdict.kind === 'auto' ? verdict.personId : verdict.kind === 'review' ? (top?.personId ?? null) : null,
+      embedding: probe.full,
+      firstMs: state.firstMs,
+      lastMs: state.lastMs,
+      frames: state.takeUncounted(),
+      fragments: 1,
+      locked: verdict.kind === 'review' && verdict.reason === 'LOW_LIVENESS',
+    };
+    pass.snapshotKey = await insertSighting(db, blobs, {
+      id,
+      camera: this.camera,
+      verdict,
+      firstSeen,
+      lastSeen: new Date(state.lastMs),
+      frames: pass.frames,
+      liveness,
+      // The operating points in force (their basis and this candidate's bar) sit with the engine's models and thresholds.
+      engineMeta: { ...engine.meta, liveness: livenessMeta, operatingPoints: this.points ? { basis: this.points.basis, thresholds: this.points.thresholds, minMargin: this.points.minMargin, bar: bar?.bar ?? null } : null },
+      snapshot: { image: best.frame, box: best.box },
+      unknownClusterId: collected ?? null,
+      probe,
+      now: this.deps.now(),
+    });
+    state.pass = pass;
+    state.owner = true;
+    this.written.push(pass);
+    const c = this.keeper.counters;
+    c.passes++;
+    c.sightings[kind]++;
+    const record: SightingRecord = { id, verdict, seenAt: firstSeen, liveness: liveness.score, ...(collected ? { enrollmentGroupId: collected } : {}) };
+    this.recent.push(record);
+    if (this.recent.length > 100) this.recent.shift();
+    if (verdict.kind === 'auto') await this.punch(pass, verdict, record);
+    else this.keeper.latency(Math.max(0, this.deps.now().getTime() - state.firstMs));
+  }
+
+  /** The punch is at the moment the face was first seen (the arrival), not when the decision was made. */
+  private async punch(pass: WrittenPass, verdict: Extract<PassVerdict, { kind: 'auto' }>, record: SightingRecord | undefined): Promise<void> {
+    const { db } = this.deps;
+    const sightingId = pass.sightingId;
+    const at = new Date(pass.firstMs);
+    const punch = await this.deps.punch(db, {
+      source: `camera:${this.camera.id}`,
+      sourceEventId: sightingId,
+      personId: verdict.personId,
+      at,
+      direction: this.camera.direction,
+      confidence: Math.max(0, Math.min(1, verdict.score)),
+      sourceKind: 'CAMERA',
+      evidence: { sightingId, ...(pass.snapshotKey ? { snapshotKey: pass.snapshotKey } : {}) },
+    });
+    const now = this.deps.now();
+    await recordPunch(db, sightingId, punch.punchId, now);
+    this.keeper.latency(Math.max(0, now.getTime() - at.getTime()));
+    if (record) record.punchId = punch.punchId;
+  }
+
+  /** Ends passes that have gone quiet by `now` (wall clock; call periodically and at shutdown). */
   async flush(now = Number.POSITIVE_INFINITY): Promise<void> {
-    for (const track of this.tracker.expire(now)) await this.finish(track);
+    // Tracks live on frame time: wall time since the last frame arrived is added to that frame's timestamp, so a
+    // camera whose clock differs from the server's is not cut short (or kept open) by the difference.
+    const frameNow = this.lastTs === null || !Number.isFinite(now) ? now : this.lastTs + Math.max(0, now - this.lastArrival);
+    for (const track of this.tracker.expire(frameNow)) await this.endTrack(track);
+    if (Number.isFinite(frameNow)) await this.decideOverdue(frameNow);
+  }
+
+  private async resetTimeline(): Promise<void> {
+    for (const track of this.tracker.expire(Number.POSITIVE_INFINITY)) await this.endTrack(track);
+    this.written = [];
+    this.lastTs = null;
+    this.prevThumb = undefined;
+    this.lastAnalysedAt = null;
+    this.keeper.timelineReset();
   }
 
   private async refreshGallery(): Promise<void> {
     const now = this.deps.now().getTime();
     if (now - this.galleryLoadedAt < this.options.galleryRefreshMs) return;
-    this.gallery = await loadGallery(this.deps.db, this.camera.unitId, this.deps.engine.meta.engine);
-    // The liveness policy changes rarely; it is reloaded with the gallery (and on invalidateGallery).
-    this.livenessPolicy = await effectiveLivenessPolicy(this.deps.db, this.camera.unitId);
+    const { db, engine } = this.deps;
+    this.gallery = await loadGallery(db, this.camera.unitId, engine.meta.engine);
+    // Operating points follow the gallery: who is enrolled decides how close the nearest look-alikes are.
+    this.points = this.gallery.length ? deriveOperatingPoints(this.gallery, engine.meta.thresholds) : undefined;
+    // The liveness policy and the debounce change rarely; they are reloaded with the gallery (and on invalidateGallery).
+    this.livenessPolicy = await effectiveLivenessPolicy(db, this.camera.unitId);
+    if (this.deps.debounceSeconds) this.debounceMs = (await this.deps.debounceSeconds(db, this.camera.unitId)) * 1000;
     this.galleryLoadedAt = now;
   }
 
   /** Forces the next frame to reload the gallery (after enrollment or consent changes). */
   invalidateGallery(): void {
     this.galleryLoadedAt = Number.NEGATIVE_INFINITY;
-  }
-
-  private async finish(track: Track<FramePayload>): Promise<void> {
-    const { db, blobs, engine } = this.deps;
-    const frames = track.observations.map((o) => o.payload);
-    const matched = decidePass(frames.map((f) => f.candidates), { ...DEFAULT_PASS_POLICY, thresholds: engine.meta.thresholds });
-    // Heuristic liveness signal (not certified anti-spoofing): recorded for every pass, acted on only under policy REVIEW.
-    const liveness = assessLiveness(frames.map((f) => ({ image: f.frame, face: f.face })));
-    const verdict = applyLivenessPolicy(matched, liveness.score, this.livenessPolicy);
-    // The snapshot is the frame with the largest face: the best evidence a reviewer can look at.
-    const best = frames.reduce((a, b) => (b.box.width > a.box.width ? b : a));
-    const seenAt = new Date(best.atMs);
-    const id = randomUUID();
-    const snapshotKey = `faces/sightings/${seenAt.toISOString().slice(0, 10)}/${id}.jpg`;
-    const pad = best.box.width;
-    await blobs.put(
-      snapshotKey,
-      await encodeJpeg(cropRgb(best.frame, best.box.x - pad, best.box.y - pad, best.box.width + 2 * pad, best.box.height + 2 * pad)),
-      'image/jpeg',
-    );
-    const topPerson = verdict.kind === 'auto' ? verdict.personId : null;
-    // During a gate enrollment period, a pass the matcher was not sure of (unknown or review, never one that matched
-    // confidently) with at least one face good enough to enroll is grouped per person for enrollment; otherwise
-    // strangers are grouped as before.
-    const period = matched.kind !== 'auto' ? await activeEnrollmentPeriod(db, this.camera.id, seenAt) : undefined;
-    const passFrames = frames.map((f) => ({ image: f.frame, face: f.face, described: f.described, atMs: f.atMs }));
-    const collected = period ? await collectPass({ db, blobs, engine }, period, this.camera.id, id, passFrames, liveness.score, this.deps.now()) : undefined;
-    const unknownCluster =
-      collected ??
-      (verdict.kind === 'unknown'
-        ? await assignUnknownCluster(db, this.camera.unitId, engine.meta.engine, meanEmbedding(frames.map((f) => f.described.full)), seenAt, engine.meta.thresholds.match)
-        : null);
-    const livenessMeta = { ...LIVENESS_MODEL, params: DEFAULT_LIVENESS_PARAMS, policy: this.livenessPolicy };
-    // The sighting and its snapshot's owner (the camera's unit, and the person when matched) in one transaction; if
-    // it fails, the snapshot goes too.
-    await db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO face_sightings (id, camera_id, unit_id, seen_at, frames, verdict, review_reason, person_id, score, masked,
-           liveness, candidates, engine_meta, snapshot_key, unknown_cluster_id, review_status, created_at, liveness_detail,
-           first_seen_at, last_seen_at, decided_at, decision_latency_ms)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$17,$11,$12,$13,$14,$15,$16,$18,$19,$20,$16,$21)`,
-        [
-          id,
-          this.camera.id,
-          this.camera.unitId,
-          seenAt,
-          frames.length,
-          verdict.kind.toUpperCase(),
-          verdict.kind === 'review' ? verdict.reason : null,
-          topPerson,
-          verdict.candidates[0]?.score ?? null,
-          verdict.masked,
-          JSON.stringify(verdict.candidates),
-          // The liveness method, its version, thresholds and the policy in force sit with the engine's models and thresholds.
-          JSON.stringify({ ...engine.meta, liveness: livenessMeta }),
-          snapshotKey,
-          unknownCluster,
-          verdict.kind === 'review' ? 'PENDING' : null,
-          this.deps.now(),
-          liveness.score,
-          JSON.stringify({ components: liveness.components, raw: liveness.raw, frames: liveness.frames }),
-          new Date(frames[0]?.atMs ?? best.atMs),
-          new Date(frames[frames.length - 1]?.atMs ?? best.atMs),
-          Math.max(0, Math.round(this.deps.now().getTime() - (frames[0]?.atMs ?? best.atMs))),
-        ],
-      );
-      await recordBlobOwner(tx, { key: snapshotKey, kind: BLOB_KINDS.sighting, unitId: this.camera.unitId, personId: topPerson, createdBy: `camera:${this.camera.id}` });
-    }).catch(async (err: unknown) => {
-      await blobs.delete(snapshotKey).catch(() => undefined);
-      throw err;
-    });
-    const record: SightingRecord = { id, verdict, seenAt, liveness: liveness.score, ...(collected ? { enrollmentGroupId: collected } : {}) };
-    if (verdict.kind === 'auto') {
-      const punch = await this.deps.punch(db, {
-        source: `camera:${this.camera.id}`,
-        sourceEventId: id,
-        personId: verdict.personId,
-        at: seenAt,
-        direction: this.camera.direction,
-        confidence: Math.max(0, Math.min(1, verdict.score)),
-        sourceKind: 'CAMERA',
-        evidence: { snapshotKey, sightingId: id },
-      });
-      record.punchId = punch.punchId;
-      await db.query('UPDATE face_sightings SET punch_id = $2, decision_latency_ms = $3 WHERE id = $1', [
-        id,
-        punch.punchId,
-        Math.round(this.deps.now().getTime() - seenAt.getTime()),
-      ]);
-    }
-    this.stats.sightings[verdict.kind === 'auto' ? 'AUTO' : verdict.kind === 'review' ? 'REVIEW' : 'UNKNOWN']++;
-    this.recent.push(record);
-    if (this.recent.length > 100) this.recent.shift();
   }
 }

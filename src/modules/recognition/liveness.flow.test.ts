@@ -87,6 +87,8 @@ forEachDb('liveness signal at the gate', (getDb) => {
     const db = await getDb();
     const gate = await gateFor();
     await drivePass(gate, realVideo, clock);
+    // Issue 14: the same person again within the unit's debounce window (120 s) would be folded into the first pass.
+    clock.ms += 5 * 60_000;
     await drivePass(gate, attackVideo, clock);
     const [real, attack] = gate.recent;
     assert.equal(gate.recent.length, 2);

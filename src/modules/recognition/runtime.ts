@@ -4,6 +4,7 @@ import { ingestPunch } from '../attendance';
 import { listCameras, onFrames } from '../cameras';
 import { purgeExpiredGateGroups } from './gate-enrollment.groups';
 import { GatePipeline, type PunchSink } from './gate-pipeline';
+import type { GateStats } from './gate-stats-types';
 
 /**
  * The running part of recognition for one app context: the context's face engine (ctx.faces: worker threads, so
@@ -80,8 +81,9 @@ export class RecognitionRuntime {
     for (const { gate } of this.pipelines.values()) gate?.invalidateGallery();
   }
 
-  stats() {
-    return [...this.pipelines].flatMap(([cameraId, { gate }]) => (gate ? [{ cameraId, ...gate.stats, recent: gate.recent }] : []));
+  /** Per camera whose gate has started (on its first frame): what the gate did since (GateStats, issue 14). */
+  stats(): Array<{ cameraId: string } & GateStats> {
+    return [...this.pipelines].flatMap(([cameraId, { gate }]) => (gate ? [{ cameraId, ...gate.stats }] : []));
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FaceThresholds } from '../../../platform/ports/face-engine';
+import type { OperatingPoints } from './operating-points';
 
 /**
  * Decision once per pass: the frames of one track are combined into one verdict.
@@ -22,6 +23,20 @@ export interface PassPolicy {
   minMargin: number;
   /** Share of frames whose top identity must be the winner. */
   minAgreement: number;
+  /**
+   * Operating points derived from the site's own gallery (operating-points.ts): when given, their thresholds replace
+   * `thresholds`, the winner must clear their own auto-accept bar (raised near a look-alike) and the margin is theirs.
+   */
+  points?: OperatingPoints;
+}
+
+/** The auto-accept bar and margin a pass for `personId` must clear under this policy. */
+export function autoBar(policy: PassPolicy, personId: string, masked: boolean): { bar: number; margin: number } {
+  const t = policy.points?.thresholds ?? policy.thresholds;
+  const own = policy.points?.perPerson.get(personId);
+  const global = masked ? t.autoAcceptMasked : t.autoAccept;
+  const bar = Math.max(t.match, own ? Math.max(global, masked ? own.masked : own.bare) : global);
+  return { bar, margin: policy.points ? policy.points.minMargin : policy.minMargin };
 }
 
 export const DEFAULT_PASS_POLICY: Omit<PassPolicy, 'thresholds'> = { minFrames: 2, minMargin: 0.05, minAgreement: 0.6 };
@@ -38,7 +53,7 @@ export interface Candidate {
 }
 
 export function decidePass(frames: FrameCandidates[], policy: PassPolicy): PassVerdict {
-  const { thresholds } = policy;
+  const thresholds = policy.points?.thresholds ?? policy.thresholds;
   const weightOf = (f: FrameCandidates) => Math.min(f.faceWidth, 200);
   const totalWeight = frames.reduce((s, f) => s + weightOf(f), 0);
   const combined = new Map<string, number>();
@@ -56,11 +71,10 @@ export function decidePass(frames: FrameCandidates[], policy: PassPolicy): PassV
   const margin = top.score - (candidates[1]?.score ?? Number.NEGATIVE_INFINITY);
   const agreeing = frames.filter((f) => [...f.scores].sort((a, b) => b.score - a.score)[0]?.personId === top.personId).length;
   const review = (reason: Extract<PassVerdict, { kind: 'review' }>['reason']): PassVerdict => ({ kind: 'review', reason, masked, candidates });
-  if (top.score < thresholds.match || top.score < (masked ? thresholds.autoAcceptMasked : thresholds.autoAccept)) {
-    return review(masked ? 'MASKED_AMBIGUOUS' : 'LOW_CONFIDENCE');
-  }
+  const { bar, margin: minMargin } = autoBar(policy, top.personId, masked);
+  if (top.score < bar) return review(masked ? 'MASKED_AMBIGUOUS' : 'LOW_CONFIDENCE');
   if (frames.length < policy.minFrames) return review('FEW_FRAMES');
-  if (margin < policy.minMargin) return review('SMALL_MARGIN');
+  if (margin < minMargin) return review('SMALL_MARGIN');
   if (agreeing / frames.length < policy.minAgreement) return review('DISAGREEMENT');
   return { kind: 'auto', personId: top.personId, score: top.score, masked, candidates };
 }

@@ -1,15 +1,23 @@
 import type { FaceBox } from '../../../platform/ports/face-engine';
+import { cosine } from '../../../platform/image/embedding';
 
 /**
- * Groups detections of one camera into tracks (one track ≈ one person passing the gate) by box overlap between
- * consecutive sampled frames. A track ends when it has not been seen for `maxGapMs`; the gate decides once per
- * ended track, never per frame.
+ * Groups detections of one camera into tracks (one track ≈ one person passing the gate), on the frames' own
+ * timestamps (never arrival time: a frame that waited in a queue still belongs where the camera put it).
+ * A detection continues a track when its box overlaps the track's last box, or — when boxes do not overlap, as
+ * between frames a second apart at 1 fps or after a gap — when its embedding is as similar to the track's as two
+ * photos of one person and it is no more than a few face widths away. A track ends when it has not been seen for
+ * `maxGapMs`.
  */
 export interface TrackerOptions {
   /** Minimum IoU with the track's last box to continue it. */
   minIou: number;
   /** A track unseen for this long has passed. */
   maxGapMs: number;
+  /** Without overlap, minimum cosine between the detection's and the track's embedding (absent: overlap only). */
+  minSimilarity?: number;
+  /** Without overlap, the largest centre jump allowed, in face widths (of the larger of the two boxes). */
+  maxJumpWidths?: number;
 }
 
 export interface Observation<T> {
@@ -23,6 +31,18 @@ export interface Track<T> {
   observations: Observation<T>[];
   lastBox: FaceBox;
   lastAtMs: number;
+  firstAtMs: number;
+  /** Running mean (not normalised) of the detections' embeddings, for continuing without overlap. */
+  embedding?: Float32Array;
+  /** Detections added to the track (observations may be trimmed by the caller; this is not). */
+  seen: number;
+}
+
+export interface Detection<T> {
+  box: FaceBox;
+  payload: T;
+  /** Unit-length embedding of the face, when known. */
+  embedding?: Float32Array;
 }
 
 export function iou(a: FaceBox, b: FaceBox): number {
@@ -35,6 +55,13 @@ export function iou(a: FaceBox, b: FaceBox): number {
   return union > 0 ? inter / union : 0;
 }
 
+function unit(v: Float32Array): Float32Array {
+  let s = 0;
+  for (const x of v) s += x * x;
+  const n = Math.sqrt(s) || 1;
+  return v.map((x) => x / n);
+}
+
 export class FaceTracker<T> {
   private readonly open: Track<T>[] = [];
   private nextId = 1;
@@ -42,35 +69,56 @@ export class FaceTracker<T> {
   constructor(private readonly options: TrackerOptions = { minIou: 0.2, maxGapMs: 1500 }) {}
 
   /**
-   * Adds one frame's detections (greedy matching, best overlap first) and returns the tracks that ended before
-   * this frame's time.
+   * Adds one frame's detections (greedy matching: overlapping pairs first by IoU, then look-alike pairs by
+   * similarity) and returns the tracks that ended before this frame's time. Callers must push in time order.
    */
-  push(atMs: number, detections: { box: FaceBox; payload: T }[]): Track<T>[] {
+  push(atMs: number, detections: Detection<T>[]): Track<T>[] {
     const ended = this.expire(atMs);
-    const pairs: { track: Track<T>; det: number; overlap: number }[] = [];
+    const pairs: { track: Track<T>; det: number; rank: number }[] = [];
+    const { minIou, minSimilarity, maxJumpWidths = 3 } = this.options;
     for (const track of this.open) {
       detections.forEach((d, det) => {
         const overlap = iou(track.lastBox, d.box);
-        if (overlap >= this.options.minIou) pairs.push({ track, det, overlap });
+        if (overlap >= minIou) {
+          pairs.push({ track, det, rank: 2 + overlap });
+          return;
+        }
+        if (minSimilarity === undefined || !d.embedding || !track.embedding) return;
+        const a = track.lastBox;
+        const b = d.box;
+        const jump = Math.hypot(a.x + a.width / 2 - (b.x + b.width / 2), a.y + a.height / 2 - (b.y + b.height / 2));
+        if (jump > maxJumpWidths * Math.max(a.width, b.width)) return;
+        const sim = cosine(unit(track.embedding), d.embedding);
+        if (sim >= minSimilarity) pairs.push({ track, det, rank: sim });
       });
     }
-    pairs.sort((a, b) => b.overlap - a.overlap);
+    pairs.sort((a, b) => b.rank - a.rank);
     const usedTracks = new Set<number>();
     const usedDets = new Set<number>();
     for (const p of pairs) {
       if (usedTracks.has(p.track.id) || usedDets.has(p.det)) continue;
       usedTracks.add(p.track.id);
       usedDets.add(p.det);
-      const d = detections[p.det] as { box: FaceBox; payload: T };
-      p.track.observations.push({ box: d.box, atMs, payload: d.payload });
-      p.track.lastBox = d.box;
-      p.track.lastAtMs = atMs;
+      this.extend(p.track, atMs, detections[p.det] as Detection<T>);
     }
     detections.forEach((d, i) => {
       if (usedDets.has(i)) return;
-      this.open.push({ id: this.nextId++, observations: [{ box: d.box, atMs, payload: d.payload }], lastBox: d.box, lastAtMs: atMs });
+      const track: Track<T> = { id: this.nextId++, observations: [], lastBox: d.box, lastAtMs: atMs, firstAtMs: atMs, seen: 0 };
+      this.extend(track, atMs, d);
+      this.open.push(track);
     });
     return ended;
+  }
+
+  private extend(track: Track<T>, atMs: number, d: Detection<T>): void {
+    track.observations.push({ box: d.box, atMs, payload: d.payload });
+    track.lastBox = d.box;
+    track.lastAtMs = atMs;
+    track.seen++;
+    if (d.embedding) {
+      if (!track.embedding) track.embedding = new Float32Array(d.embedding);
+      else for (let i = 0; i < track.embedding.length; i++) track.embedding[i] = (track.embedding[i] as number) + (d.embedding[i] as number);
+    }
   }
 
   /** Ends every track unseen since `atMs − maxGapMs` (call with +∞ to flush at shutdown). */
@@ -84,6 +132,11 @@ export class FaceTracker<T> {
       }
     }
     return ended.reverse();
+  }
+
+  /** The tracks still open (read-only use: the gate looks at them for an early decision). */
+  get tracks(): readonly Track<T>[] {
+    return this.open;
   }
 
   get openTracks(): number {
