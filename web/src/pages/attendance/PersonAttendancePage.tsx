@@ -10,6 +10,7 @@ import type { PageProps } from '../../routes';
 import { useMe } from '../../session';
 import { type DayExtras, dayOffText, permissionNotes, regulationText, type SessionExtras } from './day-details';
 import { STATUS, useAT } from './texts';
+import { TodayCard } from './TodayCard';
 
 type Day = Omit<Schemas['AttendanceDay'], 'sessions'> & DayExtras & { sessions: Array<Schemas['AttendanceSession'] & SessionExtras> };
 type Punch = Schemas['Punch'];
@@ -33,6 +34,7 @@ export default function PersonAttendancePage({ params }: PageProps) {
   return (
     <div>
       <PageHeader title={t('pm.title')} subtitle={<Link to={`/attendance?month=${month}`}>{t('pm.back')}</Link>} />
+      <TodayCard personId={personId} />
       <Flex gap={12} style={{ marginBottom: 12 }} align="center" wrap>
         <DatePicker
           picker="month"

@@ -15,6 +15,7 @@ import { useMe, useSession } from '../../session';
 import PersonAttendancePage from './PersonAttendancePage';
 import { permissionNotes, type SessionExtras } from './day-details';
 import { STATUS, useAT } from './texts';
+import { useTimesheetToday } from './timesheet-today';
 
 type Row = Schemas['TimesheetRow'];
 /** What the page follows of a recompute, from the POST that starts it and from the job it polls. */
@@ -45,6 +46,7 @@ function TimesheetPage(_: PageProps) {
   const status = params.get('status') ?? undefined;
   const [q, setQ] = useState(params.get('q') ?? '');
   const { data, loading, reload } = useApi(unitId ? '/api/attendance/timesheet' : null, { unitId, month, status, q: params.get('q') ?? undefined });
+  const today = useTimesheetToday(unitId, month, locale === 'en' ? 'en' : 'vi');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
@@ -87,7 +89,7 @@ function TimesheetPage(_: PageProps) {
         }),
         render: (_: unknown, r: Row) => {
           const c = r.cells[d.date];
-          if (!c) return null;
+          if (!c) return today.cell(r, d.date);
           const s = STATUS[c.status];
           const tip = c.sessions
             .map(
@@ -114,7 +116,7 @@ function TimesheetPage(_: PageProps) {
           `${r.totals.present ?? 0} / ${r.totals.late ?? 0} / ${r.totals.early ?? 0} / ${r.totals.absent ?? 0} / ${r.totals.leave ?? 0}${r.totals.awaiting ? ` · ${r.totals.awaiting} ${STATUS.AWAITING_JUSTIFICATION?.short ?? ''}` : ''}`,
       },
     ];
-  }, [data, locale, month, t]);
+  }, [data, locale, month, t, today]);
 
   const recompute = async () => {
     const [y, m] = month.split('-').map(Number) as [number, number];
@@ -219,7 +221,7 @@ function TimesheetPage(_: PageProps) {
         bordered
         loading={loading}
         columns={columns}
-        dataSource={data?.rows ?? []}
+        dataSource={today.withRows(data?.rows ?? [], !status && !params.get('q'))}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('ts.empty') }}

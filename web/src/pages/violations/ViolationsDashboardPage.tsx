@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/format';
 import { Link, replaceSearch, useLocation } from '../../router';
 import { useVT, type VKey } from './texts';
 import { trendSeries } from './trends';
+import { TodayAttendancePanel } from './TodayAttendancePanel';
 
 const CHART_KINDS = ['LATE', 'EARLY_LEAVE', 'ABSENT_NO_REASON', 'LEAVE_NOT_REPORTED', 'OTHER'] as const;
 const COLORS: Record<string, string> = { LATE: '#d48806', EARLY_LEAVE: '#1677ff', ABSENT_NO_REASON: '#cf1322', LEAVE_NOT_REPORTED: '#722ed1', OTHER: '#8c8c8c' };
@@ -34,6 +35,7 @@ export default function ViolationsDashboardPage() {
         extra={<UnitSelect value={unitId} onChange={(v) => replaceSearch({ unitId: v ?? undefined })} placeholder={vt('list.unit')} style={{ width: 300 }} />}
       />
       <Row gutter={[16, 16]}>
+        <TodayAttendancePanel unitId={unitId} />
         <Col xs={24}>
           <Card title={vt('dash.today', { date: formatDate(data?.today.date) })} loading={loading} data-testid="dash-today">
             {data && data.today.byUnit.length === 0 ? <Empty description={vt('dash.todayEmpty')} /> : null}
