@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { FaceThresholds } from '../../../platform/ports/face-engine';
 import { normalize } from '../../../platform/image/embedding';
 import { rankPersons, type Template } from './match';
-import { deriveOperatingPoints, personScore, quantile } from './operating-points';
+import { deriveOperatingPoints, galleryFingerprint, personScore, quantile } from './operating-points';
 
 const base: FaceThresholds = { detection: 0.6, review: 0.5, match: 0.6, autoAccept: 0.7, autoAcceptMasked: 0.75, masked: 0.5 };
 
@@ -82,6 +82,17 @@ describe('deriveOperatingPoints', () => {
   it('sets the margin on the engine score scale', () => {
     const points = deriveOperatingPoints([tpl('an', 0, 2), tpl('binh', 90, 3)], base, { marginFraction: 0.5 });
     assert.ok(Math.abs(points.minMargin - 0.1) < 1e-9);
+  });
+
+  it('reuses the last derivation for a reloaded gallery with the same content, not for a changed one', () => {
+    const gallery = () => [tpl('an', 0, 2), tpl('binh', 40, 3), tpl('chi', 80, 4)];
+    const first = deriveOperatingPoints(gallery(), base);
+    assert.equal(deriveOperatingPoints(gallery(), base), first, 'a new array with the same templates');
+    const changed = gallery();
+    (changed[1] as Template).full[0] = 0.5;
+    assert.notEqual(galleryFingerprint(changed), galleryFingerprint(gallery()));
+    assert.notEqual(deriveOperatingPoints(changed, base), first);
+    assert.notEqual(deriveOperatingPoints(gallery(), { ...base, autoAccept: 0.71 }), first, 'other engine thresholds');
   });
 
   it('quantile interpolates between ranks', () => {
