@@ -12,6 +12,7 @@ const ZId = z.guid();
 export const PASS_VERDICT_FILTERS = ['AUTO', 'REVIEW', 'UNKNOWN', 'LIVENESS'] as const;
 export const PASS_SORTS = ['seenAt', 'score', 'latency', 'frames'] as const;
 
+/** Query strings stay unnamed: @fastify/swagger cannot expand a referenced (named) schema into parameters. */
 export const ZGatePassQuery = z
   .strictObject({
     cameraId: z.uuid().optional(),
@@ -23,8 +24,7 @@ export const ZGatePassQuery = z
     sort: z.enum(PASS_SORTS).default('seenAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...ZPage,
-  })
-  .meta({ id: 'GatePassQuery' });
+  });
 export type GatePassQuery = z.output<typeof ZGatePassQuery>;
 
 export const ZGatePass = z
@@ -56,8 +56,7 @@ export type GatePass = z.output<typeof ZGatePass>;
 export const ZGatePassPage = ZPageOf(ZGatePass).meta({ id: 'GatePassPage' });
 
 export const ZGateStatsQuery = z
-  .strictObject({ hours: z.coerce.number().int().min(1).max(24 * 31).default(24).describe('Window of the database figures, in hours up to now') })
-  .meta({ id: 'GateStatsQuery' });
+  .strictObject({ hours: z.coerce.number().int().min(1).max(24 * 31).default(24).describe('Window of the database figures, in hours up to now') });
 
 const ZCount = z.number().int();
 

@@ -84,3 +84,12 @@ export const TODAY_STATUS_LABELS = {
   DAY_OFF: { vi: 'Ngày nghỉ', en: 'Day off' },
   LEFT: { vi: 'Đã về', en: 'Left' },
 } as const satisfies Record<string, Label>;
+
+/**
+ * Who decided a camera punch (issue 14): a punch made from a gate pass that a reviewer confirmed is the reviewer's
+ * decision, not the machine's; the reviewer's name follows the label ("Xác nhận bởi Nguyễn Thị Hằng").
+ */
+export const PUNCH_DECIDER_LABELS = {
+  MACHINE: { vi: 'Tự động (camera nhận diện)', en: 'Automatic (camera recognition)' },
+  REVIEWER: { vi: 'Xác nhận bởi', en: 'Confirmed by' },
+} as const satisfies Record<string, Label>;

@@ -3,6 +3,7 @@ import {
   CALENDAR_DAY_STATUS_LABELS,
   JUSTIFICATION_TYPE_LABELS,
   pickLabel,
+  PUNCH_DECIDER_LABELS,
   REQUEST_STATUS_LABELS,
 } from '../../../../src/platform/glossary';
 
@@ -69,4 +70,15 @@ export function regulationText(r: RegulationRef, lang: Lang): string {
   const basis = r.legalBasis ?? (lang === 'en' ? 'no reference recorded' : 'chưa ghi số văn bản');
   if (r.source === 'UNIT') return lang === 'en' ? `Thresholds of the unit's work regulation: ${basis}.` : `Ngưỡng theo quy chế làm việc của đơn vị: ${basis}.`;
   return lang === 'en' ? `Thresholds of the installation-wide regulation: ${basis}.` : `Ngưỡng theo quy chế chung: ${basis}.`;
+}
+
+/**
+ * Who decided a punch, for the punch list: "Xác nhận bởi Nguyễn Thị Hằng" when a reviewer confirmed the gate pass
+ * behind it (source `camera-review:*`), "Tự động (camera nhận diện)" for the camera's own punches, null otherwise
+ * (manual punches carry their own tag). `confirmedBy` is optional until the generated API types include it.
+ */
+export function punchDeciderText(p: { source: string; confirmedBy?: string | null }, lang: Lang): string | null {
+  if (p.source.startsWith('camera-review:')) return `${pickLabel(PUNCH_DECIDER_LABELS, 'REVIEWER', lang)} ${p.confirmedBy ?? '—'}`;
+  if (p.source.startsWith('camera:')) return pickLabel(PUNCH_DECIDER_LABELS, 'MACHINE', lang);
+  return null;
 }
