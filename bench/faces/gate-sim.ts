@@ -101,10 +101,8 @@ export type GateConfig = { kind: 'constants' } | { kind: 'points'; tuning: Parti
 export function policyFor(config: GateConfig, galleryTemplates: readonly Template[], base: FaceThresholds): { policy: PassPolicy; points?: OperatingPoints } {
   if (config.kind === 'constants') return { policy: { ...DEFAULT_PASS_POLICY, thresholds: base } };
   const points = deriveOperatingPoints(galleryTemplates, base, config.tuning);
-  // `points` is the field decidePass reads for the per-person bars and the margin (CONTRACT.md); built as a
-  // variable so this compiles whether or not the policy type declares it yet.
-  const policy: PassPolicy & { points: OperatingPoints } = { ...DEFAULT_PASS_POLICY, thresholds: points.thresholds, minMargin: points.minMargin, points };
-  return { policy, points };
+  // As the gate builds it (gate-pipeline.ts): decidePass reads the per-person bars and the margin from `points`.
+  return { policy: { ...DEFAULT_PASS_POLICY, thresholds: points.thresholds, points }, points };
 }
 
 export interface SimFold {
