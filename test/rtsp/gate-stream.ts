@@ -59,7 +59,8 @@ export async function addGateCamera(t: TestApp, office: Session, name: string, u
  * known in camera time (the clock of frame timestamps, first_seen_at and punch times alike).
  */
 export class StreamClock {
-  readonly samples: { atMs: number; visible: boolean }[] = [];
+  /** Per analysis frame: its camera time, whether something is in view, and how late it reached us (ms behind the clock). */
+  readonly samples: { atMs: number; visible: boolean; lagMs: number }[] = [];
   private bg: { width: number; data: Uint8Array } | undefined;
   private readonly unsubscribe: () => void;
 
@@ -77,7 +78,7 @@ export class StreamClock {
           n++;
           if (Math.abs((f.rgb[i] as number) - (this.bg.data[i] as number)) > 40) differ++;
         }
-      this.samples.push({ atMs: f.at.getTime(), visible: differ / n > 0.02 });
+      this.samples.push({ atMs: f.at.getTime(), visible: differ / n > 0.02, lagMs: Date.now() - f.at.getTime() });
     }, { queueSize: 8 });
   }
 
@@ -142,6 +143,8 @@ export interface PassOutcome {
   punches: PunchRow[];
   /** Pending review items (REVIEW sightings). */
   reviews: SightingRow[];
+  /** Analysis frames showing the face that the camera module handed out for this pass (0: the pass never reached the gate). */
+  framesWithFace: number;
 }
 
 export async function gateRows(t: TestApp, cameraId: string): Promise<{ sightings: SightingRow[]; punches: PunchRow[] }> {
@@ -166,6 +169,7 @@ export function outcomesOfLoop(
   video: GateVideo,
   loopT0Ms: number,
   rows: { sightings: SightingRow[]; punches: PunchRow[] },
+  samples: readonly { atMs: number; visible: boolean }[] = [],
 ): { passes: PassOutcome[]; strays: SightingRow[] } {
   const used = new Set<string>();
   const passes = video.passes.map((pass) => {
@@ -175,7 +179,11 @@ export function outcomesOfLoop(
     for (const s of sightings) used.add(s.id);
     const ids = new Set(sightings.map((s) => s.id));
     const punches = rows.punches.filter((p) => (p.evidence_sighting_id ? ids.has(p.evidence_sighting_id) : p.at.getTime() >= from && p.at.getTime() <= to));
-    return { pass, faceAtMs: loopT0Ms + pass.startS * 1000, sightings, punches, reviews: sightings.filter((s) => s.verdict === 'REVIEW' && s.review_status === 'PENDING') };
+    const faceAtMs = loopT0Ms + pass.startS * 1000;
+    const endMs = loopT0Ms + pass.endS * 1000;
+    const framesWithFace = samples.filter((x) => x.visible && x.atMs >= faceAtMs - 300 && x.atMs <= endMs + 300).length;
+    const reviews = sightings.filter((s) => s.verdict === 'REVIEW' && s.review_status === 'PENDING');
+    return { pass, faceAtMs, sightings, punches, reviews, framesWithFace };
   });
   const end = loopT0Ms + video.durationS * 1000;
   const strays = rows.sightings.filter((s) => !used.has(s.id) && s.first_seen_at.getTime() >= loopT0Ms && s.first_seen_at.getTime() < end);
