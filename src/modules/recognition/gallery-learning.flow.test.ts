@@ -9,7 +9,7 @@ import { recordConsent } from './consent.service';
 import { packDescribed } from './domain/described-bytes';
 import type { Described } from './domain/match';
 import { learnFromGate } from './gallery-learning.service';
-import { countTemplates, insertTemplate, loadGallery, templatesOf } from './templates.repo';
+import { countLearnedTemplates, countTemplates, insertTemplate, loadGallery, templatesOf } from './templates.repo';
 
 /**
  * The learning job over real database rows (PGlite and PostgreSQL): passes the gate stored with their description,
@@ -107,8 +107,9 @@ forEachDb('recognition: learning gallery job', (getDb) => {
     // Still waiting: the fresh automatic pass (settle time) and the review nobody decided.
     assert.notEqual(await probeOf(db, fresh.id), null);
     assert.notEqual(await probeOf(db, pending.id), null);
-    assert.deepEqual(await countTemplates(db, an), { photos: 1, synthetic: 1, learned: 2 });
-    assert.equal((await countTemplates(db, binh)).learned, 0);
+    assert.deepEqual(await countTemplates(db, an), { photos: 1, synthetic: 1 });
+    assert.deepEqual(await countLearnedTemplates(db, an), { learned: 2, lastLearnedAt: NOW });
+    assert.equal((await countLearnedTemplates(db, binh)).learned, 0);
 
     const audit = await db.query<{ entity_id: string; details: { sightingId: string } }>(`SELECT entity_id, details FROM audit_log WHERE action = 'faces.template_learned'`);
     assert.deepEqual(audit.map((a) => a.details.sightingId).sort(), [settled.id, confirmed.id].sort());
@@ -129,7 +130,7 @@ forEachDb('recognition: learning gallery job', (getDb) => {
     assert.equal(summary.refused.SMALL_MARGIN, 1);
     assert.equal(summary.refused.FEW_FRAMES, 1);
     assert.ok(summary.learned >= 1);
-    assert.equal((await countTemplates(db, an)).learned, 3);
+    assert.equal((await countLearnedTemplates(db, an)).learned, 3);
     assert.equal(summary.pruned, summary.learned + 2 - 3);
   });
 
@@ -137,7 +138,8 @@ forEachDb('recognition: learning gallery job', (getDb) => {
     const db = await getDb();
     const out = await recordConsent(db, actor, { personId: an, decision: 'GIVEN', noticeVersion: 'TB-2026-03', method: 'DIGITAL_CONFIRMATION' }, NOW);
     assert.equal(out.templatesDeleted, 3);
-    assert.deepEqual(await countTemplates(db, an), { photos: 1, synthetic: 1, learned: 0 });
+    assert.deepEqual(await countTemplates(db, an), { photos: 1, synthetic: 1 });
+    assert.equal((await countLearnedTemplates(db, an)).learned, 0);
     assert.equal((await loadGallery(db, unitId, ENGINE)).filter((t) => t.personId === an).length, 2);
   });
 });

@@ -86,17 +86,25 @@ export async function deleteTemplates(db: Db, ids: readonly string[]): Promise<v
 }
 
 /**
- * Template counts of a person, all engines: `photos` made from photos or gate-enrollment samples, their `synthetic`
- * masked copies, and `learned` from gate passes (issue 14).
+ * Template counts of a person, all engines: `photos` made from photos or gate-enrollment samples and their `synthetic`
+ * masked copies. Templates learned from gate passes are counted apart (countLearnedTemplates).
  */
-export async function countTemplates(db: Db, personId: string): Promise<{ photos: number; synthetic: number; learned: number }> {
+export async function countTemplates(db: Db, personId: string): Promise<{ photos: number; synthetic: number }> {
   const rows = await db.query<{ source: string; n: number }>(
-    'SELECT source, count(*)::int AS n FROM face_templates WHERE person_id = $1 GROUP BY source',
-    [personId],
+    'SELECT source, count(*)::int AS n FROM face_templates WHERE person_id = $1 AND source <> ALL($2::text[]) GROUP BY source',
+    [personId, LEARNED_SOURCES],
   );
   const synthetic = rows.find((r) => r.source === 'SYNTHETIC_MASK')?.n ?? 0;
-  const learned = rows.filter((r) => (LEARNED_SOURCES as readonly string[]).includes(r.source)).reduce((s, r) => s + r.n, 0);
-  return { photos: rows.reduce((s, r) => s + r.n, 0) - synthetic - learned, synthetic, learned };
+  return { photos: rows.reduce((s, r) => s + r.n, 0) - synthetic, synthetic };
+}
+
+/** Templates a person learned from gate passes (issue 14), all engines, and when the latest was learned. */
+export async function countLearnedTemplates(db: Db, personId: string): Promise<{ learned: number; lastLearnedAt: Date | null }> {
+  const [r] = await db.query<{ n: number; last: Date | null }>(
+    'SELECT count(*)::int AS n, max(learned_at) AS last FROM face_templates WHERE person_id = $1 AND source = ANY($2::text[])',
+    [personId, LEARNED_SOURCES],
+  );
+  return { learned: r?.n ?? 0, lastLearnedAt: r?.last ?? null };
 }
 
 /** One template of a person, with where it came from (the learning job and the person's template listing). */
