@@ -116,7 +116,7 @@ export function fastResize(image: RgbImage, width: number, height: number): RgbI
 }
 
 /** The background with `photo` scaled so its face is `faceWidth` px wide and centred at (cx, cy). */
-function placed(bg: RgbImage, photo: RgbImage, face: DetectedFace, at: { cx: number; cy: number; faceWidth: number }): RgbImage {
+export function placed(bg: RgbImage, photo: RgbImage, face: DetectedFace, at: { cx: number; cy: number; faceWidth: number }): RgbImage {
   const box = face.box;
   const k = at.faceWidth / box.width;
   const scaled = fastResize(photo, Math.max(2, Math.round(photo.width * k)), Math.max(2, Math.round(photo.height * k)));
