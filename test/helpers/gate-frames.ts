@@ -137,3 +137,31 @@ export async function drivePass(
   clock.ms += 3000;
   await gate.flush(clock.ms);
 }
+
+/** An empty 1280×720 gate (grey wall) with mild sensor noise, different per `seed`: what a camera sees with nobody there. */
+export function emptyGateFrame(seed: number, noise = 2): RgbImage {
+  const data = new Uint8Array(1280 * 720 * 3);
+  let s = seed * 7919 + 1;
+  for (let i = 0; i < data.length; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    data[i] = 90 + ((s >> 16) % (2 * noise + 1)) - noise;
+  }
+  return { width: 1280, height: 720, data };
+}
+
+/**
+ * Feeds frames at the given camera times (ms) to a gate whose test clock follows the frames (the clock is set to each
+ * frame's time before it is handled, so nothing lags); `after(i)` runs after frame i (assertions mid-pass).
+ */
+export async function feedFrames(
+  gate: { handleFrame(f: { at: Date; width: number; height: number; rgb: Uint8Array }): Promise<void> },
+  frames: { image: RgbImage; atMs: number }[],
+  clock: { ms: number },
+  after?: (i: number) => Promise<void> | void,
+): Promise<void> {
+  for (const [i, f] of frames.entries()) {
+    clock.ms = Math.max(clock.ms, f.atMs);
+    await gate.handleFrame({ at: new Date(f.atMs), width: f.image.width, height: f.image.height, rgb: f.image.data });
+    await after?.(i);
+  }
+}

@@ -132,8 +132,9 @@ export class GatePipeline {
   ) {
     this.options = { ...DEFAULT_GATE_OPTIONS, ...options };
     const t = deps.engine.meta.thresholds;
-    // Without overlap (1 fps, a gap) a face continues a track only when it is as similar as two photos of one person.
-    this.tracker = new FaceTracker({ minIou: 0.2, maxGapMs: this.options.trackGapMs, minSimilarity: t.match, maxJumpWidths: 3 });
+    // Without overlap (1 fps, a gap) a face continues a track only when it is close by (3 face widths) and at least as
+    // similar as the review floor (two photos of one person usually are; the position rules out most others).
+    this.tracker = new FaceTracker({ minIou: 0.2, maxGapMs: this.options.trackGapMs, minSimilarity: Math.min(t.review, t.match), maxJumpWidths: 3 });
     this.keeper = new GateStatsKeeper(deps.now());
   }
 
