@@ -20,7 +20,7 @@ export const SETTLE_MS = 3 * 24 * 3_600_000;
 
 const DAY_MS = 24 * 3_600_000;
 
-export type LearningOutcome = RefusalReason | 'ENGINE_MISMATCH' | 'REJECTED' | 'NO_PERSON' | 'PUNCH_NOT_STANDING' | 'UNREADABLE';
+export type LearningOutcome = RefusalReason | 'ENGINE_MISMATCH' | 'REJECTED' | 'NO_PERSON' | 'PUNCH_NOT_STANDING' | 'UNREADABLE' | 'ALREADY_LEARNED';
 
 export interface LearningSummary {
   /** Templates added. */
@@ -85,6 +85,11 @@ export async function learnFromGate(db: Db, engine: { id: string; thresholds: Fa
       continue;
     }
     const stored = await templatesOf(db, row.person_id, engine.id);
+    // The gate may write a pass' description again while refining it: a pass is learned once.
+    if (stored.some((t) => t.sightingId === row.id)) {
+      await refuse(row, 'ALREADY_LEARNED');
+      continue;
+    }
     const own: PersonTemplate[] = stored.map((t) => ({
       id: t.id,
       full: t.full,
