@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'menu.org': 'Organisation',
   'menu.staff': 'Staff',
   'menu.faces': 'Face recognition',
+  'menu.passes': 'Gate passes',
   'menu.users': 'Users & roles',
   'menu.audit': 'Audit log',
   'menu.privacy': 'Personal data',

@@ -60,6 +60,7 @@ export const vi = {
   'menu.org': 'Tổ chức',
   'menu.staff': 'Cán bộ',
   'menu.faces': 'Nhận diện khuôn mặt',
+  'menu.passes': 'Lượt qua cổng',
   'menu.users': 'Người dùng & phân quyền',
   'menu.audit': 'Nhật ký hệ thống',
   'menu.privacy': 'Dữ liệu cá nhân',

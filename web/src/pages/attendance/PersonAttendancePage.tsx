@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatTime, todayInVietnam } from '../../i1
 import { Link, replaceSearch, useLocation } from '../../router';
 import type { PageProps } from '../../routes';
 import { useMe } from '../../session';
-import { type DayExtras, dayOffText, permissionNotes, regulationText, type SessionExtras } from './day-details';
+import { type DayExtras, dayOffText, permissionNotes, punchDeciderText, regulationText, type SessionExtras } from './day-details';
 import { STATUS, useAT } from './texts';
 import { TodayCard } from './TodayCard';
 
@@ -146,7 +146,13 @@ export default function PersonAttendancePage({ params }: PageProps) {
             {
               title: t('pm.source'),
               key: 'source',
-              render: (_, p) => `${p.source} (${p.sourceKind})`,
+              // Who decided the punch: a reviewer's confirmation is not shown as the machine's (issue 14).
+              render: (_, p) => (
+                <>
+                  {`${p.source} (${p.sourceKind})`}{' '}
+                  {punchDeciderText(p, lang) ? <Tag data-testid="pm-decider">{punchDeciderText(p, lang)}</Tag> : null}
+                </>
+              ),
             },
             {
               title: t('pm.direction'),

@@ -6,6 +6,7 @@ import type { Schemas } from '../../api/contract';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useI18n } from '../../i18n';
 import type { CameraPrefill } from './DiscoveryModal';
+import { GateStatsPanel } from './GateStatsPanel';
 import { MaskEditor } from './MaskEditor';
 import type { MaskPolygon } from './mask-geometry';
 import { useCT } from './texts';
@@ -156,6 +157,7 @@ export function CameraDrawer({ camera, tab, prefill, onClose, onSaved, locationL
 
   return (
     <Drawer open width={720} onClose={onClose} title={camera ? ct('cams.edit') : ct('cams.add')} data-testid="camera-drawer">
+      {camera?.recognitionAllowed ? <GateStatsPanel cameraId={camera.id} /> : null}
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
 import type { ApiRequestBody, Schemas } from '../../api/contract';
@@ -13,6 +13,7 @@ import { useSession } from '../../session';
 import { useGT } from './gate-texts';
 import { type FKey, useFT } from './texts';
 import { WebcamCapture } from './WebcamCapture';
+import { ReviewQueue } from './ReviewQueue';
 import { ZipImport } from './ZipImport';
 
 type PersonFaces = Schemas['FacePerson'];
@@ -28,7 +29,7 @@ export default function FacesPage(_: PageProps) {
   const items = [
     ...(can('faces.enroll') ? [{ key: 'enroll', label: ft('faces.tab.enroll'), children: <EnrollTab /> }] : []),
     ...(can('faces.enroll') ? [{ key: 'zip', label: ft('faces.tab.zip'), children: <ZipImport /> }] : []),
-    ...(can('faces.review') ? [{ key: 'review', label: ft('faces.tab.review'), children: <ReviewTab /> }] : []),
+    ...(can('faces.review') ? [{ key: 'review', label: ft('faces.tab.review'), children: <ReviewQueue /> }] : []),
   ];
   return (
     <>
@@ -166,70 +167,5 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
         )}
       </Flex>
     </Card>
-  );
-}
-
-function ReviewTab() {
-  const ft = useFT();
-  const gt = useGT();
-  const { message } = App.useApp();
-  const queue = useApi('/api/recognition/reviews');
-  const [reason, setReason] = useState('');
-  if (!queue.data?.items.length) return <Empty description={ft('faces.review.empty')} />;
-  return (
-    <Flex vertical gap={12} data-testid="faces-review">
-      {queue.data.items.map((item) => (
-        <Card key={item.id} data-testid="faces-review-item">
-          <Flex gap={16} wrap>
-            <img src={`/api/recognition/sightings/${item.id}/snapshot`} alt="" style={{ width: 200, borderRadius: 6 }} />
-            <Flex vertical gap={8}>
-              <Typography.Text>
-                {ft('faces.review.seen')}: {formatDateTime(item.seenAt, true)} {item.masked ? <Tag color="gold">{ft('faces.masked')}</Tag> : null}{' '}
-                {item.liveness !== null ? (
-                  <Tag color={item.liveness < 0.5 ? 'orange' : 'default'} data-testid="faces-liveness" title={gt('live.explain')}>
-                    {gt('live.score', { score: item.liveness.toFixed(2) })}
-                    {item.liveness < 0.5 ? ` — ${gt('live.low')}` : ''}
-                  </Tag>
-                ) : null}
-              </Typography.Text>
-              {item.reason ? (
-                <Typography.Text type="secondary">
-                  {ft('faces.review.reason')}: {ft(`faces.review.reason.${item.reason}` as FKey)}
-                </Typography.Text>
-              ) : null}
-              <Space wrap>
-                {item.candidates.slice(0, 3).map((c) => (
-                  <Button
-                    key={c.personId}
-                    data-testid="faces-confirm"
-                    onClick={async () => {
-                      await api.post(`/api/recognition/reviews/${item.id}/confirm`, { personId: c.personId });
-                      message.success(ft('faces.review.done'));
-                      queue.reload();
-                    }}
-                  >
-                    {ft('faces.review.confirm', { name: `${c.fullName ?? ''} (${c.employeeCode ?? ''}) ${(c.score * 100).toFixed(0)}%` })}
-                  </Button>
-                ))}
-              </Space>
-              <Space>
-                <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={ft('faces.review.rejectReason')} />
-                <Button
-                  danger
-                  disabled={reason.trim().length < 3}
-                  onClick={async () => {
-                    await api.post(`/api/recognition/reviews/${item.id}/reject`, { reason });
-                    setReason('');
-                    queue.reload();
-                  }}
-                >
-                  {ft('faces.review.reject')}
-                </Button>
-              </Space>
-            </Flex>
-          </Flex>
-        </Card>
-      ))}
-    </Flex>
   );
 }
