@@ -8,7 +8,7 @@ import { ingestPunch } from '../attendance';
 import { recordConsent } from './consent.service';
 import { packDescribed } from './domain/described-bytes';
 import type { Described } from './domain/match';
-import { learnFromGate } from './gallery-learning.service';
+import { learnFromGate, unlearnAnnulled } from './gallery-learning.service';
 import { countLearnedTemplates, countTemplates, insertTemplate, loadGallery, templatesOf } from './templates.repo';
 
 /**
@@ -119,6 +119,12 @@ forEachDb('recognition: learning gallery job', (getDb) => {
     assert.equal(again.learned, 0);
     // The learned templates are in the gate's gallery, as ordinary templates.
     assert.equal((await loadGallery(db, unitId, ENGINE)).filter((t) => t.personId === an).length, 4);
+
+    // The settled pass' punch is annulled after all (a week later): its learned template goes.
+    assert.equal(await unlearnAnnulled(db, NOW), 0);
+    await db.query(`INSERT INTO punch_annulments (punch_id, reason) VALUES ($1, 'nhận nhầm người')`, [settled.punchId]);
+    assert.equal(await unlearnAnnulled(db, NOW), 1);
+    assert.deepEqual((await templatesOf(db, an, ENGINE)).filter((t) => t.learnedAt).map((t) => t.sightingId), [confirmed.id]);
   });
 
   it('keeps at most three learned templates per kind, and refuses thin margins and one-frame passes', async () => {
@@ -131,7 +137,7 @@ forEachDb('recognition: learning gallery job', (getDb) => {
     assert.equal(summary.refused.FEW_FRAMES, 1);
     assert.ok(summary.learned >= 1);
     assert.equal((await countLearnedTemplates(db, an)).learned, 3);
-    assert.equal(summary.pruned, summary.learned + 2 - 3);
+    assert.equal(summary.pruned, summary.learned + 1 - 3);
   });
 
   it('deletes learned templates when consent no longer covers gate learning, and the gallery stops using them', async () => {

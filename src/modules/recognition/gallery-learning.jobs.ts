@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/module';
-import { learnFromGate } from './gallery-learning.service';
+import { learnFromGate, unlearnAnnulled } from './gallery-learning.service';
 import { clearStaleProbes, hasProbes } from './gallery-learning.repo';
 import { deleteErasedPhotos, hasStoredPhotos } from './re-embed.photos';
 import { reEmbedStoredPhotos } from './re-embed.service';
@@ -20,8 +20,9 @@ const states = new WeakMap<AppContext, JobState>();
  * The recognition module's background jobs of issue 14, started by module.ts:
  * - at start, re-embedding of stored enrollment photos for the running engine (only when photos are stored, since it
  *   starts the face engine), with progress in the log;
- * - every LEARN_EVERY_MS: erased photos' files deleted, stale pass descriptions cleared (both whether or not
- *   recognition is on: they are privacy duties), then the learning gallery and any re-embedding left for the engine.
+ * - every LEARN_EVERY_MS: erased photos' files deleted, learned templates whose punch was annulled since removed,
+ *   stale pass descriptions cleared (whether or not recognition is on: privacy duties), then the learning gallery and
+ *   any re-embedding left for the engine.
  */
 export function startGalleryJobs(ctx: AppContext): void {
   const state: JobState = { stopped: false, chain: Promise.resolve() };
@@ -61,6 +62,8 @@ async function reEmbed(ctx: AppContext, state: JobState): Promise<void> {
 async function tick(ctx: AppContext, state: JobState): Promise<void> {
   const { db } = ctx;
   await deleteErasedPhotos(db, ctx.blobs);
+  const unlearned = await unlearnAnnulled(db, ctx.now());
+  if (unlearned) ctx.log.info({ unlearned }, 'learned templates removed: their punch was annulled');
   if (!ctx.config.face.recognition || !(await hasProbes(db))) {
     await clearStaleProbes(db, ctx.now());
     return;

@@ -55,3 +55,16 @@ export async function readyProbes(db: Db, now: Date, settleMs: number, limit: nu
 export async function clearProbe(db: Db, sightingId: string): Promise<void> {
   await db.query('UPDATE face_sightings SET probe_embedding = NULL WHERE id = $1', [sightingId]);
 }
+
+/** Learned templates (learned since `since`) with their pass' punch, for the annulment re-check. */
+export async function learnedWithPunches(
+  db: Db,
+  since: Date,
+): Promise<{ template_id: string; person_id: string; sighting_id: string; punch_id: string | null; first_seen_at: Date; unit_id: string }[]> {
+  return db.query(
+    `SELECT t.id AS template_id, t.person_id, s.id AS sighting_id, s.punch_id, s.first_seen_at, s.unit_id
+       FROM face_templates t JOIN face_sightings s ON s.id = t.sighting_id
+      WHERE t.source IN ('GATE_AUTO', 'GATE_REVIEW') AND t.learned_at >= $1`,
+    [since],
+  );
+}

@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../audit';
 import { personsConsentingToGateLearning } from './consent.service';
 import { unpackDescribed } from './domain/described-bytes';
 import { admit, DEFAULT_LEARNING_POLICY, type LearningPolicy, type PersonTemplate, prune, type RefusalReason } from './domain/gallery-learning';
-import { clearProbe, clearStaleProbes, type ProbeRow, readyProbes } from './gallery-learning.repo';
+import { clearProbe, clearStaleProbes, learnedWithPunches, type ProbeRow, readyProbes } from './gallery-learning.repo';
 import { deleteTemplates, insertTemplate, LEARNED_SOURCES, templatesOf } from './templates.repo';
 
 /** Who the audit log names for templates the gate learned by itself. */
@@ -161,4 +161,39 @@ async function punchStands(db: Db, row: ProbeRow): Promise<boolean> {
   const punches = await punchesOfDay(db, row.person_id, new Date(at - DAY_MS), new Date(at + DAY_MS));
   const punch = punches.find((p) => p.id === row.punch_id);
   return punch !== undefined && !punch.annulled && punch.voided_by === null;
+}
+
+/** Learned templates are re-checked this long after they were learned (annulments and void requests come within days). */
+export const UNLEARN_WINDOW_MS = 35 * DAY_MS;
+
+/**
+ * Deletes learned templates whose pass' punch was annulled or asked to be voided after the template was learned
+ * (the settle time is a bet, not a guarantee): a face that was not this person's must not stay in their gallery.
+ */
+export async function unlearnAnnulled(db: Db, now: Date): Promise<number> {
+  const rows = await learnedWithPunches(db, new Date(now.getTime() - UNLEARN_WINDOW_MS));
+  const byPerson = new Map<string, typeof rows>();
+  for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+  let removed = 0;
+  for (const [personId, list] of byPerson) {
+    const times = list.map((r) => r.first_seen_at.getTime());
+    const punches = await punchesOfDay(db, personId, new Date(Math.min(...times) - DAY_MS), new Date(Math.max(...times) + DAY_MS));
+    const standing = new Set(punches.filter((p) => !p.annulled && p.voided_by === null).map((p) => p.id));
+    for (const r of list.filter((x) => !x.punch_id || !standing.has(x.punch_id))) {
+      await db.transaction(async (tx) => {
+        await deleteTemplates(tx, [r.template_id]);
+        await recordAudit(tx, {
+          actor: LEARNING_ACTOR,
+          action: 'faces.template_unlearned',
+          entityType: 'person',
+          entityId: personId,
+          unitId: r.unit_id,
+          reason: 'PUNCH_NOT_STANDING',
+          details: { templateId: r.template_id, sightingId: r.sighting_id, punchId: r.punch_id },
+        }, now);
+      });
+      removed++;
+    }
+  }
+  return removed;
 }
