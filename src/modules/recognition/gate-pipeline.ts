@@ -7,11 +7,12 @@ import { earlyVerdict } from './domain/early-decision';
 import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL, type LivenessResult } from './domain/liveness';
 import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
 import { rankPersons, type Template } from './domain/match';
-import { hasMotion, lumaThumb, sameThumb, shouldAnalyse, type Thumb, type Zone } from './domain/motion';
+import type { Zone } from './domain/motion';
 import { deriveOperatingPoints, type OperatingPoints } from './domain/operating-points';
 import { findFoldTarget, type MergeOptions, pruneRecent, upgrades } from './domain/pass-merge';
 import { FaceTracker, type Track } from './domain/tracker';
 import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
+import { FrameIntake } from './gate-pipeline.intake';
 import { type FramePayload, PassState, type WrittenPass } from './gate-pipeline.pass';
 import { GateStatsKeeper } from './gate-pipeline.stats';
 import { insertSighting, kindOf, recordPunch, refineSighting, upgradeSighting } from './gate-pipeline.write';
@@ -116,12 +117,8 @@ export class GatePipeline {
   private livenessPolicy: LivenessPolicy = DEFAULT_LIVENESS_POLICY;
   private debounceMs = DEFAULT_DEBOUNCE_SECONDS * 1000;
   private written: WrittenPass[] = [];
-  private lastTs: number | null = null;
-  private lastArrival = 0;
-  private backwardsRun = 0;
-  private prevThumb: Thumb | undefined;
-  private lastAnalysedAt: number | null = null;
   private readonly keeper: GateStatsKeeper;
+  private readonly intake: FrameIntake;
   private readonly options: GateOptions;
   readonly recent: SightingRecord[] = [];
 
@@ -136,6 +133,7 @@ export class GatePipeline {
     // similar as the review floor (two photos of one person usually are; the position rules out most others).
     this.tracker = new FaceTracker({ minIou: 0.2, maxGapMs: this.options.trackGapMs, minSimilarity: Math.min(t.review, t.match), maxJumpWidths: 3 });
     this.keeper = new GateStatsKeeper(deps.now());
+    this.intake = new FrameIntake(this.keeper, this.options, camera.zone);
   }
 
   get stats(): GateStats {
@@ -143,48 +141,15 @@ export class GatePipeline {
   }
 
   async handleFrame(frame: { at: Date; width: number; height: number; rgb: Uint8Array }): Promise<void> {
-    const c = this.keeper.counters;
-    c.frames++;
     const atMs = frame.at.getTime();
-    if (!Number.isFinite(atMs)) {
-      c.outOfOrder++;
-      return;
-    }
-    if (this.deps.now().getTime() - atMs > this.options.maxLagMs) {
-      c.dropped++;
-      return;
-    }
-    if (this.lastTs !== null && atMs <= this.lastTs) {
-      if (atMs === this.lastTs) {
-        c.duplicates++;
-        return;
-      }
-      c.outOfOrder++;
-      // A camera whose clock jumped back for good (restart, NTP step) would otherwise be silenced forever.
-      if (++this.backwardsRun < this.options.resyncFrames && this.lastTs - atMs <= this.options.resyncBackMs) return;
-      await this.resetTimeline();
-    }
-    this.backwardsRun = 0;
+    const checked = this.intake.timestamp(atMs, this.deps.now().getTime());
+    if (checked.kind === 'drop') return;
+    if (checked.kind === 'reset') await this.resetTimeline();
     const image: RgbImage = { width: frame.width, height: frame.height, data: frame.rgb };
-    const thumb = lumaThumb(image, this.camera.zone);
-    const repeated = sameThumb(this.prevThumb, thumb);
-    const motion = hasMotion(this.prevThumb, thumb);
-    this.prevThumb = thumb;
-    this.lastTs = atMs;
-    this.lastArrival = this.deps.now().getTime();
-    if (repeated) {
-      c.duplicates++;
-      return;
-    }
-    this.keeper.frameAccepted(atMs);
+    const { repeated, motion } = this.intake.content(image, atMs, this.deps.now().getTime());
+    if (repeated) return;
     for (const track of this.tracker.expire(atMs)) await this.endTrack(track);
-    const gate = shouldAnalyse({ passOpen: this.tracker.openTracks > 0, motion, atMs, lastAnalysedAtMs: this.lastAnalysedAt, keepAliveMs: this.options.keepAliveMs });
-    if (!gate.analyse) {
-      c.skippedNoMotion++;
-      return;
-    }
-    c.analysed++;
-    this.lastAnalysedAt = atMs;
+    if (!this.intake.gate(atMs, motion, this.tracker.openTracks > 0)) return;
     await this.analyse(image, atMs);
     await this.decideOverdue(atMs);
   }
@@ -383,18 +348,17 @@ export class GatePipeline {
   async flush(now = Number.POSITIVE_INFINITY): Promise<void> {
     // Tracks live on frame time: wall time since the last frame arrived is added to that frame's timestamp, so a
     // camera whose clock differs from the server's is not cut short (or kept open) by the difference.
-    const frameNow = this.lastTs === null || !Number.isFinite(now) ? now : this.lastTs + Math.max(0, now - this.lastArrival);
+    const { lastTs, lastArrival } = this.intake;
+    const frameNow = lastTs === null || !Number.isFinite(now) ? now : lastTs + Math.max(0, now - lastArrival);
     for (const track of this.tracker.expire(frameNow)) await this.endTrack(track);
     if (Number.isFinite(frameNow)) await this.decideOverdue(frameNow);
   }
 
   private async resetTimeline(): Promise<void> {
     for (const track of this.tracker.expire(Number.POSITIVE_INFINITY)) await this.endTrack(track);
+    // Times before and after the jump cannot be compared: nothing folds across it.
     this.written = [];
-    this.lastTs = null;
-    this.prevThumb = undefined;
-    this.lastAnalysedAt = null;
-    this.keeper.timelineReset();
+    this.intake.restart();
   }
 
   private async refreshGallery(): Promise<void> {
