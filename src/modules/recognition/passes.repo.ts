@@ -144,3 +144,13 @@ export async function latestConfirmedSnapshot(db: Db, personId: string): Promise
     )
   )[0];
 }
+
+/** Which of these people have a reference face (see latestConfirmedSnapshot), so the review page asks only for those. */
+export async function personsWithReference(db: Db, personIds: string[]): Promise<string[]> {
+  const rows = await db.query<{ person_id: string }>(
+    `SELECT DISTINCT person_id FROM face_sightings
+      WHERE person_id = ANY($1::uuid[]) AND snapshot_key IS NOT NULL AND (verdict = 'AUTO' OR review_status = 'CONFIRMED')`,
+    [personIds],
+  );
+  return rows.map((r) => r.person_id);
+}

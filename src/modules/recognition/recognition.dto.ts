@@ -77,7 +77,13 @@ export const ZFaceReviewItem = z
     fragments: z.number().int().describe('Track fragments merged into this pass: one review item per pass'),
     cameraName: z.string().nullable(),
     candidates: z.array(
-      z.object({ personId: ZId, score: z.number(), fullName: z.string().nullable(), employeeCode: z.string().nullable() }),
+      z.object({
+        personId: ZId,
+        score: z.number(),
+        fullName: z.string().nullable(),
+        employeeCode: z.string().nullable(),
+        hasReference: z.boolean().describe('A reference face can be shown (GET /api/recognition/persons/{id}/reference-photo)'),
+      }),
     ),
     liveness: z.number().nullable().describe('Heuristic liveness signal of the pass (not certified anti-spoofing)'),
     livenessComponents: z.record(z.string(), z.number().nullable()).nullable(),

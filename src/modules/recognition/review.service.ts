@@ -2,6 +2,7 @@ import { setBlobOwnerPerson } from '../../platform/blob-owners/blob-owners';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
+import { personsWithReference } from './passes.repo';
 import type { PunchSink } from './gate-pipeline';
 
 /** The punch sink a confirmation uses: the reviewer is recorded with the punch (attendance shows "confirmed by"). */
@@ -20,7 +21,8 @@ export interface ReviewItem {
   frames: number;
   fragments: number;
   cameraName: string | null;
-  candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null }[];
+  /** hasReference: a reference face can be shown (GET /api/recognition/persons/:id/reference-photo answers 200). */
+  candidates: { personId: string; score: number; fullName: string | null; employeeCode: string | null; hasReference: boolean }[];
   /** Heuristic liveness signal of the pass (not certified anti-spoofing) and its components; null for one-frame passes. */
   liveness: number | null;
   livenessComponents: Record<string, number | null> | null;
@@ -57,6 +59,7 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
       )
     : [];
   const byId = new Map(people.map((p) => [p.id, p]));
+  const referenced = new Set(ids.length ? await personsWithReference(db, ids) : []);
   return rows.map((r) => ({
     id: r.id,
     cameraId: r.camera_id,
@@ -72,6 +75,7 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
       ...c,
       fullName: byId.get(c.personId)?.full_name ?? null,
       employeeCode: byId.get(c.personId)?.employee_code ?? null,
+      hasReference: referenced.has(c.personId),
     })),
     liveness: r.liveness,
     livenessComponents: r.liveness_detail?.components ?? null,

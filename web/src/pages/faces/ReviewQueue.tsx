@@ -234,7 +234,7 @@ function ReviewCard({ item, selected, picked, busy, reason, onSelect, onReason, 
 function CandidateTile({ c, n, active, disabled, onConfirm }: { c: Candidate; n: number; active: boolean; disabled: boolean; onConfirm(): void }) {
   const pt = usePT();
   const ft = useFT();
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState(!c.hasReference);
   return (
     <Flex vertical gap={4} align="center" style={{ width: 150 }} data-testid="review-candidate" data-person={c.personId}>
       {missing ? (
