@@ -19,7 +19,7 @@ import { recognitionRuntime } from '../src/modules/recognition';
 import { buildEmptyVideo, buildGateVideo, expectations, type GateVideo, STANDARD_DEBOUNCE_S, STANDARD_SCRIPT } from '../test/helpers/gate-video';
 import { waitFor } from '../test/helpers/wait';
 import { type GateSession, serveGate, startGateSession, stopAndDrain, waitForLoops } from '../test/rtsp/gate-session';
-import { gateRows, gateStatsOf, outcomesOfLoop } from '../test/rtsp/gate-stream';
+import { gateRows, gateStatsOf, outcomesOfLoop, type SeenLoop } from '../test/rtsp/gate-stream';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -88,8 +88,8 @@ async function phase(s: GateSession, video: GateVideo, name: string, gated: bool
   if (!gated) disableGating(s, g.cameraId);
   const pid = ffmpegReading(g.rtsp.url('gate'));
   const before = { cpu: process.cpuUsage(), at: performance.now(), ff: pid ? ticks(pid) : 0, stats: gateStatsOf(s.t, g.cameraId) };
-  let loop: { start: number } | undefined;
-  if (window.loops !== undefined) loop = await waitForLoops(g, video, window.loops);
+  let loops: SeenLoop[] | undefined;
+  if (window.loops !== undefined) loops = await waitForLoops(g, video, window.loops);
   else await new Promise((r) => setTimeout(r, (window.minutes ?? 1) * 60_000)); // a measuring window, not a wait for an event
   const cpu = process.cpuUsage(before.cpu);
   const seconds = (performance.now() - before.at) / 1000;
@@ -107,12 +107,12 @@ async function phase(s: GateSession, video: GateVideo, name: string, gated: bool
     skippedNoMotion: d('skippedNoMotion'),
     duplicates: d('duplicates'),
   };
-  if (loop) {
+  if (loops) {
     const rows = await gateRows(s.t, g.cameraId);
     const expected = expectations(video.passes, STANDARD_DEBOUNCE_S);
     const p = { judged: 0, detected: 0, auto: 0, review: 0 };
-    for (let k = 0; k < (window.loops ?? 0); k++)
-      for (const [i, o] of outcomesOfLoop(video, loop.start + k * video.durationS * 1000, rows, g.clock?.samples).passes.entries()) {
+    for (const loop of loops)
+      for (const [i, o] of outcomesOfLoop(video, loop, rows).passes.entries()) {
         // Repeats inside the debounce window may be folded into the earlier pass by design: not judged here.
         if (o.framesWithFace === 0 || expected[i] === 'debounced') continue;
         p.judged++;

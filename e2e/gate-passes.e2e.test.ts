@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { ffmpegAvailable, facesAvailable } from '../test/helpers/gate-frames';
 import { buildGateVideo, expectations, type GateVideo, ONE_FPS_SCRIPT, STANDARD_DEBOUNCE_S, STANDARD_SCRIPT } from '../test/helpers/gate-video';
 import { type GateSession, type ServedGate, serveGate, startGateSession, stopAndDrain, waitForLoops } from '../test/rtsp/gate-session';
-import { gateRows, outcomesOfLoop, quantile } from '../test/rtsp/gate-stream';
+import { gateRows, outcomesOfLoop, quantile, type SeenLoop } from '../test/rtsp/gate-stream';
 import { rtspServerAvailable } from '../test/rtsp/rtsp-server';
 import { localDateOf } from '../src/platform/time';
 
@@ -44,17 +44,18 @@ describe('gate passes over RTSP: one pass, one sighting, one punch', { skip, tim
   async function runLoop(video: GateVideo, spec: string, name: string) {
     const g = await serveGate(s, video, spec, name);
     servers.push(g);
-    const loop = await waitForLoops(g, video, 1);
+    const [loop] = (await waitForLoops(g, video, 1)) as [SeenLoop];
     const stats = await stopAndDrain(s, g);
     const rows = await gateRows(s.t, g.cameraId);
     const samples = g.clock?.samples ?? [];
-    const { passes, strays } = outcomesOfLoop(video, loop.start, rows, samples);
+    const { passes, strays } = outcomesOfLoop(video, loop, rows);
+    const unreadable = samples.filter((x) => x.index === undefined).length;
     const lags = samples.map((x) => x.lagMs);
     const nameOf = (id: string | null) => [...s.personOf].find(([, p]) => p === id)?.[0] ?? id;
     console.log(
       JSON.stringify({
         camera: name,
-        fit: { agreement: loop.agreement, leadSeenMs: loop.start - loop.first },
+        frames: { seen: samples.length, unreadableStamps: unreadable },
         frameLagMs: { p50: quantile(lags, 0.5), p95: quantile(lags, 0.95), max: quantile(lags, 1) },
         passes: passes.map((o) => ({
           pass: `${o.pass.index} ${o.pass.label}`,
@@ -66,8 +67,7 @@ describe('gate passes over RTSP: one pass, one sighting, one punch', { skip, tim
         stats,
       }),
     );
-    // Under heavy load ffmpeg stalls and its wall-clock frame times bunch up: the fit is approximate, never random.
-    assert.ok(loop.agreement > 0.75, `the frames seen match the timeline (agreement ${loop.agreement})`);
+    assert.ok(unreadable <= samples.length * 0.05, `the analysis frames tell which video frame they show (${unreadable} of ${samples.length} unreadable)`);
     return { cameraId: g.cameraId, passes, strays, stats, rows };
   }
 

@@ -49,6 +49,9 @@ export interface TimelinePass {
   startS: number;
   /** Video time of the last frame showing the face. */
   endS: number;
+  /** Stamped indices (stampFrame) of the first and last frames showing the face. */
+  startIndex: number;
+  endIndex: number;
   faceGap?: { fromS: number; toS: number };
   frozen?: { fromS: number; toS: number };
   label: string;
@@ -61,6 +64,8 @@ export interface GateVideo {
   /** Rate at which distinct frames were drawn. */
   sourceFps: number;
   durationS: number;
+  /** Stamped indices run 0 … sourceFrames − 1 in each loop. */
+  sourceFrames: number;
   passes: TimelinePass[];
   /** Whether a face (anything but the empty view) is shown at video time t (loops included). */
   visibleAt(tS: number): boolean;
@@ -81,6 +86,38 @@ export function gateBackground(): RgbImage {
       data[i + 2] = v - (frame ? 10 : 0);
     }
   return { width: W, height: H, data };
+}
+
+/**
+ * The frame's index as a 13-block code in the top-left corner (block 0 always white, then 12 bits of the index's Gray
+ * code, 24×24 px blocks at 720p): whatever the load does to timing, each analysis frame tells which video frame it
+ * shows. Like a camera's on-screen clock it is small and frozen with the picture when the camera freezes; the Gray
+ * code flips one block per frame, ~4–9 cells of the gate's 96×54 motion thumbnail (under its 0.2 % motion share).
+ */
+export const STAMP_ROWS = 40;
+export function stampFrame(f: RgbImage, index: number): RgbImage {
+  const out: RgbImage = { width: f.width, height: f.height, data: new Uint8Array(f.data) };
+  const k = f.width / W;
+  const gray = index ^ (index >> 1);
+  for (let b = 0; b < 13; b++) {
+    const on = b === 0 || ((gray >> (b - 1)) & 1) === 1;
+    const v = on ? 235 : 20;
+    for (let y = Math.round(8 * k); y < Math.round(32 * k); y++)
+      out.data.fill(v, (y * f.width + Math.round((16 + b * 32) * k)) * 3, (y * f.width + Math.round((40 + b * 32) * k)) * 3);
+  }
+  return out;
+}
+
+/** The index stamped by stampFrame, read from a (scaled, compressed) frame; undefined when the code is unreadable. */
+export function readStamp(f: { width: number; height: number; rgb: Uint8Array }): number | undefined {
+  const k = f.width / W;
+  const bit = (b: number) => (f.rgb[(Math.round(20 * k) * f.width + Math.round((28 + b * 32) * k)) * 3 + 1] as number) > 128;
+  if (!bit(0)) return undefined;
+  let gray = 0;
+  for (let b = 1; b < 13; b++) if (bit(b)) gray |= 1 << (b - 1);
+  let index = gray;
+  for (let shift = gray >> 1; shift; shift >>= 1) index ^= shift;
+  return index;
 }
 
 /** Bilinear resize with the column weights computed once (the generic one samples per channel: ~20× slower here). */
@@ -191,15 +228,27 @@ export async function buildGateVideo(opts: {
   streamFps: number;
   /** Temporal sensor noise (ffmpeg `noise` strength); 0 for none. */
   noise?: number;
+  /** Stamp each frame's index (stampFrame); default true. */
+  stamp?: boolean;
 }): Promise<GateVideo> {
   const { sourceFps, streamFps } = opts;
   const bg = gateBackground();
   // Frames go to the encoder as they are drawn (a minute of 720p RGB would hold ~1 GB); `frames` is only a count.
   const enc = encoder(opts.file, sourceFps, streamFps, opts.noise ?? 0);
-  const frames = { length: 0, push: async (f: RgbImage) => { frames.length++; await enc.write(f); } };
+  // Each frame carries its index (stampFrame); a frozen camera repeats its last image, stamp included.
+  let last: RgbImage | undefined;
+  const frames = {
+    length: 0,
+    push: async (f: RgbImage, frozen = false) => {
+      const out = frozen && last ? last : opts.stamp === false ? f : stampFrame(f, frames.length);
+      frames.length++;
+      last = out;
+      await enc.write(out);
+    },
+  };
   const passes: TimelinePass[] = [];
-  const still = async (seconds: number, f: RgbImage) => {
-    for (let i = 0; i < Math.round(seconds * sourceFps); i++) await frames.push(f);
+  const still = async (seconds: number, f: RgbImage, frozen = false) => {
+    for (let i = 0; i < Math.round(seconds * sourceFps); i++) await frames.push(f, frozen);
   };
   await still(opts.leadS, bg);
   for (const [index, s] of opts.script.entries()) {
@@ -208,6 +257,7 @@ export async function buildGateVideo(opts: {
     const n = Math.max(1, Math.round(s.visibleS * sourceFps));
     const photos = who.passPhotos.map((p) => (s.masked ? { photo: drawSyntheticMask(p.photo, p.face.landmarks, index), face: p.face } : p));
     const startS = frames.length / sourceFps;
+    const startIndex = frames.length;
     let faceGap: TimelinePass['faceGap'];
     let frozen: TimelinePass['frozen'];
     for (let i = 0; i < n; i++) {
@@ -221,12 +271,13 @@ export async function buildGateVideo(opts: {
       await frames.push(f);
       if (i === Math.floor(n / 2) && s.frozenS) {
         frozen = { fromS: frames.length / sourceFps, toS: frames.length / sourceFps + s.frozenS };
-        await still(s.frozenS, f);
+        await still(s.frozenS, f, true);
       }
     }
     const endS = (frames.length - 1) / sourceFps;
+    const endIndex = frames.length - 1;
     const label = `${s.who}${who.enrolled ? '' : ' (stranger)'}${s.masked ? ' masked' : ''}${s.faceGapS ? ` gap ${s.faceGapS}s` : ''}${s.frozenS ? ` frozen ${s.frozenS}s` : ''}`;
-    passes.push({ index, who: s.who, enrolled: who.enrolled, masked: !!s.masked, startS, endS, label, ...(faceGap ? { faceGap } : {}), ...(frozen ? { frozen } : {}) });
+    passes.push({ index, who: s.who, enrolled: who.enrolled, masked: !!s.masked, startS, endS, startIndex, endIndex, label, ...(faceGap ? { faceGap } : {}), ...(frozen ? { frozen } : {}) });
     await still(s.afterS, bg);
   }
   const durationS = frames.length / sourceFps;
@@ -235,12 +286,12 @@ export async function buildGateVideo(opts: {
     const t = ((tS % durationS) + durationS) % durationS;
     return passes.some((p) => t >= p.startS - 1e-6 && t < p.endS + 1 / sourceFps && !(p.faceGap && t >= p.faceGap.fromS && t < p.faceGap.toS));
   };
-  return { file: opts.file, streamFps, sourceFps, durationS, passes, visibleAt, background: bg };
+  return { file: opts.file, streamFps, sourceFps, durationS, sourceFrames: frames.length, passes, visibleAt, background: bg };
 }
 
 /** An empty gate (nobody in view) of `seconds`, with sensor noise: the idle benchmark's stream. */
 export async function buildEmptyVideo(file: string, seconds: number, streamFps = 25, noise = 3): Promise<GateVideo> {
-  return buildGateVideo({ file, cast: [], script: [], leadS: seconds, sourceFps: 1, streamFps, noise });
+  return buildGateVideo({ file, cast: [], script: [], leadS: seconds, sourceFps: 1, streamFps, noise, stamp: false });
 }
 
 function encoder(file: string, sourceFps: number, streamFps: number, noise: number) {

@@ -5,7 +5,7 @@ import { type GateStats, recognitionRuntime } from '../../src/modules/recognitio
 import { loginAs, type Session, startTestApp, type TestApp } from '../helpers/app';
 import { type CastMember, gateCast, type GateVideo } from '../helpers/gate-video';
 import { waitFor } from '../helpers/wait';
-import { addGateCamera, enrollThroughApi, gateRows, gateStatsOf, setDebounce, StreamClock } from './gate-stream';
+import { addGateCamera, enrollThroughApi, gateRows, gateStatsOf, type SeenLoop, setDebounce, StreamClock } from './gate-stream';
 import { RtspTestServer } from './rtsp-server';
 
 /**
@@ -60,27 +60,17 @@ export async function serveGate(s: GateSession, video: GateVideo, spec: string, 
   return { rtsp, cameraId, clock: watch ? new StreamClock(cameraId, video) : undefined };
 }
 
-/**
- * Waits until `loops` whole loops of the video (from the first loop whose lead-in the camera saw) plus 2 s have
- * arrived in the analysis frames; returns the camera time that loop started and how well the frames fit the timeline.
- */
-export async function waitForLoops(g: ServedGate, video: GateVideo, loops: number): Promise<{ start: number; agreement: number; first: number }> {
+/** Waits until the camera has handed out `loops` complete loops of the video (lead-in to 2 s past the last face). */
+export async function waitForLoops(g: ServedGate, video: GateVideo, loops: number): Promise<SeenLoop[]> {
   const clock = g.clock;
   if (!clock) throw new Error('serveGate(…, watch = true) needed');
-  const D = video.durationS * 1000;
-  const lead = video.passes[0]?.startS ?? 0;
   return waitFor(
     `${loops} whole loop(s) of the gate video in the analysis frames`,
     async () => {
-      const first = clock.samples[0]?.atMs;
-      const last = clock.lastAtMs;
-      if (first === undefined || last === undefined || last - first < loops * D + 2000) return undefined;
-      const { t0Ms, agreement } = clock.fit();
-      let start = t0Ms;
-      while (start < first - (lead - 0.5) * 1000) start += D;
-      return last >= start + loops * D + 2000 ? { start, agreement, first } : undefined;
+      const complete = clock.loops().filter((l) => l.complete);
+      return complete.length >= loops ? complete.slice(0, loops) : undefined;
     },
-    (loops + 2) * D + 180_000,
+    (loops + 2) * video.durationS * 1000 + 180_000,
     500,
   );
 }

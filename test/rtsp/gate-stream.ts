@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { onFrames } from '../../src/modules/cameras';
 import { type GateStats, recognitionRuntime } from '../../src/modules/recognition';
 import type { Session, TestApp } from '../helpers/app';
-import { fastResize, type GateVideo, type TimelinePass } from '../helpers/gate-video';
+import { fastResize, type GateVideo, readStamp, STAMP_ROWS, type TimelinePass } from '../helpers/gate-video';
 
 /**
  * A gate video served over RTSP as a gate camera of a running server (startTestApp), and what the server made of it:
@@ -53,14 +53,32 @@ export async function addGateCamera(t: TestApp, office: Session, name: string, u
   return (cam.json() as { id: string }).id;
 }
 
+export interface FrameSample {
+  /** Camera time of the frame (the clock of first_seen_at and punch times). */
+  atMs: number;
+  /** Something other than the empty gate is in view (the stamp's rows ignored). */
+  visible: boolean;
+  /** How late the frame reached us (ms behind the wall clock). */
+  lagMs: number;
+  /** The video frame it shows (stampFrame), when readable. */
+  index: number | undefined;
+}
+
+/** One pass of the looped video through the camera: the frames it handed out, in order. */
+export interface SeenLoop {
+  n: number;
+  samples: FrameSample[];
+  /** The camera saw its lead-in and 2 s past its last face: every pass of it can be judged. */
+  complete: boolean;
+}
+
 /**
  * Watches the analysis frames the camera module hands out (its own subscriber: the gate's queue is untouched) and
- * tells, from what is in them, which camera time corresponds to the start of the video file: the timeline is then
- * known in camera time (the clock of frame timestamps, first_seen_at and punch times alike).
+ * reads in each the video frame it shows: the timeline is then known in camera time (the clock of frame timestamps,
+ * first_seen_at and punch times alike) however late, bunched or dropped the frames are under load.
  */
 export class StreamClock {
-  /** Per analysis frame: its camera time, whether something is in view, and how late it reached us (ms behind the clock). */
-  readonly samples: { atMs: number; visible: boolean; lagMs: number }[] = [];
+  readonly samples: FrameSample[] = [];
   private bg: { width: number; data: Uint8Array } | undefined;
   private readonly unsubscribe: () => void;
 
@@ -68,18 +86,22 @@ export class StreamClock {
     cameraId: string,
     private readonly video: GateVideo,
   ) {
-    this.unsubscribe = onFrames(cameraId, (f) => {
-      if (!this.bg || this.bg.width !== f.width) this.bg = fastResize(video.background, f.width, f.height);
-      let differ = 0;
-      let n = 0;
-      for (let y = 0; y < f.height; y += 4)
-        for (let x = 0; x < f.width; x += 4) {
-          const i = (y * f.width + x) * 3 + 1;
-          n++;
-          if (Math.abs((f.rgb[i] as number) - (this.bg.data[i] as number)) > 40) differ++;
-        }
-      this.samples.push({ atMs: f.at.getTime(), visible: differ / n > 0.02, lagMs: Date.now() - f.at.getTime() });
-    }, { queueSize: 8 });
+    this.unsubscribe = onFrames(
+      cameraId,
+      (f) => {
+        if (!this.bg || this.bg.width !== f.width) this.bg = fastResize(video.background, f.width, f.height);
+        let differ = 0;
+        let n = 0;
+        for (let y = Math.ceil((STAMP_ROWS * f.height) / 720); y < f.height; y += 4)
+          for (let x = 0; x < f.width; x += 4) {
+            const i = (y * f.width + x) * 3 + 1;
+            n++;
+            if (Math.abs((f.rgb[i] as number) - (this.bg.data[i] as number)) > 40) differ++;
+          }
+        this.samples.push({ atMs: f.at.getTime(), visible: differ / n > 0.02, lagMs: Date.now() - f.at.getTime(), index: readStamp(f) });
+      },
+      { queueSize: 16 },
+    );
   }
 
   get lastAtMs(): number | undefined {
@@ -90,28 +112,23 @@ export class StreamClock {
     this.unsubscribe();
   }
 
-  /**
-   * Camera time (ms) of video time 0 of the loop the first frame belongs to: the phase whose timeline best agrees
-   * with what the frames showed (middle of the best-agreeing range, 20 ms steps), with that agreement.
-   */
-  fit(): { t0Ms: number; agreement: number } {
-    const first = this.samples[0]?.atMs;
-    if (first === undefined) throw new Error('no frames seen');
-    const D = this.video.durationS * 1000;
-    let best = -1;
-    let bestFrom = 0;
-    let bestTo = 0;
-    for (let phase = 0; phase < D; phase += 20) {
-      const t0 = first - phase;
-      let ok = 0;
-      for (const s of this.samples) if (this.video.visibleAt((s.atMs - t0) / 1000) === s.visible) ok++;
-      if (ok > best) {
-        best = ok;
-        bestFrom = phase;
-        bestTo = phase;
-      } else if (ok === best && phase - bestTo <= 20) bestTo = phase;
+  /** The loops seen so far: a new loop starts where the stamped index falls back by more than half the video. */
+  loops(): SeenLoop[] {
+    const out: SeenLoop[] = [];
+    let prev = Number.POSITIVE_INFINITY;
+    const firstFace = this.video.passes[0]?.startIndex ?? 0;
+    const lastFace = this.video.passes.at(-1)?.endIndex ?? 0;
+    for (const s of this.samples) {
+      if (s.index === undefined) continue;
+      if (s.index < prev - this.video.sourceFrames / 2 || out.length === 0) out.push({ n: out.length, samples: [], complete: false });
+      (out.at(-1) as SeenLoop).samples.push(s);
+      prev = s.index;
     }
-    return { t0Ms: first - (bestFrom + bestTo) / 2, agreement: best / this.samples.length };
+    for (const l of out) {
+      const first = l.samples[0]?.index ?? Number.POSITIVE_INFINITY;
+      l.complete = first < firstFace && l.samples.some((x) => (x.index as number) >= lastFace + 2 * this.video.sourceFps);
+    }
+    return out;
   }
 }
 
@@ -137,7 +154,7 @@ export interface PunchRow {
 
 export interface PassOutcome {
   pass: TimelinePass;
-  /** Camera time (ms) of the first frame showing the face in this occurrence. */
+  /** Camera time (ms) of the first analysis frame showing the face in this occurrence (NaN: none reached us). */
   faceAtMs: number;
   sightings: SightingRow[];
   punches: PunchRow[];
@@ -161,32 +178,37 @@ export async function gateRows(t: TestApp, cameraId: string): Promise<{ sighting
 }
 
 /**
- * Each pass of one loop of the video (the loop starting at camera time `loopT0Ms`), with the sightings whose face was
- * first seen from 1 s before it appeared to 1.5 s after it was last visible (passes are ≥ 3 s apart), the punches
- * those sightings made and their review items; and the sightings of that loop that belong to no pass.
+ * Each pass of one seen loop with the sightings whose first frame showed that loop from 1 s before the pass's face
+ * to 1.5 s after it (passes are ≥ 3 s apart), the punches those sightings made and their review items; and the
+ * sightings of that loop that belong to no pass. A sighting's frame is found by its first_seen_at among the frames
+ * the clock saw (the nearest one when the clock's own queue dropped it).
  */
 export function outcomesOfLoop(
   video: GateVideo,
-  loopT0Ms: number,
+  loop: SeenLoop,
   rows: { sightings: SightingRow[]; punches: PunchRow[] },
-  samples: readonly { atMs: number; visible: boolean }[] = [],
 ): { passes: PassOutcome[]; strays: SightingRow[] } {
-  const used = new Set<string>();
+  const from = loop.samples[0]?.atMs ?? 0;
+  const to = loop.samples.at(-1)?.atMs ?? 0;
+  const indexAt = (ms: number): number | undefined => {
+    if (ms < from - 1000 || ms > to + 1000) return undefined;
+    let best: FrameSample | undefined;
+    for (const x of loop.samples) if (!best || Math.abs(x.atMs - ms) < Math.abs(best.atMs - ms)) best = x;
+    return best?.index;
+  };
+  const fps = video.sourceFps;
+  const passOf = (index: number | undefined) =>
+    index === undefined ? undefined : video.passes.find((p) => index >= p.startIndex - fps && index <= p.endIndex + 1.5 * fps);
+  const inLoop = rows.sightings.map((s) => ({ s, pass: passOf(indexAt(s.first_seen_at.getTime())), inside: s.first_seen_at.getTime() >= from && s.first_seen_at.getTime() <= to }));
   const passes = video.passes.map((pass) => {
-    const from = loopT0Ms + (pass.startS - 1) * 1000;
-    const to = loopT0Ms + (pass.endS + 1.5) * 1000;
-    const sightings = rows.sightings.filter((s) => s.first_seen_at.getTime() >= from && s.first_seen_at.getTime() <= to);
-    for (const s of sightings) used.add(s.id);
-    const ids = new Set(sightings.map((s) => s.id));
-    const punches = rows.punches.filter((p) => (p.evidence_sighting_id ? ids.has(p.evidence_sighting_id) : p.at.getTime() >= from && p.at.getTime() <= to));
-    const faceAtMs = loopT0Ms + pass.startS * 1000;
-    const endMs = loopT0Ms + pass.endS * 1000;
-    const framesWithFace = samples.filter((x) => x.visible && x.atMs >= faceAtMs - 300 && x.atMs <= endMs + 300).length;
-    const reviews = sightings.filter((s) => s.verdict === 'REVIEW' && s.review_status === 'PENDING');
-    return { pass, faceAtMs, sightings, punches, reviews, framesWithFace };
+    const shown = loop.samples.filter((x) => x.visible && x.index !== undefined && x.index >= pass.startIndex && x.index <= pass.endIndex);
+    const sightings = inLoop.filter((x) => x.inside && x.pass === pass).map((x) => x.s);
+    const ids = new Set(sightings.map((x) => x.id));
+    const punches = rows.punches.filter((p) => (p.evidence_sighting_id ? ids.has(p.evidence_sighting_id) : passOf(indexAt(p.at.getTime())) === pass));
+    const reviews = sightings.filter((x) => x.verdict === 'REVIEW' && x.review_status === 'PENDING');
+    return { pass, faceAtMs: shown[0]?.atMs ?? Number.NaN, sightings, punches, reviews, framesWithFace: shown.length };
   });
-  const end = loopT0Ms + video.durationS * 1000;
-  const strays = rows.sightings.filter((s) => !used.has(s.id) && s.first_seen_at.getTime() >= loopT0Ms && s.first_seen_at.getTime() < end);
+  const strays = inLoop.filter((x) => x.inside && !x.pass).map((x) => x.s);
   return { passes, strays };
 }
 
