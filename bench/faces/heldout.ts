@@ -4,7 +4,7 @@
  * half; every figure is reported on both halves, and the gate's real decision code runs with the SHIPPED
  * configuration (the engine's DEFAULT_THRESHOLDS + deriveOperatingPoints with its DEFAULT_TUNING) on both.
  */
-import { DEFAULT_TUNING, type OperatingPoints, type OperatingPointTuning } from '../../src/modules/recognition/domain/operating-points';
+import { DEFAULT_TUNING, type OperatingPoints, type OperatingPointTuning, scaleOf } from '../../src/modules/recognition/domain/operating-points';
 import type { FaceThresholds } from '../../src/platform/ports/face-engine';
 import { type Evaluation, evaluate, type OperatingPoint } from './evaluate';
 import type { PhotoFeatures } from './extract';
@@ -131,7 +131,7 @@ export const SEARCH_SPACE: { [K in keyof OperatingPointTuning]?: number[] } = {
 export const STRESS = 0.5;
 
 export function stressed(base: FaceThresholds): FaceThresholds {
-  const d = STRESS * Math.max(base.autoAccept - base.review, 0);
+  const d = STRESS * scaleOf(base);
   return { ...base, autoAccept: base.autoAccept - d, autoAcceptMasked: base.autoAcceptMasked - d };
 }
 

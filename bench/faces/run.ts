@@ -127,7 +127,9 @@ const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 
 const probeEngine = await createFaceEngine(spec);
 const gateFrames = values['gate-frames'] === true;
 const variant = `${gateFrames ? '-gate' : ''}${values.precision ? `-${values.precision}` : ''}${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}`;
-const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}.json`.replace(/[^\w.+-]/g, '_'));
+// --heldout-only needs no masked-real photos (detection rates only): not extracted, and cached under its own name.
+const heldOutOnly = values['heldout-only'] === true;
+const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}${heldOutOnly ? '-heldout' : ''}.json`.replace(/[^\w.+-]/g, '_'));
 await probeEngine.close();
 const { photos, strangers, maskedReal, meta } = values.reuse && existsSync(cacheFile) ? loadFeatures(cacheFile) : await extractAll();
 if (!values.reuse) saveFeatures(cacheFile, { photos, strangers, maskedReal, meta });
@@ -148,7 +150,7 @@ async function extractAll() {
     progress('celeba', data.enrolled.length),
   );
   const strangers = await mapConcurrent(data.strangers, threads * 2, (p, i) => extractPhoto(pool, p, i + 7, false, gateFrames), progress('strangers', data.strangers.length));
-  const maskedReal = await mapConcurrent(data.maskedReal, threads * 2, (f) => maskedRealScores(pool, f, 0.3), progress('masked-real', data.maskedReal.length));
+  const maskedReal = heldOutOnly ? [] : await mapConcurrent(data.maskedReal, threads * 2, (f) => maskedRealScores(pool, f, 0.3), progress('masked-real', data.maskedReal.length));
   const meta = pool.meta;
   await pool.close();
   return { photos, strangers, maskedReal, meta };

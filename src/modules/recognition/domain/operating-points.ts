@@ -25,7 +25,8 @@ export interface OperatingPoints {
 }
 
 /**
- * The rule's parameters, as fractions of the engine's own score scale (base autoAccept − base review), so one set
+ * The rule's parameters, as fractions of the engine's own score scale (scaleOf: base autoAccept − the floor under
+ * which a pass is unknown, min(review, match) as decidePass applies it), so one set
  * serves engines whose cosines live in different ranges. Chosen on the 'choose' half of celeba-dev only (bench/faces).
  */
 export interface OperatingPointTuning {
@@ -204,8 +205,16 @@ export function deriveOperatingPoints(gallery: readonly Template[], base: FaceTh
   return points;
 }
 
+/**
+ * The engine's score scale: from the unknown floor (decidePass: below min(review, match) a pass is unknown) to the
+ * auto-accept bar. yunet+dlib 0.949 − 0.9 = 0.049; yunet+intel 0.43 − 0.33 = 0.10 (its review sits above match).
+ */
+export function scaleOf(base: FaceThresholds): number {
+  return Math.max(base.autoAccept - Math.min(base.review, base.match), 0);
+}
+
 function derive(gallery: readonly Template[], base: FaceThresholds, t: OperatingPointTuning): OperatingPoints {
-  const scale = Math.max(base.autoAccept - base.review, 0);
+  const scale = scaleOf(base);
   const persons = groupPersons(gallery, base.masked);
   const minMargin = t.marginFraction * scale;
   if (persons.length < 2) {
