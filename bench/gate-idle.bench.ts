@@ -65,7 +65,8 @@ function disableGating(s: GateSession, cameraId: string): void {
   const rt = recognitionRuntime(s.t.ctx) as unknown as { pipelines: Map<string, { gate?: { options: { keepAliveMs: number } } }> };
   const gate = rt.pipelines.get(cameraId)?.gate;
   if (!gate) throw new Error('the gate has not started');
-  gate.options = { ...gate.options, keepAliveMs: 0 };
+  // In place: the pipeline's frame intake holds the same options object.
+  gate.options.keepAliveMs = 0;
 }
 
 interface Phase {
