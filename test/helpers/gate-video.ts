@@ -299,7 +299,7 @@ function encoder(file: string, sourceFps: number, streamFps: number, noise: numb
   const ff = spawn(
     'ffmpeg',
     ['-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${W}x${H}`, '-r', String(sourceFps), '-i', 'pipe:0', '-vf', vf,
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(streamFps), '-keyint_min', String(streamFps),
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', String(streamFps), '-keyint_min', String(streamFps),
       '-sc_threshold', '0', '-b:v', '2000k', '-maxrate', '2500k', '-bufsize', '2500k', '-f', 'h264', file],
     { stdio: ['pipe', 'inherit', 'inherit'] },
   );
