@@ -104,7 +104,9 @@ forEachDb('gate passes: one pass, one sighting, one punch', (getDb) => {
     // The same person again a minute later, within the unit's debounce window (120 s): no second punch or sighting.
     await feedFrames(gate, walk(photos[0] as Photo[], clock.ms + 60_000, 200), clock);
     await end(gate);
-    assert.equal((await rows(gate)).length, 1);
+    const [only, ...none] = await rows(gate);
+    assert.equal(none.length, 0);
+    assert.equal(only?.last_seen_at.getTime(), t0 + 7 * 200, 'the earlier pass is left as it was');
     assert.equal((await punchesOf(gate)).length, 1);
     assert.equal(gate.stats.debounced, 1);
   });
@@ -124,6 +126,22 @@ forEachDb('gate passes: one pass, one sighting, one punch', (getDb) => {
     assert.equal(all[0]?.last_seen_at.getTime(), back[2]?.atMs);
     assert.equal((await punchesOf(gate)).length, 1);
     assert.deepEqual([gate.stats.passes, gate.stats.merged], [1, 1]);
+  });
+
+  it('a one-frame fragment waiting for review becomes the punch when the rest of the pass follows: one item, one punch', { skip }, async () => {
+    const gate = await newGate();
+    const p = photos[0] as Photo[];
+    const t0 = clock.ms + 1000;
+    await feedFrames(gate, [...walk(p.slice(0, 1), t0, 200), ...walk(p.slice(1, 4), t0 + 3500, 200, 12, 600)], clock);
+    await end(gate);
+    const db = await getDb();
+    const all = await db.query<{ verdict: string; review_status: string | null; fragments: number; first_seen_at: Date }>(
+      'SELECT verdict, review_status, fragments, first_seen_at FROM face_sightings WHERE camera_id = $1',
+      [(gate as unknown as { camera: { id: string } }).camera.id],
+    );
+    assert.deepEqual(all.map((r) => [r.verdict, r.review_status, r.fragments, r.first_seen_at.getTime()]), [['AUTO', null, 2, t0]]);
+    assert.deepEqual((await punchesOf(gate)).map((x) => x.at.getTime()), [t0]);
+    assert.deepEqual([gate.stats.passes, gate.stats.merged, gate.stats.sightings.AUTO, gate.stats.sightings.REVIEW], [1, 1, 1, 0]);
   });
 
   it('a stranger leaves a pass record and a snapshot, no embedding anywhere; fragments of the stranger merge too', { skip }, async () => {

@@ -40,6 +40,8 @@ export class PassState {
   counted = 0;
   /** The row this track feeds, once decided (its own, or an earlier pass it was folded into). */
   pass?: WrittenPass;
+  /** Folded into an earlier pass as a repeat within the debounce window (the row is not touched). */
+  debounced = false;
   /** This track wrote the row (its score, liveness and probe are refined from this track at its end). */
   owner = false;
   private sumFull?: Float32Array;

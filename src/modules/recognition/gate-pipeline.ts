@@ -225,7 +225,9 @@ export class GatePipeline {
       await this.decideNow(state);
       return;
     }
-    // Decided early (or folded): the row takes the whole pass's evidence, never a second verdict.
+    // A repeat within the debounce window leaves the earlier pass as it was (it is another moment, not more evidence).
+    if (state.debounced) return;
+    // Decided early (or merged): the row takes the whole pass's evidence, never a second verdict.
     const pass = state.pass;
     pass.frames += state.takeUncounted();
     pass.lastMs = Math.max(pass.lastMs, state.lastMs);
@@ -250,8 +252,12 @@ export class GatePipeline {
     if (fold) {
       const target = fold.target;
       state.pass = target;
+      state.debounced = fold.reason === 'debounced';
       c[fold.reason]++;
       if (upgrades(target, kind) && (await upgradeSighting(this.deps.db, target.sightingId, { verdict, probe, now: this.deps.now() }))) {
+        // The pass is counted once, under its current verdict.
+        c.sightings[target.kind]--;
+        c.sightings[kind]++;
         target.kind = kind;
         target.personId = personId;
         target.locked = verdict.kind === 'review' && verdict.reason === 'LOW_LIVENESS';
@@ -351,7 +357,10 @@ export class GatePipeline {
     const { lastTs, lastArrival } = this.intake;
     const frameNow = lastTs === null || !Number.isFinite(now) ? now : lastTs + Math.max(0, now - lastArrival);
     for (const track of this.tracker.expire(frameNow)) await this.endTrack(track);
-    if (Number.isFinite(frameNow)) await this.decideOverdue(frameNow);
+    if (!Number.isFinite(frameNow)) return;
+    await this.decideOverdue(frameNow);
+    // A stranger's embedding is held in memory only while a fragment could still merge with it.
+    this.written = pruneRecent(this.written, frameNow, this.mergeOptions());
   }
 
   private async resetTimeline(): Promise<void> {
