@@ -129,7 +129,9 @@ const gateFrames = values['gate-frames'] === true;
 const variant = `${gateFrames ? '-gate' : ''}${values.precision ? `-${values.precision}` : ''}${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}`;
 // --heldout-only needs no masked-real photos (detection rates only): not extracted, and cached under its own name.
 const heldOutOnly = values['heldout-only'] === true;
-const cacheFile = path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}${heldOutOnly ? '-heldout' : ''}.json`.replace(/[^\w.+-]/g, '_'));
+const cacheName = (suffix: string) => path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}${suffix}.json`.replace(/[^\w.+-]/g, '_'));
+// A full run's cache serves a held-out-only run too.
+const cacheFile = heldOutOnly && !(values.reuse && existsSync(cacheName(''))) ? cacheName('-heldout') : cacheName('');
 await probeEngine.close();
 const { photos, strangers, maskedReal, meta } = values.reuse && existsSync(cacheFile) ? loadFeatures(cacheFile) : await extractAll();
 if (!values.reuse) saveFeatures(cacheFile, { photos, strangers, maskedReal, meta });

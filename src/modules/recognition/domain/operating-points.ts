@@ -46,12 +46,20 @@ export interface OperatingPointTuning {
   neighbours: number;
 }
 
+/**
+ * Chosen on the 'choose' identity half of celeba-dev only (bench/faces/heldout.ts coordinate search, 2026-12-07; the
+ * figures on both halves are in bench/RESULTS.md): yunet+intel's search gave look-alike leads 0 / 0, global quantile
+ * 0.95 + 0.25, margin 0.5; the review quantile, which cannot move yunet+intel (its review floor sits above `match`),
+ * is yunet+dlib's choice (0.5: half of the bare strangers' passes no longer queue for review). At these values the
+ * per-person bars rarely rise above the engine constants on 40-person galleries: the rule guards larger or more
+ * crowded galleries than the bench has, and the margin is what changes decisions here.
+ */
 export const DEFAULT_TUNING: OperatingPointTuning = {
   lookalikeLead: 0,
   lookalikeLeadMasked: 0,
   globalQuantile: 0.95,
-  globalLead: 0,
-  reviewQuantile: 0,
+  globalLead: 0.25,
+  reviewQuantile: 0.5,
   marginFraction: 0.5,
   neighbours: 8,
 };
