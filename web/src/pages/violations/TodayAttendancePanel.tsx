@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { TODAY_STATUS_LABELS } from '../../../../src/platform/glossary';
 import type { Schemas } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { formatDate, formatTime } from '../../i18n/format';
@@ -7,6 +8,11 @@ import { useSession } from '../../session';
 import { TODAY_COLORS, todayLabel, useLive } from '../attendance/today-live';
 
 type Line = Schemas['DashboardTodayAttendance']['late'][number];
+type Unit = Schemas['DashboardTodayAttendance']['byUnit'][number];
+
+const EXPECTED = { vi: 'Phải có mặt', en: 'Expected' };
+/** The live status each count of the summary is about (the glossary's words). */
+const COUNT_STATUS = { arrived: 'ARRIVED', late: 'LATE', notYetArrived: 'NOT_YET', onLeave: 'ON_LEAVE' } as const;
 
 /**
  * The leaders' "Hôm nay" panel: who has arrived, who is late, who is not here yet, refreshed every 5 s from the
@@ -46,11 +52,11 @@ function Panel({ unitId }: { unitId?: string }) {
         <Row gutter={[16, 8]} data-testid="today-counts">
           {(
             [
-              ['expected', { vi: 'Phải có mặt', en: 'Expected' }],
-              ['arrived', { vi: 'Đã đến', en: 'Arrived' }],
-              ['late', { vi: 'Đi muộn', en: 'Late' }],
-              ['notYetArrived', { vi: 'Chưa đến', en: 'Not yet' }],
-              ['onLeave', { vi: 'Nghỉ, công tác', en: 'On leave, trip' }],
+              ['expected', EXPECTED],
+              ['arrived', TODAY_STATUS_LABELS.ARRIVED],
+              ['late', TODAY_STATUS_LABELS.LATE],
+              ['notYetArrived', TODAY_STATUS_LABELS.NOT_YET],
+              ['onLeave', TODAY_STATUS_LABELS.ON_LEAVE],
             ] as const
           ).map(([k, label]) => (
             <Col key={k} xs={12} md={8} xl={4}>
@@ -152,6 +158,25 @@ function Panel({ unitId }: { unitId?: string }) {
             />
           </Col>
         </Row>
+        {(data?.byUnit.length ?? 0) > 1 ? (
+          <Table
+            style={{ marginTop: 12 }}
+            size="small"
+            rowKey="unitId"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            dataSource={data?.byUnit ?? []}
+            data-testid="today-by-unit"
+            columns={[
+              { key: 'unit', title: pick({ vi: 'Đơn vị', en: 'Unit' }), dataIndex: 'unitName', sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'vi') },
+              ...(['expected', 'arrived', 'late', 'notYetArrived', 'onLeave'] as const).map((k) => ({
+                key: k,
+                title: pick(k === 'expected' ? EXPECTED : TODAY_STATUS_LABELS[COUNT_STATUS[k]]),
+                sorter: (a: Unit, b: Unit) => a.summary[k] - b.summary[k],
+                render: (_: unknown, u: Unit) => u.summary[k],
+              })),
+            ]}
+          />
+        ) : null}
         {data?.truncated ? (
           <Typography.Text type="warning">
             {pick({
