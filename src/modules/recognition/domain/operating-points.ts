@@ -1,5 +1,5 @@
 import type { FaceThresholds } from '../../../platform/ports/face-engine';
-import { cosine, meanEmbedding } from '../../../platform/image/embedding';
+import { meanEmbedding } from '../../../platform/image/embedding';
 import { CENTROID_WEIGHT, type Described, fusedScore, type Template } from './match';
 
 /**
@@ -135,7 +135,9 @@ function nearestByCentroid(persons: readonly Person[], k: number): number[][] {
   const d = (persons[0] as Person).bareCentroid.full.length;
   // One contiguous matrix: the P² inner loop then walks memory in order (2× faster than per-person arrays in V8).
   const m = new Float32Array(n * d);
-  persons.forEach((p, i) => m.set(p.bareCentroid.full, i * d));
+  persons.forEach((p, i) => {
+    m.set(p.bareCentroid.full, i * d);
+  });
   const idx = persons.map(() => new Int32Array(k).fill(-1));
   const score = persons.map(() => new Float64Array(k).fill(Number.NEGATIVE_INFINITY));
   const push = (i: number, j: number, s: number) => {
