@@ -8,7 +8,7 @@ import type { FaceEngine, RgbImage } from '../../ports/face-engine';
 import { alignFace, templateFor } from '../../image/align';
 import { decodeImage } from '../../image/codec';
 import { cosine } from '../../image/embedding';
-import { drawSyntheticMask } from '../../image/mask';
+import { drawSyntheticMask, lowerFaceColourCue } from '../../image/mask';
 import { YunetDetector } from '../face-yunet/yunet-detector';
 import { bestAvailableSpec, createFaceEngine, engineId, MODEL_FILES } from '../face-common/engine-spec';
 import { bgrPlanarInput, INTEL_ALIGN, INTEL_REID_FILES, IntelReidRecognizer, intelOnnxBytes } from './intel-reid-recognizer';
@@ -107,6 +107,17 @@ describe('Intel face-reidentification-retail-0095 on onnxruntime', { skip: missi
       const p = face.landmarks[k] as { x: number; y: number };
       const q = t[k] as { x: number; y: number };
       assert.ok(Math.hypot(p.x - 96 - q.x, p.y - 96 - q.y) < 6, `eye ${k} off by ${Math.hypot(p.x - 96 - q.x, p.y - 96 - q.y)}`);
+    }
+  });
+
+  it('the colour cue reads the right regions of a crop on Intel template (explicit template in mask.ts)', async () => {
+    for (const file of ['001085.jpg', '007710.jpg', '077945.jpg']) {
+      const image = await photo(file);
+      const face = (await detector.detect(image, 0.6))[0];
+      assert.ok(face);
+      assert.equal(lowerFaceColourCue(alignFace(image, face.landmarks, INTEL_ALIGN), INTEL_ALIGN), false, `${file} bare`);
+      const masked = drawSyntheticMask(image, face.landmarks, 0);
+      assert.equal(lowerFaceColourCue(alignFace(masked, face.landmarks, INTEL_ALIGN), INTEL_ALIGN), true, `${file} masked`);
     }
   });
 
