@@ -97,6 +97,8 @@ export function ReviewQueue() {
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || busy || !current) return;
       const k = e.key.toLowerCase();
+      // Enter on a focused button or link is that control's own click, not "confirm the selected pass".
+      if (k === 'enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role=button], [role=tab]')) return;
       if (k === 'j' || k === 'k') {
         setIndex((i) => Math.max(0, Math.min(flat.length - 1, i + (k === 'j' ? 1 : -1))));
         setPicked(0);
