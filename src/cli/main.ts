@@ -25,6 +25,9 @@ const USAGE = `kycuong <command>
   models list        list the face models Kỷ Cương can use, with licence and size
   models install NAME [--from FILE | --url URL] [--dir DIR]
                      install a face model (yunet, sface) into ./data/models, checking its sha256
+  models install intel-reid --from DIR [--dir DIR]
+                     Intel face-reidentification-retail-0095 (.xml + .bin an operator copied): checks the .bin
+                     sha256, converts to ONNX; it becomes the default recognizer
 
 Configuration comes from the environment (see README): KC_DATA_DIR, DATABASE_URL, KC_BUS, KC_BLOBS, ...`;
 

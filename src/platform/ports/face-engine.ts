@@ -73,7 +73,8 @@ export interface FaceEngineMeta {
   recognizer: ModelRef;
   embeddingSize: number;
   /** Recognizer input side and framing relative to the ArcFace template (1 = ArcFace 112×112 framing). */
-  alignment: { size: number; zoom: number; centerY?: number };
+  /** `template`: the recognizer's own 5-point template (fractions of the crop side) when it is not a framing of ArcFace's. */
+  alignment: { size: number; zoom: number; centerY?: number; template?: readonly Point[] };
   thresholds: FaceThresholds;
 }
 
@@ -121,7 +122,7 @@ export interface FaceRecognizerPart {
   readonly model: ModelRef;
   readonly embeddingSize: number;
   /** Input side in pixels and framing relative to the ArcFace template. */
-  readonly alignment: { size: number; zoom: number; centerY?: number };
+  readonly alignment: { size: number; zoom: number; centerY?: number; template?: readonly Point[] };
   /** Unit-length embedding of an aligned crop of `alignment.size` pixels. */
   embed(aligned: RgbImage): Promise<Float32Array>;
   /** Optional (added later): several crops in one inference run, same results as `embed` one by one. */
