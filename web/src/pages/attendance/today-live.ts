@@ -30,7 +30,10 @@ export function useLive<T extends '/api/attendance/today' | '/api/reports/today-
   const { reload } = state;
   useEffect(() => {
     if (!path) return;
-    const timer = window.setInterval(reload, LIVE_REFRESH_MS);
+    // A hidden tab (a wall screen switched to another page) does not poll; it catches up on the next tick once shown.
+    const timer = window.setInterval(() => {
+      if (!document.hidden) reload();
+    }, LIVE_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [path, reload]);
   return state;
