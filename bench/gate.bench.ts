@@ -15,10 +15,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recognitionRuntime } from '../src/modules/recognition';
 import { buildGateVideo, expectations, fastResize, gateBackground, placed, STANDARD_DEBOUNCE_S, STANDARD_SCRIPT } from '../test/helpers/gate-video';
-import { serveGate, startGateSession, stopAndDrain, waitForLoops } from '../test/rtsp/gate-session';
+import { type GateSession, serveGate, startGateSession, stopAndDrain, waitForLoops } from '../test/rtsp/gate-session';
+import { waitFor } from '../test/helpers/wait';
 import { gateRows, outcomesOfLoop, quantile } from '../test/rtsp/gate-stream';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The running gate of a camera (the runtime keeps it private; the benchmark looks inside). */
+function gateOf(s: GateSession, cameraId: string): unknown {
+  const rt = recognitionRuntime(s.t.ctx) as unknown as { pipelines: Map<string, { gate?: unknown }> };
+  return rt.pipelines.get(cameraId)?.gate;
+}
 const { values: args } = parseArgs({ options: { loops: { type: 'string', default: '3' }, 'no-record': { type: 'boolean', default: false } } });
 const LOOPS = Math.max(1, Number(args.loops));
 
@@ -46,6 +53,14 @@ async function main() {
     const floorMs = quantile(floor.slice(frames.length), 0.5) as number;
 
     const g = await serveGate(s, video, `loop:${video.file}`, 'Cổng — đo độ trễ');
+    // The unit's debounce window (20 s, set through the rules API): the recognition runtime does not hand the gate its
+    // reader yet (built-in 120 s, longer than a loop: every later loop would fold into the first). Injected here as the
+    // runtime should (see the report of this benchmark's first run).
+    await waitFor('the gate to start', async () => (gateOf(s, g.cameraId) ? true : undefined), 180_000, 200);
+    const gate = gateOf(s, g.cameraId) as { deps: { debounceSeconds?: () => Promise<number> }; invalidateGallery(): void };
+    const injected = !gate.deps.debounceSeconds;
+    if (injected) gate.deps.debounceSeconds = async () => STANDARD_DEBOUNCE_S;
+    gate.invalidateGallery();
     const loops = await waitForLoops(g, video, LOOPS);
     const stats = await stopAndDrain(s, g);
     const rows = await gateRows(s.t, g.cameraId);
@@ -102,7 +117,8 @@ async function main() {
 Machine: ${os.cpus().length} cores, Node ${process.version}; 1-minute load average ${load0[0]?.toFixed(1)} at start, ${load1[0]?.toFixed(1)} at end
 (shared with other jobs: compare the ratio, not the milliseconds). Engine \`${engine.meta.engine}\`, ${engine.threads} thread(s).
 Stream: 1280×720 H.264 25 fps looped by the GStreamer RTSP server, ${LOOPS} loop(s) of ${video.durationS.toFixed(1)} s (${video.passes.length} passes
-each: 4 enrolled people bare and masked, 2 strangers, a repeat inside the ${STANDARD_DEBOUNCE_S} s debounce window, a 2 s face gap, a 1.6 s freeze);
+each: 4 enrolled people bare and masked, 2 strangers, a repeat inside the ${STANDARD_DEBOUNCE_S} s debounce window, a 2 s face gap, a 1.6 s freeze;
+${injected ? `the unit's ${STANDARD_DEBOUNCE_S} s debounce reader injected into the gate, the runtime not passing it yet` : "the runtime's own debounce reader"});
 the server samples 5 frames/s at 640×360. Face time = camera time of the first analysis frame showing the face (each frame
 carries its video frame index as a corner code, so bunched or late frames under load do not blur the timeline); stored =
 \`punches.received_at\`.
