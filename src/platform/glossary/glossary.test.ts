@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ATTENDANCE_STATUSES, SESSION_KINDS } from '../../modules/attendance/attendance.events';
+import { TODAY_STATUSES } from '../../modules/attendance/domain/today-status';
 import { JUSTIFICATION_TYPES } from '../../modules/attendance/domain/types';
 import type { CalendarDayKind, CalendarDayStatus } from '../../modules/calendar/domain/schedule';
 import { CATEGORIES, GENDERS, STATUSES } from '../../modules/people/people.types';
@@ -40,6 +41,7 @@ const ENUMS: Array<[string, Readonly<Record<string, Label>>, readonly string[]]>
   ['attendance statuses (contract C3)', glossary.ATTENDANCE_STATUS_LABELS, ['AWAITING_JUSTIFICATION']],
   ['sessions', glossary.SESSION_LABELS, [...SESSION_KINDS, 'DAY']],
   ['justification types', glossary.JUSTIFICATION_TYPE_LABELS, JUSTIFICATION_TYPES],
+  ['today statuses', glossary.TODAY_STATUS_LABELS, TODAY_STATUSES],
   [
     'justification types (contract C4)',
     glossary.JUSTIFICATION_TYPE_LABELS,
