@@ -131,8 +131,8 @@ export async function passAggregates(db: Db, unitIds: string[], from: Date, to: 
 }
 
 /**
- * A reference face of a person for the reviewer to compare with: the snapshot of the person's latest pass that was
- * punched automatically or confirmed by a reviewer (enrollment photos are not stored: templates only).
+ * The gate's own picture of a person, when no enrollment photo is stored (enrollments before migration 0725 kept
+ * templates only): the snapshot of the person's latest pass punched automatically or confirmed by a reviewer.
  */
 export async function latestConfirmedSnapshot(db: Db, personId: string): Promise<{ id: string; snapshot_key: string; unit_id: string } | undefined> {
   return (
@@ -145,10 +145,22 @@ export async function latestConfirmedSnapshot(db: Db, personId: string): Promise
   )[0];
 }
 
-/** Which of these people have a reference face (see latestConfirmedSnapshot), so the review page asks only for those. */
+/** The person's latest stored enrollment photo (kept since issue 14 for re-embedding; erased with the templates). */
+export async function latestEnrollmentPhoto(db: Db, personId: string): Promise<{ id: string; blob_key: string } | undefined> {
+  return (
+    await db.query<{ id: string; blob_key: string }>(
+      'SELECT id, blob_key FROM face_enrollment_photos WHERE person_id = $1 AND erased_at IS NULL ORDER BY created_at DESC, id LIMIT 1',
+      [personId],
+    )
+  )[0];
+}
+
+/** Which of these people have a reference face (an enrollment photo or a confirmed pass), so the review page asks only for those. */
 export async function personsWithReference(db: Db, personIds: string[]): Promise<string[]> {
   const rows = await db.query<{ person_id: string }>(
-    `SELECT DISTINCT person_id FROM face_sightings
+    `SELECT person_id FROM face_enrollment_photos WHERE person_id = ANY($1::uuid[]) AND erased_at IS NULL
+     UNION
+     SELECT person_id FROM face_sightings
       WHERE person_id = ANY($1::uuid[]) AND snapshot_key IS NOT NULL AND (verdict = 'AUTO' OR review_status = 'CONFIRMED')`,
     [personIds],
   );

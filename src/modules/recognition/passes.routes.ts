@@ -5,12 +5,15 @@ import { BLOB_KINDS } from '../../platform/blob-owners/blob-owners';
 import { openOwnedBlob } from '../../platform/blob-owners/read';
 import { AppError, errors } from '../../platform/errors';
 import { binaryBody, ZIdParams } from '../../platform/http/schemas';
+import { decodeImage, encodeJpeg } from '../../platform/image/codec';
+import { resizeRgb } from '../../platform/image/pixels';
 import type { AppContext } from '../../platform/module';
 import { recordAudit } from '../audit';
 import { getPerson } from '../people';
 import { gateStatsFor } from './gate-stats';
 import { ZBulkConfirmBody, ZBulkConfirmResult, ZGatePassPage, ZGatePassQuery, ZGateStats, ZGateStatsQuery, ZReferencePhotoJpeg } from './passes.dto';
-import { latestConfirmedSnapshot, listPasses } from './passes.repo';
+import { latestConfirmedSnapshot, latestEnrollmentPhoto, listPasses } from './passes.repo';
+import { ENROLLMENT_PHOTO_KIND } from './re-embed.photos';
 import { bulkConfirmReviews } from './review.service';
 import { recognitionRuntime } from './runtime';
 import { sightingForReview } from './sightings.repo';
@@ -20,6 +23,13 @@ import { sightingForReview } from './sightings.repo';
  * person's passes under review and a reference face for the reviewer. Passes are face data of the camera's unit: the
  * list follows the review queue's scope (faces.review); statistics, which name nobody, also go to camera managers.
  */
+/** At most 320 px on the longer side: enough to compare faces beside the snapshot. */
+async function thumbnail(bytes: Buffer): Promise<Buffer> {
+  const image = await decodeImage(bytes);
+  const k = Math.min(1, 320 / Math.max(image.width, image.height));
+  return encodeJpeg(k < 1 ? resizeRgb(image, Math.max(1, Math.round(image.width * k)), Math.max(1, Math.round(image.height * k))) : image, 85);
+}
+
 export async function passesRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
@@ -114,8 +124,9 @@ export async function passesRoutes(root: FastifyInstance, ctx: AppContext) {
       schema: {
         summary: "A reference face of a candidate, for the reviewer to compare with the pass' snapshot (JPEG)",
         description:
-          'Enrollment keeps face templates only, not photos; the reference is the snapshot of the person’s latest pass that was punched ' +
-          'automatically or confirmed by a reviewer. 404 when there is none. A sensitive read, audited (faces.reference_view).',
+          'The person’s latest stored enrollment photo as a small JPEG; for people enrolled before enrollment photos were kept, the snapshot ' +
+          'of their latest pass punched automatically or confirmed by a reviewer. 404 when there is neither. A sensitive read, audited ' +
+          '(faces.reference_view).',
         tags: ['recognition'],
         params: ZIdParams,
         response: { 200: ZReferencePhotoJpeg },
@@ -126,21 +137,29 @@ export async function passesRoutes(root: FastifyInstance, ctx: AppContext) {
       const access = getAccess(req);
       const person = await getPerson(ctx.db, req.params.id);
       if (!person) throw errors.notFound('Person', 'cán bộ');
-      const row = await latestConfirmedSnapshot(ctx.db, req.params.id);
-      if (!row) throw errors.notFound('Reference photo', 'ảnh đối chiếu');
-      const blob = await openOwnedBlob(ctx, row.snapshot_key, [BLOB_KINDS.sighting], (owner) => {
+      const allow = (owner: { unitId: string | null }) => {
         if (access.isSelf(req.params.id)) return;
-        if (!access.canInUnit('faces.review', person.unit_id) && !access.canInUnit('faces.review', owner.unitId)) throw errors.forbidden();
-      });
+        const may = (unit: string | null) => access.canInUnit('faces.review', unit) || access.canInUnit('faces.enroll', unit);
+        if (!may(person.unit_id) && !may(owner.unitId)) throw errors.forbidden();
+      };
+      // The enrollment photo first (what the gallery was made from), else the gate's last confirmed picture of them.
+      const photo = await latestEnrollmentPhoto(ctx.db, req.params.id);
+      const snapshot = photo ? undefined : await latestConfirmedSnapshot(ctx.db, req.params.id);
+      if (!photo && !snapshot) throw errors.notFound('Reference photo', 'ảnh đối chiếu');
+      const blob = photo
+        ? await openOwnedBlob(ctx, photo.blob_key, [ENROLLMENT_PHOTO_KIND], allow)
+        : await openOwnedBlob(ctx, (snapshot as { snapshot_key: string }).snapshot_key, [BLOB_KINDS.sighting], allow);
       await recordAudit(ctx.db, {
         actor: access.actor(),
         action: 'faces.reference_view',
         entityType: 'person',
         entityId: req.params.id,
         unitId: person.unit_id,
-        details: { sightingId: row.id },
+        details: photo ? { enrollmentPhotoId: photo.id } : { sightingId: snapshot?.id },
       });
-      return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(binaryBody(await blob.buffer()));
+      // Enrollment photos are kept as uploaded (any size, JPEG/PNG/WebP): the reviewer gets a small JPEG.
+      const bytes = photo ? await thumbnail(await blob.buffer()) : await blob.buffer();
+      return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(binaryBody(bytes));
     },
   );
 }
