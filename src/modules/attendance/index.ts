@@ -18,6 +18,7 @@ export { recomputeRange } from './recompute.service';
 export { processDirty } from './dirty-queue';
 export { requestJustification, decideJustification } from './justifications.service';
 export { attendanceTick } from './jobs';
+export { debounceSecondsFor } from './rules.repo';
 export { DEMO_SOURCES } from './seed-demo';
 export { approvedCorrectionsOfDay, correctionsOfPunches, loadComputeJustifications, loadRequestInputs, loadVoidedPunchIds, requestTypeOf } from './request-inputs.repo';
 export { approvedLeavePeriods, type LeavePeriod, type LeavePeriodType } from './leave-periods';

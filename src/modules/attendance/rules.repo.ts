@@ -1,4 +1,6 @@
 import type { Db } from '../../platform/ports/db';
+import { loadOrgTree } from '../org';
+import { ancestryOf } from './staff.repo';
 import { type AttendanceRules, DEFAULT_RULES, type RegulationRef, SYSTEM_DEFAULT_REGULATION } from './domain/types';
 
 interface RulesRow {
@@ -82,4 +84,14 @@ export async function upsertRules(db: Db, unitId: string | null, rules: Attendan
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       params,
     );
+}
+
+/**
+ * The punch debounce (seconds) in force for a unit — its regulation or the nearest one up the tree — so a gate camera
+ * folds a person's repeat pass within the same window the day computation uses.
+ */
+export async function debounceSecondsFor(db: Db, unitId: string): Promise<number> {
+  const [entries, tree] = await Promise.all([loadRules(db), loadOrgTree(db)]);
+  const parents = new Map([...tree.byId.values()].map((u) => [u.id, u.parentId]));
+  return rulesFor(entries, ancestryOf(unitId, parents)).rules.debounceSeconds;
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/module';
 import type { RunningFaceEngine } from '../../platform/ports/face-engine';
-import { ingestPunch } from '../attendance';
+import { debounceSecondsFor, ingestPunch } from '../attendance';
 import { listCameras, onFrames } from '../cameras';
 import { purgeExpiredGateGroups } from './gate-enrollment.groups';
 import { GatePipeline, type PunchSink } from './gate-pipeline';
@@ -64,7 +64,7 @@ export class RecognitionRuntime {
           if (!entry.gate) {
             const engine = await this.engine();
             entry.gate = new GatePipeline(
-              { db: this.ctx.db, blobs: this.ctx.blobs, engine, punch: this.punch, now: this.ctx.now },
+              { db: this.ctx.db, blobs: this.ctx.blobs, engine, punch: this.punch, now: this.ctx.now, debounceSeconds: debounceSecondsFor },
               { id: cam.id, unitId: cam.unit_id, direction: cam.direction },
             );
             this.ctx.log.info({ camera: cam.id, engine: engine.meta.engine, threads: engine.threads }, 'face recognition on camera');
