@@ -110,6 +110,7 @@ function pathVariants(route: string, s: Samples): Array<Record<string, string>> 
     [/^\/api\/evidence\/\{id\}/, () => ids(s.byTable.evidence as string[])],
     [/^\/api\/incidents\/\{id\}$/, () => ids(s.byTable.incidents as string[])],
     [/^\/api\/recognition\/persons\/\{id\}$/, () => ids(s.persons)],
+    [/^\/api\/recognition\/persons\/\{id\}\/reference-photo$/, () => ids(s.persons)],
     [/^\/api\/recognition\/sightings\/\{id\}\//, () => ids(s.byTable.sightings as string[])],
     [/^\/api\/recognition\/gate-enrollment\/periods\/\{id\}\//, () => ids(s.byTable.periods as string[])],
     [/^\/api\/recognition\/gate-enrollment\/samples\/\{id\}\//, () => ids(s.byTable.samples as string[])],
