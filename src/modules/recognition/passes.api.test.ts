@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { BLOB_KINDS, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
-import { encodeJpeg } from '../../platform/image/codec';
+import { decodeImage, encodeJpeg } from '../../platform/image/codec';
+import { putEnrollmentPhoto, recordEnrollmentPhoto } from './re-embed.photos';
 import { setGateMetricsSource } from '../../platform/observability/metrics';
 
 /**
@@ -237,6 +238,20 @@ for (const kind of dbKinds()) {
       assert.equal((await otherCommune.get(`/api/recognition/persons/${lan}/reference-photo`)).statusCode, 403);
       const none = await office.get(`/api/recognition/persons/${t.demo.persons.TT003}/reference-photo`);
       assert.equal(none.statusCode, 404);
+
+      // A stored enrollment photo comes first, as a small JPEG.
+      const big = await encodeJpeg({ width: 800, height: 600, data: new Uint8Array(800 * 600 * 3).fill(150) });
+      const stored = await putEnrollmentPhoto(t.ctx.blobs, nam, big);
+      await recordEnrollmentPhoto(t.ctx.db, stored, { personId: nam, unitId: t.demo.units['TT-PKT'] ?? null, fileName: 'nam.jpg', source: 'UPLOAD', createdBy: null, at: new Date() });
+      const photo = await office.get(`/api/recognition/persons/${nam}/reference-photo`);
+      assert.equal(photo.statusCode, 200, photo.body);
+      const thumb = await decodeImage(photo.rawPayload);
+      assert.deepEqual([thumb.width, thumb.height], [320, 240]);
+      const [seen] = await t.ctx.db.query<{ details: { enrollmentPhotoId?: string } }>(
+        `SELECT details FROM audit_log WHERE action = 'faces.reference_view' AND entity_id = $1`,
+        [nam],
+      );
+      assert.equal(seen?.details.enrollmentPhotoId, stored.id);
     });
 
     it('exports the running gates’ counters on /metrics', async () => {
