@@ -209,8 +209,8 @@ console.log(
 
 if (values.write) {
   const out = path.resolve('bench/RESULTS.md');
-  const begin = '<!-- learning-gallery -->';
-  const end = '<!-- /learning-gallery -->';
+  const begin = `<!-- learning-gallery:${meta.engine} -->`;
+  const end = `<!-- /learning-gallery:${meta.engine} -->`;
   let text = readFileSync(out, 'utf8');
   const block = `${begin}\n${section}\n${end}`;
   const i = text.indexOf(begin);

@@ -4,7 +4,7 @@ import type { FaceThresholds } from '../../../platform/ports/face-engine';
 import { admit, DEFAULT_LEARNING_POLICY, type LearningCandidate, type PersonTemplate, prune } from './gallery-learning';
 
 const T: FaceThresholds = { detection: 0.6, review: 0.9, match: 0.928, autoAccept: 0.95, autoAcceptMasked: 0.98, masked: 0.5 };
-// Scale = autoAccept − review = 0.05; the default margin is half of it.
+// Scale = autoAccept − min(review, match) = 0.05; the default margin (1 × scale) is all of it.
 
 /** A unit vector at `deg` degrees in the first plane (cosine between two = cos of the angle between them). */
 function dir(deg: number, maskedness = 0.1) {
@@ -62,7 +62,7 @@ describe('gallery learning: admission', () => {
   });
 
   it('learns a confirmed review above the review floor, but only when the confirmed person was the top candidate', () => {
-    const review = candidate({ kind: 'REVIEW', candidates: [{ personId: 'an', score: 0.93 }, { personId: 'binh', score: 0.9 }] });
+    const review = candidate({ kind: 'REVIEW', candidates: [{ personId: 'an', score: 0.93 }, { personId: 'binh', score: 0.87 }] });
     assert.deepEqual(admit(review, enrolled, T), { admit: true, masked: false });
     const second = candidate({ kind: 'REVIEW', candidates: [{ personId: 'binh', score: 0.95 }, { personId: 'an', score: 0.93 }] });
     assert.deepEqual(admit(second, enrolled, T), { admit: false, reason: 'NOT_TOP_CANDIDATE' });

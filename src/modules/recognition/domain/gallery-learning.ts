@@ -18,7 +18,7 @@ export interface LearningPolicy {
   minFrames: number;
   /**
    * The person's lead over the runner-up among the pass' candidates, as a fraction of the engine's score scale
-   * (autoAccept − review), so one setting serves engines whose cosines live in different ranges.
+   * (autoAccept − min(review, match), as operating-points.ts), so one setting serves engines whose cosines differ.
    */
   minMarginFraction: number;
   /**
@@ -31,13 +31,17 @@ export interface LearningPolicy {
 }
 
 /**
- * Chosen on the 'choose' half of celeba-dev's identities with bench/faces/learning-sim.ts (bench/RESULTS.md,
- * "learning gallery"); the report half shows what they do on people no choice has seen.
+ * Chosen on the 'choose' half of celeba-dev's identities with bench/faces/learning-sim.ts --grid (bench/RESULTS.md,
+ * "Learning gallery"); the report half shows what they do on people no choice has seen. The margin is the safety
+ * knob: at 0.25 × scale (what a looser search on two folds preferred) the report half learned 11 faces into the wrong
+ * person and doubled its wrong punches; at 0.5 the learned templates raised the gallery's own operating points so much
+ * that fewer bare passes punched automatically than without learning (yunet+dlib, choose half 81 → 67 %); at 1 bare
+ * passes rose (choose 81 → 87 %, report 84 → 90–94 %) with no added wrong punch on either half.
  */
 export const DEFAULT_LEARNING_POLICY: LearningPolicy = {
   capPerKind: 3,
   minFrames: 2,
-  minMarginFraction: 0.5,
+  minMarginFraction: 1,
   autoLeadFraction: 0,
   redundantAbove: 0.985,
 };
@@ -101,7 +105,8 @@ export function admit(c: LearningCandidate, own: readonly PersonTemplate[], thre
   const top = c.candidates[0];
   if (!top || top.personId !== c.personId) return refuse('NOT_TOP_CANDIDATE');
   const masked = isMaskedFace(c.probe, thresholds);
-  const scale = Math.max(1e-6, thresholds.autoAccept - thresholds.review);
+  // The engine's score scale as operating-points.ts takes it: auto-accept − the unknown floor decidePass applies.
+  const scale = Math.max(1e-6, thresholds.autoAccept - Math.min(thresholds.review, thresholds.match));
   const floor = c.kind === 'AUTO' ? (masked ? thresholds.autoAcceptMasked : thresholds.autoAccept) + policy.autoLeadFraction * scale : thresholds.review;
   if (top.score < floor) return refuse('LOW_SCORE');
   const runnerUp = c.candidates[1]?.score ?? Number.NEGATIVE_INFINITY;
