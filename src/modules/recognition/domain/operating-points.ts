@@ -10,8 +10,11 @@ import { CENTROID_WEIGHT, type Described, fusedScore, type Template } from './ma
  * Each enrolled person stands in for a stranger to everybody else (leave one out): their enrollment templates are
  * scored against every other person exactly as rankPersons scores a gate probe. That gives
  * - per person, the nearest look-alike's score into them → their own auto-accept bar, raised above it by a lead;
- * - over the gallery, the distribution of "a stranger's best score" → the global auto-accept bar.
+ * - over the gallery, the distribution of "a stranger's best score" → the global auto-accept bar, and the review floor
+ *   (a pass under it is unknown: its embedding is discarded and nobody has to look at it);
+ * - a top-1/top-2 margin on the engine's own score scale.
  * Never below the engine's base thresholds: a gallery too small to say anything keeps the engine's constants.
+ * Held-out figures (both halves of celeba-dev, both engines) and the cost for 2,000 persons: bench/RESULTS.md.
  */
 export interface OperatingPoints {
   /** Engine thresholds, autoAccept/autoAcceptMasked/review adjusted for this gallery (never lowered). */
