@@ -111,7 +111,8 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
           files.push({ name: part.filename.slice(0, 200), bytes, truncated: part.file.truncated });
         }
         const engine = await recognitionRuntime(ctx).engine();
-        const report = await enrollPhotos({ db: ctx.db, engine }, access.actor(), req.params.id, files, source, ctx.now());
+        // blobs: the photos are kept for re-embedding on an engine upgrade (H4, issue 14) and shown to reviewers.
+        const report = await enrollPhotos({ db: ctx.db, engine, blobs: ctx.blobs }, access.actor(), req.params.id, files, source, ctx.now());
         recognitionRuntime(ctx).invalidateGalleries();
         return reply.status(200).send({ files: report, accepted: report.filter((r) => r.ok).length, rejected: report.filter((r) => !r.ok).length });
       },
