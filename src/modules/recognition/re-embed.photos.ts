@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { forgetBlobOwner, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
+import { BLOB_KINDS, forgetBlobOwner, recordBlobOwner } from '../../platform/blob-owners/blob-owners';
 import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 
@@ -10,7 +10,7 @@ import type { Db } from '../../platform/ports/db';
  * Photos of enrollments made before migration 0725 were never stored: those people must be enrolled again after an
  * engine upgrade.
  */
-export const ENROLLMENT_PHOTO_KIND = 'face_enrollment_photo';
+export const ENROLLMENT_PHOTO_KIND = BLOB_KINDS.enrollmentPhoto;
 
 export type PhotoSource = 'UPLOAD' | 'WEBCAM' | 'IMPORT' | 'GATE';
 

@@ -14,6 +14,8 @@ export const BLOB_KINDS = {
   sighting: 'sighting',
   /** A face crop collected during a gate enrollment period: the period's unit. */
   enrollmentSample: 'face_enrollment_sample',
+  /** A stored enrollment photo (kept to re-embed on an engine change): the person and their unit. */
+  enrollmentPhoto: 'face_enrollment_photo',
   /** Staff import workbook and its error report: no unit (an import spans units), owned by the user who ran it. */
   staffImportSource: 'staff_import_source',
   staffImportReport: 'staff_import_report',
