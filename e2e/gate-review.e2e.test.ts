@@ -141,6 +141,9 @@ describe('gate passes and the review queue in the browser', { skip }, () => {
     assert.equal(await merged.count(), 1);
     assert.equal(await merged.innerText(), 'Gộp từ 2 đoạn');
     assert.match(await page.getByTestId('review-shortcuts').innerText(), /J \/ K.*Enter.*X/);
+    // Her enrollment photo beside the snapshot (the reference-photo route, audited).
+    const reference = page.locator('[data-testid=review-candidate] img').first();
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await reference.elementHandle());
     const group = page.locator(`[data-testid=review-group][data-person="${lan}"]`);
     assert.equal(await group.getByTestId('faces-review-item').count(), 2, 'grouped under her name');
 
