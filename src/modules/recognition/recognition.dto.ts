@@ -25,6 +25,7 @@ export const ZFaceConsent = z
     noticeVersion: z.string().nullable(),
     recordedAt: z.date().nullable(),
     recordedBy: z.string().nullable().describe('Name of who recorded the decision'),
+    gateLearning: z.boolean().describe('Latest decision GIVEN and also covers learning from gate passes (separate purpose)'),
   })
   .meta({ id: 'FaceConsent' });
 
@@ -32,6 +33,7 @@ export const ZFaceTemplateCounts = z
   .object({
     photos: z.number().int().describe('Templates made from photos or gate samples'),
     synthetic: z.number().int().describe('Synthetic masked copies derived from them'),
+    learned: z.number().int().describe('Templates learned from confirmed or settled automatic gate passes (consent for gate learning)'),
   })
   .meta({ id: 'FaceTemplateCounts' });
 

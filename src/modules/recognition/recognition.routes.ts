@@ -15,7 +15,7 @@ import { consentInputSchema, currentConsent, recordConsent } from './consent.ser
 import { type EnrollFile, enrollPhotos, MAX_FILES_PER_REQUEST } from './enrollment.service';
 import { recognitionRuntime } from './runtime';
 import { confirmReview, listPendingReviews, rejectReview } from './review.service';
-import { countTemplates } from './templates.repo';
+import { countLearnedTemplates, countTemplates } from './templates.repo';
 import { getPerson } from '../people';
 import { sightingForReview, sightingSnapshot, sightingUnit } from './sightings.repo';
 import { photoUploadBody, ZFaceConsentRecorded, ZFacePerson, ZFacePhotoUpload, ZFaceReviewConfirmed, ZFaceReviewList, ZSnapshotJpeg } from './recognition.dto';
@@ -48,7 +48,7 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
       async (req, reply) => {
         const access = getAccess(req);
         access.requireInUnit('faces.enroll', await personUnit(ctx, req.body.personId));
-        const out = await recordConsent(ctx.db, access.actor(), req.body, ctx.now());
+        const out = await recordConsent(ctx.db, access.actor(), req.body, ctx.now(), ctx.blobs);
         recognitionRuntime(ctx).invalidateGalleries();
         return reply.status(201).send(out);
       },
@@ -71,7 +71,7 @@ export async function recognitionRoutes(root: FastifyInstance, ctx: AppContext) 
         const unitId = await personUnit(ctx, req.params.id);
         access.requireInUnit('faces.enroll', unitId);
         await recordAudit(ctx.db, { actor: access.actor(), action: 'faces.view', entityType: 'person', entityId: req.params.id, unitId });
-        return { consent: await currentConsent(ctx.db, req.params.id), templates: await countTemplates(ctx.db, req.params.id) };
+        return { consent: await currentConsent(ctx.db, req.params.id), templates: { ...(await countTemplates(ctx.db, req.params.id)), learned: (await countLearnedTemplates(ctx.db, req.params.id)).learned } };
       },
     );
 
