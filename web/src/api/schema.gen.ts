@@ -1564,6 +1564,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attendance/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's attendance per person, live: arrived (late by), not yet arrived, on leave, day off, left
+         * @description Provisional: computed on request from the punches received so far with the same schedule, calendar, regulation and requests as the closed day; never stored, never announced, never opens a violation (violations still come from the closed day).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, today in Việt Nam by default; a past day (up to 31 days back) is shown as of its end. */
+                    date?: string;
+                    /** @description One person: oneself, or someone of a unit where the caller may read attendance. */
+                    personId?: string;
+                    /** @description The unit (with its sub-units) to show; without it, only the signed-in person (or `personId`). */
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TodayAttendance"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -6128,6 +6180,8 @@ export interface paths {
                         /** @enum {string} */
                         decision: "GIVEN" | "REFUSED" | "WITHDRAWN";
                         evidenceNote?: string;
+                        /** @description Also consents to learning templates from gate passes (a separate purpose; default false) */
+                        gateLearning?: boolean;
                         /** @enum {string} */
                         method: "SIGNED_FORM" | "DIGITAL_CONFIRMATION" | "RECORDED_STATEMENT";
                         noticeVersion: string;
@@ -6546,6 +6600,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recognition/gate-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per-camera gate statistics: the running pipeline’s counters and the passes of a recent window
+         * @description For each camera of the caller’s units (faces.review or camera.manage) where recognition is allowed or passes were stored: frames received, analysed, skipped for lack of motion, dropped (lag and frame queue), out of order, duplicates since the pipeline started, and from the database over the last `hours`: passes, automatic and review rates, unknowns, liveness doubts, decision latency p50/p95.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Window of the database figures, in hours up to now */
+                    hours?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GateStatsList"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recognition/imports": {
         parameters: {
             query?: never;
@@ -6782,6 +6884,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recognition/passes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List gate passes (one row per pass) with their verdict, score, frames and decision latency
+         * @description Passes of the cameras of the units the caller reviews (faces.review). verdict=LIVENESS lists the liveness doubts (review for a low liveness signal). Snapshots are read one by one through /api/recognition/sightings/{id}/snapshot (audited).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cameraId?: string;
+                    /** @description First seen at or after this instant */
+                    from?: string;
+                    masked?: "0" | "1" | "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    /** @description The person the pass was matched or confirmed to */
+                    personId?: string;
+                    sort?: "seenAt" | "score" | "latency" | "frames";
+                    /** @description First seen before this instant */
+                    to?: string;
+                    /** @description AUTO, REVIEW, UNKNOWN, or LIVENESS (review for a low liveness signal) */
+                    verdict?: "AUTO" | "REVIEW" | "UNKNOWN" | "LIVENESS";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatePassPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recognition/persons/{id}": {
         parameters: {
             query?: never;
@@ -6884,6 +7046,54 @@ export interface paths {
                 default: components["responses"]["OtherError"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition/persons/{id}/reference-photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reference face of a candidate, for the reviewer to compare with the pass' snapshot (JPEG)
+         * @description The person’s latest stored enrollment photo as a small JPEG; for people enrolled before enrollment photos were kept, the snapshot of their latest pass punched automatically or confirmed by a reviewer. 404 when there is neither. A sensitive read, audited (faces.reference_view).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A reference face photo of the person (image/jpeg). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7024,6 +7234,58 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition/reviews/bulk-confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm several passes of one person at once (one punch per pass)
+         * @description Every item must name the same person, who must be among each pass’ candidates. The reviewer’s scope is checked for every pass before anything is written (403 if one is outside it); then each pass is confirmed in its own transaction and audited like a single confirmation. A pass already decided or without that candidate is reported in `results` and does not stop the others.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewBulkConfirmInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewBulkConfirmResult"];
+                    };
                 };
                 400: components["responses"]["BadRequest"];
                 401: components["responses"]["Unauthenticated"];
@@ -7230,6 +7492,54 @@ export interface paths {
                 default: components["responses"]["OtherError"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/today-attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show today's attendance of the units in my scope, live: counts per unit, who is late, who has not arrived yet
+         * @description The dashboard's "Hôm nay" panel (refreshed every few seconds). Provisional: violations still open only after the day is closed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Limit to this unit and its sub-units (within the caller’s scope); default: every unit the caller may read attendance of. */
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardTodayAttendance"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9371,6 +9681,65 @@ export interface components {
             roles: components["schemas"]["RoleGrant"][];
             username: string;
         };
+        DashboardTodayAttendance: {
+            /** Format: date-time */
+            asOf: string;
+            byUnit: {
+                summary: {
+                    arrived: number;
+                    dayOff: number;
+                    expected: number;
+                    late: number;
+                    notYetArrived: number;
+                    onLeave: number;
+                };
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            }[];
+            /** @description Today in Việt Nam, YYYY-MM-DD. */
+            date: string;
+            /** @description Arrived late today (those who already left included), most minutes first. */
+            late: {
+                /** Format: date-time */
+                arrivedAt: string | null;
+                employeeCode: string;
+                /** Format: date-time */
+                expectedStart: string | null;
+                fullName: string;
+                lateMinutes: number | null;
+                /** Format: uuid */
+                personId: string;
+                /** @enum {string} */
+                status: "ARRIVED" | "LATE" | "NOT_YET" | "ON_LEAVE" | "DAY_OFF" | "LEFT";
+                unitName: string;
+            }[];
+            /** @description Expected today and not seen yet, earliest expected first. */
+            notYet: {
+                /** Format: date-time */
+                arrivedAt: string | null;
+                employeeCode: string;
+                /** Format: date-time */
+                expectedStart: string | null;
+                fullName: string;
+                lateMinutes: number | null;
+                /** Format: uuid */
+                personId: string;
+                /** @enum {string} */
+                status: "ARRIVED" | "LATE" | "NOT_YET" | "ON_LEAVE" | "DAY_OFF" | "LEFT";
+                unitName: string;
+            }[];
+            summary: {
+                arrived: number;
+                dayOff: number;
+                expected: number;
+                late: number;
+                notYetArrived: number;
+                onLeave: number;
+            };
+            /** @description True when a list was cut at its limit (the counts are complete). */
+            truncated: boolean;
+        };
         Delegation: {
             documentRef: string;
             endedBy: string | null;
@@ -9977,6 +10346,9 @@ export interface components {
              *     | `GATE_RECOGNITION_REQUIRED` | 409 | Chỉ mở đợt đăng ký cho camera cổng được phép nhận diện khuôn mặt. | Enrollment periods are only for gate cameras where recognition is allowed. |
              *     | `REVIEW_NOT_A_CANDIDATE` | 400 | Người được chọn không nằm trong danh sách gợi ý. | The chosen person is not among the candidates. |
              *     | `REVIEW_ALREADY_DECIDED` | 409 | Lượt nhận diện này đã được xem xét. | This pass has already been reviewed. |
+             *     | `REVIEW_BULK_ONE_PERSON` | 400 | Xác nhận hàng loạt chỉ áp dụng cho các lượt của cùng một người. | A bulk confirmation names one person only. |
+             *     | `REVIEW_BULK_DUPLICATE` | 400 | Một lượt qua cổng xuất hiện hai lần trong yêu cầu xác nhận hàng loạt. | A pass appears twice in a bulk confirmation. |
+             *     | `PASS_RANGE_INVALID` | 400 | Khoảng thời gian lọc lượt qua cổng không hợp lệ: thời điểm bắt đầu phải trước thời điểm kết thúc. | The pass filter range is invalid: `from` must be before `to`. |
              *     | `SOURCE_UNAUTHENTICATED` | 401 | Thiết bị chưa xác thực: cần mã truy cập của nguồn chấm công (Authorization: Bearer). | The device is not authenticated: a punch-source token is required (Authorization: Bearer). |
              *     | `DEVICE_ENDPOINT_ONLY` | 403 | Chỉ thiết bị chấm công (bằng mã của thiết bị) được gửi vào đây. | Only punch devices (with their own token) may post here. |
              *     | `SOURCE_MISMATCH` | 403 | Thiết bị chỉ được gửi dữ liệu của chính nguồn của nó. | A device may only send data of its own source. |
@@ -9985,6 +10357,7 @@ export interface components {
              *     | `PUNCH_INVALID` | 400 | Dữ liệu lượt chấm công không hợp lệ. | The punch data is invalid. |
              *     | `PUNCH_IN_FUTURE` | 422 | Thời điểm chấm công ở tương lai, vượt sai số cho phép. | The punch time is in the future beyond the tolerance. |
              *     | `PUNCH_TOO_OLD` | 422 | Lượt chấm công quá cũ để thiết bị gửi; hãy dùng chấm công thủ công. | The punch is too old for a device; use a manual punch. |
+             *     | `TODAY_DATE_OUT_OF_RANGE` | 400 | Chỉ xem được tình hình chấm công của hôm nay hoặc một ngày đã qua trong 31 ngày gần nhất. | Only today or a day of the last 31 days can be shown. |
              *     | `PUNCH_EVENT_ID_REUSED` | 409 | Mã sự kiện đã được dùng cho một lượt chấm công khác. | The source event id was already used for a different punch. |
              *     | `EVIDENCE_INVALID` | 400 | Ảnh bằng chứng phải là ảnh JPEG không rỗng, trong giới hạn dung lượng. | The evidence must be a non-empty JPEG image within the size limit. |
              *     | `EVIDENCE_UNKNOWN` | 422 | Không có ảnh bằng chứng nào của thiết bị này mang mã đã nêu. | No evidence image uploaded by this device has this id. |
@@ -10055,7 +10428,7 @@ export interface components {
              *     | `DISCIPLINE_UPLOAD_INVALID` | 400 | Cần chọn loại tài liệu và một tệp. | Choose the document kind and one file. |
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "BAD_CONTENT_LENGTH" | "BAD_URL" | "MALFORMED_REQUEST" | "BAD_REQUEST" | "ROUTE_NOT_FOUND" | "REQUEST_TIMEOUT" | "BODY_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UPLOAD_RATE_LIMITED" | "INTERNAL_ERROR" | "STARTING" | "STOPPING" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "METRICS_TOKEN_REQUIRED" | "METRICS_LOCAL_ONLY" | "FST_INVALID_MULTIPART_CONTENT_TYPE" | "FST_INVALID_JSON_FIELD_ERROR" | "FST_PROTO_VIOLATION" | "FST_MP_PREMATURE_CLOSE" | "FST_REQ_FILE_TOO_LARGE" | "FST_FILES_LIMIT" | "FST_FIELDS_LIMIT" | "FST_PARTS_LIMIT" | "UNAUTHENTICATED" | "FORBIDDEN" | "OUT_OF_SCOPE" | "CSRF_TOKEN_INVALID" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "ORIGIN_NOT_ALLOWED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "ROLE_EXISTS" | "USER_INACTIVE" | "UNIT_UNKNOWN" | "UNIT_CLOSED" | "UNIT_PARENT_SELF" | "UNIT_PARENT_UNKNOWN" | "UNIT_PARENT_CLOSED" | "UNIT_PARENT_CYCLE" | "UNIT_CODE_TAKEN" | "UNIT_DATES" | "SUCCESSION_OVERLAP" | "SUCCESSION_SHAPE" | "SUCCESSION_UNKNOWN_UNIT" | "SUCCESSION_DATE" | "SUCCESSION_CLOSED" | "PERSON_UNKNOWN" | "PERSON_REQUIRED" | "EMPLOYEE_CODE_TAKEN" | "TRANSFER_DATE" | "VERSION_CONFLICT" | "IMPORT_NEEDS_FILE" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_LARGE_UNCOMPRESSED" | "IMPORT_TOO_MANY_ROWS" | "IMPORT_EMPTY" | "IMPORT_BAD_HEADER" | "SCHEDULE_INVALID" | "NAME_REQUIRED" | "CALENDAR_DAY_EXISTS" | "CALENDAR_DAY_ALREADY_CONFIRMED" | "CALENDAR_LEGAL_BASIS_REQUIRED" | "ROSTER_INVALID" | "OVERRIDE_INVALID" | "DATE_INVALID" | "INVALID_CAMERA_URL" | "DIRECTION_ONLY_FOR_GATE" | "RECOGNITION_NOT_ALLOWED_HERE" | "CAMERA_UNREACHABLE" | "CAMERA_AUTH_FAILED" | "CAMERA_NOT_FOUND" | "CAMERA_UNSUPPORTED_CODEC" | "CAMERA_NO_VIDEO" | "CAMERA_TIMEOUT" | "CAMERA_INVALID_URL" | "CAMERA_FAILED" | "CAMERA_NOT_RUNNING" | "ONVIF_UNREACHABLE" | "ONVIF_TIMEOUT" | "ONVIF_AUTH_FAILED" | "ONVIF_BAD_RESPONSE" | "ONVIF_NO_PROFILES" | "ONVIF_UNKNOWN_DEVICE" | "ONVIF_PROBE_FAILED" | "NOTHING_GRANTED" | "EXPIRY_IN_PAST" | "GRANT_TO_SELF" | "GRANTEE_OUT_OF_SCOPE" | "REVERSED_RANGE" | "RANGE_TOO_LONG" | "RANGE_IN_FUTURE" | "INVALID_TIME" | "NO_FOOTAGE" | "EVIDENCE_ON_HOLD" | "EVIDENCE_LINKED" | "ALREADY_RELEASED" | "CONSENT_INVALID" | "CONSENT_REQUIRED" | "PERSON_LEFT" | "MULTIPART_REQUIRED" | "UNKNOWN_FIELD" | "ENROLL_FILE_COUNT" | "IMAGE_TOO_LARGE" | "IMAGE_UNREADABLE" | "IMAGE_TOO_MANY_PIXELS" | "ZIP_REQUIRED" | "ZIP_TOO_LARGE" | "ZIP_TOO_MANY_ENTRIES" | "ZIP_TOO_LARGE_UNCOMPRESSED" | "ZIP_INVALID" | "ZIP_ENCRYPTED" | "ZIP_UNSUPPORTED_METHOD" | "ZIP_EMPTY" | "ZIP_QUEUE_FULL" | "GROUP_ALREADY_DECIDED" | "GROUP_NO_USABLE_FACE" | "PERIOD_DATES_INVALID" | "PERIOD_IN_PAST" | "PERIOD_TOO_LONG" | "PERIOD_OVERLAP" | "PERIOD_CLOSED" | "GATE_RECOGNITION_REQUIRED" | "REVIEW_NOT_A_CANDIDATE" | "REVIEW_ALREADY_DECIDED" | "SOURCE_UNAUTHENTICATED" | "DEVICE_ENDPOINT_ONLY" | "SOURCE_MISMATCH" | "SOURCE_EXISTS" | "CLOCK_OFFSET_TOO_LARGE" | "PUNCH_INVALID" | "PUNCH_IN_FUTURE" | "PUNCH_TOO_OLD" | "PUNCH_EVENT_ID_REUSED" | "EVIDENCE_INVALID" | "EVIDENCE_UNKNOWN" | "EVIDENCE_ALREADY_USED" | "EVIDENCE_BACKLOG_FULL" | "TYPE_UNKNOWN" | "RANGE_INVALID" | "REASON_REQUIRED" | "NOTE_REQUIRED" | "LEAVE_BALANCE_EXCEEDED" | "REQUEST_OVERLAPS" | "REQUEST_NOT_PENDING" | "REQUEST_CLOSED" | "SELF_APPROVAL" | "PERMISSION_NEEDS_WINDOW" | "PERMISSION_WINDOW_INVALID" | "PERMISSION_OUTSIDE_SESSION" | "NOT_A_WORKING_DAY" | "NOT_EMPLOYED_ON_DATE" | "REQUEST_TOO_LATE" | "REQUEST_TOO_FAR_AHEAD" | "REQUEST_IN_FUTURE" | "CORRECTION_PUNCH_UNKNOWN" | "CORRECTION_PUNCH_EXISTS" | "PUNCH_ALREADY_VOID" | "OUTAGE_RANGE" | "OUTAGE_TOO_LONG" | "RECOMPUTE_TOO_LARGE" | "RECOMPUTE_BUSY" | "COMPETENCE_OWN_CASE" | "COMPETENCE_SUPERIOR_CASE" | "COMPETENCE_NOT_COMPETENT" | "COMPETENCE_RULE_INVALID" | "LEADERSHIP_POST_DATES" | "DELEGATION_INVALID" | "DELEGATION_ENDED" | "RULES_INVALID" | "RULES_NOT_AFTER_PREVIOUS" | "DATE_IN_FUTURE" | "INVALID_TRANSITION" | "VIOLATION_RETRACTED" | "AWAITING_JUSTIFICATION" | "EXPLANATION_PENDING" | "EXPLANATION_NOT_REQUESTED" | "EXPLANATION_DEADLINE_PASSED" | "EXPLANATION_TOO_SHORT" | "NOT_ESCALATED" | "TOO_MANY_FILES" | "FILE_TYPE_NOT_ALLOWED" | "FILE_SIZE" | "DISCIPLINE_STEP_NOT_ALLOWED" | "DISCIPLINE_DATES_OUT_OF_ORDER" | "DISCIPLINE_DATE_IN_FUTURE" | "CASE_SUSPENDED" | "INVITATION_TOO_LATE" | "COUNCIL_COMPOSITION" | "COUNCIL_MEMBER_IS_SUBJECT" | "COUNCIL_MEMBER_RELATIVE" | "BALLOT_INVALID" | "DECISION_NUMBER_REQUIRED" | "DECISION_NUMBER_FORMAT" | "DECISION_NUMBER_TAKEN" | "DISCIPLINE_FORM_NOT_ALLOWED" | "LIMITATION_EXPIRED" | "DISCIPLINE_SEVERAL_PERSONS" | "VIOLATION_NOT_PROPOSED" | "VIOLATION_ALREADY_IN_CASE" | "DISCIPLINE_UPLOAD_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "BAD_CONTENT_LENGTH" | "BAD_URL" | "MALFORMED_REQUEST" | "BAD_REQUEST" | "ROUTE_NOT_FOUND" | "REQUEST_TIMEOUT" | "BODY_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UPLOAD_RATE_LIMITED" | "INTERNAL_ERROR" | "STARTING" | "STOPPING" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "METRICS_TOKEN_REQUIRED" | "METRICS_LOCAL_ONLY" | "FST_INVALID_MULTIPART_CONTENT_TYPE" | "FST_INVALID_JSON_FIELD_ERROR" | "FST_PROTO_VIOLATION" | "FST_MP_PREMATURE_CLOSE" | "FST_REQ_FILE_TOO_LARGE" | "FST_FILES_LIMIT" | "FST_FIELDS_LIMIT" | "FST_PARTS_LIMIT" | "UNAUTHENTICATED" | "FORBIDDEN" | "OUT_OF_SCOPE" | "CSRF_TOKEN_INVALID" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "ORIGIN_NOT_ALLOWED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "ROLE_EXISTS" | "USER_INACTIVE" | "UNIT_UNKNOWN" | "UNIT_CLOSED" | "UNIT_PARENT_SELF" | "UNIT_PARENT_UNKNOWN" | "UNIT_PARENT_CLOSED" | "UNIT_PARENT_CYCLE" | "UNIT_CODE_TAKEN" | "UNIT_DATES" | "SUCCESSION_OVERLAP" | "SUCCESSION_SHAPE" | "SUCCESSION_UNKNOWN_UNIT" | "SUCCESSION_DATE" | "SUCCESSION_CLOSED" | "PERSON_UNKNOWN" | "PERSON_REQUIRED" | "EMPLOYEE_CODE_TAKEN" | "TRANSFER_DATE" | "VERSION_CONFLICT" | "IMPORT_NEEDS_FILE" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_LARGE_UNCOMPRESSED" | "IMPORT_TOO_MANY_ROWS" | "IMPORT_EMPTY" | "IMPORT_BAD_HEADER" | "SCHEDULE_INVALID" | "NAME_REQUIRED" | "CALENDAR_DAY_EXISTS" | "CALENDAR_DAY_ALREADY_CONFIRMED" | "CALENDAR_LEGAL_BASIS_REQUIRED" | "ROSTER_INVALID" | "OVERRIDE_INVALID" | "DATE_INVALID" | "INVALID_CAMERA_URL" | "DIRECTION_ONLY_FOR_GATE" | "RECOGNITION_NOT_ALLOWED_HERE" | "CAMERA_UNREACHABLE" | "CAMERA_AUTH_FAILED" | "CAMERA_NOT_FOUND" | "CAMERA_UNSUPPORTED_CODEC" | "CAMERA_NO_VIDEO" | "CAMERA_TIMEOUT" | "CAMERA_INVALID_URL" | "CAMERA_FAILED" | "CAMERA_NOT_RUNNING" | "ONVIF_UNREACHABLE" | "ONVIF_TIMEOUT" | "ONVIF_AUTH_FAILED" | "ONVIF_BAD_RESPONSE" | "ONVIF_NO_PROFILES" | "ONVIF_UNKNOWN_DEVICE" | "ONVIF_PROBE_FAILED" | "NOTHING_GRANTED" | "EXPIRY_IN_PAST" | "GRANT_TO_SELF" | "GRANTEE_OUT_OF_SCOPE" | "REVERSED_RANGE" | "RANGE_TOO_LONG" | "RANGE_IN_FUTURE" | "INVALID_TIME" | "NO_FOOTAGE" | "EVIDENCE_ON_HOLD" | "EVIDENCE_LINKED" | "ALREADY_RELEASED" | "CONSENT_INVALID" | "CONSENT_REQUIRED" | "PERSON_LEFT" | "MULTIPART_REQUIRED" | "UNKNOWN_FIELD" | "ENROLL_FILE_COUNT" | "IMAGE_TOO_LARGE" | "IMAGE_UNREADABLE" | "IMAGE_TOO_MANY_PIXELS" | "ZIP_REQUIRED" | "ZIP_TOO_LARGE" | "ZIP_TOO_MANY_ENTRIES" | "ZIP_TOO_LARGE_UNCOMPRESSED" | "ZIP_INVALID" | "ZIP_ENCRYPTED" | "ZIP_UNSUPPORTED_METHOD" | "ZIP_EMPTY" | "ZIP_QUEUE_FULL" | "GROUP_ALREADY_DECIDED" | "GROUP_NO_USABLE_FACE" | "PERIOD_DATES_INVALID" | "PERIOD_IN_PAST" | "PERIOD_TOO_LONG" | "PERIOD_OVERLAP" | "PERIOD_CLOSED" | "GATE_RECOGNITION_REQUIRED" | "REVIEW_NOT_A_CANDIDATE" | "REVIEW_ALREADY_DECIDED" | "REVIEW_BULK_ONE_PERSON" | "REVIEW_BULK_DUPLICATE" | "PASS_RANGE_INVALID" | "SOURCE_UNAUTHENTICATED" | "DEVICE_ENDPOINT_ONLY" | "SOURCE_MISMATCH" | "SOURCE_EXISTS" | "CLOCK_OFFSET_TOO_LARGE" | "PUNCH_INVALID" | "PUNCH_IN_FUTURE" | "PUNCH_TOO_OLD" | "TODAY_DATE_OUT_OF_RANGE" | "PUNCH_EVENT_ID_REUSED" | "EVIDENCE_INVALID" | "EVIDENCE_UNKNOWN" | "EVIDENCE_ALREADY_USED" | "EVIDENCE_BACKLOG_FULL" | "TYPE_UNKNOWN" | "RANGE_INVALID" | "REASON_REQUIRED" | "NOTE_REQUIRED" | "LEAVE_BALANCE_EXCEEDED" | "REQUEST_OVERLAPS" | "REQUEST_NOT_PENDING" | "REQUEST_CLOSED" | "SELF_APPROVAL" | "PERMISSION_NEEDS_WINDOW" | "PERMISSION_WINDOW_INVALID" | "PERMISSION_OUTSIDE_SESSION" | "NOT_A_WORKING_DAY" | "NOT_EMPLOYED_ON_DATE" | "REQUEST_TOO_LATE" | "REQUEST_TOO_FAR_AHEAD" | "REQUEST_IN_FUTURE" | "CORRECTION_PUNCH_UNKNOWN" | "CORRECTION_PUNCH_EXISTS" | "PUNCH_ALREADY_VOID" | "OUTAGE_RANGE" | "OUTAGE_TOO_LONG" | "RECOMPUTE_TOO_LARGE" | "RECOMPUTE_BUSY" | "COMPETENCE_OWN_CASE" | "COMPETENCE_SUPERIOR_CASE" | "COMPETENCE_NOT_COMPETENT" | "COMPETENCE_RULE_INVALID" | "LEADERSHIP_POST_DATES" | "DELEGATION_INVALID" | "DELEGATION_ENDED" | "RULES_INVALID" | "RULES_NOT_AFTER_PREVIOUS" | "DATE_IN_FUTURE" | "INVALID_TRANSITION" | "VIOLATION_RETRACTED" | "AWAITING_JUSTIFICATION" | "EXPLANATION_PENDING" | "EXPLANATION_NOT_REQUESTED" | "EXPLANATION_DEADLINE_PASSED" | "EXPLANATION_TOO_SHORT" | "NOT_ESCALATED" | "TOO_MANY_FILES" | "FILE_TYPE_NOT_ALLOWED" | "FILE_SIZE" | "DISCIPLINE_STEP_NOT_ALLOWED" | "DISCIPLINE_DATES_OUT_OF_ORDER" | "DISCIPLINE_DATE_IN_FUTURE" | "CASE_SUSPENDED" | "INVITATION_TOO_LATE" | "COUNCIL_COMPOSITION" | "COUNCIL_MEMBER_IS_SUBJECT" | "COUNCIL_MEMBER_RELATIVE" | "BALLOT_INVALID" | "DECISION_NUMBER_REQUIRED" | "DECISION_NUMBER_FORMAT" | "DECISION_NUMBER_TAKEN" | "DISCIPLINE_FORM_NOT_ALLOWED" | "LIMITATION_EXPIRED" | "DISCIPLINE_SEVERAL_PERSONS" | "VIOLATION_NOT_PROPOSED" | "VIOLATION_ALREADY_IN_CASE" | "DISCIPLINE_UPLOAD_INVALID";
             /** @description Sent with INTERNAL_ERROR: quote it to the administrator. */
             correlation_id?: string;
             /** @description Optional structured details (validation problems, limits, the field at fault). */
@@ -10210,6 +10583,8 @@ export interface components {
              * @enum {string}
              */
             decision: "GIVEN" | "REFUSED" | "WITHDRAWN" | "NONE";
+            /** @description Latest decision GIVEN and also covers learning from gate passes (separate purpose) */
+            gateLearning: boolean;
             noticeVersion: string | null;
             /** Format: uuid */
             personId: string;
@@ -10276,13 +10651,19 @@ export interface components {
         FaceReviewItem: {
             /** Format: uuid */
             cameraId: string;
+            cameraName: string | null;
             candidates: {
                 employeeCode: string | null;
                 fullName: string | null;
+                /** @description A reference face can be shown (GET /api/recognition/persons/{id}/reference-photo) */
+                hasReference: boolean;
                 /** Format: uuid */
                 personId: string;
                 score: number;
             }[];
+            /** @description Track fragments merged into this pass: one review item per pass */
+            fragments: number;
+            frames: number;
             /**
              * Format: uuid
              * @description The sighting (gate pass)
@@ -10296,17 +10677,34 @@ export interface components {
             masked: boolean;
             /** @description Why the pass needs a reviewer (LOW_CONFIDENCE, MASKED_AMBIGUOUS, …) */
             reason: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the face was first seen in this pass (the punch time a confirmation gives)
+             */
             seenAt: string;
             snapshotKey: string | null;
             /** Format: uuid */
             unitId: string;
         };
         FaceTemplateCounts: {
+            /** @description Templates learned from confirmed or settled automatic gate passes (consent for gate learning) */
+            learned: number;
             /** @description Templates made from photos or gate samples */
             photos: number;
             /** @description Synthetic masked copies derived from them */
             synthetic: number;
+        };
+        GateCameraStats: {
+            /** Format: uuid */
+            cameraId: string;
+            cameraName: string;
+            recognitionAllowed: boolean;
+            /** @description A gate pipeline runs for this camera in this server */
+            running: boolean;
+            runtime: components["schemas"]["GateRuntimeStats"] | null;
+            /** Format: uuid */
+            unitId: string;
+            window: components["schemas"]["GateWindowStats"];
         };
         GateEnrollmentAssigned: {
             samplesUsed: number;
@@ -10394,6 +10792,108 @@ export interface components {
             seenAt: string;
             /** @description Passes the enrollment quality checks, so it can become a template */
             usable: boolean;
+        };
+        GatePass: {
+            /** Format: uuid */
+            cameraId: string;
+            /** @description Null when the camera was deleted since */
+            cameraName: string | null;
+            /** @description First seen → verdict stored */
+            decisionLatencyMs: number | null;
+            employeeCode: string | null;
+            /** @description Track fragments merged into this pass (1 = never split) */
+            fragments: number;
+            frames: number;
+            hasSnapshot: boolean;
+            /**
+             * Format: uuid
+             * @description The sighting (one gate pass)
+             */
+            id: string;
+            /** @description Heuristic liveness signal (not certified anti-spoofing) */
+            liveness: number | null;
+            masked: boolean;
+            /**
+             * Format: uuid
+             * @description Matched automatically or confirmed by a reviewer
+             */
+            personId: string | null;
+            personName: string | null;
+            punchId: string | null;
+            /** @description Name of the reviewer who confirmed or rejected it */
+            reviewedBy: string | null;
+            /** @description Why the pass went to review (LOW_CONFIDENCE, MASKED_AMBIGUOUS, LOW_LIVENESS, …) */
+            reviewReason: string | null;
+            /** @enum {string|null} */
+            reviewStatus: "PENDING" | "CONFIRMED" | "REJECTED" | null;
+            /** @description Similarity of the top candidate */
+            score: number | null;
+            /**
+             * Format: date-time
+             * @description When the face was first seen in this pass (the punch time)
+             */
+            seenAt: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @enum {string} */
+            verdict: "AUTO" | "REVIEW" | "UNKNOWN";
+        };
+        GatePassPage: {
+            items: components["schemas"]["GatePass"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        GateRuntimeStats: {
+            analysed: number;
+            debounced: number;
+            /** @description Dropped by the pipeline (lag) plus the frame queue drops (slow pipeline) */
+            dropped: number;
+            /** @description Of which dropped by the camera frame queue before reaching the pipeline */
+            droppedByQueue: number;
+            duplicates: number;
+            faces: number;
+            frames: number;
+            lastFrameAt: string | null;
+            latencyMs: {
+                p50: number | null;
+                p95: number | null;
+                samples: number;
+            };
+            merged: number;
+            observedFps: number | null;
+            outOfOrder: number;
+            passes: number;
+            sightings: {
+                AUTO: number;
+                REVIEW: number;
+                UNKNOWN: number;
+            };
+            since: string;
+            skippedNoMotion: number;
+        };
+        GateStatsList: {
+            cameras: components["schemas"]["GateCameraStats"][];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        GateWindowStats: {
+            auto: number;
+            /** @description auto / passes (null without passes) */
+            autoRate: number | null;
+            /** @description Extra track fragments merged back into passes */
+            fragmentsMerged: number;
+            latencyP50Ms: number | null;
+            latencyP95Ms: number | null;
+            /** @description Review for a low liveness signal */
+            livenessDoubts: number;
+            passes: number;
+            pendingReview: number;
+            review: number;
+            reviewRate: number | null;
+            unknown: number;
         };
         Health: {
             /** @description System administrators only */
@@ -10841,6 +11341,7 @@ export interface components {
                 reason: string;
             } | null;
             at: string;
+            confirmedBy: string | null;
             deviceTime: string | null;
             direction: string | null;
             hasEvidence: boolean;
@@ -11074,6 +11575,28 @@ export interface components {
             /** @description HH:MM, local time */
             to: string;
         };
+        ReviewBulkConfirmInput: {
+            /** @description Passes of ONE person: every item names the same personId */
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                personId: string;
+            }[];
+        };
+        ReviewBulkConfirmResult: {
+            confirmed: number;
+            failed: number;
+            results: {
+                code?: string;
+                /** Format: uuid */
+                id: string;
+                message_en?: string;
+                message_vi?: string;
+                ok: boolean;
+                punchId?: string;
+            }[];
+        };
         RoleGrant: {
             label: {
                 en: string;
@@ -11224,6 +11747,54 @@ export interface components {
                 [key: string]: number;
             };
             unitId: string;
+        };
+        TodayAttendance: {
+            /**
+             * Format: date-time
+             * @description The instant the statuses are computed at (punches received up to then).
+             */
+            asOf: string;
+            /** @description YYYY-MM-DD (Asia/Ho_Chi_Minh). */
+            date: string;
+            persons: components["schemas"]["TodayAttendancePerson"][];
+            summary: components["schemas"]["TodayAttendanceSummary"];
+        };
+        TodayAttendancePerson: {
+            /** Format: date-time */
+            arrivedAt: string | null;
+            employeeCode: string;
+            /**
+             * Format: date-time
+             * @description Start of the first planned session, or the end of an approved late-arrival window covering it.
+             */
+            expectedStart: string | null;
+            fullName: string;
+            /** @description ON_LEAVE: the approved request (leave, trip, training…). */
+            justificationType: components["schemas"]["LeaveRequestType"] | null;
+            /** @description Minutes late after the grace; null when not late (an approved late-arrival permission means not late). */
+            lateMinutes: number | null;
+            /** Format: date-time */
+            leftAt: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** @description Punch source of the arrival (or of the departure when no arrival was seen). */
+            source: string | null;
+            status: components["schemas"]["TodayAttendanceStatus"];
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        /** @enum {string} */
+        TodayAttendanceStatus: "ARRIVED" | "LATE" | "NOT_YET" | "ON_LEAVE" | "DAY_OFF" | "LEFT";
+        TodayAttendanceSummary: {
+            /** @description Of the expected, those seen arriving (late ones and those who already left included). */
+            arrived: number;
+            dayOff: number;
+            /** @description People with planned work today not on approved leave. */
+            expected: number;
+            late: number;
+            notYetArrived: number;
+            onLeave: number;
         };
         UserAccount: {
             displayName: string;
