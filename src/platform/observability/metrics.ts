@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import client from 'prom-client';
 import { z } from 'zod';
+import type { GateStats } from './gate-stats';
 
 /** Prometheus metrics: process defaults plus request counts and latencies by route and status. */
 export const registry = new client.Registry();
@@ -71,24 +72,7 @@ export function installMetrics(app: FastifyInstance, access: MetricsAccess = {})
 }
 
 /** One camera's gate figures as /metrics exports them (the recognition module's GateStats plus frame queue drops). */
-export interface GateCameraMetrics {
-  cameraId: string;
-  frames: number;
-  analysed: number;
-  skippedNoMotion: number;
-  dropped: number;
-  droppedByQueue: number;
-  outOfOrder: number;
-  duplicates: number;
-  faces: number;
-  passes: number;
-  merged: number;
-  debounced: number;
-  sightings: { AUTO: number; REVIEW: number; UNKNOWN: number };
-  latencyMs: { p50: number | null; p95: number | null; samples: number };
-  lastFrameAt: string | null;
-  observedFps: number | null;
-}
+export type GateCameraMetrics = Omit<GateStats, 'since'> & { cameraId: string; droppedByQueue: number };
 
 /** Set by the recognition module while it runs (issue 14); read at each scrape, so the figures are never stale. */
 let gateSource: (() => GateCameraMetrics[]) | undefined;
