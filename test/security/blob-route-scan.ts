@@ -65,6 +65,7 @@ export const INTERNAL_BLOB_READERS: Record<string, string> = {
   'src/modules/audit/audit.anchor.ts': 'reads its own audit anchors',
   'src/modules/recording/evidence.service.ts': 'verifyEvidence re-hashes an export the route already checked; only hashes go out',
   'src/modules/recognition/gate-enrollment.groups.ts': 'decodes collected face crops to make templates; nothing is sent',
+  'src/modules/recognition/re-embed.service.ts': 'decodes stored enrollment photos to make templates for a new engine; nothing is sent',
 };
 
 export function filesReadingBlobStore(): string[] {

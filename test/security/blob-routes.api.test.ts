@@ -172,10 +172,11 @@ for (const kind of dbKinds()) {
         { db: t.ctx.db, blobs: t.ctx.blobs, engine, punch: recognitionRuntime(t.ctx).punch, now: () => new Date(clock.ms) },
         { id: gate.id, unitId: gate.unit_id, direction: 'IN' },
       );
-      const frame = noiseImage(640, 480);
+      // Different pixels in each frame: the gate drops a frame identical to the one before (a frozen camera).
+      const frames = [1, 2, 3].map((seed) => noiseImage(640, 480, seed));
       const pass = async (who: Float32Array) => {
         engine.passing = who;
-        for (let i = 0; i < 3; i++) {
+        for (const frame of frames) {
           clock.ms += 200;
           await pipeline.handleFrame({ at: new Date(clock.ms), width: frame.width, height: frame.height, rgb: frame.data });
         }
@@ -195,6 +196,8 @@ for (const kind of dbKinds()) {
       cases.set('GET /api/recognition/sightings/:id/snapshot', { url: `/api/recognition/sightings/${stranger.id}/snapshot`, inScope: ['chutich'] });
       cases.set('GET /api/recognition/gate-enrollment/samples/:id/image', { url: `/api/recognition/gate-enrollment/samples/${sample.id}/image`, inScope: ['chanhvp'] });
       cases.set('GET /api/attendance/punches/:id/evidence', { url: `/api/attendance/punches/${known.punchId}/evidence`, inScope: ['canbo', 'chutich'] });
+      // The reviewer's reference face of a candidate: here the snapshot of canbo's recognised pass (no stored enrollment photo).
+      cases.set('GET /api/recognition/persons/:id/reference-photo', { url: `/api/recognition/persons/${canbo}/reference-photo`, inScope: ['chutich'] });
 
       // A staff import with a rejected row leaves an error report, owned by the user who ran it.
       const { payload, contentType } = multipartFile('file', 'nhap.xlsx', await staffWorkbook());
