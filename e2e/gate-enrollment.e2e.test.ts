@@ -50,14 +50,22 @@ describe('gate-camera enrollment page in the browser', { skip }, () => {
 
     // Vũ Thị Lan passes the gate twice; nobody is enrolled, so both passes go to one enrollment group.
     const engine = await recognitionRuntime(ctx).engine();
+    // Camera time: frames 200 ms apart, the two passes 10 minutes apart (the gate merges a pass that follows within
+    // seconds, and folds a repeat within the unit's debounce window, into the first one).
+    const clock = { ms: Date.now() - 30 * 60_000 };
     const gate = new GatePipeline(
-      { db: ctx.db, blobs: ctx.blobs, engine, punch: recognitionRuntime(ctx).punch, now: () => new Date() },
+      { db: ctx.db, blobs: ctx.blobs, engine, punch: recognitionRuntime(ctx).punch, now: () => new Date(clock.ms) },
       { id: period.camera_id, unitId: period.unit_id, direction: 'IN' },
     );
     const photos = await photosWithFaces(engine, celebaIdentities()[40] as string[], 5);
     for (const set of [photos.slice(0, 4), photos.slice(1, 5)]) {
-      for (const frame of walkingFrames(set)) await gate.handleFrame({ at: new Date(), width: frame.width, height: frame.height, rgb: frame.data });
-      await gate.flush();
+      for (const frame of walkingFrames(set)) {
+        clock.ms += 200;
+        await gate.handleFrame({ at: new Date(clock.ms), width: frame.width, height: frame.height, rgb: frame.data });
+      }
+      clock.ms += 5000;
+      await gate.flush(clock.ms);
+      clock.ms += 10 * 60_000;
     }
     const groupIds = new Set(gate.recent.map((r) => r.enrollmentGroupId));
     assert.equal(groupIds.size, 1, JSON.stringify(gate.recent.map((r) => [r.verdict.kind, r.enrollmentGroupId])));

@@ -127,7 +127,9 @@ describe('gate passes over RTSP: one pass, one sighting, one punch', { skip, tim
     assert.ok(stats.passes >= loopSightings, `stats count the passes decided (${stats.passes} ≥ ${loopSightings})`);
     assert.ok(stats.sightings.AUTO >= punches.length, 'stats count the automatic verdicts');
     assert.ok(stats.debounced >= 1, 'stats count the repeat within the debounce window');
-    assert.ok(stats.duplicates >= 1, 'stats count the frozen (identical) frames');
+    // The 1.6 s freeze repeats one picture, but each frame still carries its own index stamp, so after H.264 the frozen
+    // frames are counted as duplicates (byte-identical) or as frames without motion, whichever the decoder produced.
+    assert.ok(stats.duplicates + stats.skippedNoMotion >= 1, 'stats count the frozen frames (duplicates or no motion)');
 
     // H6's per-camera gate statistics, when the route exists.
     const api = await s.office.get('/api/recognition/gate-stats');
