@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../test/helpers/app';
 import { RtspTestServer, rtspServerAvailable } from '../test/rtsp/rtsp-server';
+import { enrollThroughApi } from '../test/rtsp/gate-stream';
 import { decodeImage } from '../src/platform/image/codec';
 import { drawSyntheticMask } from '../src/platform/image/mask';
 import { YunetDetector } from '../src/platform/adapters/face-yunet/yunet-detector';
@@ -83,23 +83,8 @@ describe('gate camera → recognition → punches (RTSP end to end)', { skip }, 
     office = await loginAs(t.app, 'chanhvp');
     an = t.demo.persons.TT005 as string;
     binh = t.demo.persons.TT004 as string;
-    for (const [personId, photos] of [[an, a], [binh, b]] as const) {
-      const c = await office.send('POST', '/api/recognition/consents', { personId, decision: 'GIVEN', noticeVersion: 'TB-2026-01', method: 'SIGNED_FORM' });
-      assert.equal(c.statusCode, 201, c.body);
-      const boundary = `----kc${randomUUID()}`;
-      const parts = photos.slice(0, 3).flatMap((f, i) => [
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="p${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-        readFileSync(f),
-        Buffer.from('\r\n'),
-      ]);
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/recognition/persons/${personId}/photos`,
-        headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-      });
-      assert.ok(res.json().accepted >= 1, res.body);
-    }
+    // Consent and three photos each through the API (throws unless consent is recorded and a photo is accepted).
+    for (const [personId, photos] of [[an, a], [binh, b]] as const) await enrollThroughApi(t, office, personId, photos.slice(0, 3));
   });
 
   after(async () => {
