@@ -256,6 +256,9 @@ export const ERROR_CATALOGUE = {
   VIOLATION_NOT_PROPOSED: { status: 409, vi: 'Vi phạm chưa được đề nghị xem xét kỷ luật.', en: 'The violation was not proposed for discipline.' },
   VIOLATION_ALREADY_IN_CASE: { status: 409, vi: 'Vi phạm đã thuộc một hồ sơ kỷ luật khác.', en: 'The violation is already in another discipline case.' },
   DISCIPLINE_UPLOAD_INVALID: { status: 400, vi: 'Cần chọn loại tài liệu và một tệp.', en: 'Choose the document kind and one file.' },
+  // Official documents: the numbering register (src/platform/official-docs).
+  DOCUMENT_NUMBER_FORMAT: { status: 400, vi: 'Số, ký hiệu văn bản không đúng thể thức (ví dụ 03/BB-ĐKT) hoặc năm không hợp lệ.', en: 'The document number is not in the form 03/BB-ĐKT, or the year is invalid.' },
+  DOCUMENT_NUMBER_TAKEN: { status: 409, vi: 'Số, ký hiệu này đã được cơ quan dùng cho văn bản khác trong năm.', en: 'The issuer already used this document number this year.' },
 } as const satisfies Record<string, ErrorMeaning>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

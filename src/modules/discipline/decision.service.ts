@@ -16,7 +16,7 @@ import { DOCX_TYPE, withFiles } from './documents.service';
 import { allowedForms, consequencesOf } from './domain/forms';
 import { limitationForForm, limitationOf } from './domain/periods';
 import { nextState } from './domain/states';
-import { renderOfficialDocx } from './docx/official-document';
+import { renderOfficialDocx } from '../../platform/official-docs';
 import { decisionDocument, type Signer } from './docx/templates';
 import { holdsLeadership } from './leadership';
 import { insertDecision, meetingsOf, numberTaken } from './records.repo';

@@ -13,7 +13,7 @@ import { addWorkingDays } from '../calendar';
 import { assertNotBefore, type CaseContext, loadCaseContext, regimeOn, takeStep } from './case-context';
 import { DOCX_TYPE, withFiles } from './documents.service';
 import { allowedForms } from './domain/forms';
-import { renderOfficialDocx } from './docx/official-document';
+import { renderOfficialDocx } from '../../platform/official-docs';
 import { meetingMinutes, reviewInvitation, type Signer } from './docx/templates';
 import { assertMayRunProcedure } from './guards';
 import { holdsLeadership } from './leadership';

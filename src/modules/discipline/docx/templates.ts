@@ -4,7 +4,7 @@
  * software writes down what people decided and entered; it never words a form nobody chose.
  */
 import { formatDateVi } from '../../../platform/time';
-import type { OfficialDocument } from './official-document';
+import type { OfficialDocument } from '../../../platform/official-docs';
 
 export interface Issuer {
   name: string;
