@@ -104,19 +104,50 @@ export async function recordConsent(db: Db, actor: AuditActor, raw: unknown, now
   });
 }
 
-/** Deletes the templates of everyone who has left (domain.md §9.2 item 3: employee data deleted when the contract ends). */
-export async function purgeTemplatesOfLeavers(db: Db, actor: AuditActor, now: Date): Promise<number> {
+export interface LeaversPurge {
+  /** People who had templates or stored photos left. */
+  persons: number;
+  templates: number;
+  photos: number;
+}
+
+/**
+ * Deletes the templates of everyone who has left and marks their stored enrollment photos erased (domain.md §9.2
+ * item 3: employee data deleted when the contract ends), one audit entry per person, in one transaction. Photos are
+ * erased even for a person with no template left (every photo rejected, or templates deleted earlier); the files go
+ * with deleteErasedPhotos (the daily job calls it right after). Run daily by the recognition module.
+ */
+export async function purgeTemplatesOfLeavers(db: Db, actor: AuditActor, now: Date): Promise<LeaversPurge> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ person_id: string; unit_id: string }>(
+    const templates = await tx.query<{ person_id: string; unit_id: string }>(
       `DELETE FROM face_templates t USING persons p WHERE p.id = t.person_id AND p.status = 'LEFT'
        RETURNING t.person_id, p.unit_id`,
     );
-    const persons = new Map(rows.map((r) => [r.person_id, r.unit_id]));
-    for (const [personId, unitId] of persons) {
-      // Their stored enrollment photos go with the templates (files deleted by the learning job's sweep).
-      await erasePhotosOf(tx, personId, now);
-      await recordAudit(tx, { actor, action: 'faces.templates_purged', entityType: 'person', entityId: personId, unitId, reason: 'LEFT' }, now);
+    const photos = await tx.query<{ person_id: string; unit_id: string }>(
+      `UPDATE face_enrollment_photos f SET erased_at = $1 FROM persons p
+        WHERE p.id = f.person_id AND p.status = 'LEFT' AND f.erased_at IS NULL
+       RETURNING f.person_id, p.unit_id`,
+      [now],
+    );
+    const persons = new Map<string, { unitId: string; templates: number; photos: number }>();
+    const count = (r: { person_id: string; unit_id: string }, what: 'templates' | 'photos') => {
+      const p = persons.get(r.person_id) ?? { unitId: r.unit_id, templates: 0, photos: 0 };
+      p[what]++;
+      persons.set(r.person_id, p);
+    };
+    for (const r of templates) count(r, 'templates');
+    for (const r of photos) count(r, 'photos');
+    for (const [personId, p] of persons) {
+      await recordAudit(tx, {
+        actor,
+        action: 'faces.templates_purged',
+        entityType: 'person',
+        entityId: personId,
+        unitId: p.unitId,
+        reason: 'LEFT',
+        details: { templates: p.templates, photosErased: p.photos },
+      }, now);
     }
-    return rows.length;
+    return { persons: persons.size, templates: templates.length, photos: photos.length };
   });
 }

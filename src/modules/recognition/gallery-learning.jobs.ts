@@ -1,8 +1,27 @@
 import type { AppContext } from '../../platform/module';
+import type { BlobStore } from '../../platform/ports/blobs';
+import type { Db } from '../../platform/ports/db';
+import type { AuditActor } from '../audit';
+import { type LeaversPurge, purgeTemplatesOfLeavers } from './consent.service';
 import { learnFromGate, unlearnAnnulled } from './gallery-learning.service';
 import { clearStaleProbes, hasProbes } from './gallery-learning.repo';
 import { deleteErasedPhotos, hasStoredPhotos } from './re-embed.photos';
 import { reEmbedStoredPhotos } from './re-embed.service';
+
+/** Leavers' templates and photos are looked for once a day (and once at start: a server restarted nightly would never reach a day). */
+export const LEAVERS_EVERY_MS = 24 * 3_600_000;
+export const RETENTION_ACTOR: AuditActor = { id: null, name: 'system:face-retention' };
+
+/**
+ * The daily retention job (domain.md §9.2 item 3): templates of people who have left are deleted and their stored
+ * enrollment photos erased, audited per person, then the erased photos' files are deleted (a failed deletion is
+ * retried by the next sweep). Runs whether or not recognition is on: it is a privacy duty, not a feature.
+ */
+export async function purgeLeavers(deps: { db: Db; blobs: BlobStore; now: () => Date }): Promise<LeaversPurge & { filesDeleted: number }> {
+  const purged = await purgeTemplatesOfLeavers(deps.db, RETENTION_ACTOR, deps.now());
+  const filesDeleted = purged.photos > 0 ? await deleteErasedPhotos(deps.db, deps.blobs) : 0;
+  return { ...purged, filesDeleted };
+}
 
 /** How often the learning gallery runs: passes settle over days, so minutes are plenty. */
 export const LEARN_EVERY_MS = 10 * 60_000;

@@ -1,8 +1,9 @@
-import type { KcModule } from '../../platform/module';
+import { periodic } from '../../platform/jobs/periodic';
+import type { AppContext, KcModule } from '../../platform/module';
 import { setGateMetricsSource } from '../../platform/observability/metrics';
 import { gateMetricsSnapshot } from './gate-stats';
 import { startZipImports, stopZipImports } from './enrollment-zip.jobs';
-import { startGalleryJobs, stopGalleryJobs } from './gallery-learning.jobs';
+import { LEAVERS_EVERY_MS, purgeLeavers, startGalleryJobs, stopGalleryJobs } from './gallery-learning.jobs';
 import { zipImportRoutes } from './enrollment-zip.routes';
 import { gateEnrollmentRoutes } from './gate-enrollment.routes';
 import { passesRoutes } from './passes.routes';
@@ -23,11 +24,21 @@ export const recognitionModule: KcModule = {
     startGalleryJobs(ctx);
     if (ctx.config.face.recognition) await recognitionRuntime(ctx).start();
     const stopGateMetrics = setGateMetricsSource(() => gateMetricsSnapshot(ctx));
+    // Leavers' templates and photos: daily, and once now (a server restarted every night would otherwise never purge).
+    const firstPurge = purgeLeaversLogged(ctx).catch((err: unknown) => ctx.log.warn({ err, job: 'face-leavers-purge' }, 'background job failed'));
+    const stopLeavers = periodic('face-leavers-purge', LEAVERS_EVERY_MS, () => purgeLeaversLogged(ctx), ctx.log);
     return async () => {
       stopGateMetrics();
+      await stopLeavers();
+      await firstPurge;
       await stopZipImports(ctx);
       await stopGalleryJobs(ctx);
       await recognitionRuntime(ctx).stop();
     };
   },
 };
+
+async function purgeLeaversLogged(ctx: AppContext): Promise<void> {
+  const r = await purgeLeavers({ db: ctx.db, blobs: ctx.blobs, now: ctx.now });
+  if (r.persons > 0) ctx.log.info(r, 'face templates and photos of people who have left deleted');
+}

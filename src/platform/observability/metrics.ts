@@ -77,34 +77,38 @@ export type GateCameraMetrics = Omit<GateStats, 'since'> & { cameraId: string; d
 /** Set by the recognition module while it runs (issue 14); read at each scrape, so the figures are never stale. */
 let gateSource: (() => GateCameraMetrics[]) | undefined;
 
-/** Counters kept by the pipelines themselves: each scrape sets them to the pipeline's running total. */
-function gateCounter(name: string, help: string, labelNames: string[], values: (s: GateCameraMetrics) => Array<[Record<string, string>, number]>) {
-  return new client.Counter({
-    name,
-    help,
-    labelNames: ['camera', ...labelNames],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const s of gateSource?.() ?? []) for (const [labels, v] of values(s)) this.inc({ camera: s.cameraId, ...labels }, v);
-    },
-  });
+type GateValues = (s: GateCameraMetrics) => Array<[Record<string, string>, number | null]>;
+
+/**
+ * One per-camera gate metric, filled at each scrape from the pipelines' figures (reset first, so a camera whose
+ * pipeline stopped disappears). Counters and gauges differ only in how a value is written: a counter is set to the
+ * pipeline's running total by incrementing from zero (prom-client counters have no set); a null value (no latency yet,
+ * no frame yet) is left out rather than exported as 0.
+ */
+function gateMetric(kind: 'counter' | 'gauge', name: string, help: string, labelNames: string[], values: GateValues): void {
+  const fill = (write: (labels: Record<string, string>, v: number) => void) => {
+    for (const s of gateSource?.() ?? []) for (const [labels, v] of values(s)) if (v !== null) write({ camera: s.cameraId, ...labels }, v);
+  };
+  const config = { name, help, labelNames: ['camera', ...labelNames], registers: [registry] };
+  if (kind === 'counter')
+    new client.Counter({
+      ...config,
+      collect() {
+        this.reset();
+        fill((l, v) => this.inc(l, v));
+      },
+    });
+  else
+    new client.Gauge({
+      ...config,
+      collect() {
+        this.reset();
+        fill((l, v) => this.set(l, v));
+      },
+    });
 }
 
-function gateGauge(name: string, help: string, labelNames: string[], values: (s: GateCameraMetrics) => Array<[Record<string, string>, number | null]>) {
-  return new client.Gauge({
-    name,
-    help,
-    labelNames: ['camera', ...labelNames],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const s of gateSource?.() ?? []) for (const [labels, v] of values(s)) if (v !== null) this.set({ camera: s.cameraId, ...labels }, v);
-    },
-  });
-}
-
-gateCounter('kycuong_gate_frames_total', 'Gate frames by what became of them (received, analysed, skipped_no_motion, dropped_lag, dropped_queue, out_of_order, duplicate)', ['outcome'], (s) => [
+gateMetric('counter', 'kycuong_gate_frames_total', 'Gate frames by what became of them (received, analysed, skipped_no_motion, dropped_lag, dropped_queue, out_of_order, duplicate)', ['outcome'], (s) => [
   [{ outcome: 'received' }, s.frames],
   [{ outcome: 'analysed' }, s.analysed],
   [{ outcome: 'skipped_no_motion' }, s.skippedNoMotion],
@@ -113,20 +117,20 @@ gateCounter('kycuong_gate_frames_total', 'Gate frames by what became of them (re
   [{ outcome: 'out_of_order' }, s.outOfOrder],
   [{ outcome: 'duplicate' }, s.duplicates],
 ]);
-gateCounter('kycuong_gate_faces_total', 'Faces detected in gate frames', [], (s) => [[{}, s.faces]]);
-gateCounter('kycuong_gate_passes_total', 'Gate passes decided, by verdict', ['verdict'], (s) => [
+gateMetric('counter', 'kycuong_gate_faces_total', 'Faces detected in gate frames', [], (s) => [[{}, s.faces]]);
+gateMetric('counter', 'kycuong_gate_passes_total', 'Gate passes decided, by verdict', ['verdict'], (s) => [
   [{ verdict: 'AUTO' }, s.sightings.AUTO],
   [{ verdict: 'REVIEW' }, s.sightings.REVIEW],
   [{ verdict: 'UNKNOWN' }, s.sightings.UNKNOWN],
 ]);
-gateCounter('kycuong_gate_fragments_merged_total', 'Track fragments merged back into an earlier pass', [], (s) => [[{}, s.merged]]);
-gateCounter('kycuong_gate_debounced_total', 'Repeat passes of the same person within the debounce window (no second punch)', [], (s) => [[{}, s.debounced]]);
-gateGauge('kycuong_gate_decision_latency_ms', 'Face first seen to verdict stored, over the last passes', ['quantile'], (s) => [
+gateMetric('counter', 'kycuong_gate_fragments_merged_total', 'Track fragments merged back into an earlier pass', [], (s) => [[{}, s.merged]]);
+gateMetric('counter', 'kycuong_gate_debounced_total', 'Repeat passes of the same person within the debounce window (no second punch)', [], (s) => [[{}, s.debounced]]);
+gateMetric('gauge', 'kycuong_gate_decision_latency_ms', 'Face first seen to verdict stored, over the last passes', ['quantile'], (s) => [
   [{ quantile: '0.5' }, s.latencyMs.p50],
   [{ quantile: '0.95' }, s.latencyMs.p95],
 ]);
-gateGauge('kycuong_gate_observed_fps', 'Frame rate seen by the gate over the last seconds', [], (s) => [[{}, s.observedFps]]);
-gateGauge('kycuong_gate_last_frame_timestamp_seconds', 'Camera time of the last gate frame', [], (s) => [[{}, s.lastFrameAt ? Date.parse(s.lastFrameAt) / 1000 : null]]);
+gateMetric('gauge', 'kycuong_gate_observed_fps', 'Frame rate seen by the gate over the last seconds', [], (s) => [[{}, s.observedFps]]);
+gateMetric('gauge', 'kycuong_gate_last_frame_timestamp_seconds', 'Camera time of the last gate frame', [], (s) => [[{}, s.lastFrameAt ? Date.parse(s.lastFrameAt) / 1000 : null]]);
 
 /** The recognition module registers its pipelines' figures; the returned function removes them (module stop). */
 export function setGateMetricsSource(source: () => GateCameraMetrics[]): () => void {
