@@ -95,7 +95,9 @@ export const ROUTES: AppRoute[] = [
   { key: 'violation-detail', path: '/violations/:id', title: 'page.violationDetail', access: { anyOf: ['violations.read', 'violations.decide'], self: true }, menuKey: 'violations', page: page(() => import('./pages/violations/ViolationDetailPage')) },
   { key: 'discipline', path: '/discipline', title: 'menu.discipline', access: { anyOf: ['violations.decide', 'violations.read'] }, menu: { group: 'discipline', icon: <FileProtectOutlined /> }, page: page(() => import('./pages/discipline/DisciplineListPage')) },
   { key: 'discipline-case', path: '/discipline/:id', title: 'page.disciplineCase', access: { anyOf: ['violations.decide', 'violations.read'], self: true }, menuKey: 'discipline', page: page(() => import('./pages/discipline/DisciplineCasePage')) },
-  { key: 'inspections', path: '/inspections', title: 'menu.inspections', access: { anyOf: ['inspections.manage', 'reports.read'] }, menu: { group: 'discipline', icon: <SafetyCertificateOutlined /> }, planned: true },
+  { key: 'inspections', path: '/inspections', title: 'menu.inspections', access: { anyOf: ['inspections.manage', 'reports.read'] }, menu: { group: 'discipline', icon: <SafetyCertificateOutlined /> }, page: page(() => import('./pages/inspections/InspectionsListPage')) },
+  // Open to any signed-in user: the inspected unit's people read their minutes and conclusion; the server decides.
+  { key: 'inspection-detail', path: '/inspections/:id', title: 'menu.inspections', access: {}, menuKey: 'inspections', page: page(() => import('./pages/inspections/InspectionPage')) },
   { key: 'directives', path: '/directives', title: 'menu.directives', access: { anyOf: ['reports.read', 'inspections.manage'] }, menu: { group: 'discipline', icon: <NotificationOutlined /> }, planned: true },
   { key: 'reports', path: '/reports', title: 'menu.reports', access: { anyOf: ['reports.read'] }, menu: { group: 'results', icon: <BarChartOutlined /> }, planned: true },
   { key: 'evaluation', path: '/evaluation', title: 'menu.evaluation', access: { anyOf: ['reports.read', 'staff.manage'], self: true }, menu: { group: 'results', icon: <TrophyOutlined /> }, planned: true },
