@@ -39,6 +39,8 @@ export function enqueueZipImport(ctx: AppContext, job: ZipImportJob): void {
     runZipImport(
       {
         db: ctx.db,
+        // Accepted photos are kept, as for a single upload: a new face engine re-makes these people's templates from them.
+        blobs: ctx.blobs,
         engine: () => runtime.engine(),
         now: ctx.now,
         onEnrolled: () => runtime.invalidateGalleries(),

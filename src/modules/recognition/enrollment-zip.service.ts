@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IMAGE_LIMITS } from '../../platform/image/limits';
 import { AppError } from '../../platform/errors';
+import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
 import { type AuditActor, recordAudit } from '../audit';
 import { candidateCodes, hasImageExtension, isSystemJunk, looksLikeImage, shownCode } from './domain/zip-names';
 import { type ZipRejectCode, zipRejectText } from './domain/zip-outcomes';
-import { analysePhoto, type PhotoAnalysis, storePhotoTemplates } from './enrollment-photo';
+import { analysePhoto, keepingPhotos, type PhotoAnalysis, storePhotoTemplates } from './enrollment-photo';
 import { isSafeEntryName, ZipArchive, type ZipEntryInfo, type ZipLimits, zipError } from '../../platform/zip/zip-archive';
 
 /**
@@ -39,6 +40,8 @@ export interface ZipImportJob {
 
 export interface ZipImportDeps {
   db: Db;
+  /** Where accepted photos are kept for re-embedding on an engine upgrade (as for a single upload); none = templates only. */
+  blobs?: BlobStore;
   engine: () => Promise<FaceEngine>;
   now: () => Date;
   /** Called after each person's templates are committed (gate galleries reload). */
@@ -155,7 +158,8 @@ function triage(job: ZipImportJob, byCode: Map<string, Person[]>): { early: Row[
   return { early, byPerson };
 }
 
-type Analysed = { file: ZipEntryInfo; photo?: Extract<PhotoAnalysis, { ok: true }>; row?: Row };
+/** An accepted photo keeps its bytes until its person is written (they are kept with the templates). */
+type Analysed = { file: ZipEntryInfo; photo?: Extract<PhotoAnalysis, { ok: true }>; bytes?: Uint8Array; row?: Row };
 
 async function analyseFile(engine: FaceEngine, job: ZipImportJob, f: ZipEntryInfo, p: Person): Promise<Analysed> {
   const reject = (code: ZipRejectCode) => ({ file: f, row: rejected(f, code, p.employee_code, p.id) });
@@ -165,7 +169,7 @@ async function analyseFile(engine: FaceEngine, job: ZipImportJob, f: ZipEntryInf
   if (!looksLikeImage(read.bytes)) return reject('NOT_AN_IMAGE');
   try {
     const photo = await analysePhoto(engine, read.bytes);
-    if (photo.ok) return { file: f, photo };
+    if (photo.ok) return { file: f, photo, bytes: read.bytes };
     return {
       file: f,
       row: { seq: f.index, fileName: f.name, employeeCode: p.employee_code, personId: p.id, outcome: 'REJECTED', code: photo.code, vi: photo.message_vi, en: photo.message_en, templates: 0 },
@@ -176,9 +180,13 @@ async function analyseFile(engine: FaceEngine, job: ZipImportJob, f: ZipEntryInf
   }
 }
 
-/** One person's accepted photos, templates, audit entries and report rows: all in one transaction or none. */
-async function commitPerson(db: Db, engine: FaceEngine, job: ZipImportJob, person: Person, results: Analysed[], now: Date): Promise<Row[]> {
-  return db.transaction(async (tx) => {
+/**
+ * One person's accepted photos (kept for re-embedding, as a single upload's), templates, audit entries and report rows:
+ * all in one transaction or none (the kept files are deleted again when it fails).
+ */
+async function commitPerson(db: Db, blobs: BlobStore | undefined, engine: FaceEngine, job: ZipImportJob, person: Person, results: Analysed[], now: Date): Promise<Row[]> {
+  const accepted = results.filter((r): r is Analysed & Required<Pick<Analysed, 'photo' | 'bytes'>> => !r.row && r.photo !== undefined && r.bytes !== undefined);
+  return keepingPhotos(blobs, person.id, accepted.map((r) => r.bytes), (kept) => db.transaction(async (tx) => {
     // Consent may have been withdrawn while the photos were analysed: re-read it under a lock on the person.
     const current = (
       await tx.query<{ status: string; decision: string | null }>(
@@ -190,24 +198,20 @@ async function commitPerson(db: Db, engine: FaceEngine, job: ZipImportJob, perso
     const blocked: ZipRejectCode | null = current?.status === 'LEFT' ? 'PERSON_LEFT' : current?.decision !== 'GIVEN' ? 'CONSENT_REQUIRED' : null;
     const rows: Row[] = [];
     for (const r of results) {
+      const i = accepted.indexOf(r as (typeof accepted)[number]);
       if (r.row) rows.push(r.row);
       else if (blocked) rows.push(rejected(r.file, blocked, person.employee_code, person.id));
-      else if (r.photo) {
-        const ids = await storePhotoTemplates(tx, r.photo, {
-          personId: person.id,
-          engine: engine.meta.engine,
-          createdBy: job.actor.id ?? null,
-          at: now,
-          fileName: r.file.name.slice(0, 200),
-          source: 'IMPORT',
-        });
+      else if (r.photo && i >= 0) {
+        const photo = r.photo;
+        const common = { personId: person.id, engine: engine.meta.engine, createdBy: job.actor.id ?? null, at: now, fileName: r.file.name.slice(0, 200), source: 'IMPORT' as const };
+        const ids = await kept.record(tx, i, { ...common, unitId: person.unit_id }, (photoId) => storePhotoTemplates(tx, photo, { ...common, photoId }));
         await recordAudit(tx, {
           actor: job.actor,
           action: 'faces.enroll',
           entityType: 'person',
           entityId: person.id,
           unitId: person.unit_id,
-          details: { file: r.file.name, source: 'IMPORT', importId: job.id, templates: ids.length, engine: engine.meta.engine },
+          details: { file: r.file.name, source: 'IMPORT', importId: job.id, templates: ids.length, engine: engine.meta.engine, photoStored: kept.stored[i] !== undefined },
         }, now);
         const ok = { seq: r.file.index, fileName: r.file.name, employeeCode: person.employee_code, personId: person.id, templates: ids.length };
         rows.push({ ...ok, outcome: 'ENROLLED', code: null, vi: null, en: null });
@@ -215,7 +219,7 @@ async function commitPerson(db: Db, engine: FaceEngine, job: ZipImportJob, perso
     }
     await insertRows(tx, job.id, rows);
     return rows;
-  });
+  }));
 }
 
 /** Runs a queued job to the end; never throws (the job row records a failure). */
@@ -244,7 +248,7 @@ export async function runZipImport(deps: ZipImportDeps, job: ZipImportJob): Prom
         await progress();
       }
       try {
-        const rows = await commitPerson(db, engine, job, person, results, deps.now());
+        const rows = await commitPerson(db, deps.blobs, engine, job, person, results, deps.now());
         if (rows.some((r) => r.outcome === 'ENROLLED')) deps.onEnrolled();
       } catch (error) {
         // Nothing of this person was written; say so per file and go on with the next person.

@@ -6,8 +6,7 @@ import type { FaceEngine } from '../../platform/ports/face-engine';
 import { type AuditActor, recordAudit } from '../audit';
 import { currentConsent } from './consent.service';
 import type { QualityReport } from './domain/quality';
-import { analysePhoto, storePhotoTemplates } from './enrollment-photo';
-import { putEnrollmentPhoto, recordEnrollmentPhoto, recordPhotoEmbedding } from './re-embed.photos';
+import { analysePhoto, keepingPhotos, storePhotoTemplates } from './enrollment-photo';
 
 export interface EnrollFile {
   name: string;
@@ -86,27 +85,21 @@ async function enrollOne(
   const photo = await analysePhoto(engine, file.bytes);
   if (!photo.ok) return { file: file.name, ok: false, code: photo.code, message_vi: photo.message_vi, message_en: photo.message_en, quality: photo.quality };
   const quality = photo.quality;
-  // The photo goes to the blob store before the transaction that names it, and is deleted again if that fails.
-  const stored = deps.blobs ? await putEnrollmentPhoto(deps.blobs, personId, file.bytes) : undefined;
-  const templateIds = await db
-    .transaction(async (tx) => {
+  const templateIds = await keepingPhotos(deps.blobs, personId, [file.bytes], (kept) =>
+    db.transaction(async (tx) => {
       const createdBy = actor.id ?? null;
-      if (stored) await recordEnrollmentPhoto(tx, stored, { personId, unitId, fileName: file.name, source, createdBy, at: now });
-      const ids = await storePhotoTemplates(tx, photo, { personId, engine: engine.meta.engine, createdBy, at: now, fileName: file.name, source, photoId: stored?.id ?? null });
-      if (stored) await recordPhotoEmbedding(tx, { photoId: stored.id, engine: engine.meta.engine, outcome: 'ENROLLED', templates: ids.length, at: now });
+      const common = { personId, engine: engine.meta.engine, createdBy, at: now, fileName: file.name, source };
+      const ids = await kept.record(tx, 0, { ...common, unitId }, (photoId) => storePhotoTemplates(tx, photo, { ...common, photoId }));
       await recordAudit(tx, {
         actor,
         action: 'faces.enroll',
         entityType: 'person',
         entityId: personId,
         unitId,
-        details: { file: file.name, source, templates: ids.length, engine: engine.meta.engine, photoStored: stored !== undefined },
+        details: { file: file.name, source, templates: ids.length, engine: engine.meta.engine, photoStored: kept.stored[0] !== undefined },
       }, now);
       return ids;
-    })
-    .catch(async (error: unknown) => {
-      if (stored && deps.blobs) await deps.blobs.delete(stored.key).catch(() => undefined);
-      throw error;
-    });
+    }),
+  );
   return { file: file.name, ok: true, templateIds, quality };
 }
