@@ -5,6 +5,7 @@ import { authModule } from '../modules/auth/module';
 import { calendarModule } from '../modules/calendar/module';
 import { camerasModule } from '../modules/cameras/module';
 import { disciplineModule } from '../modules/discipline/module';
+import { inspectionsModule } from '../modules/inspections/module';
 import { competenceModule } from '../modules/competence/module';
 import { notificationsModule } from '../modules/notifications/module';
 import { orgModule } from '../modules/org/module';
@@ -39,6 +40,6 @@ export function inFlowOrder(modules: readonly KcModule[], order: readonly string
  * in this order and stops in reverse.
  */
 export const MODULES: KcModule[] = inFlowOrder(
-  [auditModule, orgModule, authModule, peopleModule, competenceModule, notificationsModule, calendarModule, attendanceModule, camerasModule, recordingModule, recognitionModule, rulesModule, violationsModule, disciplineModule, reportsModule],
+  [auditModule, orgModule, authModule, peopleModule, competenceModule, notificationsModule, calendarModule, attendanceModule, camerasModule, recordingModule, recognitionModule, rulesModule, violationsModule, disciplineModule, inspectionsModule, reportsModule],
   MODULE_ORDER,
 );

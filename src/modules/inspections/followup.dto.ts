@@ -99,7 +99,11 @@ export const ZRemediation = z
 
 export const ZReportBody = z.strictObject({ text: ZText(4000).pipe(z.string().min(3)) });
 export const ZDoneBody = z.strictObject({ note: ZLong.nullable().default(null) });
-export const ZCloseBody = z.strictObject({ note: ZText(4000).pipe(z.string().min(3)) });
+export const ZCloseBody = z.strictObject({
+  note: ZText(4000).pipe(z.string().min(3)),
+  /** Close remediations not done with this note (otherwise 409 REMEDIATIONS_OPEN while any is not done). */
+  closeOpenRemediations: z.boolean().default(false),
+});
 
 export const ZInspection = z
   .object({

@@ -5,7 +5,8 @@
  * day attendance starts to be judged in each unit.
  */
 export { loadOrgTree } from './org-tree';
-export { createUnit } from './org.service';
-export { recordSuccession, ORG_SUCCESSION_RECORDED, type SuccessionRecorded } from './org.successions';
+export { createUnit, getUnit, listUnits, type UnitRow } from './org.service';
+export { UNIT_TYPES } from './unit-types';
+export { recordSuccession, listSuccessions, ORG_SUCCESSION_RECORDED, type SuccessionRecorded, type SuccessionRow } from './org.successions';
 export { loadGoLiveIndex, type GoLiveIndex } from './go-live';
 export { loadUnitTypes } from './unit-types-index';

@@ -21,6 +21,9 @@ export const BLOB_KINDS = {
   staffImportReport: 'staff_import_report',
   /** A picture a punch source uploaded for its own punch (attendance module). */
   punchEvidence: 'punch_evidence',
+  /** A photo taken during a public-service inspection, and the inspection's minutes/conclusion DOCX: the inspected unit. */
+  inspectionPhoto: 'inspection_photo',
+  inspectionDocument: 'inspection_document',
 } as const;
 
 /** `createdBy` for a blob a signed-in user caused to be stored, or the system. */

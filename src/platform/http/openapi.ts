@@ -190,6 +190,7 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'violations', description: 'Vi phạm kỷ luật. / Discipline violations.' },
   { name: 'workflow', description: 'Xử lý vi phạm: giải trình, chuyển xử lý, kỷ luật. / Case handling: explanations, escalation, discipline.' },
   { name: 'discipline', description: 'Xử lý kỷ luật theo NĐ 172/2025: họp kiểm điểm, Hội đồng kỷ luật, quyết định, hậu quả pháp lý. / Discipline procedure under Decree 172/2025: review meeting, disciplinary council, decision, legal consequences.' },
+  { name: 'inspections', description: 'Kiểm tra công vụ: kế hoạch, đoàn kiểm tra, bảng kiểm tra, biên bản, kết luận, khắc phục, thống kê. / Public-service inspections: plans, teams, checklists, minutes, conclusions, remediation, statistics.' },
   { name: 'reports', description: 'Báo cáo và bảng tổng hợp. / Reports and dashboards.' },
 ];
 
