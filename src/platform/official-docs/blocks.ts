@@ -64,9 +64,17 @@ function layoutCell(children: Paragraph[], width: number): TableCell {
 
 /** Borderless columns laid out side by side (header, signature areas); `pcts` sum to 100. */
 export function columns(cols: Paragraph[][], pcts: number[]): Table {
+  return grid([cols], pcts);
+}
+
+/**
+ * Borderless rows of columns: a signature area puts the headings in one row and the names in the next, so names
+ * stay level when one heading wraps to more lines than the other.
+ */
+export function grid(rows: Paragraph[][][], pcts: number[]): Table {
   const widths = pcts.map((p) => Math.round((TEXT_WIDTH * p) / 100));
   return new Table({
-    rows: [new TableRow({ children: cols.map((c, i) => layoutCell(c.length ? c : [para([run('')])], widths[i] as number)) })],
+    rows: rows.map((cols) => new TableRow({ children: cols.map((c, i) => layoutCell(c.length ? c : [para([run('')])], widths[i] as number)) })),
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     borders: NO_BORDERS,

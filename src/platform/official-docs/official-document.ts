@@ -7,12 +7,12 @@
  * in the top margin from page 2. Shared by every module that issues documents (discipline, inspections, reports).
  */
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
-import { columns, type DataColumn, dataTable, FONT, MM, para, rule, run } from './blocks';
+import { columns, type DataColumn, dataTable, FONT, grid, MM, para, rule, run } from './blocks';
 import { documentInstant, reproducibleZip } from './reproducible';
 
 /** A plain paragraph of the body (justified, first-line indent) or one with emphasis. */
 export type TextBlock = string | { text: string; bold?: boolean; center?: boolean; italic?: boolean };
-/** Items printed one per line with a hanging marker ("- …", "a) …"); `marker: 'number'` prints "1. ", "2. "… */
+/** Items printed one per line after a marker ("- …", "a) …"), indented like body paragraphs; `marker: 'number'` prints "1. "… */
 export interface ListBlock {
   list: string[];
   marker?: '-' | '+' | 'number' | 'letter';
@@ -85,12 +85,25 @@ function header(doc: OfficialDocument): Table {
   return columns([left, right], [36, 64]);
 }
 
-function signatureBlock(s: SignatureSlot): Paragraph[] {
+function signatureHeading(s: SignatureSlot): Paragraph[] {
   const out: Paragraph[] = [];
   if (s.authorityLine) out.push(para([run(s.authorityLine.toUpperCase(), { bold: true })], { center: true }));
-  out.push(para([run(s.title.toUpperCase(), { bold: true })], { center: true, after: 1200 }));
-  out.push(para([run(s.name, { bold: true })], { center: true }));
+  out.push(para([run(s.title.toUpperCase(), { bold: true })], { center: true }));
   return out;
+}
+
+/** Room for the signature (and seal), then the signer's name. */
+const signatureName = (s: SignatureSlot) => [para([run('')], { after: 1200 }), para([run(s.name, { bold: true })], { center: true })];
+
+function signatureBlock(s: SignatureSlot): Paragraph[] {
+  return [...signatureHeading(s), ...signatureName(s)];
+}
+
+/** One row of signers: headings in one table row, names in the next, so the names are level. */
+function signatureRow(row: SignatureSlot[]): Table {
+  if (row.length === 1) return grid([[[], signatureHeading(row[0] as SignatureSlot), []], [[], signatureName(row[0] as SignatureSlot), []]], [25, 50, 25]);
+  const pcts = row.map(() => 100 / row.length);
+  return grid([row.map(signatureHeading), row.map(signatureName)], pcts);
 }
 
 function recipientsBlock(recipients: string[]): Paragraph[] {
@@ -104,7 +117,7 @@ function footer(doc: OfficialDocument): Array<Table | Paragraph> {
   if (doc.signatureRows?.length) {
     const out: Array<Table | Paragraph> = [];
     for (const row of doc.signatureRows) {
-      out.push(row.length === 1 ? columns([[], signatureBlock(row[0] as SignatureSlot), []], [25, 50, 25]) : columns(row.map(signatureBlock), row.map(() => 100 / row.length)));
+      out.push(signatureRow(row));
       out.push(para([run('')], { after: 240 }));
     }
     if (doc.recipients.length) out.push(...recipientsBlock(doc.recipients));
@@ -123,7 +136,7 @@ function bodyBlock(b: BodyBlock): Array<Paragraph | Table> {
   if ('table' in b) return [dataTable(b.table.columns, b.table.rows), para([run('')], { after: 120 })];
   if ('list' in b) {
     const marker = MARKERS[b.marker ?? '-'];
-    return b.list.map((item, i) => para([run(`${marker(i)}${item}`)], { justify: true, hanging: 6, after: 60 }));
+    return b.list.map((item, i) => para([run(`${marker(i)}${item}`)], { justify: true, indent: true, after: 60 }));
   }
   return [para([run(b.text, { bold: b.bold, italic: b.italic })], { center: b.center, justify: !b.center, indent: !b.center, after: 120 })];
 }
