@@ -5,6 +5,8 @@ import { dbKinds } from '../../../test/helpers/db';
 import type { Db } from '../../platform/ports/db';
 import { addDays, localDateOf, localToEpoch } from '../../platform/time';
 import { isWorkingDay, loadCalendarData, unitAncestry } from '../calendar';
+import { loadGoLiveIndex } from '../org';
+import { setAttendanceGoLive } from '../org/go-live';
 
 /**
  * GET /api/attendance/today (issue 14, "Hôm nay"): the live status follows the punches as they arrive, within the
@@ -222,6 +224,48 @@ for (const kind of dbKinds()) {
       const r = await today(head, `unitId=${pkt}&date=${prev}`);
       assert.equal(r.status, 200);
       assert.equal(r.body.date, prev);
+    });
+
+    it("before the unit's attendance go-live nobody there is late or not yet arrived: the unit is listed as not live", async () => {
+      clock('09:00');
+      const root = t.demo.units['TT-UBND'] as string;
+      const before = await loadGoLiveIndex(t.ctx.db);
+      assert.ok(before.judgedFrom(pkt) <= day, 'live today before the change');
+      const own = before.own(pkt);
+      await setAttendanceGoLive(t.ctx.db, { id: null, name: 'test' }, { unitId: pkt, goLiveOn: addDays(day, 1), reason: 'Phòng bắt đầu chấm công từ ngày mai' });
+      try {
+        const r = await today(head, `unitId=${pkt}`);
+        assert.equal(r.status, 200);
+        assert.deepEqual(r.body.persons, [], 'nobody of the unit is listed, although Lan punched late today');
+        assert.equal(r.body.summary.expected, 0);
+        assert.equal(r.body.summary.notYetArrived, 0);
+        assert.equal(r.body.summary.late, 0);
+        const notLive = (r.body as unknown as { notLive: Array<{ unitId: string; judgedFrom: string; persons: number }> }).notLive;
+        assert.equal(notLive.length, 1);
+        assert.deepEqual([notLive[0]?.unitId, notLive[0]?.judgedFrom], [pkt, addDays(day, 1)]);
+        assert.ok((notLive[0]?.persons ?? 0) >= 2);
+
+        // The whole commune: the other units are live and listed; only the unit not live yet is left out.
+        const all = await today(chief, `unitId=${root}`);
+        assert.ok(all.body.persons.length > 0);
+        assert.ok(!all.body.persons.some((p) => p.unitId === pkt));
+        // The person's own view and the leaders' dashboard agree.
+        assert.deepEqual((await today(staff, '')).body.persons, []);
+        const dash = (await head.get('/api/reports/today-attendance')).json() as {
+          summary: Record<string, number>;
+          late: unknown[];
+          notYet: unknown[];
+          notLive: Array<{ unitId: string }>;
+        };
+        assert.deepEqual([dash.late, dash.notYet, dash.summary.expected], [[], [], 0]);
+        assert.deepEqual(dash.notLive.map((u) => u.unitId), [pkt]);
+      } finally {
+        if (own) await setAttendanceGoLive(t.ctx.db, { id: null, name: 'test' }, { unitId: pkt, goLiveOn: own, reason: 'Trả lại ngày cũ sau phép thử' });
+        else await t.ctx.db.query('DELETE FROM org_attendance_go_live WHERE unit_id = $1', [pkt]);
+      }
+      const back = await today(head, `unitId=${pkt}`);
+      assert.equal(back.body.persons.find((p) => p.personId === canbo)?.status, 'LATE', 'live again: the same punch makes her late');
+      assert.deepEqual((back.body as unknown as { notLive: unknown[] }).notLive, []);
     });
   });
 }

@@ -40,11 +40,23 @@ export const ZTodayPerson = z
   })
   .meta({ id: 'TodayAttendancePerson' });
 
+export const ZTodayNotLiveUnit = z
+  .object({
+    unitId: z.uuid(),
+    unitName: z.string(),
+    judgedFrom: z.string().describe('YYYY-MM-DD: the unit’s attendance go-live (its own or inherited), after the date shown.'),
+    persons: z.number().int().describe('People placed in the unit on the date, left out of the list and the counts.'),
+  })
+  .meta({ id: 'TodayAttendanceNotLiveUnit' });
+
 export const ZTodayAttendance = z
   .object({
     date: z.string().describe('YYYY-MM-DD (Asia/Ho_Chi_Minh).'),
     asOf: z.date().describe('The instant the statuses are computed at (punches received up to then).'),
     summary: ZTodaySummary,
     persons: z.array(ZTodayPerson),
+    notLive: z
+      .array(ZTodayNotLiveUnit)
+      .describe('Units whose attendance go-live is after the date: nobody there is judged yet, so their people are neither listed nor counted.'),
   })
   .meta({ id: 'TodayAttendance' });

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/ports/db';
 import { addDays, localToInstant } from '../../platform/time';
 import { loadCalendarData, resolveDayPlan } from '../calendar';
-import { loadOrgTree } from '../org';
+import { loadGoLiveIndex, loadOrgTree } from '../org';
 import { personsOnDate } from '../people';
 import type { ClockCorrection } from './domain/clock';
 import { type TodayResult, type TodayStatus, todayStatus } from './domain/today-status';
@@ -46,11 +46,23 @@ export interface TodaySummary {
   dayOff: number;
 }
 
+/** A unit whose attendance go-live is after the date: its people are not judged yet, so not listed (issue 11, F4). */
+export interface NotLiveUnit {
+  unitId: string;
+  unitName: string;
+  /** The unit's first judged day (its own go-live, or inherited). */
+  judgedFrom: string;
+  /** People placed in the unit on the date, left out of the list and the counts. */
+  persons: number;
+}
+
 export interface TodayView {
   date: string;
   asOf: Date;
   summary: TodaySummary;
   persons: TodayPerson[];
+  /** Units of the scope not live yet on the date (empty once every unit is live). */
+  notLive: NotLiveUnit[];
 }
 
 export function summarise(persons: readonly Pick<TodayPerson, 'status' | 'arrivedAt' | 'lateMinutes'>[]): TodaySummary {
@@ -93,9 +105,9 @@ export async function todayAttendance(
   const { day, now } = opts;
   const tree = await loadOrgTree(db);
   const ids = opts.personIds ? [...opts.personIds] : opts.unitIds && opts.unitIds.length > 0 ? await personsOfUnitsDuring(db, opts.unitIds, day, day) : [];
-  if (ids.length === 0) return { date: day, asOf: now, summary: summarise([]), persons: [] };
+  if (ids.length === 0) return { date: day, asOf: now, summary: summarise([]), persons: [], notLive: [] };
   // Punches are read over a margin around the day: clock corrections may move one across midnight; the day function keeps the day's own.
-  const [staff, history, calendar, requests, rules, punchRows, outageRows, corrRows, names] = await Promise.all([
+  const [staff, history, calendar, requests, rules, punchRows, outageRows, corrRows, names, goLive] = await Promise.all([
     loadStaff(db, ids),
     loadUnitHistory(db, ids),
     loadCalendarData(db, day, day, ids),
@@ -131,6 +143,7 @@ export async function todayAttendance(
       offset_ms: number;
     }>('SELECT source_id, valid_from, valid_to, offset_ms FROM source_clock_corrections'),
     personsOnDate(db, ids, day),
+    loadGoLiveIndex(db),
   ]);
   const corrections: ClockCorrection[] = corrRows.map((c) => ({
     source: c.source_id,
@@ -160,10 +173,22 @@ export async function todayAttendance(
   const wanted = opts.personIds ? null : new Set(opts.unitIds);
 
   const persons: TodayPerson[] = [];
+  const notLive = new Map<string, NotLiveUnit>();
   for (const st of staff) {
     const { unitId, employed } = placementOn(st, history.get(st.id), day);
     // A person listed by their history in one of the units but placed elsewhere today belongs to that other unit's list.
     if (wanted && !wanted.has(unitId)) continue;
+    // Before the unit's attendance go-live nobody there is judged: the closed day is never computed, so the live view
+    // must not call them late or not yet arrived either. They are counted per unit instead of listed.
+    const judgedFrom = goLive.judgedFrom(unitId);
+    if (day < judgedFrom) {
+      if (employed) {
+        const u = notLive.get(unitId) ?? { unitId, unitName: tree.byId.get(unitId)?.name ?? '', judgedFrom, persons: 0 };
+        u.persons++;
+        notLive.set(unitId, u);
+      }
+      continue;
+    }
     const anc = ancestryOf(unitId, parents);
     const { rules: r, regulation } = rulesFor(rules, anc);
     const result: TodayResult | null = todayStatus({
@@ -199,5 +224,11 @@ export async function todayAttendance(
   persons.sort(
     (a, b) => a.unitName.localeCompare(b.unitName, 'vi') || a.fullName.localeCompare(b.fullName, 'vi') || a.employeeCode.localeCompare(b.employeeCode),
   );
-  return { date: day, asOf: now, summary: summarise(persons), persons };
+  return {
+    date: day,
+    asOf: now,
+    summary: summarise(persons),
+    persons,
+    notLive: [...notLive.values()].sort((a, b) => a.judgedFrom.localeCompare(b.judgedFrom) || a.unitName.localeCompare(b.unitName, 'vi')),
+  };
 }

@@ -37,5 +37,8 @@ export const ZTodayAttendanceSection = z
     late: z.array(ZPersonLine).describe('Arrived late today (those who already left included), most minutes first.'),
     notYet: z.array(ZPersonLine).describe('Expected today and not seen yet, earliest expected first.'),
     truncated: z.boolean().describe('True when a list was cut at its limit (the counts are complete).'),
+    notLive: z
+      .array(z.object({ unitId: z.uuid(), unitName: z.string(), judgedFrom: z.string(), persons: z.number().int() }))
+      .describe('Units whose attendance go-live is after today: their people are in no count and no list.'),
   })
   .meta({ id: 'DashboardTodayAttendance' });

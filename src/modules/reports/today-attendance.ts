@@ -59,6 +59,8 @@ export function todaySection(view: TodayView) {
     late: late.slice(0, LIST_LIMIT).map(line),
     notYet: notYet.slice(0, LIST_LIMIT).map(line),
     truncated: late.length > LIST_LIMIT || notYet.length > LIST_LIMIT,
+    // Units not live yet: their people are in no count and no list (nobody there is late or missing before go-live).
+    notLive: view.notLive,
   };
 }
 
