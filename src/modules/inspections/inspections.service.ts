@@ -100,7 +100,8 @@ export async function setMembers(db: Db, access: Access, id: string, body: z.inf
   if (new Set(body.members.map((m) => m.userId)).size !== body.members.length)
     throw errors.badRequest('INSPECTION_MEMBER_DUPLICATE', 'Mỗi người chỉ có một vai trò trong đoàn.', 'Each person has one role on the team.');
   const date = localDateOf(i.planned_from);
-  const holders = await roleHoldersOn(db, date);
+  // Accounts active now with a role (a team is formed today, even for an inspection dated earlier).
+  const holders = await roleHoldersOn(db, localDateOf(now));
   const scope = (await loadOrgTree(db)).scopeOf(i.target_unit_id);
   const resolved: Array<{ userId: string; personId: string | null; role: MemberRole; name: string; title: string }> = [];
   for (const m of body.members) {
