@@ -67,7 +67,7 @@ describe('gate simulation', () => {
     assert.ok(better(score(0, 0.5), score(0.01, 0.9), 0.05));
     assert.ok(better(score(0, 0.9), score(0, 0.5), 0.05));
     assert.ok(better(score(0, 0.5, 0), score(0, 0.52, 0.01), 0.05), 'a stressed wrong punch costs ten right ones');
-    const o = objective({ 'enrolled/bare': { passes: 10, autoRight: 8, autoWrong: 0, review: 2, reviewRightOnTop: 2, unknown: 0 }, 'enrolled/masked': { passes: 10, autoRight: 2, autoWrong: 1, review: 7, reviewRightOnTop: 5, unknown: 0 } });
+    const o = objective({ 'enrolled/bare': { passes: 10, autoRight: 8, autoWrong: 0, review: 2, reviewRightOnTop: 2, unknown: 0, autoFrames: 0, autoFirstFrame: 0 }, 'enrolled/masked': { passes: 10, autoRight: 2, autoWrong: 1, review: 7, reviewRightOnTop: 5, unknown: 0, autoFrames: 0, autoFirstFrame: 0 } });
     assert.equal(o.autoRight, 0.5);
     assert.equal(o.wrong, 1 / 20);
   });

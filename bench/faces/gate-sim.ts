@@ -8,8 +8,14 @@
  * gate as a stranger with several photos (a realistic multi-frame stranger pass); the rest are enrolled with their
  * first 2 photos + the product's synthetic masked copies. Each LFW stranger has one photo: their pass repeats it
  * (identical frames agree perfectly, the worst case for a false automatic punch).
+ *
+ * A pass is decided as the gate decides it (domain/early-decision.ts gateDecision): the early rules after each frame in
+ * order, else decidePass on every frame at the end — so a pass the early rule punches on its first frames counts
+ * with that verdict even where all its frames together would have gone to review (`early: null` restores the older
+ * whole-pass simulation, for comparison).
  */
 import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassPolicy } from '../../src/modules/recognition/domain/decide-pass';
+import { DEFAULT_EARLY, type EarlyOptions, gateDecision } from '../../src/modules/recognition/domain/early-decision';
 import { deriveOperatingPoints, type OperatingPoints, type OperatingPointTuning } from '../../src/modules/recognition/domain/operating-points';
 import type { FaceThresholds } from '../../src/platform/ports/face-engine';
 import { gallery } from './evaluate';
@@ -86,23 +92,31 @@ export interface Tally {
   /** Review items whose top candidate is the person who passed. */
   reviewRightOnTop: number;
   unknown: number;
+  /** Frames used by the right automatic punches, summed (÷ autoRight: how early they came). */
+  autoFrames: number;
+  /** Right automatic punches made on the pass's first frame alone. */
+  autoFirstFrame: number;
 }
 
-export const emptyTally = (): Tally => ({ passes: 0, autoRight: 0, autoWrong: 0, review: 0, reviewRightOnTop: 0, unknown: 0 });
+export const emptyTally = (): Tally => ({ passes: 0, autoRight: 0, autoWrong: 0, review: 0, reviewRightOnTop: 0, unknown: 0, autoFrames: 0, autoFirstFrame: 0 });
 
 /** Tallies keyed `${source}/${masked ? 'masked' : 'bare'}`. */
 export type Tallies = Record<string, Tally>;
 
 export const tallyKey = (source: PassSource, masked: boolean) => `${source}/${masked ? 'masked' : 'bare'}`;
 
-/** What the gate runs with: the engine's constants alone, or operating points derived from each gallery. */
-export type GateConfig = { kind: 'constants' } | { kind: 'points'; tuning: Partial<OperatingPointTuning> };
+/**
+ * What the gate runs with: the engine's constants alone, or operating points derived from each gallery; `early` the
+ * early rules (absent: the shipped DEFAULT_EARLY; null: the whole pass decided at its end, as this simulation did first).
+ */
+export type GateConfig = ({ kind: 'constants' } | { kind: 'points'; tuning: Partial<OperatingPointTuning> }) & { early?: EarlyOptions | null };
 
 export function policyFor(config: GateConfig, galleryTemplates: readonly Template[], base: FaceThresholds): { policy: PassPolicy; points?: OperatingPoints } {
   if (config.kind === 'constants') return { policy: { ...DEFAULT_PASS_POLICY, thresholds: base } };
   const points = deriveOperatingPoints(galleryTemplates, base, config.tuning);
-  // As the gate builds it (gate-pipeline.ts): decidePass reads the per-person bars and the margin from `points`.
-  return { policy: { ...DEFAULT_PASS_POLICY, thresholds: points.thresholds, points }, points };
+  // As the gate builds it (gate-pipeline.ts): the engine's thresholds (the early rules' score scale), and decidePass
+  // reads the gallery's thresholds, per-person bars and margin from `points`.
+  return { policy: { ...DEFAULT_PASS_POLICY, thresholds: base, points }, points };
 }
 
 export interface SimFold {
@@ -126,10 +140,15 @@ export function simulate(sim: readonly SimFold[], base: FaceThresholds, config: 
       const t = tallies[key] ?? emptyTally();
       tallies[key] = t;
       t.passes++;
-      const verdict = decidePass(candidates[i] as FrameCandidates[], policy);
+      const frames = candidates[i] as FrameCandidates[];
+      const early = config.early === undefined ? DEFAULT_EARLY : config.early;
+      const { verdict, decidedAt } = early === null ? { verdict: decidePass(frames, policy), decidedAt: frames.length } : gateDecision(frames, policy, early);
       if (verdict.kind === 'auto') {
-        if (verdict.personId === pass.truth) t.autoRight++;
-        else t.autoWrong++;
+        if (verdict.personId === pass.truth) {
+          t.autoRight++;
+          t.autoFrames += decidedAt;
+          if (decidedAt === 1) t.autoFirstFrame++;
+        } else t.autoWrong++;
       } else if (verdict.kind === 'review') {
         t.review++;
         if (pass.truth && verdict.candidates[0]?.personId === pass.truth) t.reviewRightOnTop++;

@@ -1,6 +1,7 @@
 import type { DetectedFace, FaceBox, RgbImage } from '../../platform/ports/face-engine';
 import { normalize } from '../../platform/image/embedding';
 import type { FrameCandidates } from './domain/decide-pass';
+import type { EarlyCheck, EarlyRule } from './domain/early-decision';
 import type { Described } from './domain/match';
 import type { RecentPass } from './domain/pass-merge';
 
@@ -21,6 +22,37 @@ export interface WrittenPass extends RecentPass {
   snapshotKey?: string;
 }
 
+/** One analysed frame of an undecided pass and what the early rules said of it (bench/gate.bench.ts prints these). */
+export interface FrameTrace {
+  /** Camera time of the frame. */
+  atMs: number;
+  /** Wall time (deps.now) when the gate began handling it: atMs → arrivedMs is ingest and queueing, not the gate. */
+  arrivedMs: number;
+  top: EarlyCheck['top'];
+  /** The pass-so-far verdict ('AUTO' or what held it back) and the frames that alone clear the bar. */
+  soFar: string;
+  clearFrames: number;
+  rule?: EarlyRule;
+}
+
+/** How a pass was decided: the rule, the camera time that triggered it and, for a punch, when it was stored. */
+export interface DecisionTrace {
+  path: EarlyRule | 'track-end' | 'longest-pass';
+  /** Camera time of the pass's first frame and of the frame (or frame-time instant) that triggered the decision. */
+  firstMs: number;
+  lastFrameMs: number;
+  triggerMs: number;
+  /** Wall time when the gate began handling the triggering frame (or flush), and when the punch or row was stored. */
+  triggerArrivedMs: number;
+  storedMs?: number;
+  frames: FrameTrace[];
+}
+
+export type DecisionHow = Pick<DecisionTrace, 'path' | 'triggerMs' | 'triggerArrivedMs'>;
+
+/** Frame traces kept per pass (the first ones matter: they say why the punch did not come sooner). */
+const KEPT_TRACE = 40;
+
 /**
  * Images kept per track: the largest faces (snapshot, liveness, enrollment samples). A person standing at the gate for
  * a minute at 5 fps would otherwise hold 300 frames of 2.7 MB each.
@@ -33,6 +65,7 @@ const KEPT_CANDIDATES = 300;
 export class PassState {
   readonly candidates: FrameCandidates[] = [];
   readonly kept: FramePayload[] = [];
+  readonly trace: FrameTrace[] = [];
   firstMs: number;
   lastMs: number;
   frames = 0;
@@ -75,6 +108,17 @@ export class PassState {
       for (let i = 0; i < this.sumUpper.length; i++) this.sumUpper[i] = (this.sumUpper[i] as number) + (d.upper[i] as number);
     }
     this.sumMaskedness += d.maskedness;
+  }
+
+  /** Records what the early rules said of the newest frame. */
+  note(arrivedMs: number, check: EarlyCheck): void {
+    if (this.trace.length >= KEPT_TRACE) return;
+    const { top, soFar, clearFrames, rule } = check;
+    this.trace.push({ atMs: this.lastMs, arrivedMs, top, soFar, clearFrames, ...(rule ? { rule } : {}) });
+  }
+
+  decision(how: DecisionHow): DecisionTrace {
+    return { ...how, firstMs: this.firstMs, lastFrameMs: this.lastMs, frames: this.trace };
   }
 
   /** The pass' mean description (unit-length vectors). */

@@ -3,7 +3,7 @@ import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine, RgbImage } from '../../platform/ports/face-engine';
 import { DEFAULT_PASS_POLICY, decidePass, type PassPolicy, type PassVerdict, autoBar } from './domain/decide-pass';
-import { earlyVerdict } from './domain/early-decision';
+import { earlyCheck } from './domain/early-decision';
 import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL, type LivenessResult } from './domain/liveness';
 import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
 import { rankPersons, type Template } from './domain/match';
@@ -13,27 +13,14 @@ import { findFoldTarget, type MergeOptions, pruneRecent, upgrades } from './doma
 import { FaceTracker, type Track } from './domain/tracker';
 import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
 import { FrameIntake } from './gate-pipeline.intake';
-import { type FramePayload, PassState, type WrittenPass } from './gate-pipeline.pass';
+import { type DecisionHow, type DecisionTrace, type FramePayload, PassState, type WrittenPass } from './gate-pipeline.pass';
 import { GateStatsKeeper } from './gate-pipeline.stats';
-import { insertSighting, kindOf, recordPunch, refineSighting, upgradeSighting } from './gate-pipeline.write';
+import { insertSighting, kindOf, type PunchSink, recordPunch, refineSighting, upgradeSighting } from './gate-pipeline.write';
 import type { GateStats } from './gate-stats-types';
 import { effectiveLivenessPolicy } from './liveness.repo';
 import { loadGallery } from './templates.repo';
 
-/** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */
-export type PunchSink = (
-  db: Db,
-  punch: {
-    source: string;
-    sourceEventId: string;
-    personId: string;
-    at: Date;
-    direction?: 'IN' | 'OUT' | null;
-    confidence?: number | null;
-    sourceKind?: 'CAMERA';
-    evidence?: { snapshotKey?: string; sightingId?: string };
-  },
-) => Promise<{ status: string; punchId: string }>;
+export type { PunchSink } from './gate-pipeline.write';
 
 export interface GateCamera {
   id: string;
@@ -98,6 +85,8 @@ export interface SightingRecord {
   liveness: number | null;
   /** The gate-enrollment group this pass was added to, when an enrollment period was collecting. */
   enrollmentGroupId?: string;
+  /** How and when it was decided, frame by frame (bench/gate.bench.ts reports it; kept for the last 100 passes). */
+  decision?: DecisionTrace;
 }
 
 /**
@@ -142,19 +131,20 @@ export class GatePipeline {
 
   async handleFrame(frame: { at: Date; width: number; height: number; rgb: Uint8Array }): Promise<void> {
     const atMs = frame.at.getTime();
+    const arrivedMs = this.deps.now().getTime();
     const checked = this.intake.timestamp(atMs, this.deps.now().getTime());
     if (checked.kind === 'drop') return;
     if (checked.kind === 'reset') await this.resetTimeline();
     const image: RgbImage = { width: frame.width, height: frame.height, data: frame.rgb };
     const { repeated, motion } = this.intake.content(image, atMs, this.deps.now().getTime());
     if (repeated) return;
-    for (const track of this.tracker.expire(atMs)) await this.endTrack(track);
+    for (const track of this.tracker.expire(atMs)) await this.endTrack(track, atMs, arrivedMs);
     if (!this.intake.gate(atMs, motion, this.tracker.openTracks > 0)) return;
-    await this.analyse(image, atMs);
-    await this.decideOverdue(atMs);
+    await this.analyse(image, atMs, arrivedMs);
+    await this.decideOverdue(atMs, arrivedMs);
   }
 
-  private async analyse(image: RgbImage, atMs: number): Promise<void> {
+  private async analyse(image: RgbImage, atMs: number, arrivedMs: number): Promise<void> {
     await this.refreshGallery();
     const { engine } = this.deps;
     const faces = await engine.detect(image, { minFaceWidth: this.options.minFaceWidth });
@@ -167,7 +157,7 @@ export class GatePipeline {
       detections.push({ box: face.box, payload, embedding: d.embedding });
     }
     this.keeper.counters.faces += faces.length;
-    for (const track of this.tracker.push(atMs, detections)) await this.endTrack(track);
+    for (const track of this.tracker.push(atMs, detections)) await this.endTrack(track, atMs, arrivedMs);
     for (const track of this.tracker.tracks) {
       if (track.lastAtMs !== atMs) continue;
       const payload = (track.observations[track.observations.length - 1] as { payload: FramePayload }).payload;
@@ -179,7 +169,7 @@ export class GatePipeline {
     }
     for (const track of this.tracker.tracks) {
       const state = this.states.get(track.id);
-      if (state && !state.pass) await this.tryEarly(state);
+      if (state && !state.pass) await this.tryEarly(state, atMs, arrivedMs);
     }
   }
 
@@ -188,22 +178,25 @@ export class GatePipeline {
   }
 
   /** An automatic punch as soon as the evidence suffices (domain/early-decision.ts), liveness permitting. */
-  private async tryEarly(state: PassState): Promise<void> {
-    const verdict = earlyVerdict(state.candidates, this.policy());
-    if (!verdict) return;
+  private async tryEarly(state: PassState, atMs: number, arrivedMs: number): Promise<void> {
+    const check = earlyCheck(state.candidates, this.policy());
+    // Traced only for a new frame of this track (a track missing from this frame has nothing new to say).
+    if (state.lastMs === atMs) state.note(arrivedMs, check);
+    const { verdict, rule } = check;
+    if (!verdict || !rule) return;
     // Under liveness policy REVIEW a punch needs positive liveness evidence, which a few frames cannot give yet.
     if (this.livenessPolicy.mode === 'REVIEW' && state.frames < this.options.livenessEarlyFrames) return;
     const liveness = this.liveness(state);
     const final = applyLivenessPolicy(verdict, liveness.score, this.livenessPolicy);
     if (final.kind !== 'auto') return;
-    await this.settle(state, final, liveness);
+    await this.settle(state, final, liveness, { path: rule, triggerMs: atMs, triggerArrivedMs: arrivedMs });
   }
 
   /** Passes open longer than maxPassMs without a confident match are decided now (REVIEW or UNKNOWN, or AUTO). */
-  private async decideOverdue(atMs: number): Promise<void> {
+  private async decideOverdue(atMs: number, arrivedMs: number): Promise<void> {
     for (const track of this.tracker.tracks) {
       const state = this.states.get(track.id);
-      if (state && !state.pass && atMs - state.firstMs >= this.options.maxPassMs) await this.decideNow(state);
+      if (state && !state.pass && atMs - state.firstMs >= this.options.maxPassMs) await this.decideNow(state, { path: 'longest-pass', triggerMs: atMs, triggerArrivedMs: arrivedMs });
     }
   }
 
@@ -211,18 +204,19 @@ export class GatePipeline {
     return assessLiveness(state.kept.map((f) => ({ image: f.frame, face: f.face })));
   }
 
-  private async decideNow(state: PassState): Promise<void> {
+  private async decideNow(state: PassState, how: DecisionHow): Promise<void> {
     const liveness = this.liveness(state);
     const verdict = applyLivenessPolicy(decidePass(state.candidates, this.policy()), liveness.score, this.livenessPolicy);
-    await this.settle(state, verdict, liveness);
+    await this.settle(state, verdict, liveness, how);
   }
 
-  private async endTrack(track: Track<FramePayload>): Promise<void> {
+  /** `triggerMs`: the frame time that ended it (+∞ at shutdown or a timeline reset: its last frame is used). */
+  private async endTrack(track: Track<FramePayload>, triggerMs: number, arrivedMs: number): Promise<void> {
     const state = this.states.get(track.id);
     this.states.delete(track.id);
     if (!state) return;
     if (!state.pass) {
-      await this.decideNow(state);
+      await this.decideNow(state, { path: 'track-end', triggerMs: Number.isFinite(triggerMs) ? triggerMs : state.lastMs, triggerArrivedMs: arrivedMs });
       return;
     }
     // A repeat within the debounce window leaves the earlier pass as it was (it is another moment, not more evidence).
@@ -242,7 +236,7 @@ export class GatePipeline {
   }
 
   /** Stores a verdict for a track: folded into an earlier pass of the same person, or a new sighting (and punch). */
-  private async settle(state: PassState, verdict: PassVerdict, liveness: LivenessResult): Promise<void> {
+  private async settle(state: PassState, verdict: PassVerdict, liveness: LivenessResult, how: DecisionHow): Promise<void> {
     const c = this.keeper.counters;
     const kind = kindOf(verdict);
     const personId = verdict.kind === 'auto' ? verdict.personId : verdict.kind === 'review' ? (verdict.candidates[0]?.personId ?? null) : null;
@@ -262,7 +256,7 @@ export class GatePipeline {
         target.personId = personId;
         target.locked = verdict.kind === 'review' && verdict.reason === 'LOW_LIVENESS';
         const record = this.recent.find((r) => r.id === target.sightingId);
-        if (record) record.verdict = verdict;
+        if (record) Object.assign(record, { verdict, decision: state.decision(how) });
         if (verdict.kind === 'auto') await this.punch(target, verdict, record);
       }
       if (fold.reason === 'merged') {
@@ -273,10 +267,10 @@ export class GatePipeline {
       } else state.takeUncounted();
       return;
     }
-    await this.write(state, verdict, liveness, probe);
+    await this.write(state, verdict, liveness, probe, how);
   }
 
-  private async write(state: PassState, verdict: PassVerdict, liveness: LivenessResult, probe: ReturnType<PassState['mean']>): Promise<void> {
+  private async write(state: PassState, verdict: PassVerdict, liveness: LivenessResult, probe: ReturnType<PassState['mean']>, how: DecisionHow): Promise<void> {
     const { db, blobs, engine } = this.deps;
     const id = randomUUID();
     const firstSeen = new Date(state.firstMs);
@@ -322,11 +316,15 @@ export class GatePipeline {
     const c = this.keeper.counters;
     c.passes++;
     c.sightings[kind]++;
-    const record: SightingRecord = { id, verdict, seenAt: firstSeen, liveness: liveness.score, ...(collected ? { enrollmentGroupId: collected } : {}) };
+    const record: SightingRecord = { id, verdict, seenAt: firstSeen, liveness: liveness.score, ...(collected ? { enrollmentGroupId: collected } : {}), decision: state.decision(how) };
     this.recent.push(record);
     if (this.recent.length > 100) this.recent.shift();
     if (verdict.kind === 'auto') await this.punch(pass, verdict, record);
-    else this.keeper.latency(Math.max(0, this.deps.now().getTime() - state.firstMs));
+    else {
+      const now = this.deps.now().getTime();
+      this.keeper.latency(Math.max(0, now - state.firstMs));
+      (record.decision as DecisionTrace).storedMs = now;
+    }
   }
 
   /** The punch is at the moment the face was first seen (the arrival), not when the decision was made. */
@@ -348,6 +346,7 @@ export class GatePipeline {
     await recordPunch(db, sightingId, punch.punchId, now);
     this.keeper.latency(Math.max(0, now.getTime() - at.getTime()));
     if (record) record.punchId = punch.punchId;
+    if (record?.decision) record.decision.storedMs = now.getTime();
   }
 
   /** Ends passes that have gone quiet by `now` (wall clock; call periodically and at shutdown). */
@@ -356,15 +355,16 @@ export class GatePipeline {
     // camera whose clock differs from the server's is not cut short (or kept open) by the difference.
     const { lastTs, lastArrival } = this.intake;
     const frameNow = lastTs === null || !Number.isFinite(now) ? now : lastTs + Math.max(0, now - lastArrival);
-    for (const track of this.tracker.expire(frameNow)) await this.endTrack(track);
+    const wall = this.deps.now().getTime();
+    for (const track of this.tracker.expire(frameNow)) await this.endTrack(track, frameNow, wall);
     if (!Number.isFinite(frameNow)) return;
-    await this.decideOverdue(frameNow);
+    await this.decideOverdue(frameNow, wall);
     // A stranger's embedding is held in memory only while a fragment could still merge with it.
     this.written = pruneRecent(this.written, frameNow, this.mergeOptions());
   }
 
   private async resetTimeline(): Promise<void> {
-    for (const track of this.tracker.expire(Number.POSITIVE_INFINITY)) await this.endTrack(track);
+    for (const track of this.tracker.expire(Number.POSITIVE_INFINITY)) await this.endTrack(track, Number.POSITIVE_INFINITY, this.deps.now().getTime());
     // Times before and after the jump cannot be compared: nothing folds across it.
     this.written = [];
     this.intake.restart();

@@ -11,6 +11,21 @@ import type { Described } from './domain/match';
 
 /** The rows of face_sightings the gate writes: one per pass, inserted once and refined afterwards. */
 
+/** What a punch needs from the attendance module (its `ingestPunch`, injected so tests and modules stay decoupled). */
+export type PunchSink = (
+  db: Db,
+  punch: {
+    source: string;
+    sourceEventId: string;
+    personId: string;
+    at: Date;
+    direction?: 'IN' | 'OUT' | null;
+    confidence?: number | null;
+    sourceKind?: 'CAMERA';
+    evidence?: { snapshotKey?: string; sightingId?: string };
+  },
+) => Promise<{ status: string; punchId: string }>;
+
 const kindOf = (v: PassVerdict) => (v.kind === 'auto' ? 'AUTO' : v.kind === 'review' ? 'REVIEW' : 'UNKNOWN') as 'AUTO' | 'REVIEW' | 'UNKNOWN';
 export { kindOf };
 
