@@ -1,9 +1,10 @@
 /**
  * Per-frame latency of face engines on one core, also runnable on its own to compare engines in one run:
- *   node --import tsx bench/faces/latency.ts [--models DIR] [--frames N] [--rounds N]
- * times YuNet + Intel re-identification (fp32) against YuNet + dlib int8 (the previous default) on the same 720p
- * frames with one face, bare and with a drawn mask, alternating the engines round by round so both see the same
- * load; prints medians, their ratio and the load average. --models defaults to ../shared/models (Intel's IR from
+ *   node --import tsx bench/faces/latency.ts [--models DIR] [--frames N] [--rounds N] [--intel-mirror both,full,none]
+ * times YuNet + Intel re-identification (fp32; one engine per masked-face mirror setting listed, default the shipped
+ * one) against YuNet + dlib int8 (the previous default) on the same 720p frames with one face, bare and with a drawn
+ * mask, alternating the engines round by round so all see the same load; prints medians, each engine's ratio to dlib
+ * and the load average. --models defaults to ../shared/models (Intel's IR from
  * its intel-face-reid-0095/ folder, linked into a temporary folder where the conversion is cached).
  */
 import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createFaceEngine, type FaceEngineSpec, MODEL_FILES } from '../../src/platform/adapters/face-common/engine-spec';
+import type { MaskedMirror } from '../../src/platform/adapters/face-common/engine';
+import { createFaceEngine, type FaceEngineSpec, INTEL_MASKED_MIRROR, MODEL_FILES } from '../../src/platform/adapters/face-common/engine-spec';
 import { INTEL_REID_FILES } from '../../src/platform/adapters/face-intel/intel-reid-recognizer';
 import { decodeImage } from '../../src/platform/image/codec';
 import { drawSyntheticMask } from '../../src/platform/image/mask';
@@ -129,13 +131,19 @@ function intelModelsDir(models: string): string {
 
 async function compareEngines(): Promise<void> {
   const { values } = parseArgs({
-    options: { models: { type: 'string', default: '../shared/models' }, frames: { type: 'string', default: '12' }, rounds: { type: 'string', default: '3' } },
+    options: {
+      models: { type: 'string', default: '../shared/models' },
+      frames: { type: 'string', default: '12' },
+      rounds: { type: 'string', default: '3' },
+      'intel-mirror': { type: 'string', default: INTEL_MASKED_MIRROR },
+    },
   });
   const models = path.resolve(values.models as string);
   const intelDir = intelModelsDir(models);
   const yunetPath = path.join(models, MODEL_FILES.yunet);
+  const mirrors = (values['intel-mirror'] as string).split(',') as MaskedMirror[];
   const specs: [string, FaceEngineSpec][] = [
-    ['yunet+intel fp32', { kind: 'yunet-intel', yunetPath, modelsDir: intelDir }],
+    ...mirrors.map((m): [string, FaceEngineSpec] => [`yunet+intel fp32, masked mirror ${m}`, { kind: 'yunet-intel', yunetPath, modelsDir: intelDir, maskedMirror: m }]),
     ['yunet+dlib int8', { kind: 'yunet-dlib', yunetPath, modelsDir: path.join(tmpdir(), 'kc-face-bench', 'models') }],
   ];
   const labels = (await readFile(path.resolve('../shared/faces/celeba-dev/labels.tsv'), 'utf8')).trim().split('\n').slice(1);
@@ -170,7 +178,7 @@ async function compareEngines(): Promise<void> {
     });
     return { label, bare: pick(r.bare), masked: pick(r.masked) };
   });
-  const [a, b] = summary as [(typeof summary)[0], (typeof summary)[0]];
+  const b = summary.at(-1) as (typeof summary)[0];
   console.log(
     JSON.stringify(
       {
@@ -179,12 +187,13 @@ async function compareEngines(): Promise<void> {
         rounds: Number(values.rounds),
         loadAverage1m: { min: Math.min(...load), max: Math.max(...load) },
         engines: summary,
-        ratio: {
+        ratioToDlib: summary.slice(0, -1).map((a) => ({
+          label: a.label,
           bare: a.bare.totalMedianMs / b.bare.totalMedianMs,
           masked: a.masked.totalMedianMs / b.masked.totalMedianMs,
           bareCpu: a.bare.cpuMedianMs / b.bare.cpuMedianMs,
           maskedCpu: a.masked.cpuMedianMs / b.masked.cpuMedianMs,
-        },
+        })),
       },
       null,
       2,

@@ -7,6 +7,7 @@
  *   --precision int8|fp32  the dlib network's ONNX graph (default int8)
  *   --gate-frames    paste every photo into a 1280×720 frame first (detection at gate-camera scale)
  *   --detector-max-side N  longest side of YuNet's input (default 640)    --no-refine  no landmark refinement of masked faces
+ *   --masked-mirror both|full|upper|none  yunet-intel: which masked-face crops are mirror-averaged (default: the engine's)
  *   --models DIR                              installed models (default ../shared/models)
  *   --recognizer FILE --recognizer-spec sface|faceplugin   ONNX recognizer for yunet-onnx
  *   --limit N        first N identities only (quick run)     --threads N   worker threads (default: cores)
@@ -63,6 +64,7 @@ const { values, positionals } = parseArgs({
     precision: { type: 'string' },
     'detector-max-side': { type: 'string' },
     'no-refine': { type: 'boolean', default: false },
+    'masked-mirror': { type: 'string' },
     'gate-frames': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
@@ -104,7 +106,16 @@ function specFromArgs(): FaceEngineSpec {
       mkdirSync(dir, { recursive: true });
       for (const f of Object.values(INTEL_REID_FILES)) if (!existsSync(path.join(dir, f))) symlinkSync(path.join(from, f), path.join(dir, f));
       const maxSide = values['detector-max-side'] ? Number(values['detector-max-side']) : undefined;
-      return { kind: 'yunet-intel', yunetPath, modelsDir: dir, refineMasked: !values['no-refine'], ...(maxSide ? { detectorMaxSide: maxSide } : {}) };
+      const mirror = values['masked-mirror'];
+      if (mirror !== undefined && mirror !== 'both' && mirror !== 'full' && mirror !== 'upper' && mirror !== 'none') throw new Error(`--masked-mirror ${mirror}?`);
+      return {
+        kind: 'yunet-intel',
+        yunetPath,
+        modelsDir: dir,
+        refineMasked: !values['no-refine'],
+        ...(maxSide ? { detectorMaxSide: maxSide } : {}),
+        ...(mirror ? { maskedMirror: mirror } : {}),
+      };
     }
     case 'yunet-onnx': {
       const recognizerPath = values.recognizer ?? path.join(modelsDir, MODEL_FILES.sface);
@@ -126,7 +137,7 @@ const log = (msg: string) => process.stderr.write(`[${((Date.now() - started) / 
 
 const probeEngine = await createFaceEngine(spec);
 const gateFrames = values['gate-frames'] === true;
-const variant = `${gateFrames ? '-gate' : ''}${values.precision ? `-${values.precision}` : ''}${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}`;
+const variant = `${gateFrames ? '-gate' : ''}${values.precision ? `-${values.precision}` : ''}${values['no-refine'] ? '-norefine' : ''}${values['detector-max-side'] ? `-side${values['detector-max-side']}` : ''}${values['masked-mirror'] ? `-mirror${values['masked-mirror']}` : ''}`;
 // --heldout-only needs no masked-real photos (detection rates only): not extracted, and cached under its own name.
 const heldOutOnly = values['heldout-only'] === true;
 const cacheName = (suffix: string) => path.join(tmpdir(), 'kc-face-bench', `${probeEngine.meta.engine}${variant}-${Number.isFinite(limit) ? limit : 'all'}${suffix}.json`.replace(/[^\w.+-]/g, '_'));
@@ -215,6 +226,7 @@ const variantLabel = [
   values['detector-max-side'] ? `detector input ${values['detector-max-side']} px` : '',
   values.precision ? `dlib ${values.precision}` : '',
   values['no-refine'] ? 'no refinement' : '',
+  values['masked-mirror'] ? `masked mirror averaging: ${values['masked-mirror']}` : '',
 ].filter(Boolean).join(', ');
 const result = { meta, heldOut: held, ...(variantLabel ? { variant: variantLabel } : {}), latencyDetectorSide: values['detector-max-side'] ? Number(values['detector-max-side']) : YUNET_DEFAULT_MAX_SIDE, ...(latencyBaseline ? { latencyBaseline } : {}), dataDir, loadAverage: loadBefore, maskedRealRouted, limit: Number.isFinite(limit) ? limit : null, evaluation, detectionRates, latency, seconds: (Date.now() - started) / 1000 };
 console.log(JSON.stringify(result, null, 2));

@@ -8,7 +8,7 @@ import { INTEL_REID_FILES, IntelReidRecognizer } from '../face-intel/intel-reid-
 import { OnnxRecognizer, type OnnxRecognizerSpec, SFACE_SPEC } from '../face-onnx/onnx-recognizer';
 import { YunetDetector } from '../face-yunet/yunet-detector';
 import { MASK_COLOUR_BONUS_BY_ENGINE } from '../../image/mask';
-import { ComposedFaceEngine } from './engine';
+import { ComposedFaceEngine, type MaskedMirror } from './engine';
 
 /** Serializable description of an engine, so a worker thread can build the same engine as its parent. */
 export type FaceEngineSpec =
@@ -41,6 +41,8 @@ export type FaceEngineSpec =
       detectorMaxSide?: number;
       /** Masked-face handling (landmark refinement, mirror averaging, colour cue); default true. */
       refineMasked?: boolean;
+      /** Which masked-face crops are mirror-averaged (ComposeOptions.maskedMirror); default INTEL_MASKED_MIRROR. */
+      maskedMirror?: MaskedMirror;
     }
   | {
       kind: 'yunet-onnx';
@@ -79,6 +81,9 @@ export const DEFAULT_THRESHOLDS: Record<'faceapi' | 'yunet-dlib' | 'yunet-dlib-t
   'yunet-intel': { detection: 0.6, review: 0.4, match: 0.33, autoAccept: 0.43, autoAcceptMasked: 0.56, masked: 0.78 },
 };
 
+/** The Intel engine's masked-face mirror averaging (bench/RESULTS.md, issue 14 latency sections). */
+export const INTEL_MASKED_MIRROR: MaskedMirror = 'both';
+
 export function engineId(spec: FaceEngineSpec): string {
   if (spec.kind === 'faceapi') return 'faceapi-tiny+dlib';
   if (spec.kind === 'yunet-intel') return 'yunet+intel-reid-0095';
@@ -96,6 +101,7 @@ export async function createFaceEngine(spec: FaceEngineSpec): Promise<FaceEngine
       refineMasked: improved,
       colourCue: improved,
       colourBonus: MASK_COLOUR_BONUS_BY_ENGINE['yunet+intel-reid-0095'],
+      maskedMirror: spec.maskedMirror ?? INTEL_MASKED_MIRROR,
     });
   }
   const base =

@@ -28,7 +28,15 @@ export interface ComposeOptions {
   colourCue?: boolean;
   /** The bonus on this engine's cosine scale (MASK_COLOUR_BONUS_BY_ENGINE); default the dlib MASK_COLOUR_BONUS. */
   colourBonus?: number;
+  /**
+   * Which crops of a masked-looking face are averaged with their mirror image: 'both' (default: full and upper face,
+   * four crops in one run), 'full' or 'upper' (three crops; the full face carries 1 − UPPER_FACE_WEIGHT of a masked
+   * probe's score), 'none' (two crops). Each crop costs one network run, so this is the masked path's main cost.
+   */
+  maskedMirror?: MaskedMirror;
 }
+
+export type MaskedMirror = 'both' | 'full' | 'upper' | 'none';
 
 /** A detector and a recognizer from any adapters, with the alignment, upper-face and maskedness logic shared. */
 export class ComposedFaceEngine implements FaceEngine {
@@ -94,16 +102,21 @@ export class ComposedFaceEngine implements FaceEngine {
     const spec = this.recognizer.alignment;
     const crop = alignFace(image, landmarks, spec);
     const upper = blankLowerFace(crop, spec);
-    const [full, up, fullMirror, upMirror] = (await this.embedMany([crop, upper, mirrorRgb(crop), mirrorRgb(upper)])) as [
-      Float32Array,
-      Float32Array,
-      Float32Array,
-      Float32Array,
-    ];
+    const mirror = this.options.maskedMirror ?? 'both';
+    const withFull = mirror === 'both' || mirror === 'full';
+    const withUpper = mirror === 'both' || mirror === 'upper';
+    const crops = [crop, upper, ...(withFull ? [mirrorRgb(crop)] : []), ...(withUpper ? [mirrorRgb(upper)] : [])];
+    const [full, up, ...mirrored] = (await this.embedMany(crops)) as [Float32Array, Float32Array, ...Float32Array[]];
+    const fullMirror = withFull ? mirrored[0] : undefined;
+    const upMirror = withUpper ? mirrored.at(-1) : undefined;
     const maskedness = known ?? this.maskedness(full, up, bonus);
     // Judged bare after all (colour cue without the embedding agreeing): no mirror averaging, as for bare faces.
     if (maskedness < this.meta.thresholds.masked) return { embedding: full, upperEmbedding: up, maskedness };
-    return { embedding: meanEmbedding([full, fullMirror]), upperEmbedding: meanEmbedding([up, upMirror]), maskedness };
+    return {
+      embedding: fullMirror ? meanEmbedding([full, fullMirror]) : full,
+      upperEmbedding: upMirror ? meanEmbedding([up, upMirror]) : up,
+      maskedness,
+    };
   }
 
   /** Embeddings of several crops, in one inference run when the recognizer batches. */

@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import type { FaceRecognizerPart, ModelRef, RgbImage } from '../../ports/face-engine';
 import type { AlignSpec } from '../../image/align';
 import { normalize } from '../../image/embedding';
+import { InputBuffers } from '../face-onnx/input-buffers';
 import { encodeIrModel, irToOnnxGraph } from './ir-onnx-graph';
 import { parseIrXml } from './ir-reader';
 
@@ -105,6 +106,7 @@ export class IntelReidRecognizer implements FaceRecognizerPart {
   readonly embeddingSize = 256;
   readonly alignment = INTEL_ALIGN;
   readonly model: ModelRef;
+  private readonly buffers = new InputBuffers();
 
   private constructor(
     private readonly session: ort.InferenceSession,
@@ -135,7 +137,10 @@ export class IntelReidRecognizer implements FaceRecognizerPart {
 
   async embedBatch(crops: readonly RgbImage[]): Promise<Float32Array[]> {
     if (crops.length === 0) return [];
-    const out = await this.session.run({ input: new ort.Tensor('float32', bgrPlanarInput(crops), [crops.length, 3, INTEL_INPUT, INTEL_INPUT]) });
+    const shape = [crops.length, 3, INTEL_INPUT, INTEL_INPUT];
+    const out = await this.buffers.with(crops.length * 3 * INTEL_INPUT * INTEL_INPUT, (buffer) =>
+      this.session.run({ input: new ort.Tensor('float32', bgrPlanarInput(crops, buffer), shape) }),
+    );
     const all = out.embedding?.data as Float32Array;
     return crops.map((_, k) => normalize(all.slice(k * this.embeddingSize, (k + 1) * this.embeddingSize)));
   }
@@ -146,12 +151,13 @@ export class IntelReidRecognizer implements FaceRecognizerPart {
 }
 
 /**
- * 128×128 RGB crops as the network's N×3×128×128 planar BGR float input (0–255). A fresh buffer per call:
- * session.run is asynchronous, so a shared buffer could be overwritten mid-inference.
+ * 128×128 RGB crops as the network's N×3×128×128 planar BGR float input (0–255), every element written (so `into`
+ * may be a reused buffer; it must not be one a pending session.run still reads).
  */
-export function bgrPlanarInput(crops: readonly RgbImage[]): Float32Array {
+export function bgrPlanarInput(crops: readonly RgbImage[], into?: Float32Array): Float32Array {
   const plane = INTEL_INPUT * INTEL_INPUT;
-  const input = new Float32Array(crops.length * 3 * plane);
+  const input = into ?? new Float32Array(crops.length * 3 * plane);
+  if (input.length !== crops.length * 3 * plane) throw new Error(`Intel input buffer of ${input.length} floats for ${crops.length} crops`);
   crops.forEach((crop, k) => {
     if (crop.width !== INTEL_INPUT || crop.height !== INTEL_INPUT) throw new Error(`Intel re-identification needs ${INTEL_INPUT}×${INTEL_INPUT} crops`);
     const base = k * 3 * plane;

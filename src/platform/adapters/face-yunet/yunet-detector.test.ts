@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FiveLandmarks, RgbImage } from '../../ports/face-engine';
 import { decodeImage } from '../../image/codec';
 import { drawSyntheticMask } from '../../image/mask';
+import { InputBuffers } from '../face-onnx/input-buffers';
 import { letterbox, YunetDetector } from './yunet-detector';
 import { resizeRgb } from '../../image/pixels';
 
@@ -60,6 +61,36 @@ describe('YuNet input letterbox', () => {
       const want = reference(image(w, h), scale, inW, inH);
       for (let i = 0; i < want.length; i++) assert.ok(Math.abs((got[i] as number) - (want[i] as number)) < 1e-3, `${w}×${h} at ${scale}: value ${i}`);
     }
+  });
+
+  it('into a reused buffer full of old values: the same input, padding zeroed', () => {
+    for (const [w, h, scale] of [[8, 6, 1], [8, 6, 0.5], [20, 12, 0.37]] as const) {
+      const dirty = new Float32Array(3 * 32 * 32).fill(77);
+      const got = letterbox(image(w, h), scale, 32, 32, dirty);
+      assert.equal(got, dirty, 'writes into the given buffer');
+      assert.deepEqual(Array.from(got), Array.from(letterbox(image(w, h), scale, 32, 32)), `${w}×${h} at ${scale}`);
+    }
+    assert.throws(() => letterbox(image(8, 6), 1, 32, 32, new Float32Array(10)));
+  });
+});
+
+describe('InputBuffers', () => {
+  it('hands a buffer out to one run at a time and reuses it after', async () => {
+    const buffers = new InputBuffers();
+    let first: Float32Array | undefined;
+    let second: Float32Array | undefined;
+    await Promise.all([
+      buffers.with(16, async (b) => {
+        first = b;
+        await new Promise((r) => setImmediate(r));
+      }),
+      buffers.with(16, async (b) => {
+        second = b;
+      }),
+    ]);
+    assert.ok(first && second && first !== second, 'concurrent runs get different buffers');
+    await buffers.with(16, async (b) => assert.ok(b === first || b === second, 'reused'));
+    await buffers.with(8, async (b) => assert.equal(b.length, 8));
   });
 });
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import type { DetectedFace, FaceDetectorPart, FiveLandmarks, ModelRef, Point, RgbImage } from '../../ports/face-engine';
 import { mirrorRgb, warpSimilarity } from '../../image/align';
+import { InputBuffers } from '../face-onnx/input-buffers';
 import { withSymbolicShapes } from '../face-onnx/onnx-proto';
 
 /**
@@ -30,6 +31,7 @@ export const YUNET_MODEL: ModelRef = {
 export class YunetDetector implements FaceDetectorPart {
   readonly model = YUNET_MODEL;
   readonly defaultMinScore = 0.6;
+  private readonly buffers = new InputBuffers();
   private constructor(
     private readonly session: ort.InferenceSession,
     private readonly maxSide: number,
@@ -50,9 +52,10 @@ export class YunetDetector implements FaceDetectorPart {
     const scale = Math.min(this.maxSide / image.width, this.maxSide / image.height, 1);
     const inW = Math.max(ALIGN, Math.ceil((image.width * scale) / ALIGN) * ALIGN);
     const inH = Math.max(ALIGN, Math.ceil((image.height * scale) / ALIGN) * ALIGN);
-    // A fresh buffer per call: session.run is asynchronous, so a shared buffer could be overwritten mid-inference.
-    const input = letterbox(image, scale, inW, inH);
-    const out = await this.session.run({ input: new ort.Tensor('float32', input, [1, 3, inH, inW]) });
+    // A buffer of its own per call (session.run is asynchronous), reused once the run has resolved.
+    const out = await this.buffers.with(3 * inW * inH, (buffer) =>
+      this.session.run({ input: new ort.Tensor('float32', letterbox(image, scale, inW, inH, buffer), [1, 3, inH, inW]) }),
+    );
     const candidates: DetectedFace[] = [];
     for (const stride of STRIDES) {
       const cls = out[`cls_${stride}`]?.data as Float32Array;
@@ -130,11 +133,11 @@ function nearest(faces: DetectedFace[], p: Point): DetectedFace | undefined {
  * Bilinear downscale with the column taps computed once per frame instead of once per pixel: it runs on every frame,
  * and the per-pixel version took about 9 ms of a 720p frame (more than the detector network itself).
  */
-export function letterbox(image: RgbImage, scale: number, inW: number, inH: number): Float32Array {
-  const input = new Float32Array(3 * inW * inH);
+export function letterbox(image: RgbImage, scale: number, inW: number, inH: number, into?: Float32Array): Float32Array {
   const plane = inW * inH;
   const w = Math.min(inW, Math.round(image.width * scale));
   const h = Math.min(inH, Math.round(image.height * scale));
+  const input = into ? zeroPadding(into, inW, inH, w, h) : new Float32Array(3 * plane);
   const { width: sw, height: sh, data } = image;
   const factor = Math.round(1 / scale);
   const exact = Math.abs(1 / scale - factor) < 1e-9 && (factor === 1 || (factor === 2 && sw % 2 === 0 && sh % 2 === 0));
@@ -176,6 +179,18 @@ export function letterbox(image: RgbImage, scale: number, inW: number, inH: numb
       input[bPlane + o + x] =
         (data[a + 2] as number) * wa + (data[b + 2] as number) * wb + (data[c + 2] as number) * wc + (data[d + 2] as number) * wd;
     }
+  }
+  return input;
+}
+
+/** A reused buffer's padding (right of column w, below row h, in the three planes) set back to zero. */
+function zeroPadding(input: Float32Array, inW: number, inH: number, w: number, h: number): Float32Array {
+  if (input.length !== 3 * inW * inH) throw new Error(`letterbox buffer of ${input.length} floats for 3×${inW}×${inH}`);
+  const plane = inW * inH;
+  for (let c = 0; c < 3; c++) {
+    const base = c * plane;
+    if (w < inW) for (let y = 0; y < h; y++) input.fill(0, base + y * inW + w, base + (y + 1) * inW);
+    input.fill(0, base + h * inW, base + plane);
   }
   return input;
 }
