@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/ports/db';
 import { addDays, dateRange, isoWeekday, localToInstant, monthBounds, toLocalIso } from '../../platform/time';
+import { userDisplayNames } from '../auth';
 import { explain, STATUS_LABELS } from './domain/explain';
 import type { AttendanceStatus, DayOff, Explanation, PermissionRef, RegulationRef } from './domain/types';
 
@@ -174,15 +175,13 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
       received_at: Date;
       evidence_snapshot_key: string | null;
       manual_reason: string | null;
-      confirmed_by: string | null;
       annul_reason: string | null;
       annulled_at: Date | null;
+      created_by: string | null;
     }>(
       `SELECT p.id, p.at, p.source_id, s.kind AS source_kind, p.direction, p.kind, p.device_time, p.received_at, p.evidence_snapshot_key,
-              p.manual_reason, a.reason AS annul_reason, a.annulled_at,
-              CASE WHEN p.source_id LIKE 'camera-review:%' THEN cu.display_name END AS confirmed_by
+              p.manual_reason, a.reason AS annul_reason, a.annulled_at, p.created_by
          FROM punches p JOIN punch_sources s ON s.id = p.source_id LEFT JOIN punch_annulments a ON a.punch_id = p.id
-         LEFT JOIN users cu ON cu.id = p.created_by
         WHERE p.person_id = $1 AND p.at >= $2 AND p.at < $3 ORDER BY p.at`,
       [personId, start, end],
     ),
@@ -193,6 +192,12 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
     ),
   ]);
   const byDate = new Map(days.map((d) => [d.date, d]));
+  // A punch a reviewer confirmed at the gate names that reviewer (auth's account names, not a join on its table).
+  const confirmedBy = (p: (typeof punches)[number]) => (p.source_id.startsWith('camera-review:') && p.created_by ? (reviewers.get(p.created_by) ?? null) : null);
+  const reviewers = await userDisplayNames(
+    db,
+    punches.flatMap((p) => (p.source_id.startsWith('camera-review:') && p.created_by ? [p.created_by] : [])),
+  );
   return {
     personId,
     month,
@@ -222,7 +227,7 @@ export async function personMonth(db: Db, personId: string, month: string): Prom
       receivedAt: p.received_at.toISOString(),
       hasEvidence: p.evidence_snapshot_key !== null,
       manualReason: p.manual_reason,
-      confirmedBy: p.confirmed_by,
+      confirmedBy: confirmedBy(p),
       annulled: p.annul_reason ? { reason: p.annul_reason, at: (p.annulled_at as Date).toISOString() } : null,
     })),
     justifications: justs.map((j) => ({

@@ -34,3 +34,13 @@ export async function accountsOfPersons(db: Db, personIds: readonly string[]): P
   );
   return rows.map((r) => ({ userId: r.id, personId: r.person_id, displayName: r.display_name }));
 }
+
+/**
+ * Display names of these accounts, active or not: whoever did something (confirmed a pass, a punch) stays named on it
+ * after their account is closed. Read by recognition and attendance instead of joining `users` themselves.
+ */
+export async function userDisplayNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

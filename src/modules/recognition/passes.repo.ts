@@ -1,4 +1,9 @@
+import { quantiles } from '../../platform/math/quantile';
 import type { Db } from '../../platform/ports/db';
+import { localDateOf } from '../../platform/time';
+import { userDisplayNames } from '../auth';
+import { listCameras } from '../cameras';
+import { personsOnDate } from '../people';
 import type { GatePass, GatePassQuery } from './passes.dto';
 
 /** Reads of gate passes (face_sightings rows, one per pass since issue 14) for the passes page and gate statistics. */
@@ -13,15 +18,12 @@ const SORT_SQL: Record<GatePassQuery['sort'], string> = {
 interface PassRow {
   id: string;
   camera_id: string;
-  camera_name: string | null;
   unit_id: string;
   first_seen_at: Date;
   verdict: GatePass['verdict'];
   review_reason: string | null;
   review_status: GatePass['reviewStatus'];
   person_id: string | null;
-  person_name: string | null;
-  employee_code: string | null;
   score: number | null;
   masked: boolean;
   liveness: number | null;
@@ -30,7 +32,32 @@ interface PassRow {
   decision_latency_ms: number | null;
   snapshot_key: string | null;
   punch_id: string | null;
-  reviewer: string | null;
+  reviewed_by: string | null;
+}
+
+/**
+ * Names of the cameras, people and reviewing accounts a page of passes or review items shows, read through their
+ * owners' public functions (cameras, people, auth) rather than by joining their tables: a page is at most a few
+ * hundred rows, so three small look-ups replace the joins.
+ */
+export async function namesFor(
+  db: Db,
+  ids: { personIds?: Iterable<string | null>; userIds?: Iterable<string | null> },
+): Promise<{ camera: (id: string) => string | null; person: (id: string | null) => { fullName: string; employeeCode: string } | null; user: (id: string | null) => string | null }> {
+  const present = (v: Iterable<string | null> | undefined) => [...new Set([...(v ?? [])].filter((x): x is string => x !== null))];
+  const [cameras, persons, users] = await Promise.all([
+    listCameras(db),
+    // Only the names are used: any date gives them.
+    personsOnDate(db, present(ids.personIds), localDateOf(new Date())),
+    userDisplayNames(db, present(ids.userIds)),
+  ]);
+  const cameraNames = new Map(cameras.map((c) => [c.id, c.name]));
+  const personNames = new Map(persons.map((p) => [p.personId, { fullName: p.fullName, employeeCode: p.employeeCode }]));
+  return {
+    camera: (id) => cameraNames.get(id) ?? null,
+    person: (id) => (id ? (personNames.get(id) ?? null) : null),
+    user: (id) => (id ? (users.get(id) ?? null) : null),
+  };
 }
 
 /** The filter of the list, as SQL over `face_sightings s` with its parameters (units first). */
@@ -57,32 +84,30 @@ export async function listPasses(db: Db, unitIds: string[], q: GatePassQuery): P
   // Nulls (no score, no latency) last whatever the direction; the id breaks ties so pages never overlap.
   const order = `${SORT_SQL[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, s.id`;
   const rows = await db.query<PassRow>(
-    `SELECT s.id, s.camera_id, c.name AS camera_name, s.unit_id, s.first_seen_at, s.verdict, s.review_reason, s.review_status,
-            s.person_id, p.full_name AS person_name, p.employee_code, s.score, s.masked, s.liveness, s.frames, s.fragments,
-            s.decision_latency_ms, s.snapshot_key, s.punch_id, u.display_name AS reviewer
+    `SELECT s.id, s.camera_id, s.unit_id, s.first_seen_at, s.verdict, s.review_reason, s.review_status,
+            s.person_id, s.score, s.masked, s.liveness, s.frames, s.fragments,
+            s.decision_latency_ms, s.snapshot_key, s.punch_id, s.reviewed_by
        FROM face_sightings s
-       LEFT JOIN cameras c ON c.id = s.camera_id
-       LEFT JOIN persons p ON p.id = s.person_id
-       LEFT JOIN users u ON u.id = s.reviewed_by
       WHERE ${sql}
       ORDER BY ${order}
       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, q.pageSize, (q.page - 1) * q.pageSize],
   );
+  const names = await namesFor(db, { personIds: rows.map((r) => r.person_id), userIds: rows.map((r) => r.reviewed_by) });
   return {
     total: count?.n ?? 0,
     items: rows.map((r) => ({
       id: r.id,
       cameraId: r.camera_id,
-      cameraName: r.camera_name,
+      cameraName: names.camera(r.camera_id),
       unitId: r.unit_id,
       seenAt: r.first_seen_at,
       verdict: r.verdict,
       reviewReason: r.review_reason,
       reviewStatus: r.review_status,
       personId: r.person_id,
-      personName: r.person_name,
-      employeeCode: r.employee_code,
+      personName: names.person(r.person_id)?.fullName ?? null,
+      employeeCode: names.person(r.person_id)?.employeeCode ?? null,
       score: r.score,
       masked: r.masked,
       liveness: r.liveness,
@@ -91,7 +116,7 @@ export async function listPasses(db: Db, unitIds: string[], q: GatePassQuery): P
       decisionLatencyMs: r.decision_latency_ms,
       hasSnapshot: r.snapshot_key !== null,
       punchId: r.punch_id,
-      reviewedBy: r.reviewer,
+      reviewedBy: names.user(r.reviewed_by),
     })),
   };
 }
@@ -109,9 +134,13 @@ export interface WindowRow {
   p95: number | null;
 }
 
-/** Per camera of the given units: what the passes first seen in [from, to) came to. */
+/**
+ * Per camera of the given units: what the passes first seen in [from, to) came to. The latency percentiles are the
+ * kernel's quantile over the window's latencies (the same definition as /metrics and the benches; it equals SQL
+ * percentile_cont, but one definition lives in one place). A window holds at most a few thousand passes per camera.
+ */
 export async function passAggregates(db: Db, unitIds: string[], from: Date, to: Date): Promise<Map<string, WindowRow>> {
-  const rows = await db.query<WindowRow>(
+  const rows = await db.query<Omit<WindowRow, 'p50' | 'p95'> & { latencies: number[] | null }>(
     `SELECT camera_id,
             count(*)::int AS passes,
             (count(*) FILTER (WHERE verdict = 'AUTO'))::int AS auto,
@@ -120,14 +149,18 @@ export async function passAggregates(db: Db, unitIds: string[], from: Date, to: 
             (count(*) FILTER (WHERE verdict = 'REVIEW' AND review_reason = 'LOW_LIVENESS'))::int AS liveness,
             (count(*) FILTER (WHERE review_status = 'PENDING'))::int AS pending,
             COALESCE(sum(fragments - 1), 0)::int AS merged,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_latency_ms)::float8 AS p50,
-            percentile_cont(0.95) WITHIN GROUP (ORDER BY decision_latency_ms)::float8 AS p95
+            array_agg(decision_latency_ms) FILTER (WHERE decision_latency_ms IS NOT NULL) AS latencies
        FROM face_sightings
       WHERE unit_id = ANY($1::uuid[]) AND first_seen_at >= $2 AND first_seen_at < $3
       GROUP BY camera_id`,
     [unitIds, from, to],
   );
-  return new Map(rows.map((r) => [r.camera_id, r]));
+  return new Map(
+    rows.map(({ latencies, ...r }) => {
+      const [p50, p95] = quantiles((latencies ?? []).map(Number), [0.5, 0.95] as const);
+      return [r.camera_id, { ...r, p50, p95 }];
+    }),
+  );
 }
 
 /**

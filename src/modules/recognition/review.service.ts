@@ -2,7 +2,7 @@ import { setBlobOwnerPerson } from '../../platform/blob-owners/blob-owners';
 import { AppError, errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
-import { personsWithReference } from './passes.repo';
+import { namesFor, personsWithReference } from './passes.repo';
 import type { PunchSink } from './gate-pipeline';
 
 /** The punch sink a confirmation uses: the reviewer is recorded with the punch (attendance shows "confirmed by"). */
@@ -40,25 +40,18 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
     snapshot_key: string | null;
     frames: number;
     fragments: number;
-    camera_name: string | null;
     candidates: { personId: string; score: number }[];
     liveness: number | null;
     liveness_detail: { components?: Record<string, number | null> } | null;
   }>(
-    `SELECT s.id, s.camera_id, s.unit_id, s.first_seen_at, s.review_reason, s.masked, s.snapshot_key, s.frames, s.fragments, c.name AS camera_name,
+    `SELECT s.id, s.camera_id, s.unit_id, s.first_seen_at, s.review_reason, s.masked, s.snapshot_key, s.frames, s.fragments,
             s.candidates, s.liveness, s.liveness_detail
-       FROM face_sightings s LEFT JOIN cameras c ON c.id = s.camera_id
+       FROM face_sightings s
       WHERE s.review_status = 'PENDING' AND s.unit_id = ANY($1::uuid[]) ORDER BY s.first_seen_at DESC LIMIT $2`,
     [unitIds, limit],
   );
   const ids = [...new Set(rows.flatMap((r) => r.candidates.map((c) => c.personId)))];
-  const people = ids.length
-    ? await db.query<{ id: string; full_name: string; employee_code: string }>(
-        'SELECT id, full_name, employee_code FROM persons WHERE id = ANY($1::uuid[])',
-        [ids],
-      )
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const names = await namesFor(db, { personIds: ids });
   const referenced = new Set(ids.length ? await personsWithReference(db, ids) : []);
   return rows.map((r) => ({
     id: r.id,
@@ -70,11 +63,11 @@ export async function listPendingReviews(db: Db, unitIds: string[], limit = 100)
     snapshotKey: r.snapshot_key,
     frames: r.frames,
     fragments: r.fragments,
-    cameraName: r.camera_name,
+    cameraName: names.camera(r.camera_id),
     candidates: r.candidates.map((c) => ({
       ...c,
-      fullName: byId.get(c.personId)?.full_name ?? null,
-      employeeCode: byId.get(c.personId)?.employee_code ?? null,
+      fullName: names.person(c.personId)?.fullName ?? null,
+      employeeCode: names.person(c.personId)?.employeeCode ?? null,
       hasReference: referenced.has(c.personId),
     })),
     liveness: r.liveness,
