@@ -19,5 +19,18 @@ export function officeText(bytes: Uint8Array, ext: 'docx' | 'xlsx'): string {
   }
 }
 
+/**
+ * Whether LibreOffice can open spreadsheets: Calc is a separate package (libreoffice-calc-nogui) from Writer, and
+ * its core library sits beside the soffice binary. Without it a conversion fails with "source file could not be
+ * loaded", which says nothing about the file under test.
+ */
+export function hasLibreOfficeCalc(): boolean {
+  for (const bin of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/homebrew/bin/soffice']) {
+    if (!fs.existsSync(bin)) continue;
+    return fs.existsSync(path.join(path.dirname(fs.realpathSync(bin)), 'libsclo.so'));
+  }
+  return false;
+}
+
 /** Whitespace folded to single spaces, for assertions on phrases that may wrap. */
 export const flat = (s: string) => s.replace(/\s+/g, ' ');
