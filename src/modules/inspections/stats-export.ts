@@ -1,10 +1,10 @@
-import { AppError } from '../../platform/errors';
+import type { Db } from '../../platform/ports/db';
+import { loadOrgTree } from '../org';
+import { inspectionStatsXlsx } from './stats.xlsx';
 import type { inspectionStats } from './stats.service';
 
-/**
- * The statistics as XLSX bytes through I2's pure builder (stats.xlsx.ts). Until that builder lands the export answers
- * 503 with its code, so the route, its schema and its audit are in place.
- */
-export async function statsXlsx(_stats: Awaited<ReturnType<typeof inspectionStats>>): Promise<Uint8Array> {
-  throw new AppError(503, 'INSPECTION_XLSX_UNAVAILABLE', 'Chức năng xuất Excel thống kê kiểm tra chưa sẵn sàng.', 'The XLSX export of inspection statistics is not available yet.');
+/** The statistics as XLSX bytes through the pure builder (stats.xlsx.ts), with the counted subtree's name. */
+export async function statsXlsx(db: Db, stats: Awaited<ReturnType<typeof inspectionStats>>, unitId: string | undefined): Promise<Buffer> {
+  const scopeName = unitId ? ((await loadOrgTree(db)).byId.get(unitId)?.name ?? null) : null;
+  return inspectionStatsXlsx({ ...stats, scopeName });
 }
