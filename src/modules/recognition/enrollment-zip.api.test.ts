@@ -8,9 +8,9 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
+import { failOn } from '../../../test/helpers/db-faults';
 import { loadConfig } from '../../config/config';
 import { encodeJpeg } from '../../platform/image/codec';
-import type { Db } from '../../platform/ports/db';
 import { acceptZipImport, runZipImport, zipImportLimits } from './enrollment-zip.service';
 import { recognitionRuntime } from './runtime';
 
@@ -45,20 +45,6 @@ interface ImportView {
   templatesCreated: number;
   errorCode: string | null;
   files: { file: string; employeeCode: string | null; fullName: string | null; outcome: string; code: string | null; message_vi: string | null; message_en: string | null; templates: number }[] | null;
-}
-
-/** The same database, except that writes matching `when` fail (inside transactions too). */
-function failOn(db: Db, when: (sql: string, params?: readonly unknown[]) => boolean): Db {
-  return {
-    description: db.description,
-    query: async <T,>(sql: string, params?: readonly unknown[]) => {
-      if (when(sql, params)) throw new Error('simulated write failure');
-      return db.query<T>(sql, params);
-    },
-    exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction((tx) => fn(failOn(tx, when))),
-    close: () => db.close(),
-  };
 }
 
 for (const kind of dbKinds()) {

@@ -7,6 +7,7 @@ import { after, before, it } from 'node:test';
 import JSZip from 'jszip';
 import { createFaceEngine, DiskBlobStore } from '../../../test/helpers/adapters';
 import { forEachDb } from '../../../test/helpers/db';
+import { failOn } from '../../../test/helpers/db-faults';
 import { loadConfig } from '../../config/config';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine } from '../../platform/ports/face-engine';
@@ -36,20 +37,6 @@ async function zipOf(files: Array<[string, Buffer]>): Promise<Buffer> {
   const z = new JSZip();
   for (const [name, data] of files) z.file(name, data);
   return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-/** The same database, except that statements matching `when` fail (inside transactions too). */
-function failOn(db: Db, when: (sql: string, params?: readonly unknown[]) => boolean): Db {
-  return {
-    description: db.description,
-    query: async <T,>(sql: string, params?: readonly unknown[]) => {
-      if (when(sql, params)) throw new Error('simulated write failure');
-      return db.query<T>(sql, params);
-    },
-    exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction((tx) => fn(failOn(tx, when))),
-    close: () => db.close(),
-  };
 }
 
 forEachDb('recognition: people enrolled by zip are re-embedded for a new engine', (getDb) => {

@@ -62,13 +62,26 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
   const [notice, setNotice] = useState('TB-2026-01');
   const [method, setMethod] = useState<ConsentMethod>('SIGNED_FORM');
   const [explicit, setExplicit] = useState(false); // never pre-ticked: silence is not consent
+  // Gate learning is a separate purpose (consent per purpose): its own box, never pre-ticked, optional.
+  const [gateLearning, setGateLearning] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<Schemas['FacePhotoUpload'] | null>(null);
   const { consent, templates } = data;
 
   async function decide(decision: 'GIVEN' | 'REFUSED' | 'WITHDRAWN') {
-    await api.post('/api/recognition/consents', { personId, decision, noticeVersion: notice, method });
+    await api.post('/api/recognition/consents', { personId, decision, noticeVersion: notice, method, gateLearning: decision === 'GIVEN' && gateLearning });
     setExplicit(false);
+    setGateLearning(false);
+    reload();
+  }
+
+  /**
+   * Adds or withdraws the gate-learning purpose while enrollment consent stands: a new GIVEN record under the notice
+   * the person consented to (withdrawing deletes the templates learned from the gate, server side).
+   */
+  async function setLearning(on: boolean) {
+    await api.post('/api/recognition/consents', { personId, decision: 'GIVEN', noticeVersion: consent.noticeVersion ?? notice, method, gateLearning: on });
+    setGateLearning(false);
     reload();
   }
 
@@ -118,6 +131,10 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
             <Checkbox checked={explicit} onChange={(e) => setExplicit(e.target.checked)} data-testid="faces-explicit">
               {ft('faces.explicit')}
             </Checkbox>
+            <Checkbox checked={gateLearning} onChange={(e) => setGateLearning(e.target.checked)} data-testid="faces-gate-learning">
+              {ft('faces.gateLearning')}
+            </Checkbox>
+            <Typography.Text type="secondary">{ft('faces.gateLearning.help')}</Typography.Text>
             <Space>
               <Button type="primary" disabled={!explicit || !notice.trim()} onClick={() => decide('GIVEN')} data-testid="faces-give">
                 {ft('faces.give')}
@@ -130,6 +147,7 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
           </Flex>
         ) : (
           <Flex vertical gap={8}>
+            <GateLearningState on={consent.gateLearning} onChange={setLearning} />
             <div>
               <Typography.Text strong>{ft('faces.upload')}</Typography.Text>
               <br />
@@ -167,5 +185,34 @@ function PersonPanel({ personId, data, reload }: { personId: string; data: Perso
         )}
       </Flex>
     </Card>
+  );
+}
+
+/** Whether the standing consent covers templates learned at the gate, and the one action that changes it. */
+function GateLearningState({ on, onChange }: { on: boolean; onChange: (on: boolean) => Promise<void> }) {
+  const ft = useFT();
+  const [agreed, setAgreed] = useState(false); // adding the purpose is consent too: ticked explicitly each time
+  return (
+    <Flex vertical gap={4} data-testid="faces-gate-learning-state" data-on={String(on)}>
+      <Typography.Text>{ft(on ? 'faces.gateLearning.on' : 'faces.gateLearning.off')}</Typography.Text>
+      {on ? (
+        <div>
+          <Button onClick={() => void onChange(false)} data-testid="faces-gate-learning-withdraw">
+            {ft('faces.gateLearning.withdraw')}
+          </Button>
+        </div>
+      ) : (
+        <>
+          <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} data-testid="faces-gate-learning">
+            {ft('faces.gateLearning')}
+          </Checkbox>
+          <div>
+            <Button disabled={!agreed} onClick={() => void onChange(true).then(() => setAgreed(false))} data-testid="faces-gate-learning-give">
+              {ft('faces.gateLearning.give')}
+            </Button>
+          </div>
+        </>
+      )}
+    </Flex>
   );
 }

@@ -51,7 +51,7 @@ const vi = {
   'gate.assign.person': 'Cán bộ',
   'gate.assign.pick': 'Tìm theo họ tên hoặc mã cán bộ',
   'gate.assign.help':
-    'Chỉ gán cho người đã ghi nhận đồng ý xử lý dữ liệu sinh trắc học. Các ảnh tốt nhất của nhóm sẽ trở thành mẫu khuôn mặt của người đó (nguồn: camera cổng).',
+    'Chỉ gán cho người đã ghi nhận đồng ý xử lý dữ liệu sinh trắc học. Các ảnh tốt nhất của nhóm sẽ trở thành mẫu khuôn mặt của người đó (nguồn: camera cổng) và được lưu làm ảnh đăng ký của người đó (để tạo lại mẫu khi nâng cấp bộ nhận diện; xóa cùng mẫu).',
   'gate.assign.ok': 'Gán và tạo mẫu',
   'gate.assign.done': 'Đã tạo {templates} mẫu khuôn mặt từ {samples} ảnh.',
   'gate.thumb': 'Ảnh khuôn mặt từ camera cổng',
@@ -125,7 +125,7 @@ const en: Record<Key, string> = {
   'gate.assign.person': 'Staff member',
   'gate.assign.pick': 'Search by name or staff code',
   'gate.assign.help':
-    'Assign only to a person whose consent to biometric processing is recorded. The best faces of the group become that person\'s face templates (source: gate camera).',
+    'Assign only to a person whose consent to biometric processing is recorded. The best faces of the group become that person\'s face templates (source: gate camera) and are kept as their enrollment photos (to re-make the templates when the recognizer is upgraded; deleted with them).',
   'gate.assign.ok': 'Assign and create templates',
   'gate.assign.done': '{templates} face templates created from {samples} faces.',
   'gate.thumb': 'Face seen by the gate camera',

@@ -22,11 +22,21 @@ const vi = {
   'faces.method.RECORDED_STATEMENT': 'Ghi âm/ghi hình lời đồng ý',
   'faces.explicit': 'Người này đã được thông báo loại dữ liệu, mục đích, thời gian lưu trữ, quyền của mình và tự nguyện đồng ý',
   'faces.give': 'Ghi nhận đồng ý',
+  // Issue 14: a separate purpose (Luật 91/2025: consent per purpose), never pre-ticked, optional.
+  'faces.gateLearning':
+    'Đồng ý thêm (không bắt buộc): mẫu khuôn mặt được bổ sung từ các lượt qua cổng đã xác nhận của người này, để hệ thống nhận ra họ đúng như khi đi qua cổng hằng ngày (kể cả khi đeo khẩu trang)',
+  'faces.gateLearning.help':
+    'Đây là một mục đích riêng: không đồng ý mục này vẫn đăng ký khuôn mặt bình thường. Chỉ dùng lượt qua cổng được chấm công tự động hoặc đã được người xác minh xác nhận; khi rút lại, các mẫu đã bổ sung bị xóa ngay.',
+  'faces.gateLearning.on': 'Bổ sung mẫu khuôn mặt từ các lượt qua cổng đã xác nhận: đã đồng ý',
+  'faces.gateLearning.off': 'Bổ sung mẫu khuôn mặt từ các lượt qua cổng đã xác nhận: chưa đồng ý',
+  'faces.gateLearning.give': 'Ghi nhận đồng ý bổ sung mẫu từ cổng',
+  'faces.gateLearning.withdraw': 'Rút lại đồng ý bổ sung mẫu từ cổng (xóa các mẫu đã bổ sung)',
   'faces.refuse': 'Ghi nhận từ chối',
   'faces.withdraw': 'Rút lại đồng ý (xóa mẫu khuôn mặt)',
   'faces.refusedHelp': 'Người từ chối chấm công bằng thẻ, mã PIN hoặc ký sổ; việc từ chối không ảnh hưởng đến họ.',
   'faces.upload': 'Chọn ảnh để đăng ký',
-  'faces.uploadHelp': 'Mỗi ảnh một người, nhìn thẳng, rõ nét. Hệ thống chỉ lưu mẫu khuôn mặt, không lưu ảnh gốc.',
+  'faces.uploadHelp':
+    'Mỗi ảnh một người, nhìn thẳng, rõ nét. Ảnh được chấp nhận được lưu cùng mẫu khuôn mặt để tạo lại mẫu khi nâng cấp bộ nhận diện, và bị xóa cùng mẫu khi người đó rút lại đồng ý hoặc nghỉ việc.',
   'faces.report.file': 'Tệp',
   'faces.report.result': 'Kết quả',
   'faces.report.ok': 'Đã đăng ký',
@@ -48,7 +58,8 @@ const vi = {
   // Bulk import from a zip and webcam capture (enrollment part of issue 5).
   'faces.tab.zip': 'Nhập ảnh hàng loạt (zip)',
   'faces.zip.help': 'Nén các ảnh vào một tệp .zip, mỗi ảnh đặt tên theo mã cán bộ: CB0012.jpg, CB0012_2.jpg, CB0012-b.png. Chỉ người đã ghi nhận đồng ý mới được đăng ký; ảnh của người chưa đồng ý bị từ chối, không được xử lý.',
-  'faces.zip.limits': 'Hệ thống chỉ lưu mẫu khuôn mặt, không lưu ảnh và tệp zip. Tệp zip quá lớn thì chia thành nhiều tệp.',
+  'faces.zip.limits':
+    'Tệp zip không được lưu; ảnh được chấp nhận được lưu cùng mẫu khuôn mặt (để tạo lại mẫu khi nâng cấp bộ nhận diện) và bị xóa cùng mẫu. Tệp zip quá lớn thì chia thành nhiều tệp.',
   'faces.zip.choose': 'Chọn tệp .zip',
   'faces.zip.onlyZip': 'Chỉ nhận tệp .zip.',
   'faces.zip.uploading': 'Đang tải lên',
@@ -112,11 +123,20 @@ const en: Record<Key, string> = {
   'faces.method.RECORDED_STATEMENT': 'Recorded statement',
   'faces.explicit': 'The person was told the data type, purpose, retention and their rights, and agreed voluntarily',
   'faces.give': 'Record consent',
+  'faces.gateLearning':
+    'Also (optional): allow face templates made from this person’s confirmed gate passes to be added, so the system recognises them as they look at the gate every day (masked too)',
+  'faces.gateLearning.help':
+    'A separate purpose: without it the face is enrolled as usual. Only passes punched automatically or confirmed by a reviewer are used; withdrawing it deletes the added templates at once.',
+  'faces.gateLearning.on': 'Templates added from confirmed gate passes: consented',
+  'faces.gateLearning.off': 'Templates added from confirmed gate passes: not consented',
+  'faces.gateLearning.give': 'Record consent to templates from the gate',
+  'faces.gateLearning.withdraw': 'Withdraw consent to templates from the gate (deletes the added ones)',
   'faces.refuse': 'Record refusal',
   'faces.withdraw': 'Withdraw consent (deletes face templates)',
   'faces.refusedHelp': 'People who refuse use a card, PIN or sign-in sheet; refusing has no consequence for them.',
   'faces.upload': 'Choose photos to enroll',
-  'faces.uploadHelp': 'One person per photo, facing the camera, sharp. Only face templates are stored, not the photos.',
+  'faces.uploadHelp':
+    'One person per photo, facing the camera, sharp. Accepted photos are kept with the face templates so the templates can be re-made when the recognizer is upgraded, and are deleted with them when the person withdraws consent or leaves.',
   'faces.report.file': 'File',
   'faces.report.result': 'Result',
   'faces.report.ok': 'Enrolled',
@@ -137,7 +157,8 @@ const en: Record<Key, string> = {
   'faces.masked': 'Masked',
   'faces.tab.zip': 'Bulk import (zip)',
   'faces.zip.help': 'Put the photos in one .zip file, each named by employee code: CB0012.jpg, CB0012_2.jpg, CB0012-b.png. Only people whose consent is recorded are enrolled; photos of anyone else are rejected and not processed.',
-  'faces.zip.limits': 'Only face templates are stored, never the photos or the zip. Split a very large zip into several.',
+  'faces.zip.limits':
+    'The zip is not kept; accepted photos are kept with the face templates (to re-make them when the recognizer is upgraded) and deleted with them. Split a very large zip into several.',
   'faces.zip.choose': 'Choose a .zip file',
   'faces.zip.onlyZip': 'Only .zip files are accepted.',
   'faces.zip.uploading': 'Uploading',
