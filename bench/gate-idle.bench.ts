@@ -1,7 +1,10 @@
 /**
  * What a gate camera costs when nobody is there (npm run bench:gate-idle [-- --minutes 10] [--baseline-minutes 2]
- * [--loops 2] [--no-record]), appended to bench/RESULTS.md. One running server (startTestApp, PGlite, real models,
- * the demo's cameras off), one gate camera at a time over the GStreamer RTSP server:
+ * [--camera-minutes 5] [--loops 2] [--only camera,idle,idle-ungated,passes,passes-ungated] [--no-record]), appended to
+ * bench/RESULTS.md. One running server (startTestApp, PGlite, real models, the demo's cameras off), one camera at a
+ * time over the GStreamer RTSP server:
+ * 0. the same empty stream as a camera with recognition off (recording + live only) for `--camera-minutes`: what the
+ *    camera costs as such, so the gate's own marginal cost (1. minus 0.) is separated from the camera's;
  * 1. an empty gate (a static scene with sensor noise, 720p H.264 25 fps) for `--minutes`, motion gating as shipped;
  * 2. the same with gating disabled (the detector on every new frame), for `--baseline-minutes` — the baseline;
  * 3. the standard gate video with passes (test/helpers/gate-video.ts) for `--loops` loops, gated and then ungated:
@@ -15,10 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cameraServices } from '../src/modules/cameras';
+import { stopDemoSource } from '../src/modules/cameras/demo';
 import { recognitionRuntime } from '../src/modules/recognition';
 import { buildEmptyVideo, buildGateVideo, expectations, type GateVideo, STANDARD_DEBOUNCE_S, STANDARD_SCRIPT } from '../test/helpers/gate-video';
 import { waitFor } from '../test/helpers/wait';
-import { type GateSession, serveGate, startGateSession, stopAndDrain, waitForLoops } from '../test/rtsp/gate-session';
+import { RtspTestServer } from '../test/rtsp/rtsp-server';
+import { disableCamera, type GateSession, serveGate, startGateSession, stopAndDrain, waitForLoops } from '../test/rtsp/gate-session';
 import { gateRows, gateStatsOf, outcomesOfLoop, type SeenLoop } from '../test/rtsp/gate-stream';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,12 +33,16 @@ const { values: args } = parseArgs({
     minutes: { type: 'string', default: '10' },
     'baseline-minutes': { type: 'string' },
     loops: { type: 'string', default: '2' },
+    'camera-minutes': { type: 'string' },
+    only: { type: 'string' },
     'no-record': { type: 'boolean', default: false },
   },
 });
 const MINUTES = Number(args.minutes);
 const BASELINE_MINUTES = args['baseline-minutes'] !== undefined ? Number(args['baseline-minutes']) : Math.min(2, MINUTES);
+const CAMERA_MINUTES = args['camera-minutes'] !== undefined ? Number(args['camera-minutes']) : Math.min(5, MINUTES);
 const LOOPS = Math.max(1, Number(args.loops));
+const ONLY = args.only ? new Set(args.only.split(',')) : undefined;
 const CLK_TCK = 100;
 
 function ticks(pid: number): number | undefined {
@@ -70,6 +80,67 @@ function ffmpegTicks(url: string): { stop(): number | null; pids(): number } {
     },
     pids: () => Math.max(1, seen.size),
   };
+}
+
+/**
+ * CPU ticks of this process's threads by name (/proc/self/task): the main thread ("node"), V8's GC helpers
+ * ("V8 DefaultWorke…"), libuv's pool ("libuv-worker"), worker threads; says where the server's CPU goes.
+ */
+function threadTicks(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const comm = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const name = tid === String(process.pid) ? 'main' : comm;
+      out.set(name, (out.get(name) ?? 0) + Number(f[11]) + Number(f[12]));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
+
+function threadShares(before: Map<string, number>, seconds: number): string {
+  const after = threadTicks();
+  return [...after]
+    .map(([k, v]) => [k, ((v - (before.get(k) ?? 0)) / CLK_TCK / seconds) * 100] as const)
+    .filter(([, v]) => v >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v.toFixed(2)} %`)
+    .join(', ');
+}
+
+/** ffmpeg processes this process started (camera ingests), by pid. */
+function ffmpegChildren(): number[] {
+  const out: number[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ffmpeg')) out.push(Number(pid));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * Nothing but the camera under test may run: the demo's cameras were seen still running (started again after the
+ * session turned them off), which would count their ingest in every figure. Stops every running camera and waits
+ * until no ffmpeg of ours is left.
+ */
+async function quietOthers(s: GateSession): Promise<void> {
+  const runtime = cameraServices(s.t.ctx).runtime;
+  for (const { id } of await s.t.ctx.db.query<{ id: string }>('SELECT id FROM cameras'))
+    if (runtime.isRunning(id)) {
+      await disableCamera(s.t, id);
+      await runtime.stopCamera(id);
+    }
+  await stopDemoSource(s.t.ctx);
+  await waitFor('no other camera running', async () => (ffmpegChildren().length === 0 ? true : undefined), 60_000, 500);
 }
 
 /** The ingest ffmpeg of this process reading `url` (its command line names the stream). */
@@ -110,29 +181,88 @@ interface Phase {
   skippedNoMotion: number;
   duplicates: number;
   ffmpegRestarts: number;
+  /** CPU seconds of the server process over the window (load-robust, unlike the share of wall time). */
+  cpuSeconds: number;
+  segments?: number;
+  /** The server's CPU by thread (/proc/self/task), % of a core. */
+  threads: string;
   passes?: { judged: number; detected: number; auto: number; review: number };
 }
 
+/**
+ * The same stream as a camera with recognition off (recording and live only: ffmpeg copies the stream and decodes
+ * nothing): the camera's own cost, against which the gate's marginal cost is read.
+ */
+async function cameraOnly(s: GateSession, video: GateVideo, minutes: number): Promise<Phase> {
+  await quietOthers(s);
+  const rtsp = await RtspTestServer.start({ gate: `loop:${video.file}` });
+  const cam = await s.office.send('POST', '/api/cameras', {
+    name: 'Cổng — chỉ ghi hình',
+    locationType: 'GATE',
+    unitId: s.gateUnitId,
+    mainUrl: rtsp.url('gate'),
+    direction: 'IN',
+    recognitionAllowed: false,
+    segmentSeconds: 4,
+  });
+  if (cam.statusCode !== 201) throw new Error(`camera: ${cam.statusCode} ${cam.body}`);
+  const cameraId = (cam.json() as { id: string }).id;
+  const segments = async () => Number((await s.t.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM recording_segments WHERE camera_id = $1', [cameraId]))[0]?.n ?? 0);
+  // Warm-up as for the gate: the stream is up and recording (two segments indexed).
+  await waitFor('the camera to record', async () => ((await segments()) >= 2 ? true : undefined), 180_000, 500);
+  const ff = ffmpegTicks(rtsp.url('gate'));
+  if (ffmpegChildren().length !== 1) throw new Error(`another camera is running: ${ffmpegChildren().length} ffmpeg processes`);
+  const before = { cpu: process.cpuUsage(), at: performance.now(), segments: await segments(), threads: threadTicks() };
+  await new Promise((r) => setTimeout(r, minutes * 60_000)); // a measuring window, not a wait for an event
+  const cpu = process.cpuUsage(before.cpu);
+  const seconds = (performance.now() - before.at) / 1000;
+  const ffTicks = ff.stop();
+  const threads = threadShares(before.threads, seconds);
+  const indexed = (await segments()) - before.segments;
+  await rtsp.stop();
+  await disableCamera(s.t, cameraId);
+  const out: Phase = {
+    name: 'Camera only (recognition off)',
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    nodePct: ((cpu.user + cpu.system) / 1e6 / seconds) * 100,
+    ffmpegPct: ffTicks === null ? null : (ffTicks / CLK_TCK / seconds) * 100,
+    ffmpegRestarts: ff.pids() - 1,
+    frames: 0,
+    analysed: 0,
+    skippedNoMotion: 0,
+    duplicates: 0,
+    segments: indexed,
+    threads,
+  };
+  console.log(JSON.stringify(out));
+  return out;
+}
+
 async function phase(s: GateSession, video: GateVideo, name: string, gated: boolean, window: { minutes?: number; loops?: number }): Promise<Phase> {
+  await quietOthers(s);
   const spec = video.streamFps === 25 ? `loop:${video.file}` : `loopfps:${video.streamFps}:${video.file}`;
   const g = await serveGate(s, video, spec, name, window.loops !== undefined);
   // Warm-up: the stream is up, the gate has started and had 10 s of frames.
   await waitFor('the gate to run', async () => ((gateStatsOf(s.t, g.cameraId)?.frames ?? 0) >= 50 ? true : undefined), 180_000, 500);
   if (!gated) disableGating(s, g.cameraId);
   const ff = ffmpegTicks(g.rtsp.url('gate'));
-  const before = { cpu: process.cpuUsage(), at: performance.now(), stats: gateStatsOf(s.t, g.cameraId) };
+  if (ffmpegChildren().length !== 1) throw new Error(`another camera is running: ${ffmpegChildren().length} ffmpeg processes`);
+  const before = { cpu: process.cpuUsage(), at: performance.now(), stats: gateStatsOf(s.t, g.cameraId), threads: threadTicks() };
   let loops: SeenLoop[] | undefined;
   if (window.loops !== undefined) loops = await waitForLoops(g, video, window.loops);
   else await new Promise((r) => setTimeout(r, (window.minutes ?? 1) * 60_000)); // a measuring window, not a wait for an event
   const cpu = process.cpuUsage(before.cpu);
   const seconds = (performance.now() - before.at) / 1000;
   const ffTicks = ff.stop();
+  const threads = threadShares(before.threads, seconds);
   const after = gateStatsOf(s.t, g.cameraId);
   const stats = await stopAndDrain(s, g);
   const d = (k: 'frames' | 'analysed' | 'skippedNoMotion' | 'duplicates') => (after?.[k] ?? 0) - (before.stats?.[k] ?? 0);
   const out: Phase = {
     name,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     nodePct: ((cpu.user + cpu.system) / 1e6 / seconds) * 100,
     ffmpegPct: ffTicks === null ? null : (ffTicks / CLK_TCK / seconds) * 100,
     ffmpegRestarts: ff.pids() - 1,
@@ -140,6 +270,7 @@ async function phase(s: GateSession, video: GateVideo, name: string, gated: bool
     analysed: d('analysed'),
     skippedNoMotion: d('skippedNoMotion'),
     duplicates: d('duplicates'),
+    threads,
   };
   if (loops) {
     const rows = await gateRows(s.t, g.cameraId);
@@ -160,6 +291,8 @@ async function phase(s: GateSession, video: GateVideo, name: string, gated: bool
   return out;
 }
 
+const wanted = (name: string) => !ONLY || ONLY.has(name);
+
 async function main() {
   const load0 = os.loadavg();
   const startedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
@@ -167,37 +300,60 @@ async function main() {
   const s = await startGateSession({ enrolled: 4, strangers: 2, debounceS: STANDARD_DEBOUNCE_S });
   try {
     const empty = await buildEmptyVideo(path.join(dir, 'empty.h264'), 10, 25, 3);
-    const busy = await buildGateVideo({ file: path.join(dir, 'gate.h264'), cast: s.cast, script: STANDARD_SCRIPT, leadS: 3, sourceFps: 5, streamFps: 25, noise: 2 });
+    const needPasses = wanted('passes') || wanted('passes-ungated');
+    const busy = needPasses
+      ? await buildGateVideo({ file: path.join(dir, 'gate.h264'), cast: s.cast, script: STANDARD_SCRIPT, leadS: 3, sourceFps: 5, streamFps: 25, noise: 2 })
+      : undefined;
     const engine = await recognitionRuntime(s.t.ctx).engine();
-    const results = [
-      await phase(s, empty, 'Cổng trống — có lọc chuyển động', true, { minutes: MINUTES }),
-      await phase(s, empty, 'Cổng trống — không lọc', false, { minutes: BASELINE_MINUTES }),
-      await phase(s, busy, 'Cổng có người — có lọc', true, { loops: LOOPS }),
-      await phase(s, busy, 'Cổng có người — không lọc', false, { loops: LOOPS }),
-    ];
+    const camera = wanted('camera') ? await cameraOnly(s, empty, CAMERA_MINUTES) : undefined;
+    const idle = wanted('idle') ? await phase(s, empty, 'Cổng trống — có lọc chuyển động', true, { minutes: MINUTES }) : undefined;
+    const idleBase = wanted('idle-ungated') ? await phase(s, empty, 'Cổng trống — không lọc', false, { minutes: BASELINE_MINUTES }) : undefined;
+    const passes = busy && wanted('passes') ? await phase(s, busy, 'Cổng có người — có lọc', true, { loops: LOOPS }) : undefined;
+    const passesBase = busy && wanted('passes-ungated') ? await phase(s, busy, 'Cổng có người — không lọc', false, { loops: LOOPS }) : undefined;
     const load1 = os.loadavg();
-    const [idle, idleBase, passes, passesBase] = results as [Phase, Phase, Phase, Phase];
-    const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)} %`);
-    const rate = (p: Phase) => (p.passes ? `${p.passes.detected}/${p.passes.judged} passes detected (${p.passes.auto} punched, ${p.passes.review} to review)` : '');
-    const row = (label: string, p: Phase, base: Phase) =>
-      `| ${label} | ${(p.seconds / 60).toFixed(1)} min | ${pct(p.nodePct)} | ${pct(p.ffmpegPct)} | ${p.analysed}/${p.frames} analysed, ${p.skippedNoMotion} skipped (no motion), ${p.duplicates} repeats${p.ffmpegRestarts ? `, ffmpeg restarted ${p.ffmpegRestarts}×` : ''} ${rate(p)} | ${pct(base.nodePct)} node (${(p.nodePct / base.nodePct).toFixed(2)}×) |`;
+    const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)} %`);
+    const rate = (p: Phase) => (p.passes ? `; ${p.passes.detected}/${p.passes.judged} passes detected (${p.passes.auto} punched, ${p.passes.review} to review)` : '');
+    const gate = (p: Phase) =>
+      p.segments !== undefined
+        ? `no decoding; ${p.segments} segments indexed`
+        : `${p.analysed}/${p.frames} analysed, ${p.skippedNoMotion} skipped (no motion), ${p.duplicates} repeats${rate(p)}`;
+    const vs = (p: Phase | undefined, base: Phase | undefined, what: string) => (p && base ? `${pct(p.nodePct - base.nodePct)} over ${what}` : '—');
+    const row = (label: string, p: Phase | undefined, compare: string) =>
+      p
+        ? `| ${label} | ${(p.seconds / 60).toFixed(1)} min | ${pct(p.nodePct)} (${p.cpuSeconds.toFixed(1)} CPU s) | ${pct(p.ffmpegPct)}${p.ffmpegRestarts ? ` (restarted ${p.ffmpegRestarts}×)` : ''} | ${gate(p)} | ${compare} |`
+        : '';
     const md = `
 ## Gate camera CPU with nobody in view (bench/gate-idle.bench.ts) — ${startedAt} UTC
 
-Machine: ${os.cpus().length} cores, Node ${process.version}; 1-minute load average ${load0[0]?.toFixed(1)} at start, ${load1[0]?.toFixed(1)} at end
-(shared with other jobs). Engine \`${engine.meta.engine}\`, ${engine.threads} thread(s). One gate camera at a time (demo cameras off):
-1280×720 H.264 25 fps over the GStreamer RTSP server, 5 analysed frames/s at 640×360. Empty gate = a static scene with
-sensor noise (ffmpeg \`noise=alls=3:allf=t\`); passes = the standard gate video (${busy.passes.length} passes a loop, ${LOOPS} loop(s)).
-"node" = the whole server process (process.cpuUsage: main thread, face engine workers, PGlite), "ffmpeg" = the camera's
-ingest process (/proc, sampled every 2 s, restarts included). Baseline in the same run = gating disabled (the detector on every new frame; the gate's keep-alive
-set to 0, the pipeline having no switch for it). Target: ≤ 3 % of a core for the node process with nobody in view.
+Machine: ${os.cpus().length} cores, Node ${process.version}; load average (1/5/15 min) ${load0.map((l) => l.toFixed(1)).join(' / ')} at start,
+${load1.map((l) => l.toFixed(1)).join(' / ')} at end (shared with other jobs). Engine \`${engine.meta.engine}\`, ${engine.threads} thread(s). One camera at a
+time (demo cameras off): 1280×720 H.264 25 fps over the GStreamer RTSP server, 4-second segments; a gate analyses 5 frames/s
+at 640×360. Empty gate = a static scene with sensor noise (ffmpeg \`noise=alls=3:allf=t\`)${busy ? `; passes = the standard gate video (${busy.passes.length} passes a loop, ${LOOPS} loop(s))` : ''}.
+"node" = the whole server process (process.cpuUsage: main thread, face engine workers, PGlite; CPU seconds in brackets,
+the load-robust figure), "ffmpeg" = the camera's ingest process (/proc, sampled every 2 s, restarts included).
+Baselines in the same run: the same stream as a camera with recognition off (recording + live only: the camera as such),
+and gating disabled (the detector on every new frame). The gate's own cost = gate row − camera-only row.
 
-| phase | window | node, % of a core | ffmpeg, % of a core | gate | baseline (gating off) |
+| phase | window | node, % of a core | ffmpeg, % of a core | gate | compared |
 |---|---|---|---|---|---|
-${row('empty gate, gating on', idle, idleBase)}
-| empty gate, gating off (baseline) | ${(idleBase.seconds / 60).toFixed(1)} min | ${pct(idleBase.nodePct)} | ${pct(idleBase.ffmpegPct)} | ${idleBase.analysed}/${idleBase.frames} analysed | — |
-${row('passes, gating on', passes, passesBase)}
-| passes, gating off (baseline) | ${(passesBase.seconds / 60).toFixed(1)} min | ${pct(passesBase.nodePct)} | ${pct(passesBase.ffmpegPct)} | ${passesBase.analysed}/${passesBase.frames} analysed, ${rate(passesBase)} | — |
+${[
+  row('camera only, recognition off (baseline)', camera, '—'),
+  row('empty gate, gating on', idle, camera && idle ? `gate's marginal cost: ${vs(idle, camera, 'camera only')} node, ${pct((idle?.ffmpegPct ?? 0) - (camera.ffmpegPct ?? 0))} ffmpeg` : '—'),
+  row('empty gate, gating off (baseline)', idleBase, vs(idleBase, camera, 'camera only')),
+  row('passes, gating on', passes, vs(passes, camera, 'camera only')),
+  row('passes, gating off (baseline)', passesBase, vs(passesBase, camera, 'camera only')),
+]
+  .filter(Boolean)
+  .join('\n')}
+
+Server CPU by thread (/proc/self/task, % of a core): ${[
+      ['camera only', camera],
+      ['empty gate, gating on', idle],
+      ['empty gate, gating off', idleBase],
+    ]
+      .filter((x): x is [string, Phase] => x[1] !== undefined)
+      .map(([k, p]) => `${k}: ${p.threads}`)
+      .join('; ')}.
 `;
     console.log(md);
     if (!args['no-record']) fs.appendFileSync(path.join(here, 'RESULTS.md'), md);

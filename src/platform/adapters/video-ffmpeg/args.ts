@@ -37,18 +37,30 @@ export const LIVE_FMP4 = [
 ];
 
 /**
+ * Decoding for analysis without delay (issue 14: frames reached the gate ≈ 450 ms late, a 1 fps camera's ≈ 4 s).
+ * The decoder's default frame threading holds one frame per extra thread before the first comes out (three threads on
+ * two cores: two frames, two whole seconds at 1 fps); slice threading adds no delay (and still uses the cores when the
+ * camera sends several slices). Input options: only the analysis output decodes, the recording is a stream copy.
+ */
+export const LOW_DELAY_DECODE = ['-thread_type', 'slice'];
+
+/**
  * One process, one RTSP connection, three outputs: recording segments (stream copy), live fMP4 on stdout (stream
- * copy), and optionally decoded RGB frames on fd 3 for analysis. The segment muxer reports each finished file on
- * fd 4 as CSV `name,start,end` (seconds from the first packet).
+ * copy), and optionally decoded RGB frames for analysis, on fd 3 or into `frames.output` (a FIFO, see frame-fifo.ts).
+ * The segment muxer reports each finished file on fd 4 as CSV `name,start,end` (seconds from the first packet).
  */
 export function ingestArgs(opts: {
   source: StreamSource;
   segmentDir: string;
   segmentSeconds: number;
   runId: string;
-  frames?: { fps: number; width: number; height: number };
+  frames?: { fps: number; width: number; height: number; output?: string };
 }): string[] {
-  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', ...inputArgs(opts.source)];
+  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
+  // The FIFO exists already (we made it): -y lets ffmpeg open it instead of refusing to overwrite a file.
+  if (opts.frames?.output) args.push('-y');
+  if (opts.frames) args.push(...LOW_DELAY_DECODE);
+  args.push(...inputArgs(opts.source));
   args.push(
     '-map',
     '0:v:0',
@@ -84,7 +96,7 @@ export function ingestArgs(opts: {
       'rgb24',
       '-f',
       'rawvideo',
-      'pipe:3',
+      opts.frames.output ?? 'pipe:3',
     );
   }
   return args;

@@ -69,13 +69,13 @@ export class FfmpegVideoEngine implements VideoEngine {
       {
         ffmpeg: this.tools.ffmpeg,
         source: options.source,
-        buildArgs: (runId) =>
+        buildArgs: (runId, framesOutput) =>
           ingestArgs({
             source: options.source,
             segmentDir: options.segmentDir,
             segmentSeconds: options.segmentSeconds,
             runId,
-            frames: options.frames,
+            frames: options.frames ? { ...options.frames, output: framesOutput } : undefined,
           }),
         segmentDir: options.segmentDir,
         frames: options.frames,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { IngestHandlers, IngestState, IngestWorker, StreamInfo, StreamSource } from '../../ports/video';
+import { FrameFifo } from './frame-fifo';
 import { Mp4FragmentSplitter } from './mp4-fragments';
 import { describeStop } from './failure-text';
 import { appendJournal, journalFile, pruneJournals, segmentTimes } from './journal';
@@ -14,11 +15,16 @@ export interface SupervisorOptions {
   /** The ffmpeg program to run. */
   ffmpeg: string;
   source: StreamSource;
-  /** Arguments for one run; `runId` is unique per spawn (segment file prefix). */
-  buildArgs: (runId: string) => string[];
+  /**
+   * Arguments for one run; `runId` is unique per spawn (segment file prefix). `framesOutput`: where ffmpeg writes the
+   * analysis frames (a FIFO path), or undefined for fd 3.
+   */
+  buildArgs: (runId: string, framesOutput?: string) => string[];
   /** Where segment names in the fd-4 list live; absent when the process writes no segments. */
   segmentDir?: string;
   frames?: { fps: number; width: number; height: number };
+  /** How the analysis frames come: a FIFO read without copies (default), or fd 3 (the fallback where no FIFO can be made). */
+  framesVia?: 'fifo' | 'pipe';
   /** Only these codecs are accepted; anything else is an error state, not a reconnect loop. */
   codecs: string[];
   stallSeconds: number;
@@ -44,11 +50,14 @@ export class FfmpegSupervisor implements IngestWorker {
   private retryTimer: NodeJS.Timeout | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private exited: Promise<void> = Promise.resolve();
+  /** Where the analysis frames come through (made once, reopened per run); undefined: fd 3. */
+  private readonly fifo: FrameFifo | undefined;
 
   constructor(
     private readonly opts: SupervisorOptions,
     private readonly handlers: Handlers,
   ) {
+    this.fifo = opts.frames && opts.framesVia !== 'pipe' ? FrameFifo.create() : undefined;
     this.setState(this.state);
     this.spawnOnce();
   }
@@ -69,14 +78,33 @@ export class FfmpegSupervisor implements IngestWorker {
   private spawnOnce(): void {
     if (this.stopping) return;
     const runId = `${Date.now()}`;
+    const frames = this.opts.frames;
+    let frameIndex = 0;
+    let anchor: number | undefined;
+    const deliver = (rgb: Buffer) => {
+      if (!frames) return;
+      const at = new Date(((anchor ?? Date.now() / 1000) + frameIndex / frames.fps) * 1000);
+      frameIndex++;
+      this.safe(() => this.handlers.onFrame?.({ at, width: frames.width, height: frames.height, rgb }));
+    };
+    const frameBytes = frames ? frames.width * frames.height * 3 : 0;
+    let reader: { close(): void } | undefined;
+    if (frames && this.fifo) {
+      try {
+        reader = this.fifo.open(frameBytes, deliver, (err) => this.opts.log?.('warn', 'analysis frames: read error', { err: String(err) }));
+      } catch (err) {
+        this.opts.log?.('warn', 'analysis frames: FIFO not opened; reading fd 3', { err: String(err) });
+      }
+    }
     // Tied to this process: a crash of the server (even SIGKILL) sends ffmpeg SIGTERM, which closes the segment.
-    const child = spawnTied(this.opts.ffmpeg, this.opts.buildArgs(runId), { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    const child = spawnTied(this.opts.ffmpeg, this.opts.buildArgs(runId, reader ? this.fifo?.path : undefined), {
+      stdio: ['ignore', 'pipe', 'pipe', reader ? 'ignore' : 'pipe', 'pipe'],
+    });
     this.child = child;
     const journal = this.opts.segmentDir ? journalFile(this.opts.segmentDir, runId) : undefined;
     if (this.opts.segmentDir) void pruneJournals(this.opts.segmentDir, runId);
     let banner = '';
     let tail = '';
-    let anchor: number | undefined;
     let stalled = false;
     /** Records the run's anchor once, before any segment of the run is reported. */
     const fixAnchor = (value: number) => {
@@ -86,7 +114,6 @@ export class FfmpegSupervisor implements IngestWorker {
     let info: StreamInfo | undefined;
     let hardError: { problem: 'UNSUPPORTED_CODEC'; message: string } | undefined;
     let lastDataAt = Date.now();
-    let frameIndex = 0;
     const splitter = new Mp4FragmentSplitter({
       init: (init, mime) => this.safe(() => this.handlers.onLiveInit(init, mime)),
       fragment: (fragment, keyframe) => {
@@ -133,24 +160,22 @@ export class FfmpegSupervisor implements IngestWorker {
       }
     });
 
-    const frames = this.opts.frames;
     const fd3 = child.stdio[3] as Readable | null;
-    if (frames && fd3) {
-      const frameBytes = frames.width * frames.height * 3;
-      let parts: Buffer[] = [];
-      let have = 0;
+    if (frames && fd3 && !reader) {
+      // Fallback without a FIFO: chunks are copied once into the frame's own buffer (no concatenation of the rest).
+      let frame = Buffer.allocUnsafeSlow(frameBytes);
+      let filled = 0;
       fd3.on('data', (d: Buffer) => {
-        parts.push(d);
-        have += d.length;
-        while (have >= frameBytes) {
-          const all = Buffer.concat(parts);
-          const rgb = all.subarray(0, frameBytes);
-          const rest = all.subarray(frameBytes);
-          parts = rest.length ? [rest] : [];
-          have = rest.length;
-          const at = new Date(((anchor ?? Date.now() / 1000) + frameIndex / frames.fps) * 1000);
-          frameIndex++;
-          this.safe(() => this.handlers.onFrame?.({ at, width: frames.width, height: frames.height, rgb }));
+        for (let at = 0; at < d.length; ) {
+          const n = Math.min(frameBytes - filled, d.length - at);
+          d.copy(frame, filled, at, at + n);
+          filled += n;
+          at += n;
+          if (filled < frameBytes) continue;
+          const full = frame;
+          frame = Buffer.allocUnsafeSlow(frameBytes);
+          filled = 0;
+          deliver(full);
         }
       });
     } else fd3?.resume();
@@ -187,6 +212,7 @@ export class FfmpegSupervisor implements IngestWorker {
       });
       child.on('close', async (code, signal) => {
         clearInterval(this.watchdog);
+        reader?.close();
         await Promise.all(pendingSegments);
         if (this.child === child) this.child = undefined;
         if (this.stopping) {
@@ -246,6 +272,7 @@ export class FfmpegSupervisor implements IngestWorker {
     clearTimeout(this.retryTimer);
     const child = this.child;
     if (!child) {
+      this.fifo?.dispose();
       this.setState({ kind: 'stopped', since: new Date() });
       return;
     }
@@ -253,6 +280,7 @@ export class FfmpegSupervisor implements IngestWorker {
     child.kill('SIGINT');
     await this.exited;
     clearTimeout(killer);
+    this.fifo?.dispose();
   }
 }
 
