@@ -295,7 +295,6 @@ export const ERROR_CATALOGUE = {
   REMEDIATION_CLOSED: { status: 409, vi: 'Nội dung khắc phục này đã kết thúc.', en: 'This remediation is already closed.' },
   REMEDIATIONS_OPEN: { status: 409, vi: 'Còn nội dung khắc phục chưa hoàn thành.', en: 'Some remediations are not done yet.' },
   STATS_RANGE: { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must not be before the start date.' },
-  INSPECTION_XLSX_UNAVAILABLE: { status: 503, vi: 'Chức năng xuất Excel thống kê kiểm tra chưa sẵn sàng.', en: 'The XLSX export of inspection statistics is not available yet.' },
 } as const satisfies Record<string, ErrorMeaning>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -154,6 +154,10 @@ for (const kind of dbKinds()) {
       assert.equal(end.byKind.find((k: { key: string }) => k.key === 'INTER_AGENCY')?.count, 1);
       assert.deepEqual((end.byMonth as Array<{ month: string }>).map((m) => m.month), ['2025-03', '2025-04', '2025-05', '2025-09', '2025-10', '2025-11']);
 
+      const xlsx = await kiemtra.get('/api/inspections/stats.xlsx?from=2025-01-01&to=2025-12-31&asOf=2025-12-31');
+      assert.equal(xlsx.statusCode, 200, xlsx.body);
+      assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+
       const mid = (await kiemtra.get('/api/inspections/stats?from=2025-01-01&to=2025-06-30&asOf=2025-06-30')).json();
       assert.equal(mid.total, 3);
       assert.equal(type(mid, 'UBND_XA'), 2);

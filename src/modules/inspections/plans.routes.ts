@@ -67,7 +67,7 @@ export async function plansRoutes(root: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const access = getAccess(req);
       const stats = await inspectionStats(ctx.db, access, req.query);
-      const bytes = await statsXlsx(stats);
+      const bytes = await statsXlsx(ctx.db, stats, req.query.unitId);
       await recordAudit(ctx.db, { actor: access.actor(), action: 'inspections.stats_export', entityType: 'inspection_stats', details: { ...req.query } }, ctx.now());
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
