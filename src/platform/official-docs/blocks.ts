@@ -32,8 +32,6 @@ export interface ParaStyle {
   justify?: boolean;
   /** First-line indent of 1 cm (body paragraphs). */
   indent?: boolean;
-  /** Hanging indent in mm: list items whose wrapped lines align after the marker. */
-  hanging?: number;
   /** Space after, in twentieths of a point. */
   after?: number;
 }
@@ -42,7 +40,7 @@ export function para(children: TextRun[], o: ParaStyle = {}): Paragraph {
   return new Paragraph({
     children,
     alignment: o.center ? AlignmentType.CENTER : o.justify ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-    indent: o.hanging ? { left: Math.round(o.hanging * MM), hanging: Math.round(o.hanging * MM) } : o.indent ? { firstLine: Math.round(10 * MM) } : undefined,
+    indent: o.indent ? { firstLine: Math.round(10 * MM) } : undefined,
     spacing: { after: o.after ?? 0, line: 276 },
   });
 }

@@ -4,9 +4,9 @@
  * the findings grouped by item with the persons named. Labels come from the glossary, never a second copy.
  */
 import { INSPECTION_KIND_LABELS, INSPECTION_MEMBER_ROLE_LABELS, INSPECTION_VERDICT_LABELS } from '../../../platform/glossary';
-import type { BodyBlock } from '../../../platform/official-docs';
+import type { BodyBlock, OfficialDocument } from '../../../platform/official-docs';
 import { formatDateVi, localDateOf, localMinuteOf } from '../../../platform/time';
-import type { FindingLine, FormingDecision, InspectionKindCode, ItemResultLine, TeamMemberLine } from './types';
+import type { FindingLine, FormingDecision, InspectionDocumentBase, InspectionKindCode, ItemResultLine, TeamMemberLine } from './types';
 
 export const asDate = (x: string | Date): Date => (x instanceof Date ? x : new Date(x));
 
@@ -99,3 +99,8 @@ export function namedPersons(findings: FindingLine[]): Array<{ name: string; tit
 
 /** Two digits below 10, as numbers in administrative text are written ("02 bản"). */
 export const two = (n: number) => String(n).padStart(2, '0');
+
+/** The NĐ 30 head of either document: issuing body, number and place-date line. */
+export function documentHead(input: InspectionDocumentBase): Pick<OfficialDocument, 'superiorBody' | 'issuer' | 'number' | 'numberSymbol' | 'place' | 'date'> {
+  return { superiorBody: input.issuer.superiorBody, issuer: input.issuer.name, number: input.number, numberSymbol: input.numberSymbol, place: input.issuer.place, date: input.date };
+}

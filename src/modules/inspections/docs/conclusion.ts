@@ -8,7 +8,7 @@
 import { INSPECTION_RECOMMENDATION_LABELS } from '../../../platform/glossary';
 import { type BodyBlock, type OfficialDocument, renderOfficialDocx } from '../../../platform/official-docs';
 import { formatDateVi, localDateOf } from '../../../platform/time';
-import { asDate, decisionPhrase, findingsByItem, itemTable, kindPhrase, personPhrase } from './common';
+import { asDate, documentHead, decisionPhrase, findingsByItem, itemTable, kindPhrase, personPhrase } from './common';
 import type { ConclusionInput, RecommendationKindCode, RecommendationLine } from './types';
 
 const KIND_ORDER: RecommendationKindCode[] = ['REMIND', 'CRITICIZE', 'SELF_REVIEW', 'PROPOSE_DISCIPLINE', 'FIX'];
@@ -92,12 +92,7 @@ export function conclusionDocument(input: ConclusionInput): OfficialDocument {
   sections.forEach(([title, blocks], i) => body.push({ text: `${ROMAN[i]}. ${title}`, bold: true }, ...blocks));
   body.push(`Trên đây là Thông báo kết luận kiểm tra công vụ tại ${input.targetUnit.name}. Đề nghị ${input.targetUnit.name} và các cơ quan, đơn vị có liên quan nghiêm túc thực hiện./.`);
   return {
-    superiorBody: input.issuer.superiorBody,
-    issuer: input.issuer.name,
-    number: input.number,
-    numberSymbol: input.numberSymbol,
-    place: input.issuer.place,
-    date: input.date,
+    ...documentHead(input),
     type: 'THÔNG BÁO',
     summary: `Kết luận kiểm tra công vụ tại ${input.targetUnit.name}`,
     body,

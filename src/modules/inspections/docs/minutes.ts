@@ -7,7 +7,7 @@
  */
 import { type BodyBlock, type OfficialDocument, renderOfficialDocx, type SignatureSlot } from '../../../platform/official-docs';
 import { localDateOf } from '../../../platform/time';
-import { asDate, clock, clockAndDay, decisionPhrase, findingsByItem, itemTable, kindPhrase, namedPersons, personPhrase, teamLines, two } from './common';
+import { asDate, documentHead, clock, clockAndDay, decisionPhrase, findingsByItem, itemTable, kindPhrase, namedPersons, personPhrase, teamLines, two } from './common';
 import type { MinutesInput } from './types';
 
 /** "Biên bản kết thúc vào hồi 11 giờ 30 phút cùng ngày, được lập thành 02 bản…". */
@@ -60,12 +60,7 @@ export function minutesDocument(input: MinutesInput): OfficialDocument {
   ];
   if (secretary) rows.push([{ title: 'Thư ký', name: secretary.name }]);
   return {
-    superiorBody: input.issuer.superiorBody,
-    issuer: input.issuer.name,
-    number: input.number,
-    numberSymbol: input.numberSymbol,
-    place: input.issuer.place,
-    date: input.date,
+    ...documentHead(input),
     type: 'BIÊN BẢN',
     summary: `Kiểm tra công vụ tại ${input.targetUnit.name}`,
     body,

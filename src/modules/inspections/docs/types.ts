@@ -70,28 +70,32 @@ export interface SignerLine {
   name: string;
 }
 
-export interface MinutesInput {
+/** What both documents share: the issuer and number, the inspection, its results and findings. */
+export interface InspectionDocumentBase {
   issuer: DocIssuer;
-  /** From allocateNumber, e.g. "03/BB-ĐKT"; null prints a blank number to be filled on issue. */
+  /** From allocateNumber, e.g. "03/BB-ĐKT" or "05/TB-SNV"; null prints a blank number to be filled on issue. */
   number: string | null;
   /** Symbol after the slash, e.g. "BB-ĐKT" (used when number is null). */
   numberSymbol: string;
-  /** Date of the minutes, 'YYYY-MM-DD'. */
+  /** Date of the document, 'YYYY-MM-DD' (also the fixed timestamp of the file). */
   date: string;
   kind: InspectionKindCode;
   /** Title / scope of the inspection, e.g. "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính". */
   title: string;
-  scope: string | null;
   decision: FormingDecision;
   /** When the work on site started and ended (instants). */
   startedAt: string | Date;
   endedAt: string | Date;
-  place: string;
-  team: TeamMemberLine[];
   targetUnit: { name: string };
-  representative: { name: string; title: string };
   items: ItemResultLine[];
   findings: FindingLine[];
+}
+
+export interface MinutesInput extends InspectionDocumentBase {
+  scope: string | null;
+  place: string;
+  team: TeamMemberLine[];
+  representative: { name: string; title: string };
   representativeOpinion: string | null;
   /** Disagreement noted by the unit (or a team member); null when none. */
   disagreement: string | null;
@@ -117,25 +121,11 @@ export interface RemediationLine {
   dueOn: string;
 }
 
-export interface ConclusionInput {
-  issuer: DocIssuer;
-  /** e.g. "05/TB-SNV"; null prints a blank number. */
-  number: string | null;
-  numberSymbol: string;
-  /** 'YYYY-MM-DD' */
-  date: string;
-  kind: InspectionKindCode;
-  title: string;
-  decision: FormingDecision;
+export interface ConclusionInput extends InspectionDocumentBase {
   /** The minutes this conclusion follows (căn cứ). */
   minutes: { number: string | null; date: string };
-  startedAt: string | Date;
-  endedAt: string | Date;
-  targetUnit: { name: string };
   /** Free-text overall assessment (kết quả); may be empty, the item table is printed anyway. */
   summary: string | null;
-  items: ItemResultLine[];
-  findings: FindingLine[];
   /** Tồn tại, hạn chế; when empty the failed items are listed instead. */
   shortcomings: string[];
   recommendations: RecommendationLine[];
@@ -146,4 +136,3 @@ export interface ConclusionInput {
   /** Nơi nhận lines without the leading dash; the last should be "Lưu: VT, …". */
   recipients: string[];
 }
-
