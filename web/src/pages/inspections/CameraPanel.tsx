@@ -108,7 +108,6 @@ function CameraRow({ camera, view, editable, onAttached }: { camera: InspectionC
               format="DD/MM/YYYY HH:mm:ss"
               value={at}
               onChange={(v) => v && setAt(v)}
-              inputReadOnly
               aria-label={it('cam.at')}
               data-testid="snapshot-at"
             />

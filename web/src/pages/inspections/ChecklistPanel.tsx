@@ -46,7 +46,15 @@ export function ChecklistPanel({
     }
     return count;
   }, [entries]);
-  const verdictOf = (item: ItemResult) => (queued.has(item.id) ? (queued.get(item.id) as ResultPayload).verdict : item.verdict);
+  // What this device last set per item: once the outbox entry is sent (and deleted) the server's view may not be
+  // reloaded yet, and a note saved in that gap must not carry the old verdict back.
+  const [mine, setMine] = useState<ReadonlyMap<string, ResultPayload>>(new Map());
+  const latestOf = (item: ItemResult) => queued.get(item.id) ?? mine.get(item.id);
+  const verdictOf = (item: ItemResult) => {
+    const local = latestOf(item);
+    return local ? local.verdict : item.verdict;
+  };
+  const saved = (p: ResultPayload) => setMine((m) => new Map(m).set(p.itemId, p));
   const judged = view.items.filter((i) => verdictOf(i) !== null).length;
 
   return (
@@ -64,7 +72,8 @@ export function ChecklistPanel({
           item={item}
           inspectionId={inspectionId}
           verdict={verdictOf(item)}
-          queuedNote={queued.get(item.id)?.note}
+          queuedNote={latestOf(item)?.note}
+          onSaved={saved}
           photos={view.photos.filter((p) => p.itemId === item.id).length + (queuedPhotos.get(item.id) ?? 0)}
           editable={editable}
           onAddFinding={() => onAddFinding(item.id)}
@@ -83,6 +92,7 @@ function ItemCard({
   photos,
   editable,
   onAddFinding,
+  onSaved,
   extra,
 }: {
   item: ItemResult;
@@ -92,6 +102,7 @@ function ItemCard({
   photos: number;
   editable: boolean;
   onAddFinding: () => void;
+  onSaved: (payload: ResultPayload) => void;
   extra: React.ReactNode;
 }) {
   const it = useIT();
@@ -115,6 +126,7 @@ function ItemCard({
 
   const save = async (next: { verdict: Verdict | null; note: string }) => {
     const payload: ResultPayload = { inspectionId, itemId: item.id, verdict: next.verdict, note: next.note };
+    onSaved(payload);
     await deviceOutbox().enqueue({ key: resultKey(inspectionId, item.id), scope: inspectionId, kind: KIND_RESULT, payload });
     void deviceOutbox().flush();
   };
