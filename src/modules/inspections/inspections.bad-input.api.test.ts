@@ -90,6 +90,20 @@ for (const kind of dbKinds()) {
       assert.deepEqual(await footprint(t), team);
     });
 
+    it('lists the inspected unit’s cameras to the team only, and exports only footage of the inspection window', async () => {
+      const cams = await kiemtra.get(`/api/inspections/${id}/cameras`);
+      assert.equal(cams.statusCode, 200, cams.body);
+      const list = cams.json() as Array<{ id: string; name: string }>;
+      assert.ok(list.length > 0, 'xã Thông Thụ has cameras in the demo agency');
+      assertError(await chutich.get(`/api/inspections/${id}/cameras`), 403, 'INSPECTION_NOT_MEMBER');
+      const before = await footprint(t);
+      const cameraId = list[0]?.id as string;
+      assertError(await kiemtra.send('POST', `/api/inspections/${id}/evidence`, { kind: 'SNAPSHOT', cameraId, at: hoursFromNow(-3), reason: 'Kiểm tra giờ làm việc' }), 422, 'EVIDENCE_OUTSIDE_WINDOW');
+      assertError(await kiemtra.send('POST', `/api/inspections/${id}/evidence`, { kind: 'CLIP', cameraId, from: hoursFromNow(-0.5), reason: 'Kiểm tra giờ làm việc' }), 400, 'EVIDENCE_TIME');
+      assertError(await kiemtra.send('POST', `/api/inspections/${id}/evidence`, { kind: 'SNAPSHOT', cameraId: unit(t, 'TT-UBND'), at: hoursFromNow(-0.5), reason: 'Kiểm tra giờ làm việc' }), 404, 'NOT_FOUND');
+      assert.deepEqual(await footprint(t), before);
+    });
+
     it('refuses minutes before every item is judged and a conclusion before the minutes, writing nothing', async () => {
       const before = await footprint(t);
       assertError(await kiemtra.send('POST', `/api/inspections/${id}/conclusion`, { signer: SIGNER }), 409, 'CONCLUSION_BEFORE_MINUTES');
