@@ -4,7 +4,7 @@ import { loginAs, type Session, startTestApp, type TestApp } from '../../../test
 import { dbKinds } from '../../../test/helpers/db';
 import { addDays } from '../../platform/time';
 import { remediationReminders } from './followup.service';
-import { assertError, footprint, hoursFromNow, inspection, items, JPEG, judgeAll, person, SIGNER, today, unit, uploadPhoto } from './test/fixtures';
+import { assertError, footprint, hoursFromNow, inspection, JPEG, judgeAll, person, SIGNER, today, unit, uploadPhoto } from './test/fixtures';
 
 /**
  * Issue 15, acceptance 1, through the HTTP API on PGlite and PostgreSQL: plan → decision → a surprise inspection the
