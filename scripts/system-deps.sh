@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages npm cannot provide (ffmpeg, Chromium, fonts, GStreamer RTSP server, NATS,
-# PostgreSQL client/server tools, LibreOffice Writer) with apt, non-interactively, when any is missing.
+# PostgreSQL client/server tools, LibreOffice Writer and Calc) with apt, non-interactively, when any is missing.
 # Usage: scripts/system-deps.sh [--check]   (--check: only report, exit 1 when something is missing)
 set -euo pipefail
 
 PKGS=(ffmpeg chromium nats-server postgresql fonts-noto-core fonts-liberation2 poppler-utils
       python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-      gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad gstreamer1.0-tools libreoffice-writer-nogui)
+      gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad gstreamer1.0-tools libreoffice-writer-nogui
+      libreoffice-calc-nogui)
 
 missing=()
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
@@ -20,6 +21,8 @@ gst-inspect-1.0 x264enc >/dev/null 2>&1 || missing+=(gstreamer-ugly)
 gst-inspect-1.0 h264parse >/dev/null 2>&1 || missing+=(gstreamer-bad)
 # LibreOffice converts the generated DOCX (discipline documents) to PDF in the tests that check their text.
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# … and the generated XLSX (timesheets, inspection statistics) with Calc.
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system-deps: all present"
