@@ -9,6 +9,8 @@ import { type GateSession, type ServedGate, serveGate, startGateSession, stopAnd
 import { gateRows, outcomesOfLoop, quantile, type SeenLoop } from '../test/rtsp/gate-stream';
 import { rtspServerAvailable } from '../test/rtsp/rtsp-server';
 import { localDateOf } from '../src/platform/time';
+import { recognitionRuntime } from '../src/modules/recognition';
+import type { SightingRecord } from '../src/modules/recognition/gate-pipeline';
 
 /**
  * Acceptance 1 (and part of 4) of issue 14 in real conditions: a 720p H.264 gate video made from ../shared/faces with
@@ -45,6 +47,9 @@ describe('gate passes over RTSP: one pass, one sighting, one punch', { skip, tim
     const g = await serveGate(s, video, spec, name);
     servers.push(g);
     const [loop] = (await waitForLoops(g, video, 1)) as [SeenLoop];
+    // The gate's own record of how each pass was decided (logged, never asserted: it is about time).
+    const rt = recognitionRuntime(s.t.ctx) as unknown as { pipelines: Map<string, { gate?: { recent: SightingRecord[] } }> };
+    const recent = rt.pipelines.get(g.cameraId)?.gate?.recent ?? [];
     const stats = await stopAndDrain(s, g);
     const rows = await gateRows(s.t, g.cameraId);
     const samples = g.clock?.samples ?? [];
@@ -62,6 +67,12 @@ describe('gate passes over RTSP: one pass, one sighting, one punch', { skip, tim
           framesWithFace: o.framesWithFace,
           sightings: o.sightings.map((x) => `${x.verdict}/${nameOf(x.verdict === 'AUTO' ? x.person_id : (x.candidates[0]?.personId ?? null))}/${x.score?.toFixed(3)}/frag${x.fragments}@+${x.first_seen_at.getTime() - o.faceAtMs}ms`),
           punches: o.punches.map((p) => `${nameOf(p.person_id)} stored +${p.received_at.getTime() - o.faceAtMs}ms`),
+          // policy = camera time face → triggering frame; ingest = that frame's camera time → the gate began handling it
+          // (ffmpeg, RTSP and the gate's own queue); processing = handled → stored.
+          decided: o.sightings.map((x) => {
+            const d = recent.find((r) => r.id === x.id)?.decision;
+            return d && d.storedMs !== undefined ? `${d.path} policy +${d.triggerMs - o.faceAtMs}ms ingest ${d.triggerArrivedMs - d.triggerMs}ms processing ${d.storedMs - d.triggerArrivedMs}ms` : 'no trace';
+          }),
         })),
         strays: strays.map((x) => `${x.verdict}@${x.first_seen_at.toISOString()}`),
         stats,

@@ -346,9 +346,17 @@ export const ONE_FPS_SCRIPT: PassScript[] = [
 /**
  * What each pass must produce, from the script and the debounce window: 'outcome' (one punch or one review item),
  * 'debounced' (the same person's earlier pass, within the window, already produced it) or 'stranger' (no punch).
+ * `loopS`: the video is looped and this is not its first loop: the previous loop's passes (loopS earlier) count too —
+ * the standard video's last E1 pass is 17.7 s before the next loop's first one, inside a 20 s window.
  */
-export function expectations(passes: TimelinePass[], debounceS: number): ('outcome' | 'debounced' | 'stranger')[] {
+export function expectations(passes: TimelinePass[], debounceS: number, loopS?: number): ('outcome' | 'debounced' | 'stranger')[] {
   const lastOutcome = new Map<string, number>();
+  if (loopS !== undefined) {
+    const previous = expectations(passes, debounceS);
+    passes.forEach((p, i) => {
+      if (previous[i] === 'outcome') lastOutcome.set(p.who, p.startS - loopS);
+    });
+  }
   return passes.map((p) => {
     if (!p.enrolled) return 'stranger';
     const before = lastOutcome.get(p.who);

@@ -86,7 +86,13 @@ forEachDb('gate passes: one pass, one sighting, one punch', (getDb) => {
       if (decidedAtFrame < 0 && (await rows(gate)).length) decidedAtFrame = i;
     });
     console.log(`early decision at frame index ${decidedAtFrame} (${decidedAtFrame * 200} ms of camera time after the face appeared)`);
-    assert.ok(decidedAtFrame >= 1 && decidedAtFrame <= 3, `decided at frame ${decidedAtFrame} of ${frames.length}`);
+    assert.ok(decidedAtFrame >= 0 && decidedAtFrame <= 3, `decided at frame ${decidedAtFrame} of ${frames.length}`);
+    // The decision trace says which frame settled the pass, by which rule, and what each frame before it lacked.
+    const decision = gate.recent[0]?.decision;
+    assert.ok(decision && (decision.path === 'pass-so-far' || decision.path === 'strong-frame'), `decided early: ${decision?.path}`);
+    assert.deepEqual([decision.firstMs, decision.triggerMs, decision.frames.length], [t0, t0 + decidedAtFrame * 200, decidedAtFrame + 1]);
+    assert.equal(decision.frames.at(-1)?.rule, decision.path);
+    assert.ok(decision.storedMs !== undefined && decision.storedMs >= decision.triggerArrivedMs);
     await end(gate);
     const [row, ...more] = await rows(gate);
     assert.equal(more.length, 0, 'one sighting');

@@ -45,7 +45,18 @@ export interface DecisionTrace {
   /** Wall time when the gate began handling the triggering frame (or flush), and when the punch or row was stored. */
   triggerArrivedMs: number;
   storedMs?: number;
+  /**
+   * CPU time of the whole server process from the triggering frame's handling to the store: the processing cost a
+   * loaded host does not inflate (other work of the process in that interval, e.g. other cameras, is included).
+   */
+  cpuMs?: number;
   frames: FrameTrace[];
+}
+
+/** CPU time of the whole process (worker threads included), µs: on a loaded host it grows only with this process's work. */
+export function cpuUs(): number {
+  const c = process.cpuUsage();
+  return c.user + c.system;
 }
 
 export type DecisionHow = Pick<DecisionTrace, 'path' | 'triggerMs' | 'triggerArrivedMs'>;

@@ -13,7 +13,7 @@ import { findFoldTarget, type MergeOptions, pruneRecent, upgrades } from './doma
 import { FaceTracker, type Track } from './domain/tracker';
 import { activeEnrollmentPeriod, collectPass } from './gate-enrollment.collect';
 import { FrameIntake } from './gate-pipeline.intake';
-import { type DecisionHow, type DecisionTrace, type FramePayload, PassState, type WrittenPass } from './gate-pipeline.pass';
+import { cpuUs, type DecisionHow, type DecisionTrace, type FramePayload, PassState, type WrittenPass } from './gate-pipeline.pass';
 import { GateStatsKeeper } from './gate-pipeline.stats';
 import { insertSighting, kindOf, type PunchSink, recordPunch, refineSighting, upgradeSighting } from './gate-pipeline.write';
 import type { GateStats } from './gate-stats-types';
@@ -106,6 +106,8 @@ export class GatePipeline {
   private livenessPolicy: LivenessPolicy = DEFAULT_LIVENESS_POLICY;
   private debounceMs = DEFAULT_DEBOUNCE_SECONDS * 1000;
   private written: WrittenPass[] = [];
+  /** Process CPU time when the frame (or flush) being handled began: the trace's CPU cost of a decision. */
+  private handlingCpuUs = 0;
   private readonly keeper: GateStatsKeeper;
   private readonly intake: FrameIntake;
   private readonly options: GateOptions;
@@ -132,6 +134,7 @@ export class GatePipeline {
   async handleFrame(frame: { at: Date; width: number; height: number; rgb: Uint8Array }): Promise<void> {
     const atMs = frame.at.getTime();
     const arrivedMs = this.deps.now().getTime();
+    this.handlingCpuUs = cpuUs();
     const checked = this.intake.timestamp(atMs, this.deps.now().getTime());
     if (checked.kind === 'drop') return;
     if (checked.kind === 'reset') await this.resetTimeline();
@@ -323,7 +326,7 @@ export class GatePipeline {
     else {
       const now = this.deps.now().getTime();
       this.keeper.latency(Math.max(0, now - state.firstMs));
-      (record.decision as DecisionTrace).storedMs = now;
+      Object.assign(record.decision as DecisionTrace, { storedMs: now, cpuMs: (cpuUs() - this.handlingCpuUs) / 1000 });
     }
   }
 
@@ -346,7 +349,7 @@ export class GatePipeline {
     await recordPunch(db, sightingId, punch.punchId, now);
     this.keeper.latency(Math.max(0, now.getTime() - at.getTime()));
     if (record) record.punchId = punch.punchId;
-    if (record?.decision) record.decision.storedMs = now.getTime();
+    if (record?.decision) Object.assign(record.decision, { storedMs: now.getTime(), cpuMs: (cpuUs() - this.handlingCpuUs) / 1000 });
   }
 
   /** Ends passes that have gone quiet by `now` (wall clock; call periodically and at shutdown). */
@@ -356,6 +359,7 @@ export class GatePipeline {
     const { lastTs, lastArrival } = this.intake;
     const frameNow = lastTs === null || !Number.isFinite(now) ? now : lastTs + Math.max(0, now - lastArrival);
     const wall = this.deps.now().getTime();
+    this.handlingCpuUs = cpuUs();
     for (const track of this.tracker.expire(frameNow)) await this.endTrack(track, frameNow, wall);
     if (!Number.isFinite(frameNow)) return;
     await this.decideOverdue(frameNow, wall);
