@@ -43,6 +43,8 @@ interface Table {
   total?: string | null;
   /** Total-row values that are not sums (a share column's total is 100 %), by column index. */
   totalOverride?: Record<number, Cell>;
+  /** Excel number formats by column index ("0.0" for shares). */
+  formats?: Record<number, string>;
 }
 
 /** "21 cuộc: 8 UBND xã, 13 Sở" — the count by target unit type in one line, as reports quote it. */
@@ -81,6 +83,8 @@ function addTable(ws: ExcelJS.Worksheet, t: Table, at: number): number {
       const c = row.getCell(i);
       c.font = { ...FONT, bold: isTotal };
       c.border = BOX;
+      const fmt = t.formats?.[i - 1];
+      if (fmt) c.numFmt = fmt;
       c.alignment = typeof values[i - 1] === 'number' && i > 1 ? { horizontal: 'right', vertical: 'middle' } : { horizontal: i === 1 ? 'center' : 'left', vertical: 'middle', wrapText: true };
     }
   });
@@ -136,6 +140,7 @@ export async function inspectionStatsXlsx(s: InspectionStatsSheetInput): Promise
         rows: s.byKind.map((k, i) => [i + 1, k.label.vi, k.count, percent(k.count, s.total)]),
         total: 'Tổng cộng',
         totalOverride: { 3: s.total > 0 ? 100 : 0 },
+        formats: { 3: '0.0' },
       },
     },
   ]);
@@ -153,6 +158,7 @@ export async function inspectionStatsXlsx(s: InspectionStatsSheetInput): Promise
           rows: s.byTargetType.map((t, i) => [i + 1, t.label.vi, t.count, percent(t.count, s.total)]),
           total: 'Tổng cộng',
           totalOverride: { 3: s.total > 0 ? 100 : 0 },
+          formats: { 3: '0.0' },
         },
       },
     ],
@@ -163,7 +169,7 @@ export async function inspectionStatsXlsx(s: InspectionStatsSheetInput): Promise
       caption: '1. Theo tiêu chí kiểm tra',
       table: {
         headers: ['STT', 'Tiêu chí kiểm tra', 'Số lượt không đạt', 'Số vi phạm ghi nhận'],
-        widths: [6, 46, 16, 16],
+        widths: [6, 46, 20, 20],
         rows: s.findingsByItem.map((it, i) => [i + 1, it.titleVi, it.failed, it.findings]),
         total: 'Tổng cộng',
       },
@@ -172,7 +178,7 @@ export async function inspectionStatsXlsx(s: InspectionStatsSheetInput): Promise
       caption: '2. Theo đơn vị được kiểm tra',
       table: {
         headers: ['STT', 'Đơn vị được kiểm tra', 'Số cuộc', 'Số vi phạm ghi nhận', 'Số vi phạm chuyển xử lý'],
-        widths: [6, 46, 16, 16, 16],
+        widths: [6, 40, 12, 20, 20],
         rows: s.findingsByUnit.map((u, i) => [i + 1, u.unitName, u.inspections, u.findings, u.violations]),
         total: 'Tổng cộng',
       },
