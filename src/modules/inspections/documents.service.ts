@@ -8,11 +8,12 @@ import { allocateNumber } from '../../platform/official-docs';
 import type { Db } from '../../platform/ports/db';
 import { localDateOf } from '../../platform/time';
 import { recordAudit } from '../audit';
-import { notify, unitHeads } from '../notifications';
+import { notify } from '../notifications';
 import { loadOrgTree } from '../org';
 import { personsOnDate } from '../people';
 import { decisionOf, docContext, yearOf } from './doc-inputs';
 import { conclusionDocx, minutesDocx } from './docs';
+import { unitLeaders } from './followup.service';
 import { requireIssuer, requireState, visibleInspection } from './guards';
 import type { ZConclusionBody, ZMinutesBody } from './followup.dto';
 import { type DocumentRow, documents, type InspectionRow } from './inspections.repo';
@@ -183,7 +184,7 @@ export async function issueConclusion(ctx: AppContext, access: Access, id: strin
           paragraphs: [`${c.issuer.name} đã ban hành Thông báo kết luận kiểm tra số ${number} (“${i.title}”).`, rems.length ? `Có ${rems.length} nội dung cần khắc phục, hạn sớm nhất ${rems.map((r) => r.dueOn).sort()[0]}.` : 'Không có nội dung phải khắc phục.'],
           link: `/inspections/${id}`,
         },
-        recipients: await unitHeads(tx, i.target_unit_id, today),
+        recipients: await unitLeaders(tx, i.target_unit_id, today),
         entityType: 'inspection',
         entityId: id,
         dedupKey: `inspection-conclusion:${id}`,

@@ -4,13 +4,22 @@ import { errors } from '../../platform/errors';
 import type { Db } from '../../platform/ports/db';
 import { addDays, formatDateVi, localDateOf } from '../../platform/time';
 import { recordAudit } from '../audit';
-import { holdersOf, notify, unitHeads } from '../notifications';
+import { holdersOf, notify, type Recipient, unitHeads } from '../notifications';
 import { loadOrgTree } from '../org';
 import { requireIssuer, requireState, visibleInspection } from './guards';
 import type { ZCloseBody, ZDoneBody, ZReportBody } from './followup.dto';
 import { dueRemediations, getRemediation, remediations } from './inspections.repo';
 
 /** Follow-up (theo dõi khắc phục): the unit's report, the issuer's acceptance, closing, and the daily reminders. */
+
+/**
+ * Who hears for a unit: its heads (unit_head up the tree) and the leaders who read its reports (a commune's chairman,
+ * office chief, home-affairs leader), once each.
+ */
+export async function unitLeaders(db: Db, unitId: string, today: string): Promise<Recipient[]> {
+  const all = [...(await unitHeads(db, unitId, today)), ...(await holdersOf(db, 'reports.read', unitId, today))];
+  return all.filter((r, i) => all.findIndex((x) => x.userId === r.userId) === i);
+}
 
 const FOLLOW_UP = ['REMEDIATING', 'CONCLUDED'] as const;
 
@@ -100,7 +109,7 @@ export async function remediationReminders(db: Db, now: Date): Promise<{ reminde
       await db.transaction(async (tx) => {
         const done = await tx.query(`UPDATE inspection_remediations SET state = 'OVERDUE', overdue_notified_on = $2 WHERE id = $1 AND state = 'OPEN' RETURNING id`, [r.id, today]);
         if (done.length === 0) return;
-        const recipients = [...(await unitHeads(tx, r.owner_unit_id, today)), ...(await holdersOf(tx, 'inspections.manage', r.issuer_unit_id, today))];
+        const recipients = [...(await unitLeaders(tx, r.owner_unit_id, today)), ...(await holdersOf(tx, 'inspections.manage', r.issuer_unit_id, today))];
         await notify(
           tx,
           {
@@ -135,7 +144,7 @@ export async function remediationReminders(db: Db, now: Date): Promise<{ reminde
               paragraphs: [`Nội dung “${r.description}” (kiểm tra “${r.title}”) cần được khắc phục và báo cáo trước ngày ${formatDateVi(r.due_on)}.`],
               link: `/inspections/${r.inspection_id}`,
             },
-            recipients: await unitHeads(tx, r.owner_unit_id, today),
+            recipients: await unitLeaders(tx, r.owner_unit_id, today),
             entityType: 'inspection',
             entityId: r.inspection_id,
             dedupKey: `inspection-remediation-due:${r.id}`,

@@ -43,6 +43,24 @@ for (const kind of dbKinds()) {
       assert.equal(ok.json().contentType, 'image/png');
     });
 
+    it('keeps one finding and one photo when the device sends the same clientId twice at once', async () => {
+      const item = (await items(kiemtra, id)).find((i) => i.code === 'ALCOHOL') as { id: string };
+      const finding = { clientId: 'race-f-0001', itemId: item.id, personId: person(t, 'TT005'), description: 'Có mùi rượu bia trong giờ làm việc.', observedAt: hoursFromNow(-0.1) };
+      const answers = await Promise.all([kiemtra.send('POST', `/api/inspections/${id}/findings`, finding), kiemtra.send('POST', `/api/inspections/${id}/findings`, finding)]);
+      assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 201], answers.map((a) => a.body).join('\n'));
+      assert.equal(answers[0]?.json().id, answers[1]?.json().id);
+      const rows = await t.ctx.db.query<{ n: number; v: number }>(`SELECT count(*)::int AS n, count(violation_id)::int AS v FROM inspection_findings WHERE client_id = 'race-f-0001'`);
+      assert.deepEqual(rows[0], { n: 1, v: 1 });
+      assert.equal((await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM violations WHERE facts->>'inspectionRef' = $1`, [id]))[0]?.n, 1);
+      const photos = await Promise.all([1, 2].map(() => uploadPhoto(t, kiemtra, id, { clientId: 'race-p-0001' }, { name: 'a.jpg', type: 'image/jpeg', data: JPEG })));
+      assert.deepEqual(photos.map((a) => a.statusCode).sort(), [200, 201]);
+      assert.equal((await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inspection_photos WHERE client_id = 'race-p-0001'`))[0]?.n, 1);
+      const keys = await t.ctx.db.query<{ key: string }>(`SELECT key FROM blob_owners WHERE key LIKE $1`, [`inspections/${id}/photos/%`]);
+      const files: string[] = [];
+      for await (const f of t.ctx.blobs.list(`inspections/${id}/photos/`)) files.push(f.key);
+      assert.deepEqual(files.sort(), keys.map((k) => k.key).sort(), 'no stray file from the losing upload');
+    });
+
     it('refuses a unit outside the issuer’s scope, a former unit, and an issuer the caller does not manage', async () => {
       const before = await footprint(t);
       const body = { kind: 'PLANNED', title: 'Kiểm tra công vụ', plannedFrom: hoursFromNow(24), plannedTo: hoursFromNow(30) };

@@ -108,6 +108,8 @@ for (const kind of dbKinds()) {
         signer: SIGNER,
       });
       assert.equal(conclusion.statusCode, 201, conclusion.body);
+      const told = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'inspections.conclusion' AND entity_id = $2`, [t.demo.users.chutich, id]);
+      assert.equal(told[0]?.n, 1, 'the commune chairman is told of the conclusion');
       const rem = (await chutich.get(`/api/inspections/${id}`)).json();
       assert.equal(rem.inspection.state, 'REMEDIATING');
       assert.equal(rem.documents.length, 2);
