@@ -8,6 +8,7 @@ import { celebaIdentities, drivePass, FACES, facesAvailable, largestFace, loadPh
 import { localDateOf } from '../../platform/time';
 import type { FaceBox, RgbImage } from '../../platform/ports/face-engine';
 import { ingestPunch } from '../attendance';
+import { analysePhoto } from './enrollment-photo';
 import { purgeExpiredGateGroups } from './gate-enrollment.groups';
 import { GatePipeline, type PunchSink } from './gate-pipeline';
 import { recognitionRuntime } from './runtime';
@@ -171,6 +172,22 @@ for (const kind of dbKinds()) {
       assert.equal(templates.filter((r) => r.source === 'GATE').length, out.samplesUsed);
       assert.ok(templates.every((r) => r.person_id === lan && r.source_camera_id === cameraId));
       for (const key of keys) assert.equal(await t.ctx.blobs.stat(key), undefined, 'the group\'s face crops are deleted');
+      // The chosen crops are kept as Lan's enrollment photos (as an uploaded photo is), each naming its templates, so a
+      // new engine can re-make them: the crop is a photo the enrollment checks accept on its own.
+      const kept = await t.ctx.db.query<{ id: string; blob_key: string; source: string }>('SELECT id, blob_key, source FROM face_enrollment_photos WHERE person_id = $1', [lan]);
+      assert.equal(kept.length, out.samplesUsed);
+      const engine = await recognitionRuntime(t.ctx).engine();
+      for (const p of kept) {
+        assert.equal(p.source, 'GATE');
+        const [owner] = await t.ctx.db.query<{ kind: string; person_id: string }>('SELECT kind, person_id FROM blob_owners WHERE key = $1', [p.blob_key]);
+        assert.deepEqual(owner, { kind: 'face_enrollment_photo', person_id: lan });
+        const linked = await t.ctx.db.query('SELECT 1 FROM face_templates WHERE photo_id = $1', [p.id]);
+        assert.equal(linked.length, 3, 'the face and its two masked copies');
+        const [done] = await t.ctx.db.query<{ engine: string; outcome: string }>('SELECT engine, outcome FROM face_photo_embeddings WHERE photo_id = $1', [p.id]);
+        assert.deepEqual(done, { engine: engine.meta.engine, outcome: 'ENROLLED' });
+      }
+      const reusable = await Promise.all(kept.map(async (p) => (await analysePhoto(engine, await t.ctx.blobs.getBuffer(p.blob_key))).ok));
+      assert.ok(reusable.some(Boolean), `a kept crop passes the enrollment checks again: ${reusable}`);
       const again = await office.send('POST', `/api/recognition/gate-enrollment/groups/${group}/assign`, { personId: lan });
       assert.equal(again.statusCode, 404, 'the group is gone once assigned');
       const audit = await t.ctx.db.query<{ details: { groupId: string; templates: number } }>(`SELECT details FROM audit_log WHERE action = 'faces.gate_enroll_assign'`);

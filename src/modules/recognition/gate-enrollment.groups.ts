@@ -8,13 +8,12 @@ import type { FaceDescription, FaceEngine, FiveLandmarks } from '../../platform/
 import { type AuditActor, recordAudit } from '../audit';
 import { currentConsent } from './consent.service';
 import type { QualityReport } from './domain/quality';
+import { keepingPhotos, MASK_VARIANTS } from './enrollment-photo';
 import { consentRequired } from './enrollment.service';
 import { fromBytes, insertTemplate } from './templates.repo';
 
 /** Templates made from one group: the best faces, one per pass first, so the templates cover several days and angles. */
 export const MAX_TEMPLATES_PER_GROUP = 5;
-/** Synthetic masked copies per face, as for uploaded photos: one light and one dark mask keep the gallery small. */
-const MASK_VARIANTS = [0, 2];
 
 export interface GroupSampleDto {
   id: string;
@@ -185,33 +184,43 @@ export async function assignGroup(
   const chosen = pickSamples(usable, MAX_TEMPLATES_PER_GROUP);
   // Inference happens before the transaction: a worker round trip must not hold the database (PGlite has one connection).
   const maskedOf = new Map<string, FaceDescription[]>();
+  const cropBytes: Uint8Array[] = [];
   for (const s of chosen) {
-    const crop = await decodeImage(await blobs.getBuffer(s.image_key));
+    const bytes = await blobs.getBuffer(s.image_key);
+    cropBytes.push(bytes);
+    const crop = await decodeImage(bytes);
     const face = { box: s.box, landmarks: s.landmarks as FiveLandmarks, score: 1 };
     const masked: FaceDescription[] = [];
     for (const colour of MASK_VARIANTS) masked.push(await engine.describe(drawSyntheticMask(crop, face.landmarks, colour), face));
     maskedOf.set(s.id, masked);
   }
-  const { templateIds, keys } = await db.transaction(async (tx) => {
+  // Each chosen face crop is also kept as an enrollment photo of the person (as an uploaded photo is), so a new face
+  // engine can re-make these templates (re-embed.service.ts); the group's own copies are deleted below as before.
+  const { templateIds, keys } = await keepingPhotos(blobs, personId, cropBytes, (kept) => db.transaction(async (tx) => {
     if (!(await tx.query('SELECT id FROM face_unknown_clusters WHERE id = $1 FOR UPDATE', [groupId])).length) throw groupDecided();
     const person = await requireConsentingPerson(tx, personId); // again inside: consent may have been withdrawn meanwhile
     const ids: string[] = [];
-    for (const s of chosen) {
-      const common = { personId, engine: engine.meta.engine, createdBy: actor.id ?? null, at: now, sourceCameraId: group.cameraId };
-      const id = await insertTemplate(tx, {
-        ...common,
-        source: 'GATE',
-        embedding: fromBytes(s.embedding),
-        upperEmbedding: fromBytes(s.upper_embedding),
-        maskedness: s.maskedness,
-        quality: s.quality_report,
+    for (const [i, s] of chosen.entries()) {
+      const common = { personId, engine: engine.meta.engine, createdBy: actor.id ?? null, at: now };
+      const made = await kept.record(tx, i, { ...common, unitId: person.unit_id, fileName: null, source: 'GATE' }, async (photoId) => {
+        const tpl = { ...common, sourceCameraId: group.cameraId, photoId };
+        const id = await insertTemplate(tx, {
+          ...tpl,
+          source: 'GATE',
+          embedding: fromBytes(s.embedding),
+          upperEmbedding: fromBytes(s.upper_embedding),
+          maskedness: s.maskedness,
+          quality: s.quality_report,
+        });
+        const made = [id];
+        for (const m of maskedOf.get(s.id) ?? []) {
+          made.push(
+            await insertTemplate(tx, { ...tpl, source: 'SYNTHETIC_MASK', derivedFrom: id, embedding: m.embedding, upperEmbedding: m.upperEmbedding, maskedness: m.maskedness }),
+          );
+        }
+        return made;
       });
-      ids.push(id);
-      for (const m of maskedOf.get(s.id) ?? []) {
-        ids.push(
-          await insertTemplate(tx, { ...common, source: 'SYNTHETIC_MASK', derivedFrom: id, embedding: m.embedding, upperEmbedding: m.upperEmbedding, maskedness: m.maskedness }),
-        );
-      }
+      ids.push(...made);
     }
     const keys = (await tx.query<{ image_key: string }>('SELECT image_key FROM face_enrollment_samples WHERE cluster_id = $1', [groupId])).map((r) => r.image_key);
     await tx.query('DELETE FROM face_unknown_clusters WHERE id = $1', [groupId]);
@@ -233,7 +242,7 @@ export async function assignGroup(
       now,
     );
     return { templateIds: ids, keys };
-  });
+  }));
   // Crops are deleted after the commit (a failed commit must not lose them); a failed delete leaves an orphan file
   // under faces/enrollment/<period>/ that the period purge removes.
   for (const key of keys) await blobs.delete(key).catch(() => undefined);
