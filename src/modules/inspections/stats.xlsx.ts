@@ -62,6 +62,8 @@ function addTable(ws: ExcelJS.Worksheet, t: Table, at: number): number {
   let r = at;
   const head = ws.getRow(r++);
   head.values = t.headers;
+  // Two lines of 12 pt: a long heading wraps, and LibreOffice keeps the stored height rather than growing the row.
+  head.height = 33;
   head.eachCell((c) => {
     c.font = { ...FONT, bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
