@@ -165,5 +165,32 @@ for (const kind of dbKinds()) {
       assert.equal(type(mid, 'UBND_XA'), 2);
       assert.equal((mid.findingsByUnit as Array<{ unitId: string }>).some((u) => u.unitId === unit(t, 'DV-UBND')), true, 'as of 30/06/2025 Đồng Văn still exists');
     });
+
+    it('keeps checklist versions in use unchanged: editing makes the next version; plans are edited in place', async () => {
+      const list = (await kiemtra.get('/api/inspections/checklists')).json() as Array<{ id: string; version: number; inUse: boolean }>;
+      const v1 = list.find((c) => c.version === 1) as { id: string; inUse: boolean };
+      assert.equal(v1.inUse, true);
+      const full = (await kiemtra.get(`/api/inspections/checklists/${v1.id}`)).json();
+      assert.equal(full.items.length, 9);
+      assert.match(full.items.find((i: { code: string }) => i.code === 'ALCOHOL').legalBasis, /Điều 5 khoản 5/);
+      const edited = full.items
+        .filter((i: { code: string }) => i.code !== 'E_OFFICE_DOCS')
+        .map(({ code, titleVi, titleEn, legalBasis, perPerson, violationKind }: Record<string, unknown>) => ({ code, titleVi, titleEn, legalBasis, perPerson, violationKind }));
+      const smoking = { code: 'SMOKING', titleVi: 'Không hút thuốc lá tại phòng làm việc', titleEn: 'No smoking in the office', legalBasis: 'Quyết định 129/2007/QĐ-TTg', perPerson: true, violationKind: 'OTHER' };
+      assertError(await kiemtra.send('POST', '/api/inspections/checklists', { fromId: v1.id, items: [...edited, smoking, smoking] }), 400, 'CHECKLIST_ITEM_DUPLICATE');
+      const v2 = await kiemtra.send('POST', '/api/inspections/checklists', { fromId: v1.id, items: [...edited, smoking] });
+      assert.equal(v2.statusCode, 201, v2.body);
+      assert.equal(v2.json().version, 2);
+      assert.equal(v2.json().items.length, 9);
+      assert.equal((await kiemtra.get(`/api/inspections/checklists/${v1.id}`)).json().items.length, 9, 'version 1 unchanged');
+      assertError(await chutich.send('POST', '/api/inspections/checklists', { fromId: v1.id, items: edited }), 403, 'FORBIDDEN');
+
+      const plan = await kiemtra.send('POST', '/api/inspections/plans', { issuerUnitId: unit(t, 'NA-UBND'), year: 2027, periodLabel: 'Năm 2027', title: 'Kế hoạch năm 2027' });
+      assert.equal(plan.statusCode, 201, plan.body);
+      const patched = await kiemtra.send('PATCH', `/api/inspections/plans/${plan.json().id}`, { title: 'Kế hoạch kiểm tra công vụ năm 2027', targets: [{ unitId: unit(t, 'TP-UBND'), plannedFrom: '2027-03-01', plannedTo: '2027-03-03' }] });
+      assert.equal(patched.statusCode, 200, patched.body);
+      assert.equal(patched.json().targets[0].unitName, 'UBND xã Tiền Phong');
+      assertError(await kiemtra.send('PATCH', `/api/inspections/plans/${plan.json().id}`, { targets: [{ unitId: unit(t, 'DV-UBND'), plannedFrom: '2027-03-01', plannedTo: '2027-03-03' }] }), 422, 'INSPECTION_TARGET_NOT_VALID');
+    });
   });
 }
