@@ -7,6 +7,14 @@ import { TODAY_STATUSES } from '../../modules/attendance/domain/today-status';
 import { JUSTIFICATION_TYPES } from '../../modules/attendance/domain/types';
 import type { CalendarDayKind, CalendarDayStatus } from '../../modules/calendar/domain/schedule';
 import { CATEGORIES, GENDERS, STATUSES } from '../../modules/people/people.types';
+import {
+  INSPECTION_KINDS,
+  INSPECTION_STATES,
+  MEMBER_ROLES,
+  RECOMMENDATION_KINDS,
+  REMEDIATION_STATES,
+  VERDICTS,
+} from '../../modules/inspections/domain/states';
 import { ESCALATION_ACTIONS, VIOLATION_KINDS } from '../../modules/rules/domain/rule-config';
 import type { RetractionReason } from '../../modules/violations/domain/derive';
 import { CASE_STATES, DECISIONS } from '../../modules/violations/domain/states';
@@ -54,6 +62,12 @@ const ENUMS: Array<[string, Readonly<Record<string, Label>>, readonly string[]]>
   ['staff statuses', glossary.STAFF_STATUS_LABELS, STATUSES],
   ['genders', glossary.GENDER_LABELS, GENDERS],
   ['roles', glossary.ROLE_LABELS, ROLES],
+  ['inspection kinds', glossary.INSPECTION_KIND_LABELS, INSPECTION_KINDS],
+  ['inspection states', glossary.INSPECTION_STATE_LABELS, INSPECTION_STATES],
+  ['inspection item verdicts', glossary.INSPECTION_VERDICT_LABELS, VERDICTS],
+  ['inspection team roles', glossary.INSPECTION_MEMBER_ROLE_LABELS, MEMBER_ROLES],
+  ['inspection recommendations', glossary.INSPECTION_RECOMMENDATION_LABELS, RECOMMENDATION_KINDS],
+  ['remediation states', glossary.REMEDIATION_STATE_LABELS, REMEDIATION_STATES],
 ];
 
 const allLabelSets = Object.entries(glossary)
