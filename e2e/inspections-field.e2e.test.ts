@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core';
 import { withExifDate } from '../web/src/offline/exif';
-import { type E2eServer, launchBrowser, loginUi, shot, startServer, type UserSession } from './helpers/browser';
+import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
 
 /**
  * Field use of an inspection on a phone (issue 15, acceptance 3), in Debian Chromium against the real server (PGlite,
@@ -241,5 +241,85 @@ describe('inspection field work on a phone (offline queue, camera evidence)', ()
     assert.equal((verified.json as { ok: boolean }).ok, true);
 
     assert.deepEqual(s.consoleErrors, []);
+  });
+
+  it('on a desk: list filters, minutes and conclusion as DOCX, overdue remediation, statistics with XLSX, English', async () => {
+    const s = await newSession(browser, server.url);
+    s.page.on('response', (r) => {
+      if (r.request().method() !== 'GET') writes.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+    });
+    await loginUi(s, 'kiemtra');
+    const list = (await s.api('GET', '/api/inspections?state=IN_PROGRESS')).json as { items: Array<{ id: string; member: boolean }> };
+    const id = (list.items.find((i) => i.member) as { id: string }).id;
+    // Every item judged (the phone test did it; judge the rest when this test runs alone).
+    const csrf = (await s.context.cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
+    for (const item of (await view(s, id)).items.filter((i) => i.verdict === null))
+      await s.context.request.put(`/api/inspections/${id}/results/${item.id}`, { headers: { 'x-csrf-token': csrf }, data: { verdict: 'PASS', note: '' } });
+
+    // The list, filtered by state in the address bar; every row shows that state.
+    await s.page.goto('/inspections?state=IN_PROGRESS');
+    await s.page.getByTestId(`inspection-row-${id}`).waitFor();
+    const states = await s.page.locator('[data-testid=inspections-table] [data-testid=inspection-state]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    assert.ok(states.length > 0 && states.every((x) => x === 'IN_PROGRESS'), states.join());
+    await s.page.getByTestId(`inspection-row-${id}`).click();
+    await s.page.getByTestId('inspection-page').waitFor();
+
+    // Minutes, then the conclusion with one remediation already past due; both download as DOCX.
+    await s.page.goto(`/inspections/${id}?tab=documents`);
+    await s.page.getByTestId('minutes-rep-name').fill('Lê Văn Thành');
+    await s.page.getByTestId('minutes-rep-title').fill('Chủ tịch UBND xã');
+    await s.page.getByTestId('issue-minutes').click();
+    await s.page.getByTestId('download-MINUTES').waitFor();
+    const minutes = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('download-MINUTES').click()]).then(([d]) => d);
+    assert.match(minutes.suggestedFilename(), /\.docx$/);
+    assert.equal(fs.readFileSync(await minutes.path()).subarray(0, 2).toString(), 'PK');
+
+    await s.page.getByTestId('add-recommendation').click();
+    await s.page.getByTestId('rec-text-0').fill('Chấn chỉnh việc đeo thẻ công chức khi thi hành nhiệm vụ.');
+    await s.page.getByTestId('add-remediation').click();
+    await s.page.getByTestId('rem-description-0').fill('Phổ biến lại quy định đeo thẻ cho toàn thể công chức.');
+    const due = s.page.locator('[data-testid=rem-due-0] input, input[data-testid=rem-due-0]').first();
+    await due.click();
+    // A week from today (the server refuses a deadline before the conclusion date).
+    const week = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + 7 * 86_400_000));
+    await due.fill(week);
+    await due.press('Enter');
+    await s.page.getByTestId('signer-title').fill('Chủ tịch UBND tỉnh');
+    await s.page.getByTestId('signer-name').fill('Nguyễn Văn A');
+    await s.page.getByTestId('issue-conclusion').click();
+    await s.page
+      .getByTestId('download-CONCLUSION')
+      .waitFor()
+      .catch(async (e: Error) => {
+        await shot(s.page, 'inspection-conclusion-failed');
+        throw new Error(`${e.message}\n${writes.slice(-5).join('\n')}\n${await s.page.locator('.ant-form-item-explain-error, .ant-message').allTextContents()}`);
+      });
+    const concluded = await view(s, id);
+    assert.ok(['REMEDIATING', 'CONCLUDED'].includes(concluded.inspection.state), concluded.inspection.state);
+    await s.page.goto(`/inspections/${id}?tab=remediation`);
+    await s.page.locator('[data-testid^=remediation-][data-overdue=false]').first().waitFor();
+    assert.equal(await s.page.getByTestId('overdue-flag').count(), 0);
+    // The deadline passes (moved back in the database, as the calendar would): the item is flagged past due.
+    await server.app.ctx.db.query(`UPDATE inspection_remediations SET due_on = '2026-01-02' WHERE inspection_id = $1`, [id]);
+    await s.page.reload();
+    await s.page.locator('[data-testid^=remediation-][data-overdue=true]').first().waitFor();
+    assert.equal(await s.page.getByTestId('overdue-flag').count(), 1);
+    await shot(s.page, 'inspection-remediation');
+
+    // Statistics: the chart and the XLSX export.
+    await s.page.goto('/inspections?tab=stats');
+    await s.page.getByTestId('inspection-stats').waitFor();
+    await s.page.locator('[data-testid=inspection-stats] .recharts-surface').first().waitFor();
+    const xlsx = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('stats-xlsx').click()]).then(([d]) => d);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    assert.equal(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString(), 'PK');
+    await shot(s.page, 'inspection-stats');
+
+    // English through the switch: the same page in English, dates still dd/MM/yyyy.
+    await s.page.goto('/inspections');
+    await s.page.locator('[data-testid=lang-switch]').getByText('EN').click();
+    await s.page.getByRole('tab', { name: 'Statistics' }).waitFor();
+    assert.match((await s.page.getByTestId('page-title').textContent()) ?? '', /Public-service inspections/);
+    assert.match((await s.page.getByTestId('inspections-table').textContent()) ?? '', /\d{2}\/\d{2}\/\d{4}/);
   });
 });

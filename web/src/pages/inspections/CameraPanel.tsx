@@ -91,7 +91,6 @@ function CameraRow({ camera, view, editable, onAttached }: { camera: InspectionC
         <Flex gap={8} wrap align="center" justify="space-between">
           <span>
             <VideoCameraOutlined /> <Typography.Text strong>{camera.name}</Typography.Text>
-            {camera.location ? <Typography.Text type="secondary"> · {camera.location}</Typography.Text> : null}
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {it('cam.until', { at: formatDateTime(camera.viewableUntil) })}

@@ -155,10 +155,14 @@ function ItemCard({
           {item.ord}. {locale === 'en' ? item.titleEn : item.titleVi}
         </Typography.Text>
       }
-      extra={item.perPerson ? <Tag color="blue">{it('check.perPerson')}</Tag> : null}
       styles={{ header: { paddingBlock: 8 } }}
     >
       <Flex vertical gap={10}>
+        {item.perPerson ? (
+          <Tag color="blue" style={{ alignSelf: 'flex-start' }}>
+            {it('check.perPerson')}
+          </Tag>
+        ) : null}
         {item.legalBasis ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {it('check.legal')}: {item.legalBasis}

@@ -150,12 +150,12 @@ export function DocumentsPanel({ view, onIssued }: { view: InspectionView; onIss
                         <Select options={RECOMMENDATION_KINDS.map((k) => ({ value: k, label: it(`rec.${k}` as IKey) }))} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'text']} rules={[{ required: true, min: 3 }]} style={{ flex: '1 1 260px', marginBottom: 8 }}>
-                        <Input />
+                        <Input data-testid={`rec-text-${f.name}`} />
                       </Form.Item>
                       <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
                     </Flex>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'FIX', text: '' })} style={{ alignSelf: 'flex-start' }}>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'FIX', text: '' })} style={{ alignSelf: 'flex-start' }} data-testid="add-recommendation">
                     {it('doc.addRec')}
                   </Button>
                 </Flex>
@@ -168,18 +168,18 @@ export function DocumentsPanel({ view, onIssued }: { view: InspectionView; onIss
                   {fields.map((f) => (
                     <Flex key={f.key} gap={8} wrap align="flex-start">
                       <Form.Item name={[f.name, 'description']} rules={[{ required: true, min: 3 }]} style={{ flex: '1 1 260px', marginBottom: 8 }}>
-                        <Input placeholder={it('rem.description')} />
+                        <Input placeholder={it('rem.description')} data-testid={`rem-description-${f.name}`} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'ownerUnitId']} rules={[{ required: true }]} style={{ flex: '1 1 220px', marginBottom: 8 }}>
                         <UnitSelect placeholder={it('doc.owner')} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
-                        <DatePicker format="DD/MM/YYYY" placeholder={it('doc.due')} inputReadOnly />
+                        <DatePicker format="DD/MM/YYYY" placeholder={it('doc.due')} data-testid={`rem-due-${f.name}`} />
                       </Form.Item>
                       <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
                     </Flex>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ ownerUnitId: view.inspection.targetUnitId })} style={{ alignSelf: 'flex-start' }}>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ ownerUnitId: view.inspection.targetUnitId })} style={{ alignSelf: 'flex-start' }} data-testid="add-remediation">
                     {it('doc.addRem')}
                   </Button>
                 </Flex>
@@ -190,10 +190,10 @@ export function DocumentsPanel({ view, onIssued }: { view: InspectionView; onIss
                 <Input />
               </Form.Item>
               <Form.Item name="signerTitle" label={it('doc.signerTitle')} rules={[{ required: true, min: 2 }]} style={{ flex: '1 1 200px' }}>
-                <Input />
+                <Input data-testid="signer-title" />
               </Form.Item>
               <Form.Item name="signerName" label={it('doc.signer')} rules={[{ required: true, min: 2 }]} style={{ flex: '1 1 200px' }}>
-                <Input />
+                <Input data-testid="signer-name" />
               </Form.Item>
             </Flex>
             <Button type="primary" htmlType="submit" data-testid="issue-conclusion">

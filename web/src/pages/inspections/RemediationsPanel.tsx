@@ -1,16 +1,13 @@
 import { App, Button, Card, Flex, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { formatDate, todayInVietnam } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { BASE, post } from './data';
+import { isOverdue } from './remediation';
 import { type IKey, useIT } from './texts';
 import type { InspectionView, Remediation } from './types';
 
 const REM_COLORS: Record<string, string> = { OPEN: 'blue', REPORTED: 'cyan', DONE: 'green', OVERDUE: 'red' };
 
-/** Past due: the server's flag, or a due date before today (Vietnam) on an item not done — the daily job may lag. */
-export function isOverdue(r: Remediation, today = todayInVietnam()): boolean {
-  return r.state !== 'DONE' && (r.overdue || r.state === 'OVERDUE' || r.dueOn < today);
-}
 
 /** Remediation items with owners and deadlines, the unit's report, confirmation, and closing the inspection. */
 export function RemediationsPanel({ view, onChanged }: { view: InspectionView; onChanged: () => void }) {
@@ -88,8 +85,8 @@ export function RemediationsPanel({ view, onChanged }: { view: InspectionView; o
                     {it('rem.report')}
                   </Button>
                 ) : null}
-                {view.can.manage && r.state !== 'DONE' ? (
-                  <Button size="small" type="primary" onClick={() => void act(`/remediations/${r.id}/done`, { note: null }).catch(() => undefined)}>
+                {view.can.close && r.state !== 'DONE' ? (
+                  <Button size="small" type="primary" data-testid="remediation-done" onClick={() => void act(`/remediations/${r.id}/done`, { note: null }).catch(() => undefined)}>
                     {it('rem.done')}
                   </Button>
                 ) : null}
