@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { loginAs, type Session, startTestApp, type TestApp } from '../helpers/app';
 import { dbKinds } from '../helpers/db';
 import { buildRequests, loadSamples, type MatrixRequest, type Samples } from './authz-requests';
+import { demoInspection, type InspectionFiles, inspectionFiles, startInspection } from './inspection-files';
 import { ACCOUNTS, type Account, isInScope, loadUniverse, outOfScope, type RecordRef, type Scope, scopeOf, type Universe } from './authz-scope';
 
 /**
@@ -98,6 +99,8 @@ for (const kind of dbKinds()) {
     let samples: Samples;
     let requests: MatrixRequest[];
     const sessions = new Map<Account, Session>();
+    /** The demo inspections with files on both sides of the commune border (see the inspections case below). */
+    const insp = {} as { tt: string; tp: string; surprise: string; plan: string; ttFiles: InspectionFiles; tpFiles: InspectionFiles };
 
     before(async () => {
       t = await startTestApp(kind);
@@ -127,6 +130,16 @@ for (const kind of dbKinds()) {
         `INSERT INTO punch_sources (id, kind, name, unit_id, heartbeat_interval_seconds) VALUES ('gate-tp-matrix', 'CAMERA', 'Camera cổng UBND xã Tiền Phong', $1, 60)`,
         [t.demo.units['TP-UBND']],
       );
+      // Inspections: the demo's Thông Thụ inspection under way gets a photo and its minutes; Tiền Phong's is started
+      // and gets a photo; the surprise check of Thông Thụ's one-stop desk stays decided, not started (hidden).
+      const kiemtra = await loginAs(t.app, 'kiemtra');
+      insp.tt = await demoInspection(t, 'TT-UBND');
+      insp.tp = await demoInspection(t, 'TP-UBND');
+      insp.surprise = await demoInspection(t, 'TT-MOTCUA', 'SURPRISE');
+      insp.plan = ((await t.ctx.db.query<{ id: string }>('SELECT id FROM inspection_plans LIMIT 1'))[0] as { id: string }).id;
+      insp.ttFiles = await inspectionFiles(t, kiemtra, insp.tt, { minutes: true, clientId: 'matrix-tt-1' });
+      await startInspection(kiemtra, insp.tp);
+      insp.tpFiles = await inspectionFiles(t, kiemtra, insp.tp, { minutes: false, clientId: 'matrix-tp-1' });
       await t.settle();
       await t.app.listen({ host: '127.0.0.1', port: 0 });
       const addr = t.app.server.address();
@@ -162,6 +175,41 @@ for (const kind of dbKinds()) {
       const remote = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '198.51.100.7' });
       if (remote.statusCode !== 401 && remote.statusCode !== 403)
         problems.push(`GET /metrics from 198.51.100.7 without a token → ${remote.statusCode}, expected 401 or 403`);
+      assert.deepEqual(problems, [], report(problems));
+    });
+
+    it('inspections: the team and the inspected side are served, the other commune and a surprise not yet started are not', async () => {
+      const tt = [`/api/inspections/${insp.tt}`, `/api/inspections/${insp.tt}/cameras`, insp.ttFiles.photoUrl, insp.ttFiles.minutesUrl as string];
+      const tp = [`/api/inspections/${insp.tp}`, `/api/inspections/${insp.tp}/cameras`, insp.tpFiles.photoUrl];
+      const hidden = [`/api/inspections/${insp.surprise}`, `/api/inspections/${insp.surprise}/cameras`];
+      const plan = [`/api/inspections/plans/${insp.plan}`];
+      // account → [served, refused (403/404)]; the hidden surprise answers exactly 404 to anyone outside.
+      const expected: Record<string, [string[], string[]]> = {
+        kiemtra: [[...tt, ...tp, ...hidden, ...plan], []],
+        chutich: [tt.filter((u) => !u.endsWith('/cameras')), [...tp, ...hidden, ...plan]],
+        chutichtp: [[`/api/inspections/${insp.tp}`, insp.tpFiles.photoUrl], [...tt, ...hidden, ...plan]],
+        truongphong: [[], [...tt, ...tp, ...hidden, ...plan]],
+        canbo: [[], [...tt, ...tp, ...hidden, ...plan]],
+      };
+      const problems: string[] = [];
+      for (const [account, [served, refused]] of Object.entries(expected)) {
+        const session = sessions.get(account as Account) as Session;
+        for (const url of served) {
+          const res = await session.get(url);
+          if (res.statusCode !== 200) problems.push(`${account} GET ${url} → ${res.statusCode}, expected 200`);
+        }
+        for (const url of refused) {
+          const res = await session.get(url);
+          const ok = hidden.includes(url) ? res.statusCode === 404 : res.statusCode === 403 || res.statusCode === 404;
+          if (!ok) problems.push(`${account} GET ${url} → ${res.statusCode}, expected ${hidden.includes(url) ? '404' : '403/404'}`);
+        }
+        // Nor does the list or the statistics name the hidden surprise inspection to those outside.
+        if (account !== 'kiemtra')
+          for (const url of ['/api/inspections', '/api/inspections?kind=SURPRISE']) {
+            const res = await session.get(url);
+            if (res.body.includes(insp.surprise)) problems.push(`${account} GET ${url} lists the surprise inspection before it starts`);
+          }
+      }
       assert.deepEqual(problems, [], report(problems));
     });
 

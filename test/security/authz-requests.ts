@@ -32,6 +32,9 @@ export interface Samples {
   byTable: Record<string, string[]>;
   violationEvidence: Array<[string, string]>;
   explanationFiles: Array<[string, string]>;
+  /** [inspection id, photo id] and [inspection id, document id] pairs. */
+  inspectionPhotos: Array<[string, string]>;
+  inspectionDocuments: Array<[string, string]>;
 }
 
 /** Demo people the variants are built around (see src/app/seed/demo-org.ts). */
@@ -75,6 +78,14 @@ export async function loadSamples(t: TestApp): Promise<Samples> {
     const byId = new Map(await pairs('SELECT f.id AS a, e.violation_id AS b FROM violation_explanation_files f JOIN violation_explanations e ON e.id = f.explanation_id'));
     return ids.filter((id) => byId.has(id)).map((id) => [byId.get(id) as string, id] as [string, string]);
   };
+  // An inspection and its files belong to the inspected unit; a surprise one not yet started to its issuer unit, as
+  // nobody outside the issuer side and the team may learn of it then (guards.ts: 404 to the inspected unit's leaders).
+  const inspectionOwner = `CASE WHEN i.kind = 'SURPRISE' AND i.started_at IS NULL THEN i.issuer_unit_id ELSE i.target_unit_id END`;
+  const inspectionPairs = async (table: string) => {
+    const ids = await spread(`SELECT f.id, ${inspectionOwner} AS unit_id, NULL AS person_id FROM ${table} f JOIN inspections i ON i.id = f.inspection_id ORDER BY f.id`);
+    const byId = new Map(await pairs(`SELECT id AS a, inspection_id AS b FROM ${table}`));
+    return ids.filter((id) => byId.has(id)).map((id) => [byId.get(id) as string, id] as [string, string]);
+  };
   return {
     owners,
     units: KEY_UNITS.map((c) => t.demo.units[c] as string),
@@ -93,9 +104,15 @@ export async function loadSamples(t: TestApp): Promise<Samples> {
       recomputeJobs: await spread('SELECT id, unit_id, NULL AS person_id FROM attendance_recompute_jobs'),
       violations: await spread(`SELECT v.id, ${violationUnitPerson} FROM violations v ORDER BY v.occurred_on DESC`),
       disciplineCases: await spread('SELECT id, unit_id, person_id FROM discipline_cases ORDER BY opened_at DESC'),
+      inspectionPlans: await spread('SELECT id, issuer_unit_id AS unit_id, NULL AS person_id FROM inspection_plans ORDER BY created_at'),
+      // Checklists are the agency's shared reference (no unit): any account that may read them may read every version.
+      inspectionChecklists: await spread('SELECT id, NULL AS unit_id, NULL AS person_id FROM inspection_checklists ORDER BY version'),
+      inspections: await spread(`SELECT i.id, ${inspectionOwner} AS unit_id, NULL AS person_id FROM inspections i ORDER BY i.created_at`),
     },
     violationEvidence: await evidencePairs(),
     explanationFiles: await filePairs(),
+    inspectionPhotos: await inspectionPairs('inspection_photos'),
+    inspectionDocuments: await inspectionPairs('inspection_documents'),
   };
 }
 
@@ -134,9 +151,27 @@ function pathVariants(route: string, s: Samples): Array<Record<string, string>> 
     ],
     [/^\/api\/discipline\/cases\/\{id\}$/, () => ids(s.byTable.disciplineCases?.length ? s.byTable.disciplineCases : [randomUUID()])],
     [/^\/api\/discipline\/persons\/\{personId\}\/record$/, () => s.persons.map((personId) => ({ personId }))],
+    [/^\/api\/inspections\/plans\/\{id\}$/, () => ids(s.byTable.inspectionPlans as string[])],
+    [/^\/api\/inspections\/checklists\/\{id\}$/, () => ids(s.byTable.inspectionChecklists as string[])],
+    // A file of one inspection asked through another (a real id under the wrong inspection) must not be served either.
+    [/^\/api\/inspections\/\{id\}\/photos\/\{photoId\}$/, () => inspectionFileVariants(s, s.inspectionPhotos).map(([id, photoId]) => ({ id, photoId }))],
+    [/^\/api\/inspections\/\{id\}\/documents\/\{docId\}$/, () => inspectionFileVariants(s, s.inspectionDocuments).map(([id, docId]) => ({ id, docId }))],
+    [/^\/api\/inspections\/\{id\}(\/cameras)?$/, () => ids(s.byTable.inspections as string[])],
   ];
   if (!route.includes('{')) return [{}];
   return table.find(([re]) => re.test(route))?.[1]();
+}
+
+/**
+ * [inspection, file] pairs: the real ones, each file also under every other sampled inspection (the route must check
+ * the file belongs to the inspection it is asked through), and every inspection with an unknown file id.
+ */
+function inspectionFileVariants(s: Samples, real: Array<[string, string]>): Array<[string, string]> {
+  const inspections = s.byTable.inspections as string[];
+  const out: Array<[string, string]> = [...real];
+  for (const [own, file] of real) for (const other of inspections) if (other !== own) out.push([other, file]);
+  for (const id of inspections) out.push([id, randomUUID()]);
+  return out;
 }
 
 function isDateTime(p: OpenApiParam): boolean {
