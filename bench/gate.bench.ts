@@ -52,11 +52,11 @@ const r3 = (v: number) => v.toFixed(3);
 function explain(d: DecisionTrace, personName: (id: string) => string): string {
   const frames = d.frames.map((f, i) => {
     const top = f.top ? `${personName(f.top.personId)} ${r3(f.top.score)}/${r3(f.top.bar)} lead ${r3(f.top.lead)}` : 'no face';
-    return `f${i + 1} +${Math.round(f.atMs - d.firstMs)} ms ${top}: ${f.rule ?? f.soFar} (${f.clearFrames} clear)`;
+    return `f${i + 1} +${Math.round(f.atMs - d.firstMs)} ms ${Math.round(f.faceWidth)} px masked ${f.maskedness.toFixed(3)} ${top}: ${f.rule ?? f.soFar} (${f.clearFrames} clear)`;
   });
   // The first version fired when the pass so far was AUTO and 2 frames each cleared the bar with the margin.
   const old = d.frames.findIndex((f) => f.soFar === 'AUTO' && f.clearFrames >= 2);
-  return `${d.path} at +${Math.round(d.triggerMs - d.firstMs)} ms (last frame +${Math.round(d.lastFrameMs - d.firstMs)}); first rule would fire at ${old < 0 ? 'no frame' : `f${old + 1}`}; ${frames.join('; ')}`;
+  return `${d.path} at +${Math.round(d.triggerMs - d.firstMs)} ms (last frame +${Math.round(d.lastFrameMs - d.firstMs)}); first rule (2 clear frames) ${old < 0 ? 'not by then' : `at f${old + 1}`}; ${frames.join('; ')}`;
 }
 
 const { values: args } = parseArgs({ options: { loops: { type: 'string', default: '3' }, 'no-record': { type: 'boolean', default: false } } });

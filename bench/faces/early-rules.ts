@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EARLY, type EarlyOptions, FIRST_EARLY } from '../../src/modules/recognition/domain/early-decision';
+import { DEFAULT_EARLY, type EarlyOptions, earlyOptionsFor, FIRST_EARLY } from '../../src/modules/recognition/domain/early-decision';
 import { DEFAULT_TUNING } from '../../src/modules/recognition/domain/operating-points';
 import { loadFeatures } from './cache';
 import type { PhotoFeatures } from './extract';
@@ -71,6 +71,7 @@ function row(sim: SimFold[], early: EarlyOptions | null): Row {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const shipped = earlyOptionsFor(meta.engine);
 const off: EarlyOptions = { ...DEFAULT_EARLY, strongLead: Number.POSITIVE_INFINITY };
 const grid: EarlyOptions[] = [];
 for (const strongLead of [0.25, 0.5, 0.75, 1, 1.5, 2]) for (const strongMargin of [0.5, 1, 1.5, 2]) grid.push({ ...DEFAULT_EARLY, strongLead, strongMargin });
@@ -90,7 +91,7 @@ const configs: [string, EarlyOptions | null][] = [
   ['whole pass at its end (older simulation)', null],
   ['first early rule (2 frames each above the bar)', FIRST_EARLY],
   ['pass so far (decidePass on the frames so far)', off],
-  [`shipped DEFAULT_EARLY (strong frame: lead ${DEFAULT_EARLY.strongLead} / margin ${DEFAULT_EARLY.strongMargin} × scale)`, DEFAULT_EARLY],
+  [`shipped for this engine (strong frame: lead ${shipped.strongLead} / margin ${shipped.strongMargin} × scale)`, shipped],
   [`chosen on the choose half (lead ${chosen.strongLead} / margin ${chosen.strongMargin} × scale)`, chosen],
 ];
 const lines = [

@@ -15,7 +15,7 @@
  * whole-pass simulation, for comparison).
  */
 import { DEFAULT_PASS_POLICY, decidePass, type FrameCandidates, type PassPolicy } from '../../src/modules/recognition/domain/decide-pass';
-import { DEFAULT_EARLY, type EarlyOptions, gateDecision } from '../../src/modules/recognition/domain/early-decision';
+import { type EarlyOptions, earlyOptionsFor, gateDecision } from '../../src/modules/recognition/domain/early-decision';
 import { deriveOperatingPoints, type OperatingPoints, type OperatingPointTuning } from '../../src/modules/recognition/domain/operating-points';
 import type { FaceThresholds } from '../../src/platform/ports/face-engine';
 import { gallery } from './evaluate';
@@ -107,9 +107,10 @@ export const tallyKey = (source: PassSource, masked: boolean) => `${source}/${ma
 
 /**
  * What the gate runs with: the engine's constants alone, or operating points derived from each gallery; `early` the
- * early rules (absent: the shipped DEFAULT_EARLY; null: the whole pass decided at its end, as this simulation did first).
+ * early rules (absent: those the gate ships for `engine` — earlyOptionsFor, the strictest when no engine is named;
+ * null: the whole pass decided at its end, as this simulation did first).
  */
-export type GateConfig = ({ kind: 'constants' } | { kind: 'points'; tuning: Partial<OperatingPointTuning> }) & { early?: EarlyOptions | null };
+export type GateConfig = ({ kind: 'constants' } | { kind: 'points'; tuning: Partial<OperatingPointTuning> }) & { early?: EarlyOptions | null; engine?: string };
 
 export function policyFor(config: GateConfig, galleryTemplates: readonly Template[], base: FaceThresholds): { policy: PassPolicy; points?: OperatingPoints } {
   if (config.kind === 'constants') return { policy: { ...DEFAULT_PASS_POLICY, thresholds: base } };
@@ -141,7 +142,7 @@ export function simulate(sim: readonly SimFold[], base: FaceThresholds, config: 
       tallies[key] = t;
       t.passes++;
       const frames = candidates[i] as FrameCandidates[];
-      const early = config.early === undefined ? DEFAULT_EARLY : config.early;
+      const early = config.early === undefined ? earlyOptionsFor(config.engine) : config.early;
       const { verdict, decidedAt } = early === null ? { verdict: decidePass(frames, policy), decidedAt: frames.length } : gateDecision(frames, policy, early);
       if (verdict.kind === 'auto') {
         if (verdict.personId === pass.truth) {

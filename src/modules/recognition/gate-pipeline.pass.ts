@@ -29,6 +29,9 @@ export interface FrameTrace {
   /** Wall time (deps.now) when the gate began handling it: atMs → arrivedMs is ingest and queueing, not the gate. */
   arrivedMs: number;
   top: EarlyCheck['top'];
+  /** How masked the face looked (at or above the engine's `masked` threshold the masked bar applies) and its width. */
+  maskedness: number;
+  faceWidth: number;
   /** The pass-so-far verdict ('AUTO' or what held it back) and the frames that alone clear the bar. */
   soFar: string;
   clearFrames: number;
@@ -125,7 +128,9 @@ export class PassState {
   note(arrivedMs: number, check: EarlyCheck): void {
     if (this.trace.length >= KEPT_TRACE) return;
     const { top, soFar, clearFrames, rule } = check;
-    this.trace.push({ atMs: this.lastMs, arrivedMs, top, soFar, clearFrames, ...(rule ? { rule } : {}) });
+    const last = this.candidates[this.candidates.length - 1];
+    const face = { maskedness: last?.maskedness ?? 0, faceWidth: last?.faceWidth ?? 0 };
+    this.trace.push({ atMs: this.lastMs, arrivedMs, top, ...face, soFar, clearFrames, ...(rule ? { rule } : {}) });
   }
 
   decision(how: DecisionHow): DecisionTrace {

@@ -3,7 +3,7 @@ import type { BlobStore } from '../../platform/ports/blobs';
 import type { Db } from '../../platform/ports/db';
 import type { FaceEngine, RgbImage } from '../../platform/ports/face-engine';
 import { DEFAULT_PASS_POLICY, decidePass, type PassPolicy, type PassVerdict, autoBar } from './domain/decide-pass';
-import { earlyCheck } from './domain/early-decision';
+import { earlyCheck, earlyOptionsFor } from './domain/early-decision';
 import { assessLiveness, DEFAULT_LIVENESS_PARAMS, LIVENESS_MODEL, type LivenessResult } from './domain/liveness';
 import { applyLivenessPolicy, DEFAULT_LIVENESS_POLICY, type LivenessPolicy } from './domain/liveness-policy';
 import { rankPersons, type Template } from './domain/match';
@@ -182,7 +182,7 @@ export class GatePipeline {
 
   /** An automatic punch as soon as the evidence suffices (domain/early-decision.ts), liveness permitting. */
   private async tryEarly(state: PassState, atMs: number, arrivedMs: number): Promise<void> {
-    const check = earlyCheck(state.candidates, this.policy());
+    const check = earlyCheck(state.candidates, this.policy(), earlyOptionsFor(this.deps.engine.meta.engine));
     // Traced only for a new frame of this track (a track missing from this frame has nothing new to say).
     if (state.lastMs === atMs) state.note(arrivedMs, check);
     const { verdict, rule } = check;

@@ -27,12 +27,23 @@ export interface EarlyOptions {
 }
 
 /**
- * strongLead 0.25 / strongMargin 0.5 × scale (yunet+dlib: bar + 0.012, lead 0.024 — the gallery's own margin): the
- * loosest of 24 candidates whose wrong punches, plain and stressed, were no more than with the rule off, on the choose
- * half only (bench/faces/early-rules.ts, 2026-12-07). Report half, passes of 3 photos: right automatic punches on the
- * first frame 60.6 %, enrolled people punched as another 0, strangers punched 4 as before (bench/RESULTS.md).
+ * The single-frame parameters, chosen per engine on its 'choose' identity half only (bench/faces/early-rules.ts,
+ * 2026-12-07: the loosest of 24 candidates whose wrong punches, plain and stressed, were no more than with the rule off):
+ * yunet+dlib lead 0.25 / margin 0.5 × scale (bar + 0.012, lead 0.024 — the gallery's own margin); yunet+intel-reid-0095
+ * lead 1.5 / margin 0.5 (its looser leads let 2–11 more stressed strangers through on the choose half). An engine not
+ * searched gets the stricter of the two. Report-half figures: bench/RESULTS.md.
  */
-export const DEFAULT_EARLY: EarlyOptions = { minFrames: 2, minClearFrames: 0, strongLead: 0.25, strongMargin: 0.5 };
+export const DEFAULT_EARLY: EarlyOptions = { minFrames: 2, minClearFrames: 0, strongLead: 1.5, strongMargin: 0.5 };
+
+const EARLY_BY_ENGINE: Readonly<Record<string, EarlyOptions>> = {
+  'yunet+dlib': { ...DEFAULT_EARLY, strongLead: 0.25 },
+  'yunet+intel-reid-0095': DEFAULT_EARLY,
+};
+
+/** The early rules for an engine (FaceEngineMeta.engine). */
+export function earlyOptionsFor(engine: string | undefined): EarlyOptions {
+  return (engine !== undefined ? EARLY_BY_ENGINE[engine] : undefined) ?? DEFAULT_EARLY;
+}
 
 /** The first version of the rule (2 frames each above the bar with the margin, no single-frame rule), for comparison. */
 export const FIRST_EARLY: EarlyOptions = { minFrames: 2, minClearFrames: 2, strongLead: Number.POSITIVE_INFINITY, strongMargin: Number.POSITIVE_INFINITY };
