@@ -19,6 +19,7 @@ import { waitFor } from '../helpers/wait';
 import { daysAgo, personByCode, proposedViolation, SIGNER } from '../../src/modules/discipline/test/fixtures';
 import { filesReadingBlobStore, INTERNAL_BLOB_READERS, scanBlobRoutes } from './blob-route-scan';
 import { FakeGateEngine, identity, noiseImage } from './fake-gate-engine';
+import { demoInspection, inspectionFiles } from './inspection-files';
 
 /**
  * Issue 11, F1: every route of the running server that sends stored file bytes is found (by its `servesBlob` marker,
@@ -72,7 +73,7 @@ for (const kind of dbKinds()) {
     const as = (username: string) => s[username] as Session;
     const cases = new Map<string, BlobCase>();
     /** Thông Thụ keys, for the forged-record cases. */
-    const tt: { attachment?: string; snapshotExport?: string; clipExport?: string; sighting?: string } = {};
+    const tt: { attachment?: string; snapshotExport?: string; clipExport?: string; sighting?: string; inspectionPhoto?: string; inspectionMinutes?: string } = {};
     let violationId: string;
 
     before(async () => {
@@ -86,7 +87,7 @@ for (const kind of dbKinds()) {
       });
       const tp = t.demo.units['TP-UBND'] as string;
       await createUser(t.ctx.db, { username: 'vptp', displayName: 'Chánh Văn phòng xã Tiền Phong', password: PASSWORD, roles: [{ role: 'office_chief', unitId: tp }] }, { id: null, name: 'test' }, { mustChangePassword: false });
-      for (const u of ['canbo', 'chutich', 'chanhvp', 'noivu', ...OUTSIDERS]) s[u] = await loginAs(t.app, u);
+      for (const u of ['canbo', 'chutich', 'chanhvp', 'noivu', 'kiemtra', ...OUTSIDERS]) s[u] = await loginAs(t.app, u);
     });
     after(async () => t?.close());
 
@@ -220,6 +221,23 @@ for (const kind of dbKinds()) {
       cases.set('GET /api/discipline/cases/:id/documents/:documentId', { url: `${caseUrl}/documents/${doc.id}`, inScope: ['noivu', 'chutich'] });
     });
 
+    it('creates a photo and the minutes of the demo inspection under way in Thông Thụ, as its team head', async () => {
+      const id = await demoInspection(t, 'TT-UBND');
+      const files = await inspectionFiles(t, as('kiemtra'), id, { minutes: true, clientId: 'blob-routes-1' });
+      // The team and the commune's chairman (a leader over the inspected unit) read them; the other commune does not.
+      cases.set('GET /api/inspections/:id/photos/:photoId', { url: files.photoUrl, inScope: ['kiemtra', 'chutich'] });
+      cases.set('GET /api/inspections/:id/documents/:docId', { url: files.minutesUrl as string, inScope: ['kiemtra', 'chutich'] });
+      const keys = await t.ctx.db.query<{ kind: string; key: string; unit_id: string }>(
+        `SELECT o.kind, o.key, o.unit_id FROM blob_owners o
+          WHERE o.key IN (SELECT blob_key FROM inspection_photos WHERE id = $1 UNION ALL SELECT blob_key FROM inspection_documents WHERE id = $2) ORDER BY o.kind`,
+        [files.photoId, files.minutesId],
+      );
+      // Both are owned by the inspected unit, under the inspection blob kinds.
+      assert.deepEqual(keys.map((k) => [k.kind, k.unit_id]), [['inspection_document', t.demo.units['TT-UBND']], ['inspection_photo', t.demo.units['TT-UBND']]]);
+      tt.inspectionMinutes = keys[0]?.key;
+      tt.inspectionPhoto = keys[1]?.key;
+    });
+
     it('serves each Thông Thụ file to in-scope users only: 200 inside, 403/404 for Tiền Phong', async () => {
       assert.deepEqual([...cases.keys()].sort(), [...marked.keys()].sort(), 'every blob route has a case here');
       for (const [route, c] of cases) {
@@ -267,6 +285,26 @@ for (const kind of dbKinds()) {
         const res = await as(u).get(`/api/violations/${tpv.id}/evidence/${evidenceId}/content`);
         assert.equal(res.statusCode, 403, `a Thông Thụ clip through Tiền Phong evidence as ${u}`);
       }
+      // And Tiền Phong's demo inspection listing Thông Thụ's inspection photo and minutes as its own. Its chairman may
+      // see that inspection (a leader over the inspected unit), so only the file's owner stops him.
+      const tpInspection = await demoInspection(t, 'TP-UBND');
+      assert.equal((await as('chutichtp').get(`/api/inspections/${tpInspection}`)).statusCode, 200, 'Tiền Phong’s chairman sees its inspection');
+      assert.ok(tt.inspectionPhoto && tt.inspectionMinutes, 'the Thông Thụ inspection files');
+      const photoId = randomUUID();
+      await t.ctx.db.query(
+        `INSERT INTO inspection_photos (id, inspection_id, blob_key, sha256, content_type, bytes, client_id) VALUES ($1, $2, $3, 'x', 'image/jpeg', 1, 'forged')`,
+        [photoId, tpInspection, tt.inspectionPhoto],
+      );
+      const docId = randomUUID();
+      await t.ctx.db.query(
+        `INSERT INTO inspection_documents (id, inspection_id, kind, number_text, year, issuer_unit_id, blob_key, sha256, issued_at) VALUES ($1, $2, 'MINUTES', '99/BB-ĐKT', 2026, $3, $4, 'x', now())`,
+        [docId, tpInspection, t.demo.units['NA-UBND'], tt.inspectionMinutes],
+      );
+      for (const url of [`/api/inspections/${tpInspection}/photos/${photoId}`, `/api/inspections/${tpInspection}/documents/${docId}`]) {
+        assert.equal((await as('chutichtp').get(url)).statusCode, 403, `${url}: a Thông Thụ file through a Tiền Phong inspection as chutichtp`);
+        const res = await as('vptp').get(url);
+        assert.ok(res.statusCode === 403 || res.statusCode === 404, `${url} as vptp: ${res.statusCode}`);
+      }
     });
 
     it('uploads are limited per user, with a bilingual 429; other users keep their own budget', async () => {
@@ -290,8 +328,8 @@ for (const kind of dbKinds()) {
     it('the backfill migration gives files stored before the registry the same owners as the writers record', async () => {
       const snapshot = async () =>
         (await t.ctx.db.query<{ key: string; kind: string; unit_id: string | null; person_id: string | null }>(
-          // Discipline documents came after the registry: every one is owned when written, none needs the backfill.
-          `SELECT key, kind, unit_id, person_id FROM blob_owners WHERE kind NOT IN ('punch_evidence', 'discipline_document') ORDER BY key`,
+          // Discipline documents and inspection files came after the registry: each is owned when written, none needs the backfill.
+          `SELECT key, kind, unit_id, person_id FROM blob_owners WHERE kind NOT IN ('punch_evidence', 'discipline_document', 'inspection_photo', 'inspection_document') ORDER BY key`,
         )).map((r) => JSON.stringify(r));
       const recorded = await snapshot();
       assert.ok(recorded.length >= 7, `owners recorded by the writers: ${recorded.length}`);
