@@ -130,6 +130,7 @@ export const ERROR_CATALOGUE = {
   EXPIRY_IN_PAST: { status: 400, vi: 'Thời hạn phải ở sau thời điểm hiện tại.', en: 'The expiry must be in the future.' },
   GRANT_TO_SELF: { status: 400, vi: 'Không thể tự cấp quyền cho chính mình.', en: 'You cannot grant access to yourself.' },
   GRANTEE_OUT_OF_SCOPE: { status: 403, vi: 'Chỉ cấp quyền xem cho người thuộc đơn vị mình phụ trách.', en: 'Access can only be granted to people of the units you lead.' },
+  GRANT_SYSTEM_MANAGED: { status: 409, vi: 'Quyền này được cấp theo cuộc kiểm tra và tự hết khi cuộc kiểm tra kết thúc.', en: 'This grant was made for an inspection and ends with it.' },
   REVERSED_RANGE: { status: 400, vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.', en: 'The end must be after the start.' },
   RANGE_TOO_LONG: { status: 400, vi: 'Khoảng thời gian dài quá mức cho phép của thao tác này.', en: 'The time range is longer than this operation allows.' },
   RANGE_IN_FUTURE: { status: 400, vi: 'Không thể trích xuất đoạn phim chưa ghi.', en: 'Footage in the future cannot be exported.' },

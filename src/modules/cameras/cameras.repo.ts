@@ -128,13 +128,19 @@ export interface GrantRow {
   can_live: boolean;
   can_playback: boolean;
   valid_until: Date | null;
+  /** A window that starts later than the grant was written (system grants); null: from the start. */
+  valid_from: Date | null;
   granted_by: string | null;
   created_at: Date;
+  /** Set on system grants: the purpose (e.g. an inspection) they were made for, revoked together when it ends. */
+  granted_for_type: string | null;
+  granted_for_id: string | null;
 }
 
 export async function activeGrants(db: Db, userId: string, now: Date): Promise<GrantRow[]> {
   return db.query<GrantRow>(
-    `SELECT * FROM camera_grants WHERE user_id = $1 AND revoked_at IS NULL AND (valid_until IS NULL OR valid_until > $2)`,
+    `SELECT * FROM camera_grants WHERE user_id = $1 AND revoked_at IS NULL AND (valid_until IS NULL OR valid_until > $2)
+        AND (valid_from IS NULL OR valid_from <= $2)`,
     [userId, now.toISOString()],
   );
 }

@@ -12,10 +12,14 @@ export const ZViewGrant = z
     canLive: z.boolean(),
     canPlayback: z.boolean(),
     validUntil: z.string().nullable(),
+    /** Start of the window when later than the grant itself (system grants). */
+    validFrom: z.string().nullable(),
     reason: z.string(),
-    /** Display name of the leader who granted it. */
+    /** Display name of the leader who granted it (of the person who started the inspection, for a system grant). */
     grantedBy: z.string().nullable(),
     createdAt: z.string(),
+    /** A system grant's purpose ("Cấp theo cuộc kiểm tra …"): it ends with that purpose, not by a leader's revocation. */
+    grantedFor: z.object({ type: z.string(), id: z.string(), label: z.string() }).nullable(),
   })
   .meta({ id: 'ViewGrant' });
 

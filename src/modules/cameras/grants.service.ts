@@ -30,9 +30,13 @@ export interface GrantView {
   canLive: boolean;
   canPlayback: boolean;
   validUntil: string | null;
+  /** Later start of the window (system grants); null: in force since it was made. */
+  validFrom: string | null;
   reason: string;
   grantedBy: string | null;
   createdAt: string;
+  /** A system grant's purpose, e.g. "Cấp theo cuộc kiểm tra …"; null for a leader's grant. */
+  grantedFor: { type: string; id: string; label: string } | null;
 }
 
 type Row = {
@@ -43,10 +47,20 @@ type Row = {
   can_live: boolean;
   can_playback: boolean;
   valid_until: Date | null;
+  valid_from: Date | null;
   reason: string;
   granted_by_name: string | null;
   created_at: Date;
+  granted_for_type: string | null;
+  granted_for_id: string | null;
+  granted_for_label: string | null;
 };
+
+/** How the grants panel names a system grant's purpose (Vietnamese first: the panel shows this line as is). */
+export function grantedForLabel(type: string, label: string | null): string {
+  const what = type === 'INSPECTION' ? 'cuộc kiểm tra' : type;
+  return `Cấp theo ${what}${label ? ` ${label}` : ''}`;
+}
 
 /** Only a leader by role may grant: a grantee cannot pass the camera on. */
 export function requireGrantor(access: Access, camera: Pick<CameraRow, 'unit_id'>): void {
@@ -55,8 +69,8 @@ export function requireGrantor(access: Access, camera: Pick<CameraRow, 'unit_id'
 
 export async function listGrants(db: Db, cameraId: string, now: Date): Promise<GrantView[]> {
   const rows = await db.query<Row>(
-    `SELECT g.id, g.user_id, u.username, u.display_name, g.can_live, g.can_playback, g.valid_until, g.reason,
-            b.display_name AS granted_by_name, g.created_at
+    `SELECT g.id, g.user_id, u.username, u.display_name, g.can_live, g.can_playback, g.valid_until, g.valid_from, g.reason,
+            b.display_name AS granted_by_name, g.created_at, g.granted_for_type, g.granted_for_id, g.granted_for_label
        FROM camera_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.granted_by
       WHERE g.camera_id = $1 AND g.revoked_at IS NULL AND (g.valid_until IS NULL OR g.valid_until > $2)
       ORDER BY g.created_at, g.id`,
@@ -70,9 +84,14 @@ export async function listGrants(db: Db, cameraId: string, now: Date): Promise<G
     canLive: g.can_live,
     canPlayback: g.can_playback,
     validUntil: g.valid_until?.toISOString() ?? null,
+    validFrom: g.valid_from?.toISOString() ?? null,
     reason: g.reason,
     grantedBy: g.granted_by_name,
     createdAt: g.created_at.toISOString(),
+    grantedFor:
+      g.granted_for_type && g.granted_for_id
+        ? { type: g.granted_for_type, id: g.granted_for_id, label: grantedForLabel(g.granted_for_type, g.granted_for_label) }
+        : null,
   }));
 }
 
@@ -141,10 +160,11 @@ export async function createGrant(
 
   const id = randomUUID();
   return db.transaction(async (tx) => {
-    // A new grant replaces the open one (e.g. to extend it); the replaced one is closed in the same transaction.
+    // A new grant replaces the leader's open one (e.g. to extend it); the replaced one is closed in the same
+    // transaction. System grants (an inspection's) are not the leader's to replace: they stay beside it.
     const replaced = await tx.query<{ id: string }>(
       `UPDATE camera_grants SET revoked_at = $3, revoked_by = $4, revoke_reason = 'replaced'
-        WHERE camera_id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+        WHERE camera_id = $1 AND user_id = $2 AND revoked_at IS NULL AND granted_for_type IS NULL RETURNING id`,
       [camera.id, user.id, now.toISOString(), access.principal.userId],
     );
     await tx.query(
@@ -208,6 +228,18 @@ export async function revokeGrant(
 ): Promise<{ userId: string }> {
   requireGrantor(access, camera);
   return db.transaction(async (tx) => {
+    // An inspection's grant ends with the inspection (its minutes or its closing), not at the inspected unit's word.
+    const [sys] = await tx.query<{ granted_for_type: string }>(
+      'SELECT granted_for_type FROM camera_grants WHERE id = $1 AND camera_id = $2 AND revoked_at IS NULL AND granted_for_type IS NOT NULL',
+      [grantId, camera.id],
+    );
+    if (sys)
+      throw errors.conflict(
+        'GRANT_SYSTEM_MANAGED',
+        'Quyền này được cấp theo cuộc kiểm tra và tự hết khi cuộc kiểm tra kết thúc; không thu hồi riêng được.',
+        'This grant was made for an inspection and ends with it; it cannot be revoked on its own.',
+        { grantId, grantedFor: sys.granted_for_type },
+      );
     const r = await tx.query<{ user_id: string }>(
       `UPDATE camera_grants SET revoked_at = $3, revoked_by = $4, revoke_reason = $5
         WHERE id = $1 AND camera_id = $2 AND revoked_at IS NULL RETURNING user_id`,

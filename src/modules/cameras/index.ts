@@ -12,6 +12,9 @@
  * - `getCamera`, `listCameras`, `cameraRights`: read access for recording, recognition, violations.
  * - `attachSegmentSink(ctx, sink)` and `cameraServices(ctx)`: recording indexes closed segments and reads the video
  *   engine and the recordings root.
+ * - `grantForInspection(tx, …)`, `revokeGrantsFor(tx, …)`, `cutRevokedViews(ctx, …)`: system grants, written in the
+ *   caller's transaction (inspections: the team watches the inspected unit's cameras during the window; masked
+ *   picture only, never shortening a leader's grant, audited, open views cut after the revocation commits).
  */
 import type { AppContext } from '../../platform/module';
 import type { Db } from '../../platform/ports/db';
@@ -24,6 +27,7 @@ import { cameraServices } from './services';
 export type { CameraRow } from './cameras.repo';
 export type { SegmentSink } from './runtime';
 export { cameraServices } from './services';
+export { cutRevokedViews, type GrantedFor, grantForInspection, revokeGrantsFor, type SystemGrantInput } from './system-grants.service';
 
 /** Subscribe to sampled frames of one camera. The handler runs one frame at a time; slow handlers lose frames, never recording. */
 export function onFrames(cameraId: string, handler: (frame: CameraFrame) => Promise<void> | void, opts?: { queueSize?: number }): () => void {

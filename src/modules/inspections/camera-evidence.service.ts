@@ -6,14 +6,14 @@ import type { AppContext } from '../../platform/module';
 import type { Db } from '../../platform/ports/db';
 import { localDateOf } from '../../platform/time';
 import { todayAttendance } from '../attendance';
-import { recordAudit } from '../audit';
-import { type CameraRow, getCamera, listCameras } from '../cameras';
+import { type AuditActor, recordAudit } from '../audit';
+import { type CameraRow, cameraRights, cutRevokedViews, getCamera, grantForInspection, listCameras, revokeGrantsFor } from '../cameras';
 import { loadOrgTree } from '../org';
 import { exportClip, exportSnapshot, linkEvidence } from '../recording';
 import { FIELD_STATES } from './domain/states';
 import { requireMember, requireState, visibleInspection } from './guards';
 import type { ZEvidenceBody } from './inspections.dto';
-import { type EvidenceLinkRow, getFinding, type InspectionRow } from './inspections.repo';
+import { type EvidenceLinkRow, getFinding, type InspectionRow, members } from './inspections.repo';
 
 /**
  * Camera-backed checks: while the inspection window is open (from the planned start, or the actual start if earlier,
@@ -37,12 +37,64 @@ async function targetCameras(db: Db, i: InspectionRow): Promise<CameraRow[]> {
   return listCameras(db, { unitIds: units, enabledOnly: true });
 }
 
+/**
+ * The team's cameras, each with whether the caller may watch it live / play it back now (by the inspection's grant,
+ * or by a role over the unit): a member whose grant is missing sees the camera but not a dead live button.
+ */
 export async function teamCameras(db: Db, access: Access, id: string, now: Date) {
   const { i, s } = await visibleInspection(db, access, id);
   requireMember(s);
   if (!windowOpen(i, now)) return [];
   const until = viewWindow(i).to;
-  return (await targetCameras(db, i)).map((c) => ({ id: c.id, name: c.name, unitId: c.unit_id, location: c.location_type ?? null, viewableUntil: until }));
+  const out = [];
+  for (const c of await targetCameras(db, i)) {
+    const r = await cameraRights(db, access, c, now);
+    out.push({ id: c.id, name: c.name, unitId: c.unit_id, location: c.location_type ?? null, viewableUntil: until, liveAvailable: r.live, playbackAvailable: r.playback });
+  }
+  return out;
+}
+
+const grantedFor = (id: string) => ({ type: 'INSPECTION' as const, id });
+
+/**
+ * On the start of the work on site (inside its transaction): every team member may watch the inspected unit's cameras
+ * (its subtree, disabled ones too, in case they come back) live and recorded until the planned end. The grants are
+ * cameras' system grants: masked picture, audited there, never touching a leader's grant.
+ */
+export async function grantTeamCameras(tx: Db, i: InspectionRow, actor: AuditActor, now: Date): Promise<number> {
+  const until = i.planned_to;
+  if (until.getTime() <= now.getTime()) return 0;
+  const units = [...(await loadOrgTree(tx)).scopeOf(i.target_unit_id)];
+  const cameras = await listCameras(tx, { unitIds: units });
+  const label = `“${i.title}”${i.decision_no ? ` (Quyết định số ${i.decision_no})` : ''}`;
+  let n = 0;
+  for (const m of await members(tx, i.id))
+    for (const c of cameras) {
+      await grantForInspection(tx, {
+        cameraId: c.id,
+        userId: m.user_id,
+        rights: { live: true, playback: true },
+        validUntil: until,
+        reason: `Kiểm tra công vụ “${i.title}”: xem camera của đơn vị được kiểm tra trong thời gian kiểm tra`,
+        grantedFor: { ...grantedFor(i.id), label },
+        actor,
+        now,
+      });
+      n++;
+    }
+  return n;
+}
+
+/** When the work on site ends (minutes issued) or the inspection closes: the team's camera grants end (same transaction). */
+export async function revokeTeamCameras(tx: Db, id: string, actor: AuditActor, now: Date): Promise<number> {
+  return (await revokeGrantsFor(tx, grantedFor(id), actor, { now })).length;
+}
+
+/** After the revoking transaction committed: the team's open live views of the unit's cameras stop at once. */
+export async function cutTeamViews(ctx: AppContext, id: string): Promise<void> {
+  // The minutes are committed by now: a failure here must not turn their issue into an error, and the live route's
+  // periodic re-check of grant-based views ends the views within seconds anyway.
+  await cutRevokedViews(ctx, grantedFor(id)).catch((err) => ctx.log.warn({ err: String(err), inspectionId: id }, 'cutting the team’s live views failed'));
 }
 
 const outsideWindow = (details: unknown) =>

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit';
 import { notify } from '../notifications';
 import { loadOrgTree } from '../org';
 import { personsOnDate } from '../people';
+import { cutTeamViews, revokeTeamCameras } from './camera-evidence.service';
 import { decisionOf, docContext, yearOf } from './doc-inputs';
 import { conclusionDocx, minutesDocx } from './docs';
 import { unitLeaders } from './followup.service';
@@ -75,7 +76,7 @@ export async function issueMinutes(ctx: AppContext, access: Access, id: string, 
   if (c.unjudged.length > 0)
     throw errors.conflict('MINUTES_ITEMS_NOT_JUDGED', `Còn ${c.unjudged.length} tiêu chí chưa đánh giá.`, `${c.unjudged.length} checklist item(s) are not judged yet.`, { items: c.unjudged });
   const date = body.date ?? localDateOf(endedAt);
-  return withFiles(ctx, async (tx, written) => {
+  const doc = await withFiles(ctx, async (tx, written) => {
     requireState(await lockState(tx, i), ['IN_PROGRESS']);
     const number = await allocateNumber(tx, { issuerUnitId: i.issuer_unit_id, year: yearOf(date), symbol: MINUTES_SYMBOL, usedFor: `inspection:${i.id}:minutes` });
     const bytes = await minutesDocx({
@@ -104,8 +105,12 @@ export async function issueMinutes(ctx: AppContext, access: Access, id: string, 
               disagreement = $6, closing_note = $7, updated_at = $8 WHERE id = $1`,
       [id, endedAt.toISOString(), body.representative.name, body.representative.title, body.opinion, body.disagreement, body.closingNote, now.toISOString()],
     );
+    // The work on site is over: the team’s camera grants end with it, in the same transaction as the minutes.
+    await revokeTeamCameras(tx, id, access.actor(), now);
     return storeDocument(ctx, tx, access, i, { kind: 'MINUTES', numberText: number, date, bytes }, now, written);
   });
+  await cutTeamViews(ctx, id);
+  return doc;
 }
 
 export async function issueConclusion(ctx: AppContext, access: Access, id: string, body: z.infer<typeof ZConclusionBody>, now: Date): Promise<DocumentRow> {

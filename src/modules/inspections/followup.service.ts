@@ -6,6 +6,7 @@ import { addDays, formatDateVi, localDateOf } from '../../platform/time';
 import { recordAudit } from '../audit';
 import { holdersOf, notify, type Recipient, unitHeads } from '../notifications';
 import { loadOrgTree } from '../org';
+import { revokeTeamCameras } from './camera-evidence.service';
 import { requireIssuer, requireState, visibleInspection } from './guards';
 import type { ZCloseBody, ZDoneBody, ZReportBody } from './followup.dto';
 import { dueRemediations, getRemediation, remediations } from './inspections.repo';
@@ -87,6 +88,7 @@ export async function closeInspection(db: Db, access: Access, id: string, body: 
     if (row?.state === 'CLOSED') requireState({ ...i, state: 'CLOSED' }, FOLLOW_UP);
     for (const r of open) await tx.query('UPDATE inspection_remediations SET closed_note = $2, closed_at = $3 WHERE id = $1', [r.id, body.note, now.toISOString()]);
     await tx.query(`UPDATE inspections SET state = 'CLOSED', closing_note = $2, closed_at = $3, updated_at = $3 WHERE id = $1`, [id, body.note, now.toISOString()]);
+    await revokeTeamCameras(tx, id, access.actor(), now);
     await recordAudit(tx, { actor: access.actor(), action: 'inspections.close', entityType: 'inspection', entityId: id, unitId: i.target_unit_id, details: { note: body.note, closedOpen: open.map((r) => r.id) } }, now);
   });
 }

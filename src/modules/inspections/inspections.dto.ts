@@ -230,7 +230,17 @@ export const ZEvidence = z
   .meta({ id: 'InspectionEvidence' });
 
 export const ZInspectionCamera = z
-  .object({ id: z.uuid(), name: z.string(), unitId: z.uuid(), location: z.string().nullable(), viewableUntil: z.date() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    unitId: z.uuid(),
+    location: z.string().nullable(),
+    viewableUntil: z.date(),
+    /** The caller may watch it live now (the inspection's camera grant, or a role over the unit). */
+    liveAvailable: z.boolean(),
+    /** The caller may play back its recordings now. */
+    playbackAvailable: z.boolean(),
+  })
   .meta({ id: 'InspectionCamera' });
 
 export const ZAttendanceAtVisit = z

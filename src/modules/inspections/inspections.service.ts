@@ -8,6 +8,7 @@ import { recordAudit } from '../audit';
 import { roleHoldersOn } from '../auth';
 import { loadOrgTree } from '../org';
 import { personsOnDate } from '../people';
+import { grantTeamCameras } from './camera-evidence.service';
 import { EDITABLE_STATES, type MemberRole } from './domain/states';
 import { assertTarget, requireIssuer, requireState, visibleInspection } from './guards';
 import type { ZDecideBody, ZInspectionBody, ZInspectionPatch, ZMembersBody } from './inspections.dto';
@@ -157,6 +158,7 @@ export async function start(db: Db, access: Access, id: string, now: Date): Prom
     const [row] = await tx.query<{ state: string }>('SELECT state FROM inspections WHERE id = $1 FOR UPDATE', [id]);
     if (row?.state !== 'DECIDED') requireState({ ...i, state: (row?.state ?? i.state) as typeof i.state }, ['DECIDED']);
     await tx.query(`UPDATE inspections SET state = 'IN_PROGRESS', started_at = $2, updated_at = $2 WHERE id = $1`, [id, now.toISOString()]);
+    await grantTeamCameras(tx, i, access.actor(), now);
     await recordAudit(tx, { actor: access.actor(), action: 'inspections.start', entityType: 'inspection', entityId: id, unitId: i.target_unit_id, details: { kind: i.kind } }, now);
   });
 }
