@@ -39,12 +39,16 @@ export function deviceOutbox(): Outbox {
     del: (k) => ids.del(`sent:${k}`),
     entries: async () => (await ids.entries()).filter(([k]) => k.startsWith('sent:')),
   };
-  instance = createOutbox(store, prefixed, async (entry, dependency) => {
+  const base = createOutbox(store, prefixed, async (entry, dependency) => {
     const send = senders.get(entry.kind);
     // A kind whose page has not been opened in this tab yet: leave it for later.
     if (!send) return { status: 'retry' };
     return send(entry, dependency);
   });
+  // Two tabs of the same device share the IndexedDB outbox: one sends at a time (Web Locks), the other then finds
+  // the entries gone. The server's clientId idempotency still covers a browser without locks.
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  instance = { ...base, flush: () => (locks ? locks.request('kc-outbox-flush', () => base.flush()) : base.flush()) };
   return instance;
 }
 
