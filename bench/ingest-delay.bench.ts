@@ -30,6 +30,9 @@ const { values: args } = parseArgs({
     'no-record': { type: 'boolean', default: false },
     // Diagnosis: extra ffmpeg input options (space-separated) put before `-i`, to try a setting without editing the adapter.
     'input-flags': { type: 'string' },
+    // Also measure the ingest as it was before issue 14's change (frame-threaded decoder, frames through fd 3), in the
+    // same run and under the same load, alternating with the current one.
+    compare: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -52,6 +55,7 @@ function sinceClock(now: number, clock: number): number {
 }
 
 interface Run {
+  label: string;
   cameraFps: number;
   frames: number;
   made: number[];
@@ -59,7 +63,7 @@ interface Run {
   stamp: number[];
 }
 
-async function measure(cameraFps: number, seconds: number): Promise<Run> {
+async function measure(cameraFps: number, seconds: number, variant: 'now' | 'before' = 'now'): Promise<Run> {
   const udp = await freePort();
   const rtsp = await RtspTestServer.start({ clock: `udp:${udp}` });
   const bar = `if(lt(Y,24),255*mod(floor(mod(floor(T*1000),4294967296)/pow(2,floor(X/20))),2),lum(X,Y))`;
@@ -74,7 +78,7 @@ async function measure(cameraFps: number, seconds: number): Promise<Run> {
     { stdio: 'ignore' },
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-ingest-delay-'));
-  const run: Run = { cameraFps, frames: 0, made: [], cameraTime: [], stamp: [] };
+  const run: Run = { label: variant === 'before' ? 'before (frame threads, fd 3)' : 'now', cameraFps, frames: 0, made: [], cameraTime: [], stamp: [] };
   let firstAt: number | undefined;
   let lastClock = -1;
   let finish: () => void = () => undefined;
@@ -84,6 +88,8 @@ async function measure(cameraFps: number, seconds: number): Promise<Run> {
   const source = { url: rtsp.url('clock') };
   const frames = { fps: 5, width: 640, height: 360 };
   const extra = args['input-flags']?.split(' ').filter(Boolean) ?? [];
+  // ffmpeg's default decoder threading (the later -thread_type wins over the adapter's).
+  if (variant === 'before') extra.push('-thread_type', 'frame');
   const handlers: IngestHandlers = {
       onState: () => undefined,
       onSegment: () => undefined,
@@ -110,13 +116,14 @@ async function measure(cameraFps: number, seconds: number): Promise<Run> {
         {
           ffmpeg: 'ffmpeg',
           source,
-          buildArgs: (runId) => {
-            const a = ingestArgs({ source, segmentDir: dir, segmentSeconds: 4, runId, frames });
+          buildArgs: (runId, output) => {
+            const a = ingestArgs({ source, segmentDir: dir, segmentSeconds: 4, runId, frames: { ...frames, output } });
             a.splice(a.indexOf('-i'), 0, ...extra);
             return a;
           },
           segmentDir: dir,
           frames,
+          framesVia: variant === 'before' ? 'pipe' : 'fifo',
           codecs: ['h264'],
           stallSeconds: 12,
           backoff: { firstMs: 500, maxMs: 2000, offlineAfterMs: 60_000, offlineRetryMs: 10_000 },
@@ -145,12 +152,18 @@ async function main() {
   const load0 = os.loadavg();
   const startedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const runs: Run[] = [];
-  if (!args.only || args.only === '25') runs.push(await measure(25, SECONDS));
-  if (!args.only || args.only === '1') runs.push(await measure(1, Math.max(SECONDS, 30)));
+  for (const [fps, seconds] of [
+    [25, SECONDS],
+    [1, Math.max(SECONDS, 30)],
+  ] as const) {
+    if (args.only && args.only !== String(fps)) continue;
+    if (args.compare) runs.push(await measure(fps, seconds, 'before'));
+    runs.push(await measure(fps, seconds));
+  }
   const load1 = os.loadavg();
   const ms = (v: number[]) => `${q(v, 0.5).toFixed(0)} / ${q(v, 0.95).toFixed(0)} ms`;
   const rows = runs.map(
-    (r) => `| ${r.cameraFps} fps | ${r.made.length} | ${ms(r.made)} | ${ms(r.cameraTime)} | ${ms(r.stamp)} |`,
+    (r) => `| ${r.cameraFps} fps, ${r.label} | ${r.made.length} | ${ms(r.made)} | ${ms(r.cameraTime)} | ${ms(r.stamp)} |`,
   );
   const md = `
 ## Analysis frames: delay from camera to server (bench/ingest-delay.bench.ts) — ${startedAt} UTC
