@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Progress, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Image, Input, Progress, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OutboxEntry } from '../../offline/queue';
 import { deviceOutbox } from '../../offline/useOutbox';
@@ -8,7 +8,7 @@ import { AttendanceAtVisitCard } from './AttendanceAtVisit';
 import { KIND_PHOTO, KIND_RESULT } from './data';
 import { PhotoButton } from './PhotoButton';
 import { type IKey, useIT, VERDICT_COLORS, VERDICTS } from './texts';
-import type { InspectionView, ItemResult, PhotoPayload, ResultPayload, Verdict } from './types';
+import type { InspectionView, ItemResult, Photo, PhotoPayload, ResultPayload, Verdict } from './types';
 
 const NOTE_DELAY_MS = 700;
 
@@ -75,6 +75,7 @@ export function ChecklistPanel({
           queuedNote={latestOf(item)?.note}
           onSaved={saved}
           photos={view.photos.filter((p) => p.itemId === item.id).length + (queuedPhotos.get(item.id) ?? 0)}
+          sentPhotos={view.photos.filter((p) => p.itemId === item.id && !p.findingId)}
           editable={editable}
           onAddFinding={() => onAddFinding(item.id)}
           extra={item.code === 'WORKING_HOURS' && view.attendanceAtVisit ? <AttendanceAtVisitCard facts={view.attendanceAtVisit} /> : null}
@@ -90,6 +91,7 @@ function ItemCard({
   verdict,
   queuedNote,
   photos,
+  sentPhotos,
   editable,
   onAddFinding,
   onSaved,
@@ -100,6 +102,7 @@ function ItemCard({
   verdict: Verdict | null;
   queuedNote: string | undefined;
   photos: number;
+  sentPhotos: Photo[];
   editable: boolean;
   onAddFinding: () => void;
   onSaved: (payload: ResultPayload) => void;
@@ -201,6 +204,15 @@ function ItemCard({
               </Button>
             ) : null}
             {photos > 0 ? <Tag data-testid={`photos-${item.code}`}>{it('check.photos', { n: photos })}</Tag> : null}
+          </Flex>
+        ) : null}
+        {sentPhotos.length > 0 ? (
+          <Flex gap={6} wrap>
+            <Image.PreviewGroup>
+              {sentPhotos.map((p) => (
+                <Image key={p.id} src={p.url} width={56} height={56} style={{ objectFit: 'cover' }} />
+              ))}
+            </Image.PreviewGroup>
           </Flex>
         ) : null}
         {extra}
