@@ -12,6 +12,6 @@ echo "== web build"
 npx vite build --config web/vite.config.ts --logLevel warn
 if [ -n "${DATABASE_URL:-}" ]; then echo "== database tests run on PGlite and on PostgreSQL ($DATABASE_URL)"; else
   echo "== database tests run on PGlite only (set DATABASE_URL to add PostgreSQL)"; fi
-mapfile -t files < <(find src test e2e bench -name '*.test.ts' -not -path '*/node_modules/*' 2>/dev/null | sort)
+mapfile -t files < <(find src test e2e bench web/src -name '*.test.ts' -not -path '*/node_modules/*' 2>/dev/null | sort)
 echo "== ${#files[@]} test files"
 exec node --import tsx --test --test-concurrency="${KC_TEST_CONCURRENCY:-1}" --test-timeout=600000 "${files[@]}"

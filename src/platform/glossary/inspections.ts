@@ -43,7 +43,7 @@ export const INSPECTION_RECOMMENDATION_LABELS = {
 } as const satisfies Record<string, Label>;
 
 export const REMEDIATION_STATE_LABELS = {
-  OPEN: { vi: 'Đang khắc phục', en: 'Open' },
+  OPEN: { vi: 'Chưa hoàn thành', en: 'Open' },
   REPORTED: { vi: 'Đã báo cáo khắc phục', en: 'Reported' },
   DONE: { vi: 'Đã hoàn thành', en: 'Done' },
   OVERDUE: { vi: 'Quá hạn', en: 'Overdue' },
