@@ -76,7 +76,7 @@ export class ComposedFaceEngine implements FaceEngine {
   /**
    * Bare-looking faces: one inference run (full + upper face) on the detector's landmarks.
    * Masked-looking faces (with `refineMasked`): landmarks re-located, then full and upper face embedded together with
-   * their mirror images and averaged (flip test-time augmentation). On bench/faces' masked probes the refinement gave
+   * their mirror images (those `maskedMirror` names) and averaged (flip test-time augmentation). On bench/faces' masked probes the refinement gave
    * about +5 and the mirror averaging about +2 points of rank-1; neither is used for bare faces, where the refinement
    * cost about 1 point. When the colour cue already says "covered", the first run is skipped and maskedness is judged
    * on the refined crop (saves one inference run per masked face).
