@@ -5512,6 +5512,1499 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections I may see (issuer side, my team, leaders of the unit; a surprise one only once started) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    kind?: components["schemas"]["InspectionKindInput"];
+                    page?: number;
+                    pageSize?: number;
+                    planId?: string;
+                    sort?: "plannedFrom" | "-plannedFrom" | "state" | "target";
+                    state?: components["schemas"]["InspectionStateInput"];
+                    to?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPage"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Create an inspection (draft) of a unit in the issuer unit’s scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        checklistId?: string | null;
+                        /** Format: uuid */
+                        issuerUnitId: string;
+                        kind: components["schemas"]["InspectionKindInput"];
+                        /** @default  */
+                        place?: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        planId?: string | null;
+                        /** Format: date-time */
+                        plannedFrom: string;
+                        /** Format: date-time */
+                        plannedTo: string;
+                        /** @default  */
+                        scope?: string;
+                        /** Format: uuid */
+                        targetUnitId: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionCreated"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection: team, items with verdicts, findings, photos, evidence, documents, recommendations, remediations, attendance at the visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionView"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or decided inspection (before the work on site starts) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        checklistId?: string;
+                        kind?: components["schemas"]["InspectionKindInput"];
+                        place?: string;
+                        /** Format: date-time */
+                        plannedFrom?: string;
+                        /** Format: date-time */
+                        plannedTo?: string;
+                        scope?: string;
+                        /** Format: uuid */
+                        targetUnitId?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/inspections/{id}/cameras": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inspected unit’s cameras the team may view now (during the inspection window only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionCamera"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the inspection (every remediation done, or the open ones closed with the note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        closeOpenRemediations?: boolean;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the conclusion notice (thông báo kết luận) with recommendations and remediation deadlines; 409 CONCLUSION_BEFORE_MINUTES before the minutes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date?: string;
+                        place?: string;
+                        /** @default [] */
+                        recipients?: string[];
+                        /** @default [] */
+                        recommendations?: {
+                            /** @enum {string} */
+                            kind: "REMIND" | "CRITICIZE" | "SELF_REVIEW" | "PROPOSE_DISCIPLINE" | "FIX";
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            personId?: string | null;
+                            text: string;
+                        }[];
+                        /** @default [] */
+                        remediations?: {
+                            description: string;
+                            dueOn: string;
+                            /** Format: uuid */
+                            ownerUnitId: string;
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            responsiblePersonId?: string | null;
+                        }[];
+                        /** @default null */
+                        reportDueOn?: string | null;
+                        /** @default [] */
+                        shortcomings?: string[];
+                        signer: components["schemas"]["InspectionSignerInput"];
+                        /** @default null */
+                        summary?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionDocument"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the decision forming the team (number, date, signer) → DECIDED */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisionDate: string;
+                        decisionNo: string;
+                        decisionSigner: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/documents/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The minutes or conclusion as DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document); every download is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    docId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description File bytes (see the route description for the media type). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a camera snapshot or clip of the inspection window as evidence (hashed, audited export) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        /** Format: uuid */
+                        cameraId: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        findingId?: string | null;
+                        /** Format: date-time */
+                        from?: string;
+                        /** @enum {string} */
+                        kind: "SNAPSHOT" | "CLIP";
+                        reason: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionEvidence"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a finding (idempotent by clientId: 201 when new, 200 with the first one when repeated); a per-person finding opens a violation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientId: string;
+                        description: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        /** Format: date-time */
+                        observedAt: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        personId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the inspection team (one head; nobody from the inspected unit) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            name?: string;
+                            role: components["schemas"]["InspectionMemberRoleInput"];
+                            /** @default  */
+                            title?: string;
+                            /** Format: uuid */
+                            userId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionMember"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the minutes (biên bản kiểm tra) once every item is judged → MINUTES_ISSUED */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        closingNote?: string | null;
+                        date?: string;
+                        /** @default null */
+                        disagreement?: string | null;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @default null */
+                        opinion?: string | null;
+                        place?: string;
+                        representative: {
+                            name: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionDocument"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo taken on site (multipart; idempotent by clientId: 201 new, 200 repeated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description Idempotency key from the device (a repeat returns the stored photo) */
+                        clientId: string;
+                        /**
+                         * Format: binary
+                         * @description The photo: JPEG, PNG or WebP (judged by content), at most 8 MB
+                         */
+                        file: string;
+                        /** @description The finding the photo documents (uuid) */
+                        findingId?: string;
+                        /** @description The checklist item the photo documents (uuid) */
+                        itemId?: string;
+                        /** @description Latitude (optional, with lon) */
+                        lat?: string;
+                        /** @description Longitude (optional, with lat) */
+                        lon?: string;
+                        /** @description Capture time (EXIF DateTimeOriginal read on the device), ISO 8601 */
+                        takenAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPhoto"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPhoto"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of the inspection (image/jpeg, image/png or image/webp); every view is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description File bytes (see the route description for the media type). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/remediations/{rid}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a remediation as done (issuer side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/remediations/{rid}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The inspected unit reports its remediation (báo cáo khắc phục) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/results/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Judge one checklist item (đạt / không đạt / không áp dụng, or clear) with a note */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                        verdict: components["schemas"]["InspectionVerdictInput"] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the work on site → IN_PROGRESS (a surprise inspection becomes visible to the unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checklist versions (the seed-002 items and later versions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionChecklistSummary"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Create a new checklist version from an existing one with edits (versions in use never change) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fromId: string;
+                        items: {
+                            code: string;
+                            /** @default  */
+                            legalBasis?: string;
+                            /** @default false */
+                            perPerson?: boolean;
+                            titleEn: string;
+                            titleVi: string;
+                            /**
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            violationKind?: "LATE" | "EARLY_LEAVE" | "ABSENT_NO_REASON" | "OTHER" | null;
+                        }[];
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionChecklist"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/checklists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checklist version with its items and legal bases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionChecklist"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspection plans of my units (issuer side or leaders) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPlan"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        /** Create an inspection plan with its target units and dates */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        issuerUnitId: string;
+                        /** @default  */
+                        note?: string;
+                        periodLabel: string;
+                        /** @default [] */
+                        targets?: {
+                            plannedFrom: string;
+                            plannedTo: string;
+                            /** Format: uuid */
+                            unitId: string;
+                        }[];
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionCreated"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection plan with its targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPlan"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an inspection plan (title, period, note, targets) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        periodLabel?: string;
+                        targets?: {
+                            plannedFrom: string;
+                            plannedTo: string;
+                            /** Format: uuid */
+                            unitId: string;
+                        }[];
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPlan"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/inspections/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspection statistics: by kind, by target unit type on the org tree as of a date, findings by item and unit, by month */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionStats"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspection statistics as an XLSX workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description File bytes (see the route description for the media type). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -9714,6 +11207,14 @@ export interface components {
                 status: "ARRIVED" | "LATE" | "NOT_YET" | "ON_LEAVE" | "DAY_OFF" | "LEFT";
                 unitName: string;
             }[];
+            /** @description Units whose attendance go-live is after today: their people are in no count and no list. */
+            notLive: {
+                judgedFrom: string;
+                persons: number;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            }[];
             /** @description Expected today and not seen yet, earliest expected first. */
             notYet: {
                 /** Format: date-time */
@@ -10310,6 +11811,7 @@ export interface components {
              *     | `EXPIRY_IN_PAST` | 400 | Thời hạn phải ở sau thời điểm hiện tại. | The expiry must be in the future. |
              *     | `GRANT_TO_SELF` | 400 | Không thể tự cấp quyền cho chính mình. | You cannot grant access to yourself. |
              *     | `GRANTEE_OUT_OF_SCOPE` | 403 | Chỉ cấp quyền xem cho người thuộc đơn vị mình phụ trách. | Access can only be granted to people of the units you lead. |
+             *     | `GRANT_SYSTEM_MANAGED` | 409 | Quyền này được cấp theo cuộc kiểm tra và tự hết khi cuộc kiểm tra kết thúc. | This grant was made for an inspection and ends with it. |
              *     | `REVERSED_RANGE` | 400 | Thời điểm kết thúc phải sau thời điểm bắt đầu. | The end must be after the start. |
              *     | `RANGE_TOO_LONG` | 400 | Khoảng thời gian dài quá mức cho phép của thao tác này. | The time range is longer than this operation allows. |
              *     | `RANGE_IN_FUTURE` | 400 | Không thể trích xuất đoạn phim chưa ghi. | Footage in the future cannot be exported. |
@@ -10426,9 +11928,46 @@ export interface components {
              *     | `VIOLATION_NOT_PROPOSED` | 409 | Vi phạm chưa được đề nghị xem xét kỷ luật. | The violation was not proposed for discipline. |
              *     | `VIOLATION_ALREADY_IN_CASE` | 409 | Vi phạm đã thuộc một hồ sơ kỷ luật khác. | The violation is already in another discipline case. |
              *     | `DISCIPLINE_UPLOAD_INVALID` | 400 | Cần chọn loại tài liệu và một tệp. | Choose the document kind and one file. |
+             *     | `DOCUMENT_NUMBER_FORMAT` | 400 | Số, ký hiệu văn bản không đúng thể thức (ví dụ 03/BB-ĐKT) hoặc năm không hợp lệ. | The document number is not in the form 03/BB-ĐKT, or the year is invalid. |
+             *     | `DOCUMENT_NUMBER_TAKEN` | 409 | Số, ký hiệu này đã được cơ quan dùng cho văn bản khác trong năm. | The issuer already used this document number this year. |
+             *     | `INSPECTION_STATE` | 409 | Cuộc kiểm tra đang ở trạng thái không cho phép thao tác này; `details.allowed` nêu các trạng thái được phép. | The inspection is in a state that does not allow this step; `details.allowed` lists the states that do. |
+             *     | `INSPECTION_NOT_MEMBER` | 403 | Chỉ thành viên đoàn kiểm tra mới được thực hiện thao tác này. | Only members of the inspection team may do this. |
+             *     | `INSPECTION_TARGET_OUT_OF_SCOPE` | 403 | Đơn vị được kiểm tra nằm ngoài phạm vi của đơn vị ban hành quyết định kiểm tra. | The inspected unit is outside the scope of the unit issuing the inspection. |
+             *     | `INSPECTION_TARGET_NOT_VALID` | 422 | Đơn vị không tồn tại vào ngày kiểm tra (đã sáp nhập, giải thể hoặc chưa thành lập); hãy chọn đơn vị kế thừa. | The unit did not exist on the inspection date (merged, abolished or not yet formed); choose its successor. |
+             *     | `INSPECTION_PLAN_MISMATCH` | 400 | Kế hoạch thuộc đơn vị ban hành khác. | The plan belongs to another issuing unit. |
+             *     | `INSPECTION_WINDOW` | 400 | Thời gian kết thúc phải sau thời gian bắt đầu. | The end must be after the start. |
+             *     | `INSPECTION_WINDOW_OVER` | 409 | Đã hết thời gian kiểm tra theo quyết định. | The inspection window set by the decision is over. |
+             *     | `INSPECTION_WINDOW_CLOSED` | 409 | Ngoài thời gian kiểm tra: không xem được camera của đơn vị. | Outside the inspection window: the unit’s cameras are not available. |
+             *     | `INSPECTION_TEAM_HEAD` | 400 | Đoàn kiểm tra phải có đúng một Trưởng đoàn. | The team must have exactly one head. |
+             *     | `INSPECTION_MEMBER_DUPLICATE` | 400 | Mỗi người chỉ có một vai trò trong đoàn. | Each person has one role on the team. |
+             *     | `INSPECTION_MEMBER_UNKNOWN` | 422 | Thành viên phải là tài khoản đang hoạt động có vai trò vào ngày kiểm tra. | A member must be an active account holding a role on the inspection date. |
+             *     | `INSPECTION_MEMBER_IN_TARGET` | 422 | Người thuộc đơn vị được kiểm tra không thể là thành viên đoàn kiểm tra. | A person of the inspected unit cannot be on the inspection team. |
+             *     | `INSPECTION_NO_TEAM` | 409 | Chưa có thành viên đoàn kiểm tra. | The inspection team has no members yet. |
+             *     | `PLAN_TARGET_DUPLICATE` | 400 | Một đơn vị chỉ có một dòng trong kế hoạch. | A unit appears once in a plan. |
+             *     | `PLAN_TARGET_DATES` | 400 | Ngày kết thúc phải sau ngày bắt đầu. | The end date must not be before the start date. |
+             *     | `CHECKLIST_ITEM_DUPLICATE` | 400 | Mỗi tiêu chí chỉ xuất hiện một lần trong bảng kiểm tra. | Each item code appears once in a checklist. |
+             *     | `CHECKLIST_KIND_NOT_PER_PERSON` | 400 | Chỉ tiêu chí ghi nhận theo từng người mới mở vi phạm. | Only per-person items can open a violation. |
+             *     | `FINDING_PERSON_NOT_IN_UNIT` | 422 | Người được nêu không thuộc đơn vị được kiểm tra (hoặc đơn vị trực thuộc) vào ngày đó. | The person named did not belong to the inspected unit (or its sub-units) on that date. |
+             *     | `FINDING_ON_TEAM_MEMBER` | 422 | Không ghi nhận vi phạm đối với thành viên đoàn kiểm tra. | A team member cannot be the subject of a finding. |
+             *     | `FINDING_ITEM_NOT_PER_PERSON` | 400 | Tiêu chí này không ghi nhận theo từng người. | This item is not recorded per person. |
+             *     | `FINDING_IN_FUTURE` | 400 | Thời điểm ghi nhận không được ở tương lai. | The observation time cannot be in the future. |
+             *     | `PHOTO_TOO_LARGE` | 413 | Ảnh vượt quá 8 MB; hãy giảm kích thước ảnh rồi gửi lại. | The photo is larger than 8 MB; resize it and send it again. |
+             *     | `PHOTO_NOT_IMAGE` | 415 | Tệp không phải ảnh JPEG, PNG hoặc WebP (xét theo nội dung tệp). | The file is not a JPEG, PNG or WebP image (judged by its content). |
+             *     | `PHOTO_LOCATION` | 400 | Vị trí cần cả vĩ độ và kinh độ hợp lệ. | A location needs both a valid latitude and longitude. |
+             *     | `PHOTO_UPLOAD_INVALID` | 400 | Cần một tệp ảnh và mã clientId hợp lệ. | One image file and a valid clientId are required. |
+             *     | `EVIDENCE_TIME` | 400 | Thiếu thời điểm chụp (at) hoặc khoảng thời gian (from, to) của đoạn phim. | The snapshot time (at) or the clip range (from, to) is missing. |
+             *     | `EVIDENCE_OUTSIDE_WINDOW` | 422 | Chỉ trích xuất hình ảnh trong thời gian kiểm tra theo quyết định. | Only footage from within the inspection window may be exported. |
+             *     | `MINUTES_END_TIME` | 400 | Thời điểm kết thúc phải sau khi bắt đầu và không ở tương lai. | The end time must be after the start and not in the future. |
+             *     | `MINUTES_ITEMS_NOT_JUDGED` | 409 | Còn tiêu chí chưa đánh giá; `details.items` liệt kê các tiêu chí đó. | Some checklist items are not judged yet; `details.items` lists them. |
+             *     | `CONCLUSION_BEFORE_MINUTES` | 409 | Chưa có biên bản kiểm tra: chưa thể ban hành kết luận. | The minutes have not been issued: the conclusion cannot be issued yet. |
+             *     | `REMEDIATION_OWNER_OUT_OF_SCOPE` | 422 | Đơn vị khắc phục phải là đơn vị được kiểm tra hoặc đơn vị trực thuộc. | The remediation owner must be the inspected unit or one of its sub-units. |
+             *     | `REMEDIATION_DUE_IN_PAST` | 400 | Thời hạn khắc phục phải sau ngày kết luận. | The remediation deadline must be after the conclusion date. |
+             *     | `REMEDIATION_CLOSED` | 409 | Nội dung khắc phục này đã kết thúc. | This remediation is already closed. |
+             *     | `REMEDIATIONS_OPEN` | 409 | Còn nội dung khắc phục chưa hoàn thành. | Some remediations are not done yet. |
+             *     | `STATS_RANGE` | 400 | Ngày kết thúc phải sau ngày bắt đầu. | The end date must not be before the start date. |
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "BAD_CONTENT_LENGTH" | "BAD_URL" | "MALFORMED_REQUEST" | "BAD_REQUEST" | "ROUTE_NOT_FOUND" | "REQUEST_TIMEOUT" | "BODY_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UPLOAD_RATE_LIMITED" | "INTERNAL_ERROR" | "STARTING" | "STOPPING" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "METRICS_TOKEN_REQUIRED" | "METRICS_LOCAL_ONLY" | "FST_INVALID_MULTIPART_CONTENT_TYPE" | "FST_INVALID_JSON_FIELD_ERROR" | "FST_PROTO_VIOLATION" | "FST_MP_PREMATURE_CLOSE" | "FST_REQ_FILE_TOO_LARGE" | "FST_FILES_LIMIT" | "FST_FIELDS_LIMIT" | "FST_PARTS_LIMIT" | "UNAUTHENTICATED" | "FORBIDDEN" | "OUT_OF_SCOPE" | "CSRF_TOKEN_INVALID" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "ORIGIN_NOT_ALLOWED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "ROLE_EXISTS" | "USER_INACTIVE" | "UNIT_UNKNOWN" | "UNIT_CLOSED" | "UNIT_PARENT_SELF" | "UNIT_PARENT_UNKNOWN" | "UNIT_PARENT_CLOSED" | "UNIT_PARENT_CYCLE" | "UNIT_CODE_TAKEN" | "UNIT_DATES" | "SUCCESSION_OVERLAP" | "SUCCESSION_SHAPE" | "SUCCESSION_UNKNOWN_UNIT" | "SUCCESSION_DATE" | "SUCCESSION_CLOSED" | "PERSON_UNKNOWN" | "PERSON_REQUIRED" | "EMPLOYEE_CODE_TAKEN" | "TRANSFER_DATE" | "VERSION_CONFLICT" | "IMPORT_NEEDS_FILE" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_LARGE_UNCOMPRESSED" | "IMPORT_TOO_MANY_ROWS" | "IMPORT_EMPTY" | "IMPORT_BAD_HEADER" | "SCHEDULE_INVALID" | "NAME_REQUIRED" | "CALENDAR_DAY_EXISTS" | "CALENDAR_DAY_ALREADY_CONFIRMED" | "CALENDAR_LEGAL_BASIS_REQUIRED" | "ROSTER_INVALID" | "OVERRIDE_INVALID" | "DATE_INVALID" | "INVALID_CAMERA_URL" | "DIRECTION_ONLY_FOR_GATE" | "RECOGNITION_NOT_ALLOWED_HERE" | "CAMERA_UNREACHABLE" | "CAMERA_AUTH_FAILED" | "CAMERA_NOT_FOUND" | "CAMERA_UNSUPPORTED_CODEC" | "CAMERA_NO_VIDEO" | "CAMERA_TIMEOUT" | "CAMERA_INVALID_URL" | "CAMERA_FAILED" | "CAMERA_NOT_RUNNING" | "ONVIF_UNREACHABLE" | "ONVIF_TIMEOUT" | "ONVIF_AUTH_FAILED" | "ONVIF_BAD_RESPONSE" | "ONVIF_NO_PROFILES" | "ONVIF_UNKNOWN_DEVICE" | "ONVIF_PROBE_FAILED" | "NOTHING_GRANTED" | "EXPIRY_IN_PAST" | "GRANT_TO_SELF" | "GRANTEE_OUT_OF_SCOPE" | "REVERSED_RANGE" | "RANGE_TOO_LONG" | "RANGE_IN_FUTURE" | "INVALID_TIME" | "NO_FOOTAGE" | "EVIDENCE_ON_HOLD" | "EVIDENCE_LINKED" | "ALREADY_RELEASED" | "CONSENT_INVALID" | "CONSENT_REQUIRED" | "PERSON_LEFT" | "MULTIPART_REQUIRED" | "UNKNOWN_FIELD" | "ENROLL_FILE_COUNT" | "IMAGE_TOO_LARGE" | "IMAGE_UNREADABLE" | "IMAGE_TOO_MANY_PIXELS" | "ZIP_REQUIRED" | "ZIP_TOO_LARGE" | "ZIP_TOO_MANY_ENTRIES" | "ZIP_TOO_LARGE_UNCOMPRESSED" | "ZIP_INVALID" | "ZIP_ENCRYPTED" | "ZIP_UNSUPPORTED_METHOD" | "ZIP_EMPTY" | "ZIP_QUEUE_FULL" | "GROUP_ALREADY_DECIDED" | "GROUP_NO_USABLE_FACE" | "PERIOD_DATES_INVALID" | "PERIOD_IN_PAST" | "PERIOD_TOO_LONG" | "PERIOD_OVERLAP" | "PERIOD_CLOSED" | "GATE_RECOGNITION_REQUIRED" | "REVIEW_NOT_A_CANDIDATE" | "REVIEW_ALREADY_DECIDED" | "REVIEW_BULK_ONE_PERSON" | "REVIEW_BULK_DUPLICATE" | "PASS_RANGE_INVALID" | "SOURCE_UNAUTHENTICATED" | "DEVICE_ENDPOINT_ONLY" | "SOURCE_MISMATCH" | "SOURCE_EXISTS" | "CLOCK_OFFSET_TOO_LARGE" | "PUNCH_INVALID" | "PUNCH_IN_FUTURE" | "PUNCH_TOO_OLD" | "TODAY_DATE_OUT_OF_RANGE" | "PUNCH_EVENT_ID_REUSED" | "EVIDENCE_INVALID" | "EVIDENCE_UNKNOWN" | "EVIDENCE_ALREADY_USED" | "EVIDENCE_BACKLOG_FULL" | "TYPE_UNKNOWN" | "RANGE_INVALID" | "REASON_REQUIRED" | "NOTE_REQUIRED" | "LEAVE_BALANCE_EXCEEDED" | "REQUEST_OVERLAPS" | "REQUEST_NOT_PENDING" | "REQUEST_CLOSED" | "SELF_APPROVAL" | "PERMISSION_NEEDS_WINDOW" | "PERMISSION_WINDOW_INVALID" | "PERMISSION_OUTSIDE_SESSION" | "NOT_A_WORKING_DAY" | "NOT_EMPLOYED_ON_DATE" | "REQUEST_TOO_LATE" | "REQUEST_TOO_FAR_AHEAD" | "REQUEST_IN_FUTURE" | "CORRECTION_PUNCH_UNKNOWN" | "CORRECTION_PUNCH_EXISTS" | "PUNCH_ALREADY_VOID" | "OUTAGE_RANGE" | "OUTAGE_TOO_LONG" | "RECOMPUTE_TOO_LARGE" | "RECOMPUTE_BUSY" | "COMPETENCE_OWN_CASE" | "COMPETENCE_SUPERIOR_CASE" | "COMPETENCE_NOT_COMPETENT" | "COMPETENCE_RULE_INVALID" | "LEADERSHIP_POST_DATES" | "DELEGATION_INVALID" | "DELEGATION_ENDED" | "RULES_INVALID" | "RULES_NOT_AFTER_PREVIOUS" | "DATE_IN_FUTURE" | "INVALID_TRANSITION" | "VIOLATION_RETRACTED" | "AWAITING_JUSTIFICATION" | "EXPLANATION_PENDING" | "EXPLANATION_NOT_REQUESTED" | "EXPLANATION_DEADLINE_PASSED" | "EXPLANATION_TOO_SHORT" | "NOT_ESCALATED" | "TOO_MANY_FILES" | "FILE_TYPE_NOT_ALLOWED" | "FILE_SIZE" | "DISCIPLINE_STEP_NOT_ALLOWED" | "DISCIPLINE_DATES_OUT_OF_ORDER" | "DISCIPLINE_DATE_IN_FUTURE" | "CASE_SUSPENDED" | "INVITATION_TOO_LATE" | "COUNCIL_COMPOSITION" | "COUNCIL_MEMBER_IS_SUBJECT" | "COUNCIL_MEMBER_RELATIVE" | "BALLOT_INVALID" | "DECISION_NUMBER_REQUIRED" | "DECISION_NUMBER_FORMAT" | "DECISION_NUMBER_TAKEN" | "DISCIPLINE_FORM_NOT_ALLOWED" | "LIMITATION_EXPIRED" | "DISCIPLINE_SEVERAL_PERSONS" | "VIOLATION_NOT_PROPOSED" | "VIOLATION_ALREADY_IN_CASE" | "DISCIPLINE_UPLOAD_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "BAD_CONTENT_LENGTH" | "BAD_URL" | "MALFORMED_REQUEST" | "BAD_REQUEST" | "ROUTE_NOT_FOUND" | "REQUEST_TIMEOUT" | "BODY_TOO_LARGE" | "URL_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UPLOAD_RATE_LIMITED" | "INTERNAL_ERROR" | "STARTING" | "STOPPING" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "METRICS_TOKEN_REQUIRED" | "METRICS_LOCAL_ONLY" | "FST_INVALID_MULTIPART_CONTENT_TYPE" | "FST_INVALID_JSON_FIELD_ERROR" | "FST_PROTO_VIOLATION" | "FST_MP_PREMATURE_CLOSE" | "FST_REQ_FILE_TOO_LARGE" | "FST_FILES_LIMIT" | "FST_FIELDS_LIMIT" | "FST_PARTS_LIMIT" | "UNAUTHENTICATED" | "FORBIDDEN" | "OUT_OF_SCOPE" | "CSRF_TOKEN_INVALID" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "ORIGIN_NOT_ALLOWED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "ROLE_EXISTS" | "USER_INACTIVE" | "UNIT_UNKNOWN" | "UNIT_CLOSED" | "UNIT_PARENT_SELF" | "UNIT_PARENT_UNKNOWN" | "UNIT_PARENT_CLOSED" | "UNIT_PARENT_CYCLE" | "UNIT_CODE_TAKEN" | "UNIT_DATES" | "SUCCESSION_OVERLAP" | "SUCCESSION_SHAPE" | "SUCCESSION_UNKNOWN_UNIT" | "SUCCESSION_DATE" | "SUCCESSION_CLOSED" | "PERSON_UNKNOWN" | "PERSON_REQUIRED" | "EMPLOYEE_CODE_TAKEN" | "TRANSFER_DATE" | "VERSION_CONFLICT" | "IMPORT_NEEDS_FILE" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_LARGE_UNCOMPRESSED" | "IMPORT_TOO_MANY_ROWS" | "IMPORT_EMPTY" | "IMPORT_BAD_HEADER" | "SCHEDULE_INVALID" | "NAME_REQUIRED" | "CALENDAR_DAY_EXISTS" | "CALENDAR_DAY_ALREADY_CONFIRMED" | "CALENDAR_LEGAL_BASIS_REQUIRED" | "ROSTER_INVALID" | "OVERRIDE_INVALID" | "DATE_INVALID" | "INVALID_CAMERA_URL" | "DIRECTION_ONLY_FOR_GATE" | "RECOGNITION_NOT_ALLOWED_HERE" | "CAMERA_UNREACHABLE" | "CAMERA_AUTH_FAILED" | "CAMERA_NOT_FOUND" | "CAMERA_UNSUPPORTED_CODEC" | "CAMERA_NO_VIDEO" | "CAMERA_TIMEOUT" | "CAMERA_INVALID_URL" | "CAMERA_FAILED" | "CAMERA_NOT_RUNNING" | "ONVIF_UNREACHABLE" | "ONVIF_TIMEOUT" | "ONVIF_AUTH_FAILED" | "ONVIF_BAD_RESPONSE" | "ONVIF_NO_PROFILES" | "ONVIF_UNKNOWN_DEVICE" | "ONVIF_PROBE_FAILED" | "NOTHING_GRANTED" | "EXPIRY_IN_PAST" | "GRANT_TO_SELF" | "GRANTEE_OUT_OF_SCOPE" | "GRANT_SYSTEM_MANAGED" | "REVERSED_RANGE" | "RANGE_TOO_LONG" | "RANGE_IN_FUTURE" | "INVALID_TIME" | "NO_FOOTAGE" | "EVIDENCE_ON_HOLD" | "EVIDENCE_LINKED" | "ALREADY_RELEASED" | "CONSENT_INVALID" | "CONSENT_REQUIRED" | "PERSON_LEFT" | "MULTIPART_REQUIRED" | "UNKNOWN_FIELD" | "ENROLL_FILE_COUNT" | "IMAGE_TOO_LARGE" | "IMAGE_UNREADABLE" | "IMAGE_TOO_MANY_PIXELS" | "ZIP_REQUIRED" | "ZIP_TOO_LARGE" | "ZIP_TOO_MANY_ENTRIES" | "ZIP_TOO_LARGE_UNCOMPRESSED" | "ZIP_INVALID" | "ZIP_ENCRYPTED" | "ZIP_UNSUPPORTED_METHOD" | "ZIP_EMPTY" | "ZIP_QUEUE_FULL" | "GROUP_ALREADY_DECIDED" | "GROUP_NO_USABLE_FACE" | "PERIOD_DATES_INVALID" | "PERIOD_IN_PAST" | "PERIOD_TOO_LONG" | "PERIOD_OVERLAP" | "PERIOD_CLOSED" | "GATE_RECOGNITION_REQUIRED" | "REVIEW_NOT_A_CANDIDATE" | "REVIEW_ALREADY_DECIDED" | "REVIEW_BULK_ONE_PERSON" | "REVIEW_BULK_DUPLICATE" | "PASS_RANGE_INVALID" | "SOURCE_UNAUTHENTICATED" | "DEVICE_ENDPOINT_ONLY" | "SOURCE_MISMATCH" | "SOURCE_EXISTS" | "CLOCK_OFFSET_TOO_LARGE" | "PUNCH_INVALID" | "PUNCH_IN_FUTURE" | "PUNCH_TOO_OLD" | "TODAY_DATE_OUT_OF_RANGE" | "PUNCH_EVENT_ID_REUSED" | "EVIDENCE_INVALID" | "EVIDENCE_UNKNOWN" | "EVIDENCE_ALREADY_USED" | "EVIDENCE_BACKLOG_FULL" | "TYPE_UNKNOWN" | "RANGE_INVALID" | "REASON_REQUIRED" | "NOTE_REQUIRED" | "LEAVE_BALANCE_EXCEEDED" | "REQUEST_OVERLAPS" | "REQUEST_NOT_PENDING" | "REQUEST_CLOSED" | "SELF_APPROVAL" | "PERMISSION_NEEDS_WINDOW" | "PERMISSION_WINDOW_INVALID" | "PERMISSION_OUTSIDE_SESSION" | "NOT_A_WORKING_DAY" | "NOT_EMPLOYED_ON_DATE" | "REQUEST_TOO_LATE" | "REQUEST_TOO_FAR_AHEAD" | "REQUEST_IN_FUTURE" | "CORRECTION_PUNCH_UNKNOWN" | "CORRECTION_PUNCH_EXISTS" | "PUNCH_ALREADY_VOID" | "OUTAGE_RANGE" | "OUTAGE_TOO_LONG" | "RECOMPUTE_TOO_LARGE" | "RECOMPUTE_BUSY" | "COMPETENCE_OWN_CASE" | "COMPETENCE_SUPERIOR_CASE" | "COMPETENCE_NOT_COMPETENT" | "COMPETENCE_RULE_INVALID" | "LEADERSHIP_POST_DATES" | "DELEGATION_INVALID" | "DELEGATION_ENDED" | "RULES_INVALID" | "RULES_NOT_AFTER_PREVIOUS" | "DATE_IN_FUTURE" | "INVALID_TRANSITION" | "VIOLATION_RETRACTED" | "AWAITING_JUSTIFICATION" | "EXPLANATION_PENDING" | "EXPLANATION_NOT_REQUESTED" | "EXPLANATION_DEADLINE_PASSED" | "EXPLANATION_TOO_SHORT" | "NOT_ESCALATED" | "TOO_MANY_FILES" | "FILE_TYPE_NOT_ALLOWED" | "FILE_SIZE" | "DISCIPLINE_STEP_NOT_ALLOWED" | "DISCIPLINE_DATES_OUT_OF_ORDER" | "DISCIPLINE_DATE_IN_FUTURE" | "CASE_SUSPENDED" | "INVITATION_TOO_LATE" | "COUNCIL_COMPOSITION" | "COUNCIL_MEMBER_IS_SUBJECT" | "COUNCIL_MEMBER_RELATIVE" | "BALLOT_INVALID" | "DECISION_NUMBER_REQUIRED" | "DECISION_NUMBER_FORMAT" | "DECISION_NUMBER_TAKEN" | "DISCIPLINE_FORM_NOT_ALLOWED" | "LIMITATION_EXPIRED" | "DISCIPLINE_SEVERAL_PERSONS" | "VIOLATION_NOT_PROPOSED" | "VIOLATION_ALREADY_IN_CASE" | "DISCIPLINE_UPLOAD_INVALID" | "DOCUMENT_NUMBER_FORMAT" | "DOCUMENT_NUMBER_TAKEN" | "INSPECTION_STATE" | "INSPECTION_NOT_MEMBER" | "INSPECTION_TARGET_OUT_OF_SCOPE" | "INSPECTION_TARGET_NOT_VALID" | "INSPECTION_PLAN_MISMATCH" | "INSPECTION_WINDOW" | "INSPECTION_WINDOW_OVER" | "INSPECTION_WINDOW_CLOSED" | "INSPECTION_TEAM_HEAD" | "INSPECTION_MEMBER_DUPLICATE" | "INSPECTION_MEMBER_UNKNOWN" | "INSPECTION_MEMBER_IN_TARGET" | "INSPECTION_NO_TEAM" | "PLAN_TARGET_DUPLICATE" | "PLAN_TARGET_DATES" | "CHECKLIST_ITEM_DUPLICATE" | "CHECKLIST_KIND_NOT_PER_PERSON" | "FINDING_PERSON_NOT_IN_UNIT" | "FINDING_ON_TEAM_MEMBER" | "FINDING_ITEM_NOT_PER_PERSON" | "FINDING_IN_FUTURE" | "PHOTO_TOO_LARGE" | "PHOTO_NOT_IMAGE" | "PHOTO_LOCATION" | "PHOTO_UPLOAD_INVALID" | "EVIDENCE_TIME" | "EVIDENCE_OUTSIDE_WINDOW" | "MINUTES_END_TIME" | "MINUTES_ITEMS_NOT_JUDGED" | "CONCLUSION_BEFORE_MINUTES" | "REMEDIATION_OWNER_OUT_OF_SCOPE" | "REMEDIATION_DUE_IN_PAST" | "REMEDIATION_CLOSED" | "REMEDIATIONS_OPEN" | "STATS_RANGE";
             /** @description Sent with INTERNAL_ERROR: quote it to the administrator. */
             correlation_id?: string;
             /** @description Optional structured details (validation problems, limits, the field at fault). */
@@ -10975,6 +12514,396 @@ export interface components {
             note: string;
             /** Format: date-time */
             to: string;
+        };
+        Inspection: {
+            /** Format: uuid */
+            checklistId: string;
+            checklistVersion: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            closingNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            decisionDate: string | null;
+            decisionNo: string | null;
+            decisionSigner: string | null;
+            disagreement: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerUnitName: string;
+            kind: components["schemas"]["InspectionKind"];
+            kindLabel: {
+                en: string;
+                vi: string;
+            };
+            place: string;
+            /** Format: uuid */
+            planId: string | null;
+            /** Format: date-time */
+            plannedFrom: string;
+            /** Format: date-time */
+            plannedTo: string;
+            representativeName: string | null;
+            representativeOpinion: string | null;
+            representativeTitle: string | null;
+            scope: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            state: components["schemas"]["InspectionState"];
+            stateLabel: {
+                en: string;
+                vi: string;
+            };
+            /** Format: uuid */
+            targetUnitId: string;
+            targetUnitName: string;
+            title: string;
+        };
+        InspectionAttendanceAtVisit: {
+            /** Format: date-time */
+            at: string;
+            date: string;
+            persons: {
+                /** Format: date-time */
+                arrivedAt: string | null;
+                employeeCode: string;
+                name: string;
+                /** Format: uuid */
+                personId: string;
+                punchedInByVisit: boolean;
+                status: string;
+            }[];
+            present: number;
+            total: number;
+        };
+        InspectionCamera: {
+            /** Format: uuid */
+            id: string;
+            liveAvailable: boolean;
+            location: string | null;
+            name: string;
+            playbackAvailable: boolean;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            viewableUntil: string;
+        };
+        InspectionCan: {
+            close: boolean;
+            conclude: boolean;
+            fieldWork: boolean;
+            manage: boolean;
+            minutes: boolean;
+            report: boolean;
+        };
+        InspectionChecklist: {
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            inUse: boolean;
+            items: components["schemas"]["InspectionChecklistItem"][];
+            title: string;
+            version: number;
+        };
+        InspectionChecklistItem: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            legalBasis: string;
+            ord: number;
+            perPerson: boolean;
+            titleEn: string;
+            titleVi: string;
+            violationKind: string | null;
+        };
+        InspectionChecklistSummary: {
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            inUse: boolean;
+            items: number;
+            title: string;
+            version: number;
+        };
+        InspectionCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        InspectionDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            kind: "MINUTES" | "CONCLUSION";
+            numberText: string;
+            sha256: string;
+            url: string;
+            year: number;
+        };
+        InspectionEvidence: {
+            /** Format: uuid */
+            cameraId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            exportId: string;
+            /** Format: uuid */
+            findingId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "SNAPSHOT" | "CLIP";
+            reason: string;
+            sha256: string;
+        };
+        InspectionFinding: {
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: date-time */
+            observedAt: string;
+            /** Format: uuid */
+            personId: string | null;
+            personName: string | null;
+            /** Format: uuid */
+            violationId: string | null;
+        };
+        InspectionItemResult: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            legalBasis: string;
+            note: string;
+            ord: number;
+            perPerson: boolean;
+            titleEn: string;
+            titleVi: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            verdict: components["schemas"]["InspectionVerdict"] | null;
+            verdictLabel: {
+                en: string;
+                vi: string;
+            } | null;
+            violationKind: string | null;
+        };
+        /** @enum {string} */
+        InspectionKind: "PLANNED" | "SURPRISE" | "INTER_AGENCY" | "ON_COMPLAINT";
+        /** @enum {string} */
+        InspectionKindInput: "PLANNED" | "SURPRISE" | "INTER_AGENCY" | "ON_COMPLAINT";
+        InspectionMember: {
+            name: string;
+            /** Format: uuid */
+            personId: string | null;
+            role: components["schemas"]["InspectionMemberRole"];
+            title: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @enum {string} */
+        InspectionMemberRole: "HEAD" | "MEMBER" | "SECRETARY";
+        /** @enum {string} */
+        InspectionMemberRoleInput: "HEAD" | "MEMBER" | "SECRETARY";
+        InspectionPage: {
+            items: components["schemas"]["InspectionSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InspectionPhoto: {
+            bytes: number;
+            clientId: string;
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            findingId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string | null;
+            lat: number | null;
+            lon: number | null;
+            sha256: string;
+            /** Format: date-time */
+            takenAt: string | null;
+            url: string;
+        };
+        InspectionPlan: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerUnitName: string;
+            note: string;
+            periodLabel: string;
+            targets: components["schemas"]["InspectionPlanTarget"][];
+            title: string;
+            year: number;
+        };
+        InspectionPlanTarget: {
+            inspections: number;
+            plannedFrom: string;
+            plannedTo: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        InspectionRecommendation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "REMIND" | "CRITICIZE" | "SELF_REVIEW" | "PROPOSE_DISCIPLINE" | "FIX";
+            kindLabel: {
+                en: string;
+                vi: string;
+            };
+            /** Format: uuid */
+            personId: string | null;
+            personName: string | null;
+            text: string;
+        };
+        InspectionRemediation: {
+            /** Format: date-time */
+            closedAt: string | null;
+            closedNote: string | null;
+            description: string;
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            /** Format: uuid */
+            ownerUnitId: string;
+            ownerUnitName: string;
+            report: string | null;
+            /** Format: date-time */
+            reportedAt: string | null;
+            /** Format: uuid */
+            responsiblePersonId: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "REPORTED" | "DONE" | "OVERDUE";
+            stateLabel: {
+                en: string;
+                vi: string;
+            };
+        };
+        InspectionSignerInput: {
+            /** @default null */
+            authorityLine: string | null;
+            name: string;
+            title: string;
+        };
+        /** @enum {string} */
+        InspectionState: "DRAFT" | "DECIDED" | "IN_PROGRESS" | "MINUTES_ISSUED" | "CONCLUDED" | "REMEDIATING" | "CLOSED";
+        /** @enum {string} */
+        InspectionStateInput: "DRAFT" | "DECIDED" | "IN_PROGRESS" | "MINUTES_ISSUED" | "CONCLUDED" | "REMEDIATING" | "CLOSED";
+        InspectionStats: {
+            asOf: string;
+            byKind: {
+                count: number;
+                key: string;
+                label: {
+                    en: string;
+                    vi: string;
+                };
+            }[];
+            byMonth: {
+                findings: number;
+                inspections: number;
+                month: string;
+            }[];
+            byTargetType: {
+                count: number;
+                key: string;
+                label: {
+                    en: string;
+                    vi: string;
+                };
+            }[];
+            findingsByItem: {
+                code: string;
+                failed: number;
+                findings: number;
+                titleEn: string;
+                titleVi: string;
+            }[];
+            findingsByUnit: {
+                findings: number;
+                inspections: number;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                violations: number;
+            }[];
+            from: string;
+            to: string;
+            total: number;
+        };
+        InspectionSummary: {
+            decisionNo: string | null;
+            findings: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerUnitName: string;
+            kind: components["schemas"]["InspectionKind"];
+            kindLabel: {
+                en: string;
+                vi: string;
+            };
+            member: boolean;
+            /** Format: uuid */
+            planId: string | null;
+            /** Format: date-time */
+            plannedFrom: string;
+            /** Format: date-time */
+            plannedTo: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            state: components["schemas"]["InspectionState"];
+            stateLabel: {
+                en: string;
+                vi: string;
+            };
+            /** Format: uuid */
+            targetUnitId: string;
+            targetUnitName: string;
+            title: string;
+        };
+        /** @enum {string} */
+        InspectionVerdict: "PASS" | "FAIL" | "NA";
+        /** @enum {string} */
+        InspectionVerdictInput: "PASS" | "FAIL" | "NA";
+        InspectionView: {
+            attendanceAtVisit: components["schemas"]["InspectionAttendanceAtVisit"] | null;
+            can: components["schemas"]["InspectionCan"];
+            documents: components["schemas"]["InspectionDocument"][];
+            evidence: components["schemas"]["InspectionEvidence"][];
+            findings: components["schemas"]["InspectionFinding"][];
+            inspection: components["schemas"]["Inspection"];
+            items: components["schemas"]["InspectionItemResult"][];
+            members: components["schemas"]["InspectionMember"][];
+            photos: components["schemas"]["InspectionPhoto"][];
+            recommendations: components["schemas"]["InspectionRecommendation"][];
+            remediations: components["schemas"]["InspectionRemediation"][];
         };
         LeadershipPost: {
             /** Format: uuid */
@@ -11756,8 +13685,19 @@ export interface components {
             asOf: string;
             /** @description YYYY-MM-DD (Asia/Ho_Chi_Minh). */
             date: string;
+            /** @description Units whose attendance go-live is after the date: nobody there is judged yet, so their people are neither listed nor counted. */
+            notLive: components["schemas"]["TodayAttendanceNotLiveUnit"][];
             persons: components["schemas"]["TodayAttendancePerson"][];
             summary: components["schemas"]["TodayAttendanceSummary"];
+        };
+        TodayAttendanceNotLiveUnit: {
+            /** @description YYYY-MM-DD: the unit’s attendance go-live (its own or inherited), after the date shown. */
+            judgedFrom: string;
+            /** @description People placed in the unit on the date, left out of the list and the counts. */
+            persons: number;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         TodayAttendancePerson: {
             /** Format: date-time */
@@ -11830,10 +13770,16 @@ export interface components {
             createdAt: string;
             displayName: string;
             grantedBy: string | null;
+            grantedFor: {
+                id: string;
+                label: string;
+                type: string;
+            } | null;
             id: string;
             reason: string;
             userId: string;
             username: string;
+            validFrom: string | null;
             validUntil: string | null;
         };
         ViewGrantCandidate: {
