@@ -140,10 +140,10 @@ function score(sim: readonly SimFold[], base: FaceThresholds, config: GateConfig
 }
 
 /** Coordinate search over SEARCH_SPACE on the choose half (up to 3 sweeps), from the shipped parameters. */
-export function chooseTuning(sim: readonly SimFold[], base: FaceThresholds, start: OperatingPointTuning): { tuning: OperatingPointTuning; searched: number } {
-  const unknownCap = objective(simulate(sim, base, { kind: 'constants' }).tallies).enrolledUnknown + 0.01;
+export function chooseTuning(sim: readonly SimFold[], base: FaceThresholds, start: OperatingPointTuning, engine?: string): { tuning: OperatingPointTuning; searched: number } {
+  const unknownCap = objective(simulate(sim, base, { kind: 'constants', engine }).tallies).enrolledUnknown + 0.01;
   let best = { ...start };
-  let bestScore = score(sim, base, { kind: 'points', tuning: best });
+  let bestScore = score(sim, base, { kind: 'points', tuning: best, engine });
   let searched = 1;
   for (let sweep = 0; sweep < 3; sweep++) {
     let moved = false;
@@ -151,7 +151,7 @@ export function chooseTuning(sim: readonly SimFold[], base: FaceThresholds, star
       for (const value of values) {
         if (best[key] === value) continue;
         const tuning = { ...best, [key]: value };
-        const s = score(sim, base, { kind: 'points', tuning });
+        const s = score(sim, base, { kind: 'points', tuning, engine });
         searched++;
         if (better(s, bestScore, unknownCap)) {
           best = tuning;
@@ -170,7 +170,7 @@ function gateFigures(sim: readonly SimFold[], base: FaceThresholds, config: Gate
   return { tallies, ...(points.length ? { points: summarise(points) } : {}) };
 }
 
-export function heldOut(photos: PhotoFeatures[], strangers: PhotoFeatures[], base: FaceThresholds, log: (msg: string) => void = () => {}): HeldOut {
+export function heldOut(photos: PhotoFeatures[], strangers: PhotoFeatures[], base: FaceThresholds, log: (msg: string) => void = () => {}, engine?: string): HeldOut {
   // Photos carry their identity on `photo`; split.ts splits items by a top-level `identity`.
   const byHalf = (list: PhotoFeatures[], half: Half) => {
     const keep = new Set(inHalf(list.map((p) => p.photo), half).map((p) => p.key));
@@ -182,7 +182,7 @@ export function heldOut(photos: PhotoFeatures[], strangers: PhotoFeatures[], bas
   log('held-out: calibrating the engine thresholds on the choose half');
   const chooseCalibration = evaluate(choose.photos, choose.strangers).operatingPoint;
   log('held-out: choosing the operating-point parameters on the choose half');
-  const { tuning: chosenTuning, searched } = chooseTuning(sims[0] as SimFold[], base, DEFAULT_TUNING);
+  const { tuning: chosenTuning, searched } = chooseTuning(sims[0] as SimFold[], base, DEFAULT_TUNING, engine);
   const fixed = { masked: base.masked, autoAccept: base.autoAccept, autoAcceptMasked: base.autoAcceptMasked, review: base.review };
   const figures = halves.map((h, i): HalfFigures => {
     log(`held-out: ${h.half} half`);
@@ -192,11 +192,11 @@ export function heldOut(photos: PhotoFeatures[], strangers: PhotoFeatures[], bas
       identities: new Set(h.photos.map((p) => p.photo.identity)).size,
       strangers: h.strangers.length,
       evaluation: evaluate(h.photos, h.strangers, fixed),
-      constants: gateFigures(sim, base, { kind: 'constants' }),
-      shipped: gateFigures(sim, base, { kind: 'points', tuning: DEFAULT_TUNING }),
-      chosen: gateFigures(sim, base, { kind: 'points', tuning: chosenTuning }),
-      stressedConstants: gateFigures(sim, stressed(base), { kind: 'constants' }),
-      stressedShipped: gateFigures(sim, stressed(base), { kind: 'points', tuning: DEFAULT_TUNING }),
+      constants: gateFigures(sim, base, { kind: 'constants', engine }),
+      shipped: gateFigures(sim, base, { kind: 'points', tuning: DEFAULT_TUNING, engine }),
+      chosen: gateFigures(sim, base, { kind: 'points', tuning: chosenTuning, engine }),
+      stressedConstants: gateFigures(sim, stressed(base), { kind: 'constants', engine }),
+      stressedShipped: gateFigures(sim, stressed(base), { kind: 'points', tuning: DEFAULT_TUNING, engine }),
     };
   });
   return { base, chooseCalibration, shippedTuning: DEFAULT_TUNING, chosenTuning, searched, choose: figures[0] as HalfFigures, report: figures[1] as HalfFigures };

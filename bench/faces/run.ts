@@ -177,7 +177,7 @@ log('held-out protocol (issue 14)');
 // the features themselves (refinement of masked-looking faces), so a cache made under another one is flagged.
 const shipped = probeEngine.meta.thresholds;
 if (shipped.masked !== meta.thresholds.masked) log(`warning: features extracted with maskedness ${meta.thresholds.masked}, the engine now ships ${shipped.masked}`);
-const held = heldOut(photos, strangers, shipped, log);
+const held = heldOut(photos, strangers, shipped, log, meta.engine);
 const heldOutRun = {
   meta: { ...meta, thresholds: shipped },
   heldOut: held,

@@ -220,8 +220,5 @@ export function gateStatsOf(t: TestApp, cameraId: string): GateStats | undefined
   return rest;
 }
 
-export function quantile(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
-}
+/** The code base's one quantile (linear between ranks, as PostgreSQL's percentile_cont). */
+export { quantile } from '../../src/platform/math/quantile';

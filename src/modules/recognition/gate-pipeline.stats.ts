@@ -1,13 +1,9 @@
 import type { GateStats } from './gate-stats-types';
+import { quantileSorted } from '../../platform/math/quantile';
 
 /** Decision latencies kept for the percentiles (the last 200 passes), and frame times for the observed rate (~10 s). */
 const LATENCY_SAMPLES = 200;
 const FPS_WINDOW_MS = 10_000;
-
-function percentile(sorted: readonly number[], q: number): number | null {
-  if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
-}
 
 /** The counters of one gate pipeline and the rolling figures behind GateStats. */
 export class GateStatsKeeper {
@@ -55,7 +51,7 @@ export class GateStatsKeeper {
     return {
       ...this.counters,
       sightings: { ...this.counters.sightings },
-      latencyMs: { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), samples: sorted.length },
+      latencyMs: { p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95), samples: sorted.length },
       lastFrameAt: this.lastFrameAt === null ? null : new Date(this.lastFrameAt).toISOString(),
       observedFps: span > 0 ? Math.round(((this.frameTimes.length - 1) * 1000 * 100) / span) / 100 : null,
       since: this.since.toISOString(),
