@@ -87,6 +87,16 @@ describe('Intel face-reidentification-retail-0095 on onnxruntime', { skip: missi
     for (const [i, crop] of list.entries()) assert.ok(cosine(batch[i] as Float32Array, await recognizer.embed(crop)) > 0.99999);
   });
 
+  it('gives each of several concurrent runs its own input buffer (reused ones, same results)', async () => {
+    const list = [...crops.values()];
+    const alone = await Promise.all(list.map((c) => recognizer.embed(c)));
+    for (let round = 0; round < 2; round++) {
+      const together = await Promise.all([recognizer.embedBatch(list.slice(0, 2)), recognizer.embedBatch(list.slice(2, 4)), recognizer.embed(list[4] as RgbImage)]);
+      const flat = [...together[0], ...together[1], together[2]];
+      for (const [i, e] of flat.entries()) assert.ok(cosine(e, alone[i] as Float32Array) > 0.99999, `round ${round}, crop ${i}`);
+    }
+  });
+
   it('scores the same person above different people', async () => {
     const e = async (f: string) => recognizer.embed(crops.get(f) as RgbImage);
     const [a1, a2, a3, b] = await Promise.all(['001085.jpg', '007710.jpg', '017588.jpg', '077945.jpg'].map(e));
