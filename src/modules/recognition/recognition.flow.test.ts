@@ -170,9 +170,12 @@ forEachDb('recognition: consent, enrollment, gate pass, review', (getDb) => {
 
   it('a reviewer confirms a queued pass into a punch, audited, and cannot decide it twice', { skip }, async () => {
     const db = await getDb();
-    // Make a pass that needs review: the same known face seen in only one frame.
+    // Make a pass that needs review: a known face seen in one frame, at a site whose auto-accept bar sits above any
+    // score (one clear frame would otherwise punch at once: the early strong-frame rule).
     const [a] = identities(1) as [string[]];
-    const gate = new GatePipeline({ db, blobs, engine, punch, now: () => new Date(clock) }, { id: cameraId, unitId, direction: 'IN' });
+    const strict = Object.create(engine) as typeof engine;
+    Object.defineProperty(strict, 'meta', { value: { ...engine.meta, thresholds: { ...engine.meta.thresholds, autoAccept: 1.5, autoAcceptMasked: 1.5 } } });
+    const gate = new GatePipeline({ db, blobs, engine: strict, punch, now: () => new Date(clock) }, { id: cameraId, unitId, direction: 'IN' });
     const img = gateFrame(await decodeImage(readFileSync(a[4] as string)), 0);
     clock += 60_000;
     await gate.handleFrame({ at: new Date(clock), width: img.width, height: img.height, rgb: img.data });
