@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../../../test/helpers/app';
 import { dbKinds } from '../../../test/helpers/db';
 import { RtspTestServer } from '../../../test/rtsp/rtsp-server';
 import { waitFor } from '../../../test/helpers/wait';
+import { cutRevokedViews, grantForInspection, revokeGrantsFor } from '.';
 
 /**
  * The camera registry, connection test, live access and evidence API on a whole server with the demo agency
@@ -13,7 +15,34 @@ import { waitFor } from '../../../test/helpers/wait';
 interface WsClient {
   on(event: 'message', fn: (data: Buffer, isBinary: boolean) => void): void;
   on(event: 'error', fn: (err: Error) => void): void;
+  on(event: 'close', fn: (code: number) => void): void;
   terminate(): void;
+}
+
+/** Opens a live socket and keeps it: `video` resolves on the first binary message, `closed` with the close code and control types. */
+function holdLive(t: TestApp, s: Session, cameraId: string) {
+  const types: string[] = [];
+  let onVideo: () => void = () => undefined;
+  let onClosed: (r: { code: number; types: string[] }) => void = () => undefined;
+  const video = new Promise<void>((resolve) => {
+    onVideo = resolve;
+  });
+  const closed = new Promise<{ code: number; types: string[] }>((resolve) => {
+    onClosed = resolve;
+  });
+  const onInit = (socket: WsClient) => {
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) onVideo();
+      else types.push(String((JSON.parse(data.toString()) as { type: string }).type));
+    });
+    socket.on('close', (code) => onClosed({ code, types }));
+  };
+  const opened = (t.app as unknown as { injectWS: (p: string, c: unknown, o: unknown) => Promise<WsClient> }).injectWS(
+    `/api/cameras/${cameraId}/live`,
+    { headers: { cookie: s.cookie } },
+    { onInit },
+  );
+  return { opened, video, closed };
 }
 
 /** Opens the live socket and collects the first JSON message and whether binary video followed. */
@@ -173,6 +202,31 @@ for (const kind of dbKinds()) {
       assert.ok(live.binary >= 2);
       assert.equal((await unitHead.send('POST', `/api/cameras/${cams.GATE}/grants`, { userId: t.demo.users.canbo, reason: 'Trực thay lãnh đạo' })).statusCode, 403);
       assert.equal((await leader.send('DELETE', `/api/cameras/${cams.GATE}/grants/${res.json().id}`)).statusCode, 204);
+      assert.equal((await unitHead.get(`/api/cameras/${cams.GATE}/live`)).statusCode, 403);
+    });
+
+    it('a system grant (an inspection’s) opens the live view and its revocation cuts the open view at once', async () => {
+      const grantedFor = { type: 'INSPECTION' as const, id: randomUUID(), label: '“Thử”' };
+      const actor = { id: t.demo.users.kiemtra ?? null, name: 'kiemtra' };
+      await t.ctx.db.transaction((tx) =>
+        grantForInspection(tx, {
+          cameraId: cams.GATE as string,
+          userId: t.demo.users.truongphong as string,
+          rights: { live: true, playback: true },
+          validUntil: new Date(Date.now() + 3_600_000),
+          reason: 'Kiểm tra công vụ',
+          grantedFor,
+          actor,
+        }),
+      );
+      const live = holdLive(t, unitHead, cams.GATE as string);
+      await live.opened;
+      await live.video;
+      await t.ctx.db.transaction((tx) => revokeGrantsFor(tx, grantedFor, actor));
+      assert.equal(await cutRevokedViews(t.ctx, grantedFor), 1);
+      const closed = await live.closed;
+      assert.equal(closed.code, 4403);
+      assert.ok(closed.types.includes('revoked'), closed.types.join(','));
       assert.equal((await unitHead.get(`/api/cameras/${cams.GATE}/live`)).statusCode, 403);
     });
 
