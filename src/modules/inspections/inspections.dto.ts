@@ -158,6 +158,11 @@ export const ZMember = z
   .object({ userId: z.uuid(), personId: z.uuid().nullable(), role: ZMemberRole, name: z.string(), title: z.string() })
   .meta({ id: 'InspectionMember' });
 
+export const ZMemberCandidatesQuery = z.strictObject({ q: z.string().trim().max(100).default('') });
+export const ZMemberCandidate = z
+  .object({ userId: z.uuid(), personId: z.uuid().nullable(), name: z.string(), unitName: z.string(), onTeam: z.boolean() })
+  .meta({ id: 'InspectionMemberCandidate' });
+
 export const ZDecideBody = z.strictObject({ decisionNo: ZText(60).pipe(z.string().min(3)), decisionDate: ZDate, decisionSigner: ZName });
 
 export const ZResultBody = z.strictObject({ verdict: ZVerdict.nullable(), note: ZNote.default('') });

@@ -170,10 +170,12 @@ export async function planTargets(db: Db, planIds: readonly string[]): Promise<P
   if (planIds.length === 0) return [];
   return db.query<PlanTargetRow>('SELECT * FROM inspection_plan_targets WHERE plan_id = ANY($1::uuid[]) ORDER BY planned_from, unit_id', [[...planIds]]);
 }
-export async function inspectionsPerTarget(db: Db, planIds: readonly string[]): Promise<Array<{ plan_id: string; target_unit_id: string; n: number }>> {
+/** Per plan and target: all inspections, and those a surprise not yet started (only the issuer side may count them). */
+export async function inspectionsPerTarget(db: Db, planIds: readonly string[]): Promise<Array<{ plan_id: string; target_unit_id: string; n: number; hidden: number }>> {
   if (planIds.length === 0) return [];
   return db.query(
-    'SELECT plan_id, target_unit_id, count(*)::int AS n FROM inspections WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id, target_unit_id',
+    `SELECT plan_id, target_unit_id, count(*)::int AS n, count(*) FILTER (WHERE kind = 'SURPRISE' AND started_at IS NULL)::int AS hidden
+       FROM inspections WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id, target_unit_id`,
     [[...planIds]],
   );
 }

@@ -17,11 +17,14 @@ import {
   ZInspectionPatch,
   ZItemParams,
   ZMember,
+  ZMemberCandidate,
+  ZMemberCandidatesQuery,
   ZMembersBody,
   ZResultBody,
 } from './inspections.dto';
 import { members } from './inspections.repo';
 import { createInspection, decide, setMembers, start, updateInspection } from './inspections.service';
+import { memberCandidates } from './team.service';
 import { findingView, inspectionView, listInspections } from './view';
 import { z } from 'zod';
 
@@ -55,6 +58,20 @@ export async function inspectionsRoutes(root: FastifyInstance, ctx: AppContext) 
     await updateInspection(ctx.db, getAccess(req), req.params.id, req.body, ctx.now());
     return reply.status(204).send();
   });
+
+  app.get(
+    '/api/inspections/:id/member-candidates',
+    {
+      schema: {
+        summary: 'Accounts the issuer side may put on the team (active today, in the issuer’s scope or already named; never of the inspected unit), by name, at most 20',
+        tags,
+        params: ZIdParams,
+        querystring: ZMemberCandidatesQuery,
+        response: { 200: z.array(ZMemberCandidate) },
+      },
+    },
+    async (req) => memberCandidates(ctx.db, getAccess(req), req.params.id, req.query.q, ctx.now()),
+  );
 
   app.put('/api/inspections/:id/members', { schema: { summary: 'Set the inspection team (one head; nobody from the inspected unit)', tags, params: ZIdParams, body: ZMembersBody, response: { 200: z.array(ZMember) } } }, async (req) => {
     await setMembers(ctx.db, getAccess(req), req.params.id, req.body, ctx.now());

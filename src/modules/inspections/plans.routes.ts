@@ -29,15 +29,16 @@ export async function plansRoutes(root: FastifyInstance, ctx: AppContext) {
   });
 
   app.get('/api/inspections/plans/:id', { schema: { summary: 'One inspection plan with its targets', tags, params: ZIdParams, response: { 200: ZPlan } } }, async (req) => {
-    const p = await visiblePlan(ctx.db, getAccess(req), req.params.id);
-    return (await planViews(ctx.db, [p]))[0] as z.infer<typeof ZPlan>;
+    const access = getAccess(req);
+    const p = await visiblePlan(ctx.db, access, req.params.id);
+    return (await planViews(ctx.db, access, [p]))[0] as z.infer<typeof ZPlan>;
   });
 
   app.patch('/api/inspections/plans/:id', { schema: { summary: 'Edit an inspection plan (title, period, note, targets)', tags, params: ZIdParams, body: ZPlanPatch, response: { 200: ZPlan } } }, async (req) => {
     const access = getAccess(req);
     await updatePlan(ctx.db, access, req.params.id, req.body, ctx.now());
     const p = await visiblePlan(ctx.db, access, req.params.id);
-    return (await planViews(ctx.db, [p]))[0] as z.infer<typeof ZPlan>;
+    return (await planViews(ctx.db, access, [p]))[0] as z.infer<typeof ZPlan>;
   });
 
   app.get('/api/inspections/checklists', { schema: { summary: 'Checklist versions (the seed-002 items and later versions)', tags, response: { 200: z.array(ZChecklistSummary) } } }, async (req) => {

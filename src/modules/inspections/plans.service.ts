@@ -74,9 +74,19 @@ export async function updatePlan(db: Db, access: Access, id: string, body: z.inf
   });
 }
 
-export async function planViews(db: Db, plans: PlanRow[]) {
+/**
+ * Plans as read by `access`. A surprise inspection attached to a plan stays out of its per-target count for anyone
+ * but the issuer side until it starts: a leader reading the plan (reports.read over the issuer) may work in the
+ * target unit, and a count going from 0 to 1 would tell them a visit is coming.
+ */
+export async function planViews(db: Db, access: Access, plans: PlanRow[]) {
   const ids = plans.map((p) => p.id);
   const [targets, counts, name] = await Promise.all([planTargets(db, ids), inspectionsPerTarget(db, ids), unitNamer(db)]);
+  const countFor = (p: PlanRow, unitId: string): number => {
+    const c = counts.find((x) => x.plan_id === p.id && x.target_unit_id === unitId);
+    if (!c) return 0;
+    return access.canInUnit('inspections.manage', p.issuer_unit_id) ? c.n : c.n - c.hidden;
+  };
   return plans.map((p) => ({
     id: p.id,
     issuerUnitId: p.issuer_unit_id,
@@ -93,7 +103,7 @@ export async function planViews(db: Db, plans: PlanRow[]) {
         unitName: name(t.unit_id),
         plannedFrom: t.planned_from,
         plannedTo: t.planned_to,
-        inspections: counts.find((c) => c.plan_id === p.id && c.target_unit_id === t.unit_id)?.n ?? 0,
+        inspections: countFor(p, t.unit_id),
       })),
   }));
 }
@@ -101,7 +111,7 @@ export async function planViews(db: Db, plans: PlanRow[]) {
 export async function plansFor(db: Db, access: Access, q: { year?: number; unitId?: string }) {
   const units = [...new Set([...access.unitsFor('inspections.manage'), ...access.unitsFor('reports.read')])];
   const rows = await listPlans(db, { issuerUnitIds: q.unitId ? units.filter((u) => u === q.unitId) : units, year: q.year });
-  return planViews(db, rows);
+  return planViews(db, access, rows);
 }
 
 // ─── Checklists ───────────────────────────────────────────────────────────────────────────────────────────────────
