@@ -12,7 +12,7 @@ import { CreateInspectionModal } from './CreateInspectionModal';
 import { BASE, useLoad } from './data';
 import { PlansPanel } from './PlansPanel';
 import { type IKey, KINDS, STATE_COLORS, STATES, useIT } from './texts';
-import type { InspectionSummary, Page } from './types';
+import type { InspectionPage, InspectionSummary } from './types';
 
 // The chart library is large: loaded only when the statistics tab opens.
 const StatsPanel = lazy(() => import('./StatsPanel'));
@@ -37,7 +37,7 @@ export default function InspectionsListPage() {
     page: Math.max(1, Number(search.get('page')) || 1),
     pageSize: [20, 50, 100].includes(Number(search.get('pageSize'))) ? Number(search.get('pageSize')) : 20,
   };
-  const list = useLoad<Page<InspectionSummary>>(tab === 'list' ? BASE : null, q);
+  const list = useLoad<InspectionPage>(tab === 'list' ? BASE : null, q);
   const write = (patch: Record<string, string | number | undefined>) => replaceSearch({ ...q, tab: tab === 'list' ? undefined : tab, page: undefined, ...patch });
   const onSort = (s: SorterResult<InspectionSummary> | SorterResult<InspectionSummary>[]) => {
     const one = Array.isArray(s) ? s[0] : s;
