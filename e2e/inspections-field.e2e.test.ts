@@ -322,4 +322,65 @@ describe('inspection field work on a phone (offline queue, camera evidence)', ()
     assert.match((await s.page.getByTestId('page-title').textContent()) ?? '', /Public-service inspections/);
     assert.match((await s.page.getByTestId('inspections-table').textContent()) ?? '', /\d{2}\/\d{2}\/\d{4}/);
   });
+
+  it('on a desk: the issuer side forms the team from the inspection page (nobody of the inspected unit offered)', async () => {
+    const s = await newSession(browser, server.url);
+    await loginUi(s, 'kiemtra');
+    const unitId = async (code: string) => (await server.app.ctx.db.query<{ id: string }>('SELECT id FROM org_units WHERE code = $1', [code]))[0]?.id;
+    const created = await s.api('POST', '/api/inspections', {
+      planId: null,
+      kind: 'PLANNED',
+      issuerUnitId: await unitId('NA-UBND'),
+      targetUnitId: await unitId('TP-UBND'),
+      title: 'Kiểm tra công vụ UBND xã Tiền Phong',
+      scope: 'Chấp hành giờ giấc, đeo thẻ',
+      plannedFrom: new Date(Date.now() + 86_400_000).toISOString(),
+      plannedTo: new Date(Date.now() + 90_000_000).toISOString(),
+      place: 'Trụ sở UBND xã Tiền Phong',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const id = (created.json as { id: string }).id;
+    await s.page.goto(`/inspections/${id}`);
+    await s.page.getByTestId('team-editor').waitFor();
+
+    // Row 1: the inspector as head.
+    await s.page.getByTestId('team-user-0').click();
+    await s.page.keyboard.type('pham quoc');
+    await s.page.locator('.ant-select-item-option', { hasText: 'Phạm Quốc Huy' }).first().click();
+    await s.page.getByTestId('team-title-0').fill('Trưởng đoàn, Thanh tra tỉnh');
+    // The chairman of Tiền Phong belongs to the inspected unit: searching him finds nobody.
+    await s.page.getByTestId('team-add').click();
+    await s.page.getByTestId('team-user-1').click();
+    const answered = s.page.waitForResponse((r) => r.url().includes('/member-candidates') && new URL(r.url()).searchParams.get('q') === 'dang van luc');
+    await s.page.keyboard.type('dang van luc');
+    await answered;
+    await s.page.locator('.ant-select-dropdown:visible').waitFor();
+    assert.equal(await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Đặng Văn Lực' }).count(), 0);
+    await s.page.keyboard.press('Escape');
+    // Row 2: Thông Thụ's chairman (another commune) as secretary.
+    await s.page.getByTestId('team-user-1').click();
+    await s.page.keyboard.type('le van thanh');
+    await s.page.locator('.ant-select-item-option', { hasText: 'Lê Văn Thành' }).first().click();
+    await s.page.getByTestId('team-role-1').click();
+    await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Thư ký' }).first().click();
+    await s.page.getByTestId('team-title-1').fill('Thư ký Tổ');
+    await s.page.getByTestId('team-save').click();
+
+    const team = await until(
+      async () => (await s.api('GET', `/api/inspections/${id}`)).json as { members: Array<{ name: string; role: string; title: string }> },
+      (v) => v.members.length === 2,
+      'the team saved',
+    );
+    assert.deepEqual(
+      team.members.map((m) => [m.name, m.role, m.title]).sort(),
+      [
+        ['Lê Văn Thành', 'SECRETARY', 'Thư ký Tổ'],
+        ['Phạm Quốc Huy', 'HEAD', 'Trưởng đoàn, Thanh tra tỉnh'],
+      ],
+    );
+    // The page shows the team it saved (read back after the reload).
+    await s.page.getByTestId('team-row-1').getByText('Lê Văn Thành').first().waitFor();
+    await shot(s.page, 'inspection-team-editor');
+    assert.deepEqual(s.consoleErrors, []);
+  });
 });

@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, List, P
 import type { Dayjs } from 'dayjs';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { BASE, post } from './data';
+import { TeamEditor } from './TeamEditor';
 import { type IKey, useIT } from './texts';
 import type { InspectionView } from './types';
 
@@ -56,6 +57,9 @@ export function InfoPanel({ view, onChanged }: { view: InspectionView; onChanged
           )}
         />
       </Card>
+      {view.can.manage && (i.state === 'DRAFT' || i.state === 'DECIDED') ? (
+        <TeamEditor key={view.members.map((m) => `${m.userId}:${m.role}:${m.title}`).join('|')} view={view} onSaved={onChanged} />
+      ) : null}
       {view.can.manage && i.state === 'DRAFT' ? (
         <Card size="small" title={it('decide.title')}>
           <Form layout="vertical" onFinish={(v) => void decide(v).catch(() => undefined)}>
