@@ -29,9 +29,21 @@ interface Subscriber {
   stats: FrameStats;
 }
 
+/**
+ * Pixel buffers the adapter can reuse (issue 14: one 691 kB buffer per frame at 5/s kept V8's garbage collector busy on
+ * an empty gate). A frame is handed back once every subscriber it went to is done with it: dropped from its queue, its
+ * queue discarded, or `releaseFrame` called by a subscriber that will not read the pixels again (the gate, for a frame
+ * it skipped). A subscriber that never calls it keeps every frame alive, as before.
+ */
+interface Held {
+  remaining: number;
+  release: () => void;
+}
+
 export class FrameHub {
   private readonly subs = new Map<string, Set<Subscriber>>();
   private readonly published = new Map<string, number>();
+  private readonly held = new WeakMap<Uint8Array, Held>();
 
   subscribe(cameraId: string, handler: FrameHandler, opts: { queueSize?: number } = {}): () => void {
     const sub: Subscriber = {
@@ -46,21 +58,38 @@ export class FrameHub {
     this.subs.set(cameraId, set);
     return () => {
       set.delete(sub);
+      for (const frame of sub.queue) this.doneWith(frame.rgb);
       sub.queue = [];
     };
+  }
+
+  /** One subscriber is done with these pixels; the last one gives the buffer back (see Held). Unknown buffers: no-op. */
+  doneWith(rgb: Uint8Array): void {
+    const h = this.held.get(rgb);
+    if (!h) return;
+    if (--h.remaining > 0) return;
+    this.held.delete(rgb);
+    h.release();
   }
 
   hasSubscribers(cameraId: string): boolean {
     return (this.subs.get(cameraId)?.size ?? 0) > 0;
   }
 
-  publish(frame: CameraFrame): void {
+  /** `release`: gives the pixel buffer back to its producer once every subscriber is done with it. */
+  publish(frame: CameraFrame, release?: () => void): void {
     this.published.set(frame.cameraId, (this.published.get(frame.cameraId) ?? 0) + 1);
-    for (const sub of this.subs.get(frame.cameraId) ?? []) {
+    const subs = this.subs.get(frame.cameraId);
+    if (release) {
+      if (!subs?.size) release();
+      else this.held.set(frame.rgb, { remaining: subs.size, release });
+    }
+    for (const sub of subs ?? []) {
       sub.stats.published++;
       if (sub.queue.length >= sub.max) {
-        sub.queue.shift();
+        const dropped = sub.queue.shift();
         sub.stats.dropped++;
+        if (dropped) this.doneWith(dropped.rgb);
       }
       sub.queue.push(frame);
       void this.pump(sub);
@@ -98,3 +127,8 @@ export class FrameHub {
 
 /** The process-wide hub: camera ids are UUIDs, so one hub serves every context in the process. */
 export const frameHub = new FrameHub();
+
+/** A subscriber will not read this frame's pixels again (see Held): they may be reused for a later frame. */
+export function releaseFrame(rgb: Uint8Array): void {
+  frameHub.doneWith(rgb);
+}

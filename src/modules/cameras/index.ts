@@ -27,6 +27,7 @@ import { cameraServices } from './services';
 export type { CameraRow } from './cameras.repo';
 export type { SegmentSink } from './runtime';
 export { cameraServices } from './services';
+export { releaseFrame } from './frame-hub';
 export { cutRevokedViews, type GrantedFor, grantForInspection, revokeGrantsFor, type SystemGrantInput } from './system-grants.service';
 
 /** Subscribe to sampled frames of one camera. The handler runs one frame at a time; slow handlers lose frames, never recording. */

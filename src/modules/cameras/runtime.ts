@@ -161,7 +161,7 @@ export class CameraRuntime {
         onSegment: (segment) => this.toSink(camera.id, (sink) => sink.segmentClosed(camera.id, segment)),
         onLiveInit: (init, mime) => hub.setInit(init, mime),
         onLiveFragment: (fragment, keyframe) => hub.pushFragment(fragment, keyframe),
-        onFrame: (f) => frameHub.publish({ cameraId: camera.id, at: f.at, width: f.width, height: f.height, rgb: f.rgb }),
+        onFrame: (f) => frameHub.publish({ cameraId: camera.id, at: f.at, width: f.width, height: f.height, rgb: f.rgb }, f.release),
       },
     );
     this.running.set(camera.id, entry);

@@ -1,4 +1,5 @@
 import type { RgbImage } from '../../platform/ports/face-engine';
+import { releaseFrame } from '../cameras';
 import { hasMotion, lumaThumb, sameThumb, shouldAnalyse, type Thumb, type Zone } from './domain/motion';
 import type { GateStatsKeeper } from './gate-pipeline.stats';
 
@@ -28,6 +29,8 @@ export class FrameIntake {
    */
   private baseDelay: number | null = null;
   private prevThumb: Thumb | undefined;
+  /** The pixels of the frame between content() and gate(), released there when the frame is skipped. */
+  private pixels: Uint8Array | undefined;
   private lastAnalysedAt: number | null = null;
 
   constructor(
@@ -79,15 +82,25 @@ export class FrameIntake {
     this.prevThumb = thumb;
     this.lastTs = atMs;
     this.lastArrival = nowMs;
-    if (repeated) this.keeper.counters.duplicates++;
-    else this.keeper.frameAccepted(atMs);
+    if (repeated) {
+      this.keeper.counters.duplicates++;
+      // The pipeline returns on a repeat: nobody reads these pixels again, the camera may reuse the buffer.
+      releaseFrame(image.data);
+    } else {
+      this.keeper.frameAccepted(atMs);
+      this.pixels = image.data;
+    }
     return { repeated, motion };
   }
 
   gate(atMs: number, motion: boolean, passOpen: boolean): boolean {
     const decision = shouldAnalyse({ passOpen, motion, atMs, lastAnalysedAtMs: this.lastAnalysedAt, keepAliveMs: this.options.keepAliveMs });
+    const pixels = this.pixels;
+    this.pixels = undefined;
     if (!decision.analyse) {
       this.keeper.counters.skippedNoMotion++;
+      // A skipped frame is not kept (the pipeline returns): its buffer goes back to the camera for a later frame.
+      if (pixels) releaseFrame(pixels);
       return false;
     }
     this.keeper.counters.analysed++;

@@ -61,6 +61,11 @@ export interface SampledFrame {
   height: number;
   /** Packed RGB24, width*height*3 bytes. */
   rgb: Buffer;
+  /**
+   * Gives `rgb` back to the adapter for a later frame (no allocation per frame, issue 14). Optional: call it only when
+   * nobody will read `rgb` again; a frame never released is simply garbage-collected.
+   */
+  release?(): void;
 }
 
 export type IngestState =

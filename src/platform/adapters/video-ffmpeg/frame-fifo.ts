@@ -16,6 +16,9 @@ import path from 'node:path';
  * run. The read end is opened non-blocking before ffmpeg starts, so opening never waits for a writer, and ffmpeg's
  * open of the write end (blocking) finds a reader at once.
  */
+/** Free frame buffers kept for reuse: enough for the frames in flight at 5/s; more would only hold memory. */
+const POOL_MAX = 4;
+
 export class FrameFifo {
   readonly path: string;
   private readonly dir: string;
@@ -41,11 +44,26 @@ export class FrameFifo {
 
   /**
    * Opens the read end for one ffmpeg run; `onFrame` receives each whole frame in a buffer of its own (the receiver
-   * may keep it). Call before spawning ffmpeg; close() when the run has ended.
+   * may keep it) and a `release` to give the buffer back once nobody reads it any more (it is then refilled by a later
+   * frame). Call before spawning ffmpeg; close() when the run has ended.
    */
-  open(frameBytes: number, onFrame: (frame: Buffer) => void, onError: (err: Error) => void): { close(): void } {
+  open(frameBytes: number, onFrame: (frame: Buffer, release: () => void) => void, onError: (err: Error) => void): { close(): void } {
     const fd = fs.openSync(this.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    let frame = Buffer.allocUnsafeSlow(frameBytes);
+    // Buffers given back by the receiver (a frame the gate skipped) are filled again instead of allocating a new one.
+    const free: Buffer[] = [];
+    const take = () => {
+      const b = free.pop();
+      return b && b.length === frameBytes ? b : Buffer.allocUnsafeSlow(frameBytes);
+    };
+    const releaser = (b: Buffer) => {
+      let done = false;
+      return () => {
+        if (done || free.length >= POOL_MAX) return;
+        done = true;
+        free.push(b);
+      };
+    };
+    let frame = take();
     let filled = 0;
     // `onread` is documented for net.Socket (Node ≥ 12) but missing from @types/node's constructor options.
     const options = {
@@ -59,9 +77,9 @@ export class FrameFifo {
           filled += nread;
           if (filled < frameBytes) return true;
           const full = frame;
-          frame = Buffer.allocUnsafeSlow(frameBytes);
+          frame = take();
           filled = 0;
-          onFrame(full);
+          onFrame(full, releaser(full));
           return true;
         },
       },

@@ -91,6 +91,29 @@ for (const via of ['fifo', 'pipe'] as const) {
     });
 
     if (via === 'fifo')
+      it('refills a buffer given back (release) for a later frame, and only such a buffer', async () => {
+        const kept = frames.at(-1) as { frame: SampledFrame; sum: string };
+        const from = frames.length;
+        // Give back the next 6 frames' buffers as they arrive (as the gate does for frames it skips).
+        let given = 0;
+        const givenBack = new Set<ArrayBufferLike>();
+        const poll = setInterval(() => {
+          for (const f of frames.slice(from)) {
+            if (givenBack.has(f.frame.rgb.buffer) || given >= 6) continue;
+            givenBack.add(f.frame.rgb.buffer);
+            given++;
+            f.frame.release?.();
+          }
+        }, 50);
+        try {
+          await waitFor('a later frame in a buffer given back', async () => (frames.slice(from + 1).some((f, i) => frames.slice(from, from + 1 + i).some((g) => g.frame.rgb.buffer === f.frame.rgb.buffer)) ? true : undefined), 60_000);
+        } finally {
+          clearInterval(poll);
+        }
+        assert.equal(hash(kept.frame.rgb), kept.sum, 'a frame never given back is never overwritten');
+      });
+
+    if (via === 'fifo')
       it('removes its FIFO when stopped', async () => {
         const fifo = (worker as unknown as { fifo?: { path: string } }).fifo;
         assert.ok(fifo && fs.statSync(fifo.path).isFIFO(), 'frames come through a FIFO');

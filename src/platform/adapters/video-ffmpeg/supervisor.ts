@@ -81,11 +81,11 @@ export class FfmpegSupervisor implements IngestWorker {
     const frames = this.opts.frames;
     let frameIndex = 0;
     let anchor: number | undefined;
-    const deliver = (rgb: Buffer) => {
+    const deliver = (rgb: Buffer, release?: () => void) => {
       if (!frames) return;
       const at = new Date(((anchor ?? Date.now() / 1000) + frameIndex / frames.fps) * 1000);
       frameIndex++;
-      this.safe(() => this.handlers.onFrame?.({ at, width: frames.width, height: frames.height, rgb }));
+      this.safe(() => this.handlers.onFrame?.({ at, width: frames.width, height: frames.height, rgb, release }));
     };
     const frameBytes = frames ? frames.width * frames.height * 3 : 0;
     let reader: { close(): void } | undefined;
