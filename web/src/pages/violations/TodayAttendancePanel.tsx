@@ -64,6 +64,21 @@ function Panel({ unitId }: { unitId?: string }) {
             </Col>
           ))}
         </Row>
+        {(data?.notLive ?? []).length > 0 ? (
+          // Units whose attendance starts later: their people are in no count above, and the leader should see why.
+          <div style={{ marginTop: 8 }} data-testid="today-not-live">
+            {(data?.notLive ?? []).map((u) => (
+              <div key={u.unitId} data-testid={`today-not-live-${u.unitId}`}>
+                <Typography.Text type="secondary">
+                  {pick({
+                    vi: `Đơn vị ${u.unitName} áp dụng chấm công từ ${formatDate(u.judgedFrom)} (${u.persons} người chưa được tính).`,
+                    en: `Unit ${u.unitName} records attendance from ${formatDate(u.judgedFrom)} (${u.persons} people not counted yet).`,
+                  })}
+                </Typography.Text>
+              </div>
+            ))}
+          </div>
+        ) : null}
         <Row gutter={[16, 16]} style={{ marginTop: 12 }}>
           <Col xs={24} xl={12}>
             <Typography.Title level={5}>{todayLabel('LATE', lang)}</Typography.Title>
