@@ -56,6 +56,9 @@ for (const kind of dbKinds()) {
         `INSERT INTO cameras (id, name, location_type, unit_id, main_url, enabled) VALUES ($1, 'Một cửa xã Tiền Phong', 'ONE_STOP', $2, 'rtsp://127.0.0.1:9/none', false)`,
         [otherCamera, unit(t, 'TP-UBND')],
       );
+      // The demo inspection under way at Thông Thụ already grants its head (this inspector) these cameras: end those
+      // grants, so what follows sees this inspection's grants alone.
+      await t.ctx.db.query("UPDATE camera_grants SET revoked_at = now(), revoke_reason = 'test' WHERE user_id = $1 AND revoked_at IS NULL", [t.demo.users.kiemtra]);
       // Before the start nothing is granted: the inspector has no camera.live by role.
       id = await inspection(t, kiemtra, { target: 'TT-UBND', start: false });
       const n = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM camera_grants WHERE granted_for_id = $1", [id]);

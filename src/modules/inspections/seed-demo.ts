@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext, DemoAgency } from '../../platform/module';
 import { addDays, localDateOf, localToInstant } from '../../platform/time';
-import { latestChecklist } from './inspections.repo';
+import { grantTeamCameras } from './camera-evidence.service';
+import { type InspectionRow, latestChecklist } from './inspections.repo';
 
 /**
  * The demo agency's inspections: the province's plan for the year with both communes as targets; a planned inspection
@@ -61,6 +62,9 @@ export async function seedInspectionsDemo(ctx: AppContext, demo: DemoAgency): Pr
         ],
       );
       await tx.query(`INSERT INTO inspection_members (inspection_id, user_id, person_id, role, name, title) VALUES ($1,$2,NULL,'HEAD','Phạm Quốc Huy','Tổ trưởng Tổ kiểm tra công vụ')`, [id, head]);
+      // The one under way has its team's camera grants, as the start would have made them.
+      const [row] = await tx.query<InspectionRow>('SELECT * FROM inspections WHERE id = $1', [id]);
+      if (o.started && row) await grantTeamCameras(tx, row, { id: head, name: 'Phạm Quốc Huy — Tổ kiểm tra công vụ' }, ctx.now());
     };
     await add({ kind: 'PLANNED', target: tt, title: 'Kiểm tra công vụ tại UBND xã Thông Thụ', fromDay: today, state: 'IN_PROGRESS', started: true, plan: true });
     await add({ kind: 'PLANNED', target: tp, title: 'Kiểm tra công vụ tại UBND xã Tiền Phong', fromDay: addDays(today, 7), state: 'DECIDED', started: false, plan: true });
