@@ -156,7 +156,7 @@ function pathVariants(route: string, s: Samples): Array<Record<string, string>> 
     // A file of one inspection asked through another (a real id under the wrong inspection) must not be served either.
     [/^\/api\/inspections\/\{id\}\/photos\/\{photoId\}$/, () => inspectionFileVariants(s, s.inspectionPhotos).map(([id, photoId]) => ({ id, photoId }))],
     [/^\/api\/inspections\/\{id\}\/documents\/\{docId\}$/, () => inspectionFileVariants(s, s.inspectionDocuments).map(([id, docId]) => ({ id, docId }))],
-    [/^\/api\/inspections\/\{id\}(\/cameras)?$/, () => ids(s.byTable.inspections as string[])],
+    [/^\/api\/inspections\/\{id\}(\/cameras|\/member-candidates)?$/, () => ids(s.byTable.inspections as string[])],
   ];
   if (!route.includes('{')) return [{}];
   return table.find(([re]) => re.test(route))?.[1]();
