@@ -6136,6 +6136,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/member-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts the issuer side may put on the team (active today, in the issuer’s scope or already named; never of the inspected unit), by name, at most 20 */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionMemberCandidate"][];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                500: components["responses"]["InternalError"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["OtherError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/members": {
         parameters: {
             query?: never;
@@ -12712,6 +12759,15 @@ export interface components {
             personId: string | null;
             role: components["schemas"]["InspectionMemberRole"];
             title: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        InspectionMemberCandidate: {
+            name: string;
+            onTeam: boolean;
+            /** Format: uuid */
+            personId: string | null;
+            unitName: string;
             /** Format: uuid */
             userId: string;
         };
