@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer } from './helpers/browser';
+import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, until } from './helpers/browser';
 
 /**
  * Desk work around an inspection, in Debian Chromium against the real server (PGlite, demo agency): the issuer side
  * forms the team on the inspection page (people from member-candidates; the inspected unit's people never offered),
  * and the leaders' today panel names a unit whose attendance starts later (its people are in no count).
  */
-
-/** Polls until `check` holds; fails after a generous wait. */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const v = await read();
-    if (check(v)) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 describe('inspections on a desk: the team editor; the today panel’s units not live yet', () => {
   let server: E2eServer;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core';
 import { withExifDate } from '../web/src/offline/exif';
-import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
+import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, until, type UserSession } from './helpers/browser';
 
 /**
  * Field use of an inspection on a phone (issue 15, acceptance 3), in Debian Chromium against the real server (PGlite,
@@ -70,15 +70,9 @@ async function queueIs(page: Page, n: number): Promise<void> {
   await page.locator(`[data-testid=queue-count][data-count="${n}"]`).waitFor();
 }
 
-/** Polls the server until `check` holds (the phone sends on its own once online); fails after a generous wait. */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    const v = await read();
-    if (check(v)) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}\nphone writes:\n${writes.slice(-30).join('\n')}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+/** Polls the server until `check` holds (the phone sends on its own once online), showing the phone's writes on failure. */
+function untilSent<T>(read: () => Promise<T>, check: (v: T) => boolean, what = 'condition'): Promise<T> {
+  return until(read, check, what, { timeoutMs: 240_000, everyMs: 500, detail: () => `phone writes:\n${writes.slice(-30).join('\n')}` });
 }
 
 describe('inspection field work on a phone (offline queue, camera evidence)', () => {
@@ -117,7 +111,7 @@ describe('inspection field work on a phone (offline queue, camera evidence)', ()
     for (const item of initial.items) await s.page.getByTestId(`verdict-${item.code}-${item.code === 'ID_CARD' ? 'FAIL' : 'PASS'}`).click();
     await s.page.getByTestId('note-ID_CARD').fill('Một công chức không đeo thẻ tại Bộ phận Một cửa.');
     await queueIs(s.page, 0);
-    const judged = await until(
+    const judged = await untilSent(
       () => view(watcher, id),
       (v) => v.items.every((i) => i.verdict !== null) && (v.items.find((i) => i.code === 'ID_CARD')?.note ?? '').includes('không đeo thẻ'),
       'the checklist on the server',
@@ -156,7 +150,7 @@ describe('inspection field work on a phone (offline queue, camera evidence)', ()
     // ── Back online: the queue empties by itself ─────────────────────────────────────────────────────────────────
     await s.context.setOffline(false);
     await queueIs(s.page, 0);
-    const after1 = await until(
+    const after1 = await untilSent(
       () => view(watcher, id),
       (v) => v.findings.length > initial.findings.length && v.photos.length > initial.photos.length && v.items.find((i) => i.code === 'DRESS')?.verdict === 'FAIL',
     );
@@ -198,7 +192,7 @@ describe('inspection field work on a phone (offline queue, camera evidence)', ()
     const camera = camList[0] as { id: string };
     const windowFrom = new Date(settled.inspection.startedAt ?? 0).getTime();
     // An instant that is recorded (a closed segment covers it) and inside the window.
-    const covered = await until(
+    const covered = await untilSent(
       async () => {
         const now = Date.now();
         const r = await s.api('GET', `/api/cameras/${camera.id}/timeline?from=${new Date(now - 600_000).toISOString()}&to=${new Date(now).toISOString()}`);
