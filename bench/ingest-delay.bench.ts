@@ -11,7 +11,7 @@
  * - made → camera time: how far the frame's camera time is from the moment it was made.
  * Once for a 25 fps camera and once for a 1 fps camera, each with 5 analysed frames/s at 640×360.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FfmpegVideoEngine } from '../src/platform/adapters/video-ffmpeg';
 import { ingestArgs } from '../src/platform/adapters/video-ffmpeg/args';
+import { spawnTied } from '../src/platform/adapters/video-ffmpeg/tied-spawn';
 import { FfmpegSupervisor } from '../src/platform/adapters/video-ffmpeg/supervisor';
 import type { IngestHandlers, SampledFrame } from '../src/platform/ports/video';
 import { freePort, RtspTestServer } from '../test/rtsp/rtsp-server';
@@ -67,7 +68,8 @@ async function measure(cameraFps: number, seconds: number, variant: 'now' | 'bef
   const udp = await freePort();
   const rtsp = await RtspTestServer.start({ clock: `udp:${udp}` });
   const bar = `if(lt(Y,24),255*mod(floor(mod(floor(T*1000),4294967296)/pow(2,floor(X/20))),2),lum(X,Y))`;
-  const encoder: ChildProcess = spawn(
+  // Tied to this process: a bench stopped half-way must not leave an encoder loading the host (one ran 35 min once).
+  const encoder: ChildProcess = spawnTied(
     'ffmpeg',
     [
       ...['-loglevel', 'error', '-re', '-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${cameraFps}`],
