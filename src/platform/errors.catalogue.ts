@@ -226,7 +226,7 @@ export const ERROR_CATALOGUE = {
   // Rules and violations (cases, explanations, discipline).
   RULES_INVALID: { status: 400, vi: 'Cấu hình quy định không hợp lệ.', en: 'The rule configuration is invalid.' },
   RULES_NOT_AFTER_PREVIOUS: { status: 409, vi: 'Ngày hiệu lực phải sau ngày hiệu lực của phiên bản trước.', en: 'The effective date must be after the previous version’s.' },
-  DATE_IN_FUTURE: { status: 400, vi: 'Ngày vi phạm không được ở tương lai.', en: 'The violation date cannot be in the future.' },
+  DATE_IN_FUTURE: { status: 400, vi: 'Ngày (của vi phạm, của quyết định thành lập đoàn kiểm tra) không được ở tương lai.', en: 'The date (of a violation, of the decision forming an inspection team) cannot be in the future.' },
   INVALID_TRANSITION: { status: 409, vi: 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.', en: 'The action is not allowed in the case’s current state.' },
   VIOLATION_RETRACTED: { status: 409, vi: 'Vi phạm đã được hủy.', en: 'The violation was retracted.' },
   AWAITING_JUSTIFICATION: { status: 409, vi: 'Ngày này đang có đơn chờ duyệt (chờ hợp thức hóa); chưa thể xử lý cho đến khi đơn được quyết định.', en: 'A request covering this day is pending; nothing can be decided until it is.' },
