@@ -1,4 +1,4 @@
-import { Flex, Grid, Layout, Typography } from 'antd';
+import { Flex, Layout, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -31,26 +31,16 @@ export function AppLayout({ selectedKey, children }: { selectedKey: string | und
   const { expire } = useSession();
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
-  // On a phone (field inspections) the menu takes no width until opened, and then lies over the page.
-  const phone = Grid.useBreakpoint().md === false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
         width={256}
-        collapsedWidth={phone ? 0 : 80}
+        collapsedWidth={80}
         collapsed={collapsed}
         breakpoint="lg"
         onBreakpoint={(broken) => setCollapsed(broken)}
         trigger={null}
-        style={{
-          background: SIDER_BG,
-          position: phone ? 'fixed' : 'sticky',
-          top: 0,
-          left: 0,
-          height: '100vh',
-          overflow: 'auto',
-          zIndex: phone ? 20 : undefined,
-        }}
+        style={{ background: SIDER_BG, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >
         <Brand collapsed={collapsed} />
         <SideMenu selectedKey={selectedKey} collapsed={collapsed} />
@@ -59,7 +49,7 @@ export function AppLayout({ selectedKey, children }: { selectedKey: string | und
         <Layout.Header
           style={{
             background: '#fff',
-            paddingInline: phone ? 8 : 16,
+            paddingInline: 16,
             borderBottom: '1px solid #f0f0f0',
             position: 'sticky',
             top: 0,
@@ -67,17 +57,12 @@ export function AppLayout({ selectedKey, children }: { selectedKey: string | und
           }}
         >
           <HeaderBar
-            compact={phone}
             collapsed={collapsed}
             onToggle={() => setCollapsed((c) => !c)}
             onChangePassword={() => setPasswordOpen(true)}
           />
         </Layout.Header>
-        <Layout.Content
-          style={{ padding: phone ? 12 : 24 }}
-          data-testid="page-content"
-          onClick={phone && !collapsed ? () => setCollapsed(true) : undefined}
-        >
+        <Layout.Content style={{ padding: 24 }} data-testid="page-content">
           {children}
         </Layout.Content>
       </Layout>

@@ -6,15 +6,13 @@ import { navigate } from '../router';
 import { useMe, useSession } from '../session';
 
 interface Props {
-  /** A phone: no tagline, no role line, icon-only sign-out, so the bar fits 360 px. */
-  compact?: boolean;
   collapsed: boolean;
   onToggle: () => void;
   onChangePassword: () => void;
 }
 
 /** The top bar: menu toggle, who is signed in and in which roles, language, password and sign-out. */
-export function HeaderBar({ compact = false, collapsed, onToggle, onChangePassword }: Props) {
+export function HeaderBar({ collapsed, onToggle, onChangePassword }: Props) {
   const { t, pick, locale } = useI18n();
   const { logout, changeLocale } = useSession();
   const me = useMe();
@@ -49,22 +47,19 @@ export function HeaderBar({ compact = false, collapsed, onToggle, onChangePasswo
           icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
           onClick={onToggle}
         />
-        {compact ? null : (
-          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 420 }}>
-            {t('app.tagline')}
-          </Typography.Text>
-        )}
+        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 420 }}>
+          {t('app.tagline')}
+        </Typography.Text>
       </Flex>
-      <Flex align="center" gap={compact ? 6 : 16} style={{ minWidth: 0 }}>
+      <Flex align="center" gap={16} style={{ minWidth: 0 }}>
         <Dropdown menu={{ items: accountMenu }} trigger={['click']} placement="bottomRight">
           <Button type="text" style={{ height: 48, paddingInline: 8, minWidth: 0 }} data-testid="current-user">
             <Flex align="center" gap={10} style={{ minWidth: 0 }}>
-              {compact ? null : <Avatar style={{ background: '#1c56a8', flex: 'none' }} icon={<UserOutlined />} />}
+              <Avatar style={{ background: '#1c56a8', flex: 'none' }} icon={<UserOutlined />} />
               <div style={{ lineHeight: 1.25, minWidth: 0, textAlign: 'start' }}>
-                <Typography.Text strong data-testid="current-user-name" style={{ display: 'block', maxWidth: compact ? 110 : 320 }} ellipsis>
+                <Typography.Text strong data-testid="current-user-name" style={{ display: 'block', maxWidth: 320 }} ellipsis>
                   {me.displayName}
                 </Typography.Text>
-                {compact ? null : (
                 <Typography.Text
                   type="secondary"
                   style={{ fontSize: 12, display: 'block', maxWidth: 320 }}
@@ -74,7 +69,6 @@ export function HeaderBar({ compact = false, collapsed, onToggle, onChangePasswo
                   {roleText[0] ?? ''}
                   {roleText.length > 1 ? ` (+${roleText.length - 1})` : ''}
                 </Typography.Text>
-                )}
               </div>
               <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
             </Flex>
@@ -94,12 +88,11 @@ export function HeaderBar({ compact = false, collapsed, onToggle, onChangePasswo
         <Button
           icon={<LogoutOutlined />}
           data-testid="logout"
-          aria-label={t('header.logout')}
           onClick={() => {
             void logout().then(() => navigate('/login'));
           }}
         >
-          {compact ? null : t('header.logout')}
+          {t('header.logout')}
         </Button>
       </Flex>
     </Flex>
