@@ -158,10 +158,13 @@ describe('gate passes over RTSP: one pass, one sighting, one punch', { skip, tim
       assert.equal(today.statusCode, 200, today.body);
       const row = (today.json() as { persons: { personId: string; status: string; arrivedAt: string | null; expectedStart: string | null }[] }).persons.find((p) => p.personId === personId);
       assert.ok(row, 'today lists the punched person');
-      // A punch counts as an arrival only inside the day's check-in window (a test run at night punches at 01:00 local).
+      // A punch counts as an arrival only inside the day's check-in window, which opens checkInOpensMinutes before the
+      // start (a test run at night punches at 01:00 or 05:00 local): the strictest rule in force decides.
       const at = (first.punches[0]?.at as Date).getTime();
       const start = row.expectedStart ? Date.parse(row.expectedStart) : Number.NaN;
-      if (at >= start - 3 * 3600_000 && at <= start + 9 * 3600_000) {
+      const opens = await s.t.ctx.db.query<{ m: number }>('SELECT check_in_opens_minutes AS m FROM attendance_rules');
+      const opensMin = Math.min(120, ...opens.map((r) => r.m));
+      if (at >= start - opensMin * 60_000 && at <= start + 9 * 3600_000) {
         assert.ok(row.arrivedAt, `today shows the punched person as arrived: ${JSON.stringify(row)}`);
         assert.notEqual(row.status, 'NOT_YET');
       } else console.log(`today not judged: the punch (${new Date(at).toISOString()}) is outside the working day (${row.expectedStart})`);

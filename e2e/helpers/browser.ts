@@ -93,7 +93,8 @@ export async function loginUi(s: UserSession, username: string, password = DEMO_
   await s.page.getByTestId('login-username').fill(username);
   await s.page.getByTestId('login-password').fill(password);
   await s.page.getByTestId('login-submit').click();
-  await s.page.getByTestId('side-menu').waitFor();
+  // The header, not the side menu: on a phone the menu takes no width until opened.
+  await s.page.getByTestId('current-user').waitFor();
 }
 
 /** The module keys the sider shows, in order. */
