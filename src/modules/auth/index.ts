@@ -6,4 +6,4 @@
  */
 export { installAuth } from './auth.http';
 export { createUser, addRole } from './users.service';
-export { roleHoldersOn, accountsOfPersons, userDisplayNames, type RoleHolder } from './role-holders';
+export { roleHoldersOn, accountsOfPersons, accountOf, userDisplayNames, type RoleHolder } from './role-holders';

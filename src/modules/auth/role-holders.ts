@@ -44,3 +44,9 @@ export async function userDisplayNames(db: Db, userIds: readonly string[]): Prom
   const rows = await db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(userIds)]]);
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** One account's id, username and whether it may still sign in (other modules check a grantee without auth's tables). */
+export async function accountOf(db: Db, userId: string): Promise<{ id: string; username: string; isActive: boolean } | undefined> {
+  const [row] = await db.query<{ id: string; username: string; is_active: boolean }>('SELECT id, username, is_active FROM users WHERE id = $1', [userId]);
+  return row ? { id: row.id, username: row.username, isActive: row.is_active } : undefined;
+}

@@ -3,6 +3,7 @@ import { errors } from '../../platform/errors';
 import type { AppContext } from '../../platform/module';
 import type { Db } from '../../platform/ports/db';
 import { type AuditActor, recordAudit } from '../audit';
+import { accountOf } from '../auth';
 import { getCameraRow } from './cameras.repo';
 import { cameraServices } from './services';
 
@@ -58,9 +59,9 @@ export async function grantForInspection(tx: Db, input: SystemGrantInput): Promi
     throw errors.badRequest('EXPIRY_IN_PAST', 'Thời hạn phải ở sau thời điểm hiện tại.', 'The expiry must be in the future.', { validUntil: input.validUntil });
   const camera = await getCameraRow(tx, input.cameraId);
   if (!camera) throw errors.notFound('Camera', 'camera');
-  const [user] = await tx.query<{ id: string; is_active: boolean; username: string }>('SELECT id, is_active, username FROM users WHERE id = $1', [input.userId]);
+  const user = await accountOf(tx, input.userId);
   if (!user) throw errors.notFound('User', 'người dùng');
-  if (!user.is_active) throw errors.badRequest('USER_INACTIVE', 'Tài khoản này đã bị khóa hoặc ngừng sử dụng.', 'This account is disabled.');
+  if (!user.isActive) throw errors.badRequest('USER_INACTIVE', 'Tài khoản này đã bị khóa hoặc ngừng sử dụng.', 'This account is disabled.');
   const forType = input.grantedFor.type;
   const forId = input.grantedFor.id;
   const audit = (grantId: string, extra: Record<string, unknown>) =>
