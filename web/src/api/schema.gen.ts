@@ -11945,7 +11945,7 @@ export interface components {
              *     | `DELEGATION_ENDED` | 409 | Ủy quyền đã hết hiệu lực. | The delegation has already ended. |
              *     | `RULES_INVALID` | 400 | Cấu hình quy định không hợp lệ. | The rule configuration is invalid. |
              *     | `RULES_NOT_AFTER_PREVIOUS` | 409 | Ngày hiệu lực phải sau ngày hiệu lực của phiên bản trước. | The effective date must be after the previous version’s. |
-             *     | `DATE_IN_FUTURE` | 400 | Ngày vi phạm không được ở tương lai. | The violation date cannot be in the future. |
+             *     | `DATE_IN_FUTURE` | 400 | Ngày (của vi phạm, của quyết định thành lập đoàn kiểm tra) không được ở tương lai. | The date (of a violation, of the decision forming an inspection team) cannot be in the future. |
              *     | `INVALID_TRANSITION` | 409 | Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ. | The action is not allowed in the case’s current state. |
              *     | `VIOLATION_RETRACTED` | 409 | Vi phạm đã được hủy. | The violation was retracted. |
              *     | `AWAITING_JUSTIFICATION` | 409 | Ngày này đang có đơn chờ duyệt (chờ hợp thức hóa); chưa thể xử lý cho đến khi đơn được quyết định. | A request covering this day is pending; nothing can be decided until it is. |
