@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loginAs, type Session, startTestApp, type TestApp } from '../test/helpers/app';
+import { withBarsAboveAnyScore } from '../test/helpers/gate-frames';
 import { RtspTestServer, rtspServerAvailable } from '../test/rtsp/rtsp-server';
 import { enrollThroughApi } from '../test/rtsp/gate-stream';
 import { decodeImage } from '../src/platform/image/codec';
@@ -188,9 +189,7 @@ describe('faces pages in the browser: consent, enrollment, review, timesheet evi
     // A gate pass the site's operating points cannot settle needs a human: it goes to the review queue. (Auto-accept
     // bars above any score here: one clear frame would otherwise punch at once under the early strong-frame rule.)
     const ctx = server.app.ctx;
-    const runtimeEngine = await recognitionRuntime(ctx).engine();
-    const engine = Object.create(runtimeEngine) as typeof runtimeEngine;
-    Object.defineProperty(engine, 'meta', { value: { ...runtimeEngine.meta, thresholds: { ...runtimeEngine.meta.thresholds, autoAccept: 1.5, autoAcceptMasked: 1.5 } } });
+    const engine = withBarsAboveAnyScore(await recognitionRuntime(ctx).engine());
     const cameraId = (await ctx.db.query<{ id: string }>(`SELECT id FROM cameras WHERE location_type = 'GATE' ORDER BY name LIMIT 1`))[0]?.id as string;
     const unitId = (await ctx.db.query<{ unit_id: string }>('SELECT unit_id FROM persons WHERE full_name = $1', ['Vũ Thị Lan']))[0]?.unit_id as string;
     const gate = new GatePipeline({ db: ctx.db, blobs: ctx.blobs, engine, punch: recognitionRuntime(ctx).punch, now: () => new Date() }, { id: cameraId, unitId, direction: 'IN' });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { GatePipeline, recognitionRuntime } from '../src/modules/recognition';
 import type { FaceBox, RgbImage } from '../src/platform/ports/face-engine';
 import { localDateOf } from '../src/platform/time';
-import { celebaIdentities, facesAvailable, feedFrames, MODELS, photosWithFaces, placedFrame } from '../test/helpers/gate-frames';
+import { celebaIdentities, facesAvailable, feedFrames, MODELS, photosWithFaces, placedFrame, withBarsAboveAnyScore } from '../test/helpers/gate-frames';
 import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
 
 const skip = facesAvailable ? false : 'needs ../shared/faces and ../shared/models';
@@ -64,9 +64,7 @@ describe('gate passes and the review queue in the browser', { skip }, () => {
     // The gate pipelines of the two cameras, on a test clock that follows the frames' camera time (20 minutes ago).
     // Auto-accept bars above any score: every pass here is one the site's operating points cannot settle (one clear
     // frame would otherwise punch at once under the early strong-frame rule), so it goes to review or stays unknown.
-    const runtimeEngine = await recognitionRuntime(ctx).engine();
-    const engine = Object.create(runtimeEngine) as typeof runtimeEngine;
-    Object.defineProperty(engine, 'meta', { value: { ...runtimeEngine.meta, thresholds: { ...runtimeEngine.meta.thresholds, autoAccept: 1.5, autoAcceptMasked: 1.5 } } });
+    const engine = withBarsAboveAnyScore(await recognitionRuntime(ctx).engine());
     const clock = { ms: Date.now() - 20 * 60_000 };
     const deps = { db: ctx.db, blobs: ctx.blobs, engine, punch: recognitionRuntime(ctx).punch, now: () => new Date(clock.ms) };
     const gatePipe = new GatePipeline(deps, { id: gate.id, unitId: gate.unit_id, direction: 'IN' });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, until } from './helpers/browser';
+import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer } from './helpers/browser';
+import { until } from '../test/helpers/wait';
 
 /**
  * Desk work around an inspection, in Debian Chromium against the real server (PGlite, demo agency): the issuer side

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, devices, type Page } from 'playwright-core';
 import { withExifDate } from '../web/src/offline/exif';
-import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, until, type UserSession } from './helpers/browser';
+import { type E2eServer, launchBrowser, loginUi, newSession, shot, startServer, type UserSession } from './helpers/browser';
+import { until } from '../test/helpers/wait';
 
 /**
  * Field use of an inspection on a phone (issue 15, acceptance 3), in Debian Chromium against the real server (PGlite,

@@ -112,22 +112,3 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
-
-/**
- * Polls `read` until `check` holds (work the page or the server finishes on its own: a queue sent once online, a
- * document generated); fails after `timeoutMs` with the last value and `detail()` (e.g. the page's recent requests).
- */
-export async function until<T>(
-  read: () => Promise<T>,
-  check: (v: T) => boolean,
-  what = 'condition',
-  opts: { timeoutMs?: number; everyMs?: number; detail?: () => string } = {},
-): Promise<T> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
-  for (;;) {
-    const v = await read();
-    if (check(v)) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${JSON.stringify(v).slice(0, 300)}${opts.detail ? `\n${opts.detail()}` : ''}`);
-    await new Promise((r) => setTimeout(r, opts.everyMs ?? 300));
-  }
-}

@@ -165,3 +165,13 @@ export async function feedFrames(
     await after?.(i);
   }
 }
+
+/**
+ * The same engine at a site whose auto-accept bars sit above any score: every pass goes to review or stays unknown
+ * (one clear frame would otherwise punch at once under the gate's early strong-frame rule). For tests of the review path.
+ */
+export function withBarsAboveAnyScore<E extends { meta: { thresholds: object } }>(engine: E): E {
+  const strict = Object.create(engine) as E;
+  Object.defineProperty(strict, 'meta', { value: { ...engine.meta, thresholds: { ...engine.meta.thresholds, autoAccept: 1.5, autoAcceptMasked: 1.5 } } });
+  return strict;
+}

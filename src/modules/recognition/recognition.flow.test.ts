@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { forEachDb } from '../../../test/helpers/db';
 import { createFaceEngine, DiskBlobStore } from '../../../test/helpers/adapters';
+import { withBarsAboveAnyScore } from '../../../test/helpers/gate-frames';
 import { decodeImage, encodeJpeg } from '../../platform/image/codec';
 import { drawSyntheticMask } from '../../platform/image/mask';
 import type { FaceEngine, RgbImage } from '../../platform/ports/face-engine';
@@ -173,8 +174,7 @@ forEachDb('recognition: consent, enrollment, gate pass, review', (getDb) => {
     // Make a pass that needs review: a known face seen in one frame, at a site whose auto-accept bar sits above any
     // score (one clear frame would otherwise punch at once: the early strong-frame rule).
     const [a] = identities(1) as [string[]];
-    const strict = Object.create(engine) as typeof engine;
-    Object.defineProperty(strict, 'meta', { value: { ...engine.meta, thresholds: { ...engine.meta.thresholds, autoAccept: 1.5, autoAcceptMasked: 1.5 } } });
+    const strict = withBarsAboveAnyScore(engine);
     const gate = new GatePipeline({ db, blobs, engine: strict, punch, now: () => new Date(clock) }, { id: cameraId, unitId, direction: 'IN' });
     const img = gateFrame(await decodeImage(readFileSync(a[4] as string)), 0);
     clock += 60_000;
